@@ -1,0 +1,3 @@
+from zsdesk.cli import main
+
+raise SystemExit(main())

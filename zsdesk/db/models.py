@@ -1,0 +1,432 @@
+"""SQLAlchemy models for every entity of DESIGN §2.
+
+Every synced record has a UUID primary key made at its origin site, an owner
+site, and a tombstone flag (``deleted``) instead of deletes. Money is exact
+(``Money``: 万元 as a scaled integer). Writes to synced tables go through
+``zsdesk.db.changes.ChangeWriter`` so that each one is captured in the
+append-only ``change_log``; the ORM is used here for reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from zsdesk.db.types import Money, Quantity, UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+ID = String(36)
+
+
+def fk(target: str, *, nullable: bool = True, index: bool = False):
+    return mapped_column(ID, ForeignKey(target), nullable=nullable, index=index)
+
+
+class Synced:
+    """Columns every synced record has. ``__local__`` names derived columns that
+    are computed at each site and never captured or synced."""
+
+    __local__: tuple[str, ...] = ()
+    __numbered__: str | None = None  # prefix kind for human-readable numbers
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    owner_site_id: Mapped[str] = mapped_column(ID, ForeignKey("sites.id"), nullable=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+
+
+# --- local state (never synced) ----------------------------------------------
+
+class LocalState(Base):
+    """Key/value facts about this installation: its site id, private key,
+    change counter and clock. One database = one site."""
+
+    __tablename__ = "local_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class NumberSequence(Base):
+    """Next human-readable number per (site, kind, year)."""
+
+    __tablename__ = "number_sequences"
+    site_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class ChangeLog(Base):
+    """Append-only record of every write: the input of sync and the audit trail.
+
+    One row per written record. ``data`` is JSON: for an insert ``{field: value}``
+    with every synced field; for an update ``{field: [old, new]}`` for the fields
+    that changed. ``base`` is JSON ``{field: "site_id:counter"}``: the version of
+    each field the writer saw. Every field in ``data`` carries this row's stamp
+    ``(hlc, origin_site_id, counter)``.
+    """
+
+    __tablename__ = "change_log"
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                     autoincrement=True)
+    origin_site_id: Mapped[str] = mapped_column(ID, nullable=False)
+    counter: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    hlc: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    tbl: Mapped[str] = mapped_column(String(40), nullable=False)
+    row_id: Mapped[str] = mapped_column(ID, nullable=False)
+    op: Mapped[str] = mapped_column(String(1), nullable=False)  # I insert, U update, D tombstone
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    base: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(80))
+    source: Mapped[str] = mapped_column(String(80), nullable=False, default="local")
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint("origin_site_id", "counter", name="uq_change_origin_counter"),
+        Index("ix_change_row", "tbl", "row_id"),
+        Index("ix_change_recorded", "recorded_at"),
+    )
+
+
+# --- sites and reference data --------------------------------------------------
+
+class Site(Synced, Base):
+    """An installation: a county unit (role county) or the city office."""
+
+    __tablename__ = "sites"
+    code: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    role: Mapped[str] = mapped_column(String(8), nullable=False)
+    public_key: Mapped[str | None] = mapped_column(Text)  # Ed25519, base64
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+
+
+class Unit(Synced, Base):
+    """招商单元 / 专班: every business record belongs to one."""
+
+    __tablename__ = "units"
+    code: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    site_id: Mapped[str | None] = fk("sites.id")  # the site that keeps this unit's records
+    region: Mapped[str | None] = mapped_column(String(60))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+
+
+class Staff(Synced, Base):
+    """招商人员."""
+
+    __tablename__ = "staff"
+    unit_id: Mapped[str] = fk("units.id", nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(40), nullable=False)
+    title: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+
+
+class Industry(Synced, Base):
+    """产业 (level 0) and 产业链环节 (chain nodes, children with a position)."""
+
+    __tablename__ = "industries"
+    code: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(String(60), nullable=False)
+    parent_id: Mapped[str | None] = fk("industries.id")
+    chain_position: Mapped[str | None] = mapped_column(String(8))  # 上游/中游/下游
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+
+
+class Company(Synced, Base):
+    """客商 / 企业: an investor or target firm."""
+
+    __tablename__ = "companies"
+    __local__ = ("name_norm", "search_key")
+    __numbered__ = "C"
+    number: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    usci: Mapped[str | None] = mapped_column(String(18), index=True)
+    tags: Mapped[str | None] = mapped_column(String(120))  # 、-separated kind tags
+    region: Mapped[str | None] = mapped_column(String(60))  # home region
+    address: Mapped[str | None] = mapped_column(String(200))
+    industry_id: Mapped[str | None] = fk("industries.id")
+    notes: Mapped[str | None] = mapped_column(Text)
+    merged_into_id: Mapped[str | None] = fk("companies.id")
+    name_norm: Mapped[str] = mapped_column(String(120), nullable=False, index=True)
+    search_key: Mapped[str | None] = mapped_column(Text)
+
+
+class CompanyContact(Synced, Base):
+    __tablename__ = "company_contacts"
+    company_id: Mapped[str] = fk("companies.id", nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(40), nullable=False)
+    title: Mapped[str | None] = mapped_column(String(60))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    email: Mapped[str | None] = mapped_column(String(80))
+    wechat: Mapped[str | None] = mapped_column(String(60))
+
+
+class Carrier(Synced, Base):
+    """载体: land parcel, standard factory or office space."""
+
+    __tablename__ = "carriers"
+    __numbered__ = "Z"
+    number: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    unit_id: Mapped[str] = fk("units.id", nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    park: Mapped[str | None] = mapped_column(String(80))
+    address: Mapped[str | None] = mapped_column(String(200))
+    area: Mapped[Decimal | None] = mapped_column(Quantity())  # m² (土地: 亩)
+    free_area: Mapped[Decimal | None] = mapped_column(Quantity())
+    price: Mapped[Decimal | None] = mapped_column(Money())  # 万元 per unit of area per year
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+# --- the pipeline: visits, leads, projects ---------------------------------------
+
+class Visit(Synced, Base):
+    """拜访 / 走访 / 外出招商."""
+
+    __tablename__ = "visits"
+    __numbered__ = "V"
+    number: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    unit_id: Mapped[str] = fk("units.id", nullable=False)
+    company_id: Mapped[str | None] = fk("companies.id", index=True)
+    lead_id: Mapped[str | None] = fk("leads.id", index=True)
+    visit_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    place: Mapped[str | None] = mapped_column(String(100))
+    trip_days: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    people: Mapped[str | None] = mapped_column(String(200))  # the company side: names and titles
+    outcome: Mapped[str | None] = mapped_column(Text)
+    next_step: Mapped[str | None] = mapped_column(Text)
+    next_due: Mapped[dt.date | None] = mapped_column(Date)
+    followup_done: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    staff_id: Mapped[str | None] = fk("staff.id")  # who recorded / led the visit
+
+    __table_args__ = (
+        Index("ix_visits_unit_date", "unit_id", "visit_date"),
+        Index("ix_visits_date", "visit_date"),
+        Index("ix_visits_due", "next_due"),
+    )
+
+
+class VisitParticipant(Synced, Base):
+    """Our staff on a visit."""
+
+    __tablename__ = "visit_participants"
+    visit_id: Mapped[str] = fk("visits.id", nullable=False, index=True)
+    staff_id: Mapped[str] = fk("staff.id", nullable=False, index=True)
+
+
+class Lead(Synced, Base):
+    """线索 / 在谈项目."""
+
+    __tablename__ = "leads"
+    __numbered__ = "L"
+    number: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    unit_id: Mapped[str] = fk("units.id", nullable=False)
+    company_id: Mapped[str] = fk("companies.id", nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)  # project name
+    industry_id: Mapped[str | None] = fk("industries.id")
+    planned_investment: Mapped[Decimal | None] = mapped_column(Money())  # 万元
+    foreign_investment_usd: Mapped[Decimal | None] = mapped_column(Money())  # 万美元
+    source: Mapped[str | None] = mapped_column(String(60))
+    stage: Mapped[str] = mapped_column(String(16), nullable=False)
+    stage_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    stage_reason: Mapped[str | None] = mapped_column(Text)
+    owner_staff_id: Mapped[str | None] = fk("staff.id")  # 包保责任人
+    first_reported: Mapped[dt.date] = mapped_column(Date, nullable=False)  # 首报日期
+    next_followup: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_leads_unit_stage", "unit_id", "stage"),
+        Index("ix_leads_followup", "next_followup"),
+    )
+
+
+class LeadStage(Synced, Base):
+    """Stage history of a lead (insert-only)."""
+
+    __tablename__ = "lead_stages"
+    lead_id: Mapped[str] = fk("leads.id", nullable=False, index=True)
+    stage: Mapped[str] = mapped_column(String(16), nullable=False)
+    stage_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Project(Synced, Base):
+    """签约项目."""
+
+    __tablename__ = "projects"
+    __numbered__ = "P"
+    number: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    unit_id: Mapped[str] = fk("units.id", nullable=False)
+    lead_id: Mapped[str | None] = fk("leads.id")
+    company_id: Mapped[str] = fk("companies.id", nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    industry_id: Mapped[str | None] = fk("industries.id")
+    contract_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    contract_investment: Mapped[Decimal] = mapped_column(Money(), nullable=False)  # 万元
+    foreign_investment_usd: Mapped[Decimal | None] = mapped_column(Money())  # 万美元
+    land_mu: Mapped[Decimal | None] = mapped_column(Quantity())
+    carrier_id: Mapped[str | None] = fk("carriers.id")
+    jobs: Mapped[int | None] = mapped_column(Integer)
+    expected_output: Mapped[Decimal | None] = mapped_column(Money())  # 万元 per year
+    expected_tax: Mapped[Decimal | None] = mapped_column(Money())
+    stage: Mapped[str] = mapped_column(String(16), nullable=False)
+    stage_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    stage_reason: Mapped[str | None] = mapped_column(Text)
+    owner_staff_id: Mapped[str | None] = fk("staff.id")
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_projects_unit_date", "unit_id", "contract_date"),
+        Index("ix_projects_date", "contract_date"),
+        Index("ix_projects_stage", "stage"),
+    )
+
+
+class ProjectStage(Synced, Base):
+    """Stage history of a project (insert-only)."""
+
+    __tablename__ = "project_stages"
+    project_id: Mapped[str] = fk("projects.id", nullable=False, index=True)
+    stage: Mapped[str] = mapped_column(String(16), nullable=False)
+    stage_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class CapitalArrival(Synced, Base):
+    """资金到位: a dated amount (insert-only)."""
+
+    __tablename__ = "capital_arrivals"
+    project_id: Mapped[str] = fk("projects.id", nullable=False, index=True)
+    arrival_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)  # 万元
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_arrivals_date", "arrival_date"),)
+
+
+class Problem(Synced, Base):
+    """待协调问题."""
+
+    __tablename__ = "problems"
+    project_id: Mapped[str] = fk("projects.id", nullable=False, index=True)
+    category: Mapped[str] = mapped_column(String(16), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False)
+    raised_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    responsible: Mapped[str | None] = mapped_column(String(80))  # 责任部门
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    resolved_date: Mapped[dt.date | None] = mapped_column(Date)
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+
+class Review(Synced, Base):
+    """落户预审 of a major project or lead; ``step`` is the current step."""
+
+    __tablename__ = "reviews"
+    project_id: Mapped[str | None] = fk("projects.id", index=True)
+    lead_id: Mapped[str | None] = fk("leads.id", index=True)
+    step: Mapped[str] = mapped_column(String(16), nullable=False)
+    step_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class ReviewStep(Synced, Base):
+    """History of a review (insert-only)."""
+
+    __tablename__ = "review_steps"
+    review_id: Mapped[str] = fk("reviews.id", nullable=False, index=True)
+    step: Mapped[str] = mapped_column(String(16), nullable=False)
+    step_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class Referral(Synced, Base):
+    """项目共享 / 飞地: a project passed from 飞出地 to 飞入地 with share ratios.
+    ``from_share_*`` is the share credited to the 飞出地; the rest goes to the
+    project's own unit (飞入地)."""
+
+    __tablename__ = "referrals"
+    project_id: Mapped[str] = fk("projects.id", nullable=False, index=True)
+    from_unit_id: Mapped[str] = fk("units.id", nullable=False)
+    to_unit_id: Mapped[str] = fk("units.id", nullable=False)
+    from_share_investment: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
+    from_share_tax: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
+    from_share_score: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
+    agreed_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Target(Synced, Base):
+    """考核目标: per unit (and optionally per person) per year and metric."""
+
+    __tablename__ = "targets"
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    unit_id: Mapped[str] = fk("units.id", nullable=False)
+    staff_id: Mapped[str | None] = fk("staff.id")
+    metric: Mapped[str] = mapped_column(String(32), nullable=False)
+    value: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+
+    __table_args__ = (Index("ix_targets_year_unit", "year", "unit_id"),)
+
+
+class ScoringRules(Synced, Base):
+    """A versioned set of scoring rules for the 赛马 ranking.
+
+    ``weights`` is JSON {metric: points}; ``deductions`` JSON {kind: points per case}.
+    """
+
+    __tablename__ = "scoring_rules"
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    weights: Mapped[str] = mapped_column(Text, nullable=False)
+    deductions: Mapped[str] = mapped_column(Text, nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+
+
+class Setting(Synced, Base):
+    """Settings the city office configures (亮灯 limits, brief recipients, ...).
+    ``id`` is the setting key, so every site shares the same record."""
+
+    __tablename__ = "settings"
+    value: Mapped[str] = mapped_column(Text, nullable=False)  # JSON
+
+
+class Attachment(Synced, Base):
+    """A file kept in the data folder (``attachments/<sha256>``), linked to a record."""
+
+    __tablename__ = "attachments"
+    tbl: Mapped[str] = mapped_column(String(40), nullable=False)
+    row_id: Mapped[str] = mapped_column(ID, nullable=False)
+    kind: Mapped[str | None] = mapped_column(String(20))  # 合同, 到资凭证, ...
+    filename: Mapped[str] = mapped_column(String(200), nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+    __table_args__ = (Index("ix_attachments_row", "tbl", "row_id"),)
+
+
+SYNCED_MODELS: dict[str, type[Base]] = {
+    m.__tablename__: m
+    for m in Base.__subclasses__() if issubclass(m, Synced)
+}
+
+
+def synced_columns(model) -> list[str]:
+    """Names of the columns captured and synced for a model (all but id and local ones)."""
+    return [c.key for c in model.__table__.columns if c.key != "id" and c.key not in model.__local__]

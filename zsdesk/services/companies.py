@@ -1,0 +1,136 @@
+"""客商库: companies, their contacts, and the duplicate check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+
+from zsdesk.db.changes import DERIVERS
+from zsdesk.db.models import Company, CompanyContact, Industry
+from zsdesk.domain import COMPANY_TAGS
+from zsdesk.errors import RefusedError, ValidationError
+from zsdesk.names import normalize_company_name, pinyin_keys
+from zsdesk.services.base import Checker, RecordService
+from zsdesk.validation import require_text, validate_usci
+
+FUZZY_THRESHOLD = 85  # rapidfuzz ratio on normalised names
+
+
+def _derive_company(values: dict) -> dict:
+    name = values.get("name") or ""
+    return {"name_norm": normalize_company_name(name), "search_key": pinyin_keys(name)}
+
+
+DERIVERS["companies"] = _derive_company
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    company_id: str
+    number: str
+    name: str
+    reason: str  # "usci" (same 统一社会信用代码) or "name" (similar normalised name)
+    score: float  # 100 for the same code
+
+    @property
+    def message(self) -> str:
+        if self.reason == "usci":
+            return f"统一社会信用代码与“{self.name}”（{self.number}）相同"
+        return f"名称与“{self.name}”（{self.number}）相似（{self.score:.0f}%）"
+
+
+class CompanyService(RecordService):
+    model = Company
+    references = {"industry_id": Industry, "merged_into_id": Company}
+
+    def clean(self, values: dict, check: Checker, *, current=None) -> dict:
+        values["name"] = check(require_text, values.get("name"), "name", max_len=120)
+        values["usci"] = check(validate_usci, values.get("usci"), "usci")
+        tags = values.get("tags")
+        if isinstance(tags, (list, tuple, set)):
+            tags = "、".join(t for t in COMPANY_TAGS if t in tags) + "".join(
+                f"、{t}" for t in tags if t not in COMPANY_TAGS)
+        values["tags"] = (tags or "").strip("、") or None
+        for field, size in (("region", 60), ("address", 200), ("notes", 5000)):
+            values[field] = check(require_text, values.get(field), field, max_len=size, required=False)
+        return {k: values.get(k) for k in ("name", "usci", "tags", "region", "address", "industry_id",
+                                           "notes", "merged_into_id", "id", "number")
+                if k in values}
+
+    def create(self, data: dict, *, allow_duplicate: bool = False) -> str:
+        """Create a company. Refuses a second company with the same 统一社会信用代码
+        at this site unless ``allow_duplicate`` (the user confirmed it is another firm)."""
+        if not allow_duplicate and data.get("usci"):
+            same = [m for m in self.find_duplicates(data.get("name") or "", data["usci"])
+                    if m.reason == "usci"]
+            if same:
+                raise ValidationError("usci", same[0].message)
+        return super().create(data)
+
+    def find_duplicates(self, name: str, usci: str | None = None, *,
+                        exclude_id: str | None = None, limit: int = 5) -> list[DuplicateMatch]:
+        """Possible duplicates of a company being entered: the same 统一社会信用代码
+        exactly, or a normalised name at least FUZZY_THRESHOLD similar."""
+        from rapidfuzz import fuzz, process
+
+        matches: dict[str, DuplicateMatch] = {}
+        code = None
+        try:
+            code = validate_usci(usci) if usci else None
+        except ValidationError:
+            pass
+        norm = normalize_company_name(name) if name and name.strip() else ""
+        with self.ws.read() as s:
+            live = ~Company.deleted & Company.merged_into_id.is_(None)
+            if exclude_id:
+                live &= Company.id != exclude_id
+            if code:
+                for cid, number, cname in s.execute(
+                        select(Company.id, Company.number, Company.name).where(live, Company.usci == code)):
+                    matches[cid] = DuplicateMatch(cid, number, cname, "usci", 100.0)
+            if len(norm) >= 2:
+                # Candidates share at least one of the first characters; fuzzy-rank those.
+                probes = {norm[:2], norm[-2:]}
+                cond = or_(*(Company.name_norm.contains(p) for p in probes))
+                rows = s.execute(select(Company.id, Company.number, Company.name, Company.name_norm)
+                                 .where(live, cond).limit(2000)).all()
+                choices = {r.id: r.name_norm for r in rows}
+                info = {r.id: r for r in rows}
+                for _, score, cid in process.extract(norm, choices, scorer=fuzz.ratio, limit=limit * 2,
+                                                     score_cutoff=FUZZY_THRESHOLD):
+                    if cid not in matches:
+                        r = info[cid]
+                        matches[cid] = DuplicateMatch(cid, r.number, r.name, "name", float(score))
+        return sorted(matches.values(), key=lambda m: -m.score)[:limit]
+
+    def merge(self, duplicate_id: str, into_id: str) -> None:
+        """Mark ``duplicate_id`` as merged into ``into_id`` (an explicit act; the
+        duplicate stays, pointing at the surviving record)."""
+        if duplicate_id == into_id:
+            raise RefusedError("不能把企业合并到自身")
+        self.get(into_id)
+        self.update(duplicate_id, {"merged_into_id": into_id})
+
+    # -- contacts ------------------------------------------------------------------
+    def add_contact(self, company_id: str, data: dict) -> str:
+        return ContactService(self.ws).create({**data, "company_id": company_id})
+
+    def contacts(self, company_id: str) -> list[CompanyContact]:
+        with self.ws.read() as s:
+            return list(s.scalars(select(CompanyContact).where(
+                CompanyContact.company_id == company_id, ~CompanyContact.deleted)))
+
+
+class ContactService(RecordService):
+    model = CompanyContact
+    references = {"company_id": Company}
+
+    def clean(self, values: dict, check: Checker, *, current=None) -> dict:
+        out = {"company_id": values.get("company_id")}
+        if not out["company_id"]:
+            check.fail("company_id", "不能为空")
+        out["name"] = check(require_text, values.get("name"), "name", max_len=40)
+        for field, size in (("title", 60), ("phone", 30), ("email", 80), ("wechat", 60)):
+            out[field] = check(require_text, values.get(field), field, max_len=size, required=False)
+        return out

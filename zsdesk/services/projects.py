@@ -1,0 +1,205 @@
+"""签约项目: projects, their stages, capital arrivals, problems, reviews and referrals."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from zsdesk.db.models import (
+    CapitalArrival, Carrier, Company, Industry, Lead, Problem, Project, ProjectStage, Referral, Review,
+    ReviewStep, Staff, Unit,
+)
+from zsdesk.domain import (
+    PROBLEM_CATEGORIES, PROJECT_FLOW, PROJECT_LABELS, PROJECT_SIDE, REVIEW_LABELS, REVIEW_STEPS,
+)
+from zsdesk.errors import ReadOnlyError, RefusedError, ValidationError
+from zsdesk.services.base import Checker, RecordService
+from zsdesk.services.stages import check_move
+from zsdesk.validation import parse_date, parse_int, parse_money, parse_ratio, require_choice, require_text
+
+
+class ProjectService(RecordService):
+    model = Project
+    protected = ("stage", "stage_date", "stage_reason")
+    references = {"unit_id": Unit, "company_id": Company, "industry_id": Industry, "lead_id": Lead,
+                  "carrier_id": Carrier, "owner_staff_id": Staff}
+
+    def clean(self, values: dict, check: Checker, *, current=None) -> dict:
+        today = self.ws.today()
+        out = {k: values[k] for k in ("id", "number", "unit_id", "company_id", "industry_id", "lead_id",
+                                      "carrier_id", "owner_staff_id") if values.get(k) is not None}
+        for field, label in (("unit_id", "请选择招商单元"), ("company_id", "请选择企业")):
+            if not values.get(field):
+                check.fail(field, label)
+        out["name"] = check(require_text, values.get("name"), "name", max_len=120)
+        out["contract_date"] = cdate = check(parse_date, values.get("contract_date"), "contract_date",
+                                             required=True, not_after=today)
+        amount = check(parse_money, values.get("contract_investment"), "contract_investment", required=True)
+        if amount is not None and amount <= 0:
+            check.fail("contract_investment", "合同投资额须大于0")
+        out["contract_investment"] = amount
+        for field in ("foreign_investment_usd", "expected_output", "expected_tax"):
+            out[field] = check(parse_money, values.get(field), field)
+        out["land_mu"] = check(parse_money, values.get("land_mu"), "land_mu")
+        out["jobs"] = check(parse_int, values.get("jobs"), "jobs")
+        out["notes"] = check(require_text, values.get("notes"), "notes", max_len=5000, required=False)
+        if current is None:
+            # A project enters at 签约; a ledger import may bring one already further on.
+            stage = check(require_choice, values.get("stage") or "signed", "stage", PROJECT_FLOW + PROJECT_SIDE)
+            sdate = check(parse_date, values.get("stage_date") or cdate, "stage_date", not_after=today)
+            if sdate and cdate and sdate < cdate:
+                check.fail("stage_date", "阶段日期不能早于签约日期")
+            if stage in ("defaulted", "stalled") and not values.get("stage_reason"):
+                check.fail("stage_reason", "未履约/停滞须填写原因")
+            out.update(stage=stage, stage_date=sdate, stage_reason=values.get("stage_reason"))
+        return out
+
+    def number_year(self, row):
+        return row["contract_date"].year
+
+    def after_create(self, w, rows, ids, extras):
+        history = []
+        for pid, r in zip(ids, rows):
+            history.append({"project_id": pid, "stage": "signed", "stage_date": r["contract_date"]})
+            if r["stage"] != "signed":
+                history.append({"project_id": pid, "stage": r["stage"], "stage_date": r["stage_date"],
+                                "reason": r.get("stage_reason")})
+        w.insert_many(ProjectStage, history)
+
+    def history(self, project_id: str) -> list[ProjectStage]:
+        with self.ws.read() as s:
+            return list(s.scalars(select(ProjectStage).where(
+                ProjectStage.project_id == project_id, ~ProjectStage.deleted).order_by(ProjectStage.stage_date)))
+
+    def advance(self, project_id: str, stage: str, date, reason: str | None = None) -> None:
+        """推进 a project to ``stage`` on ``date`` (see stages.check_move for the rules)."""
+        project = self.get(project_id)
+        self.ws.check_can_edit(self.table, project.owner_site_id)
+        history = [(h.stage, h.stage_date) for h in self.history(project_id)]
+        history.append((project.stage, project.stage_date))
+        date, reason = check_move(flow=PROJECT_FLOW, side=PROJECT_SIDE, labels=PROJECT_LABELS,
+                                  history=history, new_stage=stage, new_date=date, reason=reason,
+                                  today=self.ws.today())
+        with self.ws.write() as w:
+            w.update(Project, project_id, {"stage": stage, "stage_date": date, "stage_reason": reason})
+            w.insert(ProjectStage, {"project_id": project_id, "stage": stage, "stage_date": date,
+                                    "reason": reason})
+
+    # -- capital arrivals (资金到位) -------------------------------------------------
+    def add_arrival(self, project_id: str, date, amount, note: str | None = None) -> str:
+        project = self.get(project_id)
+        self.ws.check_can_edit(self.table, project.owner_site_id)
+        check = Checker()
+        d = check(parse_date, date, "arrival_date", required=True, not_after=self.ws.today())
+        value = check(parse_money, amount, "amount", required=True)
+        if value is not None and value <= 0:
+            check.fail("amount", "到位金额须大于0")
+        if d and d < project.contract_date:
+            check.fail("arrival_date", f"到位日期不能早于签约日期{project.contract_date.isoformat()}")
+        note = check(require_text, note, "note", max_len=500, required=False)
+        check.done()
+        with self.ws.write() as w:
+            return w.insert(CapitalArrival, {"project_id": project_id, "arrival_date": d,
+                                             "amount": value, "note": note})
+
+    def arrivals(self, project_id: str) -> list[CapitalArrival]:
+        with self.ws.read() as s:
+            return list(s.scalars(select(CapitalArrival).where(
+                CapitalArrival.project_id == project_id, ~CapitalArrival.deleted)
+                .order_by(CapitalArrival.arrival_date)))
+
+    # -- problems (待协调问题) ----------------------------------------------------------
+    def add_problem(self, project_id: str, category: str, description: str, raised_date=None,
+                    responsible: str | None = None) -> str:
+        project = self.get(project_id)
+        self.ws.check_can_edit(self.table, project.owner_site_id)
+        check = Checker()
+        category = check(require_choice, category, "category", PROBLEM_CATEGORIES)
+        description = check(require_text, description, "description", max_len=2000)
+        raised = check(parse_date, raised_date or self.ws.today(), "raised_date", not_after=self.ws.today())
+        responsible = check(require_text, responsible, "responsible", max_len=80, required=False)
+        check.done()
+        with self.ws.write() as w:
+            return w.insert(Problem, {"project_id": project_id, "category": category,
+                                      "description": description, "raised_date": raised,
+                                      "responsible": responsible})
+
+    def resolve_problem(self, problem_id: str, date, resolution: str) -> None:
+        with self.ws.read() as s:
+            problem = s.get(Problem, problem_id)
+        if problem is None or problem.deleted:
+            raise RefusedError("问题不存在")
+        self.ws.check_can_edit("problems", problem.owner_site_id)
+        if problem.resolved:
+            raise RefusedError("该问题已解决")
+        check = Checker()
+        d = check(parse_date, date, "resolved_date", required=True, not_after=self.ws.today())
+        if d and d < problem.raised_date:
+            check.fail("resolved_date", "解决日期不能早于提出日期")
+        resolution = check(require_text, resolution, "resolution", max_len=2000)
+        check.done()
+        with self.ws.write() as w:
+            w.update(Problem, problem_id, {"resolved": True, "resolved_date": d, "resolution": resolution})
+
+    def problems(self, project_id: str) -> list[Problem]:
+        with self.ws.read() as s:
+            return list(s.scalars(select(Problem).where(Problem.project_id == project_id, ~Problem.deleted)
+                                  .order_by(Problem.raised_date)))
+
+    # -- 落户预审 --------------------------------------------------------------------------
+    def recommend_review(self, project_id: str, date, comment: str | None = None) -> str:
+        """单元推荐: the unit puts a major project up for review."""
+        project = self.get(project_id)
+        self.ws.check_can_edit(self.table, project.owner_site_id)
+        d = parse_date(date, "step_date", required=True, not_after=self.ws.today())
+        with self.ws.write() as w:
+            rid = w.insert(Review, {"project_id": project_id, "step": "recommended", "step_date": d,
+                                    "comment": comment})
+            w.insert(ReviewStep, {"review_id": rid, "step": "recommended", "step_date": d, "comment": comment})
+        return rid
+
+    def advance_review(self, review_id: str, step: str, date, comment: str | None = None) -> None:
+        """联席会审查 → 市领导审核 → 通过/退回: the city's steps."""
+        if not self.ws.site.is_city:
+            raise ReadOnlyError("预审由市级办理")
+        with self.ws.read() as s:
+            review = s.get(Review, review_id)
+        if review is None or review.deleted:
+            raise RefusedError("预审记录不存在")
+        step = require_choice(step, "step", REVIEW_STEPS)
+        if review.step in ("approved", "returned"):
+            raise RefusedError(f"预审已{REVIEW_LABELS[review.step]}")
+        if REVIEW_STEPS.index(step) <= REVIEW_STEPS.index(review.step):
+            raise RefusedError(f"预审已到“{REVIEW_LABELS[review.step]}”，不能回到“{REVIEW_LABELS[step]}”")
+        d = parse_date(date, "step_date", required=True, not_after=self.ws.today())
+        if d < review.step_date:
+            raise ValidationError("step_date", "日期不能早于上一步")
+        with self.ws.write() as w:
+            w.update(Review, review_id, {"step": step, "step_date": d, "comment": comment},
+                     allow_foreign=True)
+            w.insert(ReviewStep, {"review_id": review_id, "step": step, "step_date": d, "comment": comment})
+
+    # -- 项目共享 (飞地) ---------------------------------------------------------------------
+    def add_referral(self, project_id: str, from_unit_id: str, share, date, *, tax_share=None,
+                     score_share=None, note: str | None = None) -> str:
+        """The city records that ``from_unit_id`` (飞出地) passed the project to its
+        unit (飞入地), keeping ``share`` of the credit."""
+        project = self.get(project_id)
+        self.ws.check_can_edit("referrals", None)
+        if from_unit_id == project.unit_id:
+            raise ValidationError("from_unit_id", "飞出地与飞入地不能相同")
+        share = parse_ratio(share, "from_share_investment")
+        d = parse_date(date, "agreed_date", required=True, not_after=self.ws.today())
+        with self.ws.read() as s:
+            if s.get(Unit, from_unit_id) is None:
+                raise ValidationError("from_unit_id", "招商单元不存在")
+            existing = s.scalar(select(Referral.id).where(Referral.project_id == project_id, ~Referral.deleted))
+        if existing:
+            raise RefusedError("该项目已登记共享")
+        with self.ws.write() as w:
+            return w.insert(Referral, {
+                "project_id": project_id, "from_unit_id": from_unit_id, "to_unit_id": project.unit_id,
+                "from_share_investment": share,
+                "from_share_tax": parse_ratio(tax_share if tax_share is not None else share, "from_share_tax"),
+                "from_share_score": parse_ratio(score_share if score_share is not None else share,
+                                                "from_share_score"),
+                "agreed_date": d, "note": note})

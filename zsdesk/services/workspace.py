@@ -1,0 +1,204 @@
+"""The workspace: an open database, its local site, and write transactions."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import func, select
+
+from zsdesk.db.changes import ChangeWriter
+from zsdesk.db.engine import Database, resolve_db_url
+from zsdesk.db.models import LocalState, Site, SYNCED_MODELS
+from zsdesk.domain import ROLES
+from zsdesk.errors import RefusedError, ValidationError
+from zsdesk.seed import SEED_CODE, SEED_SITE_ID, seed_rows
+from zsdesk.validation import require_choice, require_text
+
+import re
+
+SITE_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,30}$")
+# Reference tables only the city changes (counties may add their own units and staff).
+CITY_TABLES = {"industries", "targets", "scoring_rules", "settings", "referrals", "reviews",
+               "review_steps"}
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    id: str
+    code: str
+    name: str
+    role: str
+
+    @property
+    def is_city(self) -> bool:
+        return self.role == "city"
+
+
+class Workspace:
+    """An open database with its site. Create with ``open_workspace``."""
+
+    def __init__(self, db: Database, *, actor: str | None = None,
+                 today: Callable[[], dt.date] = dt.date.today,
+                 wall: Callable[[], int] | None = None):
+        self.db = db
+        self.actor = actor
+        self.today = today
+        self._wall = wall
+
+    # -- site ------------------------------------------------------------------
+    @cached_property
+    def site(self) -> SiteInfo:
+        with self.db.session() as s:
+            state = dict(s.execute(select(LocalState.key, LocalState.value)).all())
+        if "site_id" not in state:
+            raise RefusedError("数据库尚未初始化：请先运行 zsdesk init --role county|city --code 代码 --name 名称")
+        return SiteInfo(state["site_id"], state["site_code"], state["site_name"], state["role"])
+
+    @property
+    def initialised(self) -> bool:
+        with self.db.session() as s:
+            return s.get(LocalState, "site_id") is not None
+
+    # -- transactions ------------------------------------------------------------
+    @contextlib.contextmanager
+    def write(self, *, source: str = "local") -> Iterator[ChangeWriter]:
+        """One transaction: everything written inside is captured and committed
+        together, or nothing is (any exception rolls it all back)."""
+        with self.db.session() as session:
+            writer = ChangeWriter(session, self.site.id, self.site.code, actor=self.actor,
+                                  source=source, wall=self._wall)
+            writer.today = self.today()
+            yield writer
+            writer.finish()
+
+    @contextlib.contextmanager
+    def read(self):
+        with self.db.session() as session:
+            yield session
+
+    # -- rights --------------------------------------------------------------------
+    def check_can_edit(self, table: str, owner_site_id: str | None) -> None:
+        """Raise ReadOnlyError unless this site may change a record of ``table``
+        owned by ``owner_site_id`` (None: a new record)."""
+        from zsdesk.errors import ReadOnlyError
+
+        if table in CITY_TABLES and not self.site.is_city:
+            raise ReadOnlyError("参考数据（产业、目标、评分规则、亮灯时限等）由市级维护，县级只读")
+        if owner_site_id is None or owner_site_id == self.site.id:
+            return
+        if owner_site_id == SEED_SITE_ID and self.site.is_city:
+            return
+        owner = self.site_name_of(owner_site_id)
+        raise ReadOnlyError(f"该记录属于“{owner}”，本站点只读")
+
+    def site_name_of(self, site_id: str) -> str:
+        with self.read() as s:
+            name = s.scalar(select(Site.name).where(Site.id == site_id))
+        return name or site_id
+
+    # -- services --------------------------------------------------------------------
+    @cached_property
+    def reference(self):
+        from zsdesk.services.reference import ReferenceService
+        return ReferenceService(self)
+
+    @cached_property
+    def companies(self):
+        from zsdesk.services.companies import CompanyService
+        return CompanyService(self)
+
+    @cached_property
+    def visits(self):
+        from zsdesk.services.visits import VisitService
+        return VisitService(self)
+
+    @cached_property
+    def leads(self):
+        from zsdesk.services.leads import LeadService
+        return LeadService(self)
+
+    @cached_property
+    def projects(self):
+        from zsdesk.services.projects import ProjectService
+        return ProjectService(self)
+
+    @cached_property
+    def carriers(self):
+        from zsdesk.services.carriers import CarrierService
+        return CarrierService(self)
+
+    @cached_property
+    def audit(self):
+        from zsdesk.services.audit import AuditService
+        return AuditService(self)
+
+    def counts(self) -> dict[str, int]:
+        """Live (not deleted) rows per synced table."""
+        out = {}
+        with self.read() as s:
+            for name, model in SYNCED_MODELS.items():
+                out[name] = s.scalar(select(func.count()).select_from(model).where(~model.deleted))
+        return out
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_workspace(db_path=None, **kw) -> Workspace:
+    return Workspace(Database(resolve_db_url(db_path)), **kw)
+
+
+def fingerprint(public_key_b64: str) -> str:
+    digest = hashlib.sha256(base64.b64decode(public_key_b64)).hexdigest()
+    return ":".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def init_site(ws: Workspace, *, role: str, code: str, name: str, unit_name: str | None = None) -> SiteInfo:
+    """Make this database a site: its id, Ed25519 key pair, change counter and
+    clock; the built-in catalogue; for a county, its own 招商单元."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from zsdesk.db.models import Unit
+    from zsdesk.db.types import new_id
+
+    role = require_choice(role, "role", ROLES)
+    code = (require_text(code, "code", max_len=31) or "").upper()
+    if not SITE_CODE_RE.match(code) or code == SEED_CODE:
+        raise ValidationError("code", "站点代码只能含大写字母、数字和连字符，2至31位（例：TX-U01）")
+    name = require_text(name, "name", max_len=100)
+    if ws.initialised:
+        raise RefusedError(f"数据库已初始化为站点“{ws.site.name}”（{ws.site.code}），不能重复初始化")
+
+    key = Ed25519PrivateKey.generate()
+    private = base64.b64encode(key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())).decode()
+    public = base64.b64encode(key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
+    site_id = new_id()
+    with ws.read() as s:
+        s.add_all(LocalState(key=k, value=v) for k, v in {
+            "site_id": site_id, "site_code": code, "site_name": name, "role": role,
+            "private_key": private, "counter": "0", "hlc": "0",
+        }.items())
+    ws.__dict__.pop("site", None)
+
+    rows = seed_rows()
+    with ws.write(source="init") as w:
+        w.insert(Site, {"id": SEED_SITE_ID, "code": SEED_CODE, "name": "内置目录", "role": "city",
+                        "owner_site_id": SEED_SITE_ID})
+        w.insert(Site, {"id": site_id, "code": code, "name": name, "role": role,
+                        "public_key": public, "fingerprint": fingerprint(public)})
+        # Catalogue rows carry the seed site as owner (set in the rows themselves).
+        from zsdesk.db.models import Industry, ScoringRules, Setting
+        for model in (Industry, Setting, ScoringRules):
+            w.insert_many(model, rows[model.__tablename__])
+        if role == "county":
+            w.insert(Unit, {"id": new_id(), "code": code, "name": unit_name or name, "site_id": site_id})
+    return ws.site

@@ -1,0 +1,194 @@
+"""Field validators. Each raises ``ValidationError`` naming the field.
+
+Money is exact: amounts are ``Decimal`` in 万元 (or 万美元), never float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from zsdesk.errors import ValidationError
+
+# --- 统一社会信用代码 (GB 32100-2015) -------------------------------------------
+
+USCI_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
+_USCI_VALUE = {c: i for i, c in enumerate(USCI_CHARSET)}
+_USCI_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_REG_AUTHORITIES = set("123456789ABCDEFGY")
+
+
+def usci_check_char(first17: str) -> str:
+    """The 18th (check) character for the first 17 characters of a code."""
+    total = sum(_USCI_VALUE[c] * w for c, w in zip(first17, _USCI_WEIGHTS))
+    return USCI_CHARSET[(31 - total % 31) % 31]
+
+
+def normalize_usci(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).strip().upper().replace(" ", "")
+
+
+def validate_usci(value: str | None, field: str = "usci") -> str | None:
+    """Return the normalised code, or None for an empty value; raise if invalid."""
+    if value is None or not str(value).strip():
+        return None
+    code = normalize_usci(str(value))
+    if len(code) != 18:
+        raise ValidationError(field, f"统一社会信用代码应为18位，实际{len(code)}位", value=value)
+    bad = [c for c in code if c not in _USCI_VALUE]
+    if bad:
+        raise ValidationError(field, f"统一社会信用代码含非法字符“{bad[0]}”（不使用I、O、S、V、Z）", value=value)
+    if code[0] not in _REG_AUTHORITIES:
+        raise ValidationError(field, f"登记管理部门代码“{code[0]}”无效", value=value)
+    if not code[2:8].isdigit():
+        raise ValidationError(field, "第3至8位应为行政区划代码（数字）", value=value)
+    expected = usci_check_char(code[:17])
+    if code[17] != expected:
+        raise ValidationError(field, f"校验位错误：应为“{expected}”，实际为“{code[17]}”", value=value)
+    return code
+
+
+# --- money -------------------------------------------------------------------
+
+MONEY_PLACES = 6  # 万元 with 6 decimals = 1 分
+MONEY_MAX = Decimal("1e12")  # 万元; larger is a typing error
+_UNIT_FACTORS = (("亿元", Decimal(10000)), ("亿", Decimal(10000)), ("万元", Decimal(1)),
+                 ("万", Decimal(1)), ("元", Decimal("0.0001")))
+
+
+def parse_money(value: object, field: str, *, allow_negative: bool = False,
+                required: bool = False) -> Decimal | None:
+    """Parse an amount in 万元. Accepts Decimal, int, and text such as
+    "5000", "5,000.5", "５０００万元", "1.2亿", "300000元". Floats are refused
+    unless they are exactly representable to the cent (a spreadsheet cell)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(field, "金额不能为空")
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "金额应为数字", value=value)
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value))
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "").replace(" ", "")
+        factor = Decimal(1)
+        for suffix, f in _UNIT_FACTORS:
+            if text.endswith(suffix):
+                text, factor = text[: -len(suffix)], f
+                break
+        try:
+            amount = Decimal(text) * factor
+        except InvalidOperation:
+            raise ValidationError(field, f"“{value}”不是有效金额", value=value) from None
+    if not amount.is_finite():
+        raise ValidationError(field, "金额无效", value=value)
+    if amount < 0 and not allow_negative:
+        raise ValidationError(field, "金额不能为负数", value=value)
+    if abs(amount) >= MONEY_MAX:
+        raise ValidationError(field, "金额过大，请检查单位（万元）", value=value)
+    if amount != amount.quantize(Decimal(1).scaleb(-MONEY_PLACES)):
+        raise ValidationError(field, "金额精度超过1分", value=value)
+    return plain_decimal(amount)
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """The shortest exact form without an exponent: 12000.000000 -> 12000, 1.50 -> 1.5."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def parse_ratio(value: object, field: str) -> Decimal:
+    """A share ratio between 0 and 1 (accepts "40%" too)."""
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    try:
+        ratio = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(field, f"“{value}”不是有效比例", value=value) from None
+    if not (0 <= ratio <= 1):
+        raise ValidationError(field, "比例应在0到1之间（或0%到100%）", value=value)
+    return ratio
+
+
+# --- dates -------------------------------------------------------------------
+
+_DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_date(value: object, field: str, *, required: bool = False,
+               not_after: dt.date | None = None) -> dt.date | None:
+    """Parse a calendar date: date, datetime, "2026-03-05", "2026.3.5",
+    "2026/3/5", "2026年3月5日" or an Excel serial number."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(field, "日期不能为空")
+        return None
+    if isinstance(value, dt.datetime):
+        result = value.date()
+    elif isinstance(value, dt.date):
+        result = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not 1 <= value < 2958466:
+            raise ValidationError(field, f"“{value}”不是有效日期", value=value)
+        result = EXCEL_EPOCH + dt.timedelta(days=int(value))
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        m = _DATE_RE.match(text)
+        if not m:
+            raise ValidationError(field, f"“{value}”不是有效日期（例：2026-03-05）", value=value)
+        try:
+            result = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise ValidationError(field, f"“{value}”不是有效日期", value=value) from None
+    if result.year < 1990 or result.year > 2100:
+        raise ValidationError(field, f"日期{result.isoformat()}超出合理范围", value=value)
+    if not_after is not None and result > not_after:
+        raise ValidationError(field, f"日期{result.isoformat()}晚于今天", value=value)
+    return result
+
+
+def require_text(value: object, field: str, *, max_len: int = 200,
+                 required: bool = True) -> str | None:
+    text = "" if value is None else unicodedata.normalize("NFC", str(value)).strip()
+    if not text:
+        if required:
+            raise ValidationError(field, "不能为空")
+        return None
+    if len(text) > max_len:
+        raise ValidationError(field, f"过长（最多{max_len}字）", value=value)
+    return text
+
+
+def require_choice(value: object, field: str, choices, *, required: bool = True) -> str | None:
+    if value is None or value == "":
+        if required:
+            raise ValidationError(field, "不能为空")
+        return None
+    if value not in choices:
+        raise ValidationError(field, f"“{value}”不是可选值（{'、'.join(choices)}）", value=value)
+    return str(value)
+
+
+def parse_int(value: object, field: str, *, minimum: int = 0, required: bool = False) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(field, "不能为空")
+        return None
+    try:
+        text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
+        number = Decimal(text)
+        if number != number.to_integral():
+            raise InvalidOperation
+        result = int(number)
+    except InvalidOperation:
+        raise ValidationError(field, f"“{value}”不是整数", value=value) from None
+    if result < minimum:
+        raise ValidationError(field, f"不能小于{minimum}", value=value)
+    return result
