@@ -134,6 +134,11 @@ class Workspace:
         return CarrierService(self)
 
     @cached_property
+    def attachments(self):
+        from zsdesk.services.attachments import AttachmentService
+        return AttachmentService(self)
+
+    @cached_property
     def audit(self):
         from zsdesk.services.audit import AuditService
         return AuditService(self)

@@ -1,0 +1,62 @@
+"""Small helpers shared by the tests (plain functions, no fixtures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import func, select
+
+from zsdesk.validation import usci_check_char
+
+TODAY = dt.date(2026, 6, 15)
+
+
+def make_usci(first17: str) -> str:
+    """A valid 统一社会信用代码 from its first 17 characters."""
+    return first17 + usci_check_char(first17)
+
+
+def log_entries(ws, table: str | None = None, row_id: str | None = None) -> list[dict]:
+    """change_log rows (decoded), oldest first."""
+    from zsdesk.db.models import ChangeLog
+
+    q = select(ChangeLog).order_by(ChangeLog.seq)
+    if table:
+        q = q.where(ChangeLog.tbl == table)
+    if row_id:
+        q = q.where(ChangeLog.row_id == row_id)
+    with ws.read() as s:
+        rows = s.scalars(q).all()
+    return [{"seq": r.seq, "origin": r.origin_site_id, "counter": r.counter, "hlc": r.hlc,
+             "tbl": r.tbl, "row_id": r.row_id, "op": r.op, "data": json.loads(r.data),
+             "base": json.loads(r.base) if r.base else None, "actor": r.actor, "source": r.source,
+             "recorded_at": r.recorded_at} for r in rows]
+
+
+def count(ws, model, *, live_only: bool = False) -> int:
+    q = select(func.count()).select_from(model)
+    if live_only:
+        q = q.where(~model.deleted)
+    with ws.read() as s:
+        return s.scalar(q)
+
+
+def local_state(ws) -> dict[str, str]:
+    from zsdesk.db.models import LocalState
+
+    with ws.read() as s:
+        return dict(s.execute(select(LocalState.key, LocalState.value)).all())
+
+
+def add_foreign_site(ws, code: str = "JY-U02", name: str = "靖江经开区招商单元",
+                     role: str = "county") -> str:
+    """Record another site in this database, as a sync import would."""
+    from zsdesk.db.models import Site
+    from zsdesk.db.types import new_id
+
+    site_id = new_id()
+    with ws.write(source="test-import") as w:
+        w.insert(Site, {"id": site_id, "code": code, "name": name, "role": role,
+                        "owner_site_id": site_id})
+    return site_id
