@@ -40,6 +40,26 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="打印主要指标")
     stats.add_argument("--year", type=int)
     stats.add_argument("--json", action="store_true")
+
+    brief = sub.add_parser("brief", help="生成PDF简报")
+    brief.add_argument("--period", required=True, help="期间，例如 2026-10（月）、2026-Q3、2026")
+    brief.add_argument("--kind", default="monthly",
+                       choices=["weekly", "monthly", "bimonthly", "quarterly", "yearly"])
+    brief.add_argument("--unit", metavar="CODE", help="只为一个单元生成（县级预检）")
+    brief.add_argument("--out", required=True, help="输出的PDF文件")
+
+    ledger = sub.add_parser("ledger", help="Excel台账导出与导入")
+    lsub = ledger.add_subparsers(dest="ledger_command", required=True)
+    lexp = lsub.add_parser("export", help="导出台账")
+    lexp.add_argument("--kind", required=True, choices=["visits", "leads", "projects", "stats"])
+    lexp.add_argument("--out", required=True)
+    lexp.add_argument("--year", type=int)
+    lexp.add_argument("--unit", metavar="CODE")
+    limp = lsub.add_parser("import", help="导入台账（.xlsx/.xls/.ods）")
+    limp.add_argument("file")
+    limp.add_argument("--kind", default="auto", choices=["auto", "visits", "leads", "projects"])
+    limp.add_argument("--dry-run", action="store_true")
+    limp.add_argument("--json", action="store_true")
     return p
 
 
@@ -85,13 +105,26 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_brief(args) -> int:
+    from zsdesk.reports.brief import cli_brief
+
+    return cli_brief(_open(args), args)
+
+
+def cmd_ledger(args) -> int:
+    from zsdesk.ledgers.cli import cli_ledger
+
+    return cli_ledger(_open(args), args)
+
+
 def cmd_gui(args) -> int:
     from zsdesk.ui.app import run
 
     return run(args)
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats}
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "brief": cmd_brief,
+            "ledger": cmd_ledger}
 
 
 def main(argv: list[str] | None = None) -> int:
