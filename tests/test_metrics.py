@@ -75,6 +75,8 @@ def test_totals_by_hand(city):
     assert t["signed_investment"].value == 23000
     assert t["major_projects"].value == 1 and t["major_projects"].row_ids == [p["P1"]]
     assert t["started_projects"].value == 2  # P1, P3
+    assert t["completed_projects"].value == 1 and t["completed_projects"].row_ids == [p["P5"]]  # via 投产
+    assert t["producing_projects"].row_ids == [p["P5"]]  # 投产 2026-03-01
     assert t["arrived_capital"].value == 4500  # 3000 + 500 + 1000 (P3's 2025 arrival is outside)
     assert t["performance_rate"].value == D(2) / D(3)  # P1, P7 of P1, P2, P7
     assert (t["start_rate"].numerator, t["start_rate"].denominator) == (2, 4)  # P3, P5 of P3-P6

@@ -8,7 +8,8 @@ attachments carry their SHA-256.
 
 Definitions (period = [start, end], limits from the city's 亮灯 settings):
 - 签约项目 / 签约金额 / 亿元以上: projects whose contract date is in the period.
-- 开工项目: projects that first reached 开工 (or later) within the period.
+- 开工项目 / 竣工项目 / 投产项目: projects that first reached 开工 / 竣工 /
+  投产 (or a later stage) within the period.
 - 到位资金: capital arrivals dated in the period.
 - 履约率 = projects signed in the period that have performed by the end
   (reached 注册 or later, and not 未履约) / projects signed in the period.
@@ -45,6 +46,7 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 STARTED = set(PROJECT_FLOW[PROJECT_FLOW.index("started"):])
+COMPLETED = set(PROJECT_FLOW[PROJECT_FLOW.index("completed"):])
 PERFORMED = set(PROJECT_FLOW[PROJECT_FLOW.index("registered"):])
 PRODUCING = {"producing", "effective"}
 
@@ -296,7 +298,12 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None) -> Report:
         mine = [p for p in projects.values() if share(p)]
         signed = [p for p in mine if period.start <= p.contract_date <= period.end]
         major = [p for p in signed if p.major]
-        started = [p for p in mine if (d := p.first_reached(STARTED)) and period.start <= d <= period.end]
+        def reached_in_period(stages):
+            return [p for p in mine if (d := p.first_reached(stages)) and period.start <= d <= period.end]
+
+        started = reached_in_period(STARTED)
+        completed = reached_in_period(COMPLETED)
+        new_producing = reached_in_period(PRODUCING)
         performed = [p for p in signed if p.first_reached(PERFORMED) and not p.defaulted]
         due_start = [p for p in mine if p.contract_date <= start_due]
         started_by_end = [p for p in due_start if p.first_reached(STARTED)]
@@ -336,6 +343,10 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None) -> Report:
                                      flagged_ids=flags(major))
         f["started_projects"] = Figure("started_projects", "开工项目", "个", count(started),
                                        row_ids=ids(started), flagged_ids=flags(started))
+        f["completed_projects"] = Figure("completed_projects", "竣工项目", "个", count(completed),
+                                         row_ids=ids(completed), flagged_ids=flags(completed))
+        f["producing_projects"] = Figure("producing_projects", "投产项目", "个", count(new_producing),
+                                         row_ids=ids(new_producing), flagged_ids=flags(new_producing))
         f["arrived_capital"] = Figure("arrived_capital", "到位资金", "万元", arrived(arr_period),
                                       table="capital_arrivals", row_ids=[a.id for a in arr_period],
                                       flagged_ids=[a.id for a in arr_period if a.project_id in rushed],
