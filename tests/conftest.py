@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from support import TODAY, make_usci
+from support import CITY, COMPANY_NAME, COMPANY_USCI, COUNTY, TODAY
 
 PG_URL = os.environ.get("ZSDESK_TEST_PG_URL", "").strip()
 PG_SKIP_REASON = ("PostgreSQL backend not tested: ZSDESK_TEST_PG_URL is not set "
@@ -138,12 +138,6 @@ def databases(backend, tmp_path, request):
 
 
 # --- workspaces ---------------------------------------------------------------------------
-
-COUNTY = {"role": "county", "code": "TX-U01", "name": "泰兴高新区招商单元"}
-CITY = {"role": "city", "code": "TZ-CITY", "name": "泰州市商务局"}
-COMPANY_NAME = "扬子江药业集团有限公司"
-COMPANY_USCI = make_usci("91321200141386701")
-
 
 @pytest.fixture
 def ws(databases):

@@ -10,11 +10,17 @@ from sqlalchemy import func, select
 from zsdesk.validation import usci_check_char
 
 TODAY = dt.date(2026, 6, 15)
+COUNTY = {"role": "county", "code": "TX-U01", "name": "泰兴高新区招商单元"}
+CITY = {"role": "city", "code": "TZ-CITY", "name": "泰州市商务局"}
+COMPANY_NAME = "扬子江药业集团有限公司"
 
 
 def make_usci(first17: str) -> str:
     """A valid 统一社会信用代码 from its first 17 characters."""
     return first17 + usci_check_char(first17)
+
+
+COMPANY_USCI = make_usci("91321200141386701")
 
 
 def log_entries(ws, table: str | None = None, row_id: str | None = None) -> list[dict]:

@@ -26,6 +26,11 @@ class ValidationError(ZsdeskError):
         where = f"第{row}行 " if row is not None else ""
         super().__init__(f"{where}{field}: {message}")
 
+    def __str__(self) -> str:
+        # computed when shown: a batch check sets ``row`` after the error is made
+        where = f"第{self.row}行 " if self.row is not None else ""
+        return f"{where}{self.field}: {self.message}"
+
 
 class ValidationErrors(ZsdeskError):
     """Several fields refused at once (a form with more than one problem)."""

@@ -70,3 +70,15 @@ def seed_rows(site_id_of_seed: str = SEED_SITE_ID) -> dict[str, list[dict]]:
                 "deductions": json.dumps(DEFAULT_SCORING["deductions"]),
                 "note": "默认评分规则", "owner_site_id": site_id_of_seed}]
     return {"industries": industries, "settings": settings, "scoring_rules": scoring}
+
+
+def seed_tables() -> list[tuple[type, list[dict]]]:
+    """(model, rows) in a fixed order: the order gives the seed entries' counters,
+    so it only ever grows at the end."""
+    from zsdesk.db.models import Industry, ScoringRules, Setting, Site
+
+    rows = seed_rows()
+    site = [{"id": SEED_SITE_ID, "code": SEED_CODE, "name": "内置目录", "role": "city",
+             "owner_site_id": SEED_SITE_ID}]
+    return [(Site, site), (Industry, rows["industries"]), (Setting, rows["settings"]),
+            (ScoringRules, rows["scoring_rules"])]

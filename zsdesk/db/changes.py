@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -40,6 +41,39 @@ def _encode(value):
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _encode_default(value):
+    """``_encode`` for the values JSON cannot hold itself (the C encoder calls it
+    only for those), so ``_ROW_JSON.encode(row)`` equals
+    ``json.dumps({k: _encode(v) ...}, ensure_ascii=False)`` at a fraction of the cost."""
+    if isinstance(value, (Decimal, dt.date)):
+        return _encode(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False, default=_encode_default)
+
+
+def _new_ids(count: int) -> list[str]:
+    """``count`` random (version 4) UUIDs as text, like ``new_id()``, made in one go."""
+    if count < 8:
+        return [new_id() for _ in range(count)]
+    h = os.urandom(16 * count).hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-4{h[i + 13:i + 16]}-{_VARIANT[h[i + 16]]}{h[i + 17:i + 20]}-"
+            f"{h[i + 20:i + 32]}" for i in range(0, 32 * count, 32)]
+
+
+def _convert_column(convert: Callable, values) -> list:
+    """``[convert(v) for v in values]``, computed once when every value is the
+    same object (a batch's timestamp, a default flag)."""
+    first = values[0]
+    if all(v is first for v in values):
+        return [convert(first)] * len(values)
+    return list(map(convert, values))
+
+
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}  # RFC 4122 variant bits 10xx
 
 
 class TableInfo:
@@ -81,20 +115,74 @@ class TableInfo:
         return fn(value) if fn else value
 
 
-def field_versions(session: Session, tbl: str, row_id: str) -> dict[str, tuple[int, str, int]]:
-    """The current version of each field of a row: {field: (hlc, origin, counter)},
-    the highest stamp among the log entries that wrote it (last writer wins)."""
+_SQLITE_INSERTS: dict[tuple, tuple[str, list]] = {}
+
+
+def _sqlite_insert(table, dialect, keys: tuple[str, ...]) -> tuple[str, list]:
+    """(INSERT statement, bind converter per key) for ``keys`` of ``table``, cached.
+    The converters are SQLAlchemy's own bind processors, so the stored values are
+    exactly what ``session.execute(insert(table), rows)`` would store."""
+    found = _SQLITE_INSERTS.get((table, keys))
+    if found is None:
+        cols = [table.c[k] for k in keys]
+        quote = dialect.identifier_preparer
+        sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in cols)}) "
+               f"VALUES ({', '.join('?' * len(cols))})")
+        found = _SQLITE_INSERTS[(table, keys)] = (
+            sql, [c.type.dialect_impl(dialect).bind_processor(dialect) for c in cols])
+    return found
+
+
+_LOG_KEYS = ("origin_site_id", "counter", "hlc", "tbl", "row_id", "op", "data", "base", "actor", "source",
+             "recorded_at")
+
+
+Version = tuple[int, str, int]  # (hlc, origin site id, counter)
+
+
+def base_tokens(value) -> list[str]:
+    """A field's base in the log: one version token, or a list (a resolution
+    that covers both sides of a conflict)."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def resolve_fields(entries) -> dict[str, tuple[Version, list[Version]]]:
+    """For each field written by ``entries`` (rows of hlc, origin, counter, data,
+    base): (winner, heads). A version is superseded when another version names
+    it as its base; the heads are the versions nobody superseded, and the winner
+    is the head with the highest (hlc, site). This is a function of the set of
+    versions, so every site reaches the same answer whatever order packages
+    arrived in, and an edit made on top of a version always beats it, even when
+    the version came from a laptop whose clock runs days ahead. Two or more
+    heads with different values are a conflict."""
+    written: dict[str, dict[str, Version]] = {}
+    covered: dict[str, set[str]] = {}
+    for hlc, origin, counter, data, base in entries:
+        version = (hlc, origin, counter)
+        token = version_token(origin, counter)
+        for f in json.loads(data):
+            written.setdefault(f, {})[token] = version
+        if base:
+            for f, b in json.loads(base).items():
+                covered.setdefault(f, set()).update(base_tokens(b))
+    out = {}
+    for f, versions in written.items():
+        done = covered.get(f, ())
+        heads = [v for t, v in versions.items() if t not in done] or list(versions.values())
+        heads.sort(key=lambda v: (v[0], v[1]), reverse=True)
+        out[f] = (heads[0], heads)
+    return out
+
+
+def field_versions(session: Session, tbl: str, row_id: str) -> dict[str, Version]:
+    """The current (winning) version of each field of a row: {field: (hlc, origin, counter)}."""
     rows = session.execute(
-        select(ChangeLog.hlc, ChangeLog.origin_site_id, ChangeLog.counter, ChangeLog.data)
+        select(ChangeLog.hlc, ChangeLog.origin_site_id, ChangeLog.counter, ChangeLog.data, ChangeLog.base)
         .where(ChangeLog.tbl == tbl, ChangeLog.row_id == row_id)
     ).all()
-    versions: dict[str, tuple[int, str, int]] = {}
-    for hlc, origin, counter, data in rows:
-        stamp = (hlc, origin, counter)
-        for field in json.loads(data):
-            if field not in versions or stamp[:2] > versions[field][:2]:
-                versions[field] = stamp
-    return versions
+    return {f: winner for f, (winner, _) in resolve_fields(rows).items()}
 
 
 class ChangeWriter:
@@ -108,6 +196,7 @@ class ChangeWriter:
         self.actor = actor
         self.source = source
         self.today = dt.date.today()
+        self._sqlite = session.get_bind().dialect.name == "sqlite"
         self._lock_and_load(wall)
         self.log_rows = 0
 
@@ -176,26 +265,71 @@ class ChangeWriter:
         now = utcnow()
         defaults = info.defaults
         columns = info.columns
+        encode = _ROW_JSON.encode
+        fresh_ids = iter(_new_ids(sum(1 for row in rows if not row.get("id"))))
         db_rows, log_rows = [], []
         for i, row in enumerate(rows):
             full = {c: row.get(c, defaults.get(c)) for c in columns}
             if full.get("owner_site_id") is None:
                 full["owner_site_id"] = self.site_id
-            row_id = row.get("id") or new_id()
-            log_rows.append({
-                "origin_site_id": self.site_id, "counter": first_counter + i,
-                "hlc": first_hlc + i, "tbl": info.name, "row_id": row_id, "op": "I",
-                "data": json.dumps({k: _encode(v) for k, v in full.items()}, ensure_ascii=False),
-                "base": None, "actor": self.actor, "source": self.source, "recorded_at": now,
-            })
+            row_id = row.get("id") or next(fresh_ids)
+            # in ChangeLog column order: _LOG_KEYS
+            log_rows.append((self.site_id, first_counter + i, first_hlc + i, info.name, row_id, "I",
+                             encode(full), None, self.actor, self.source, now))
             full["id"] = row_id
             if derive:
                 full.update(derive(full))
             db_rows.append(full)
+        self._insert_rows(info, db_rows)
+        if self._sqlite:
+            self._insert_columns(ChangeLog.__table__, _LOG_KEYS, list(zip(*log_rows)))
+        else:
+            self.session.execute(insert(ChangeLog.__table__), [dict(zip(_LOG_KEYS, r)) for r in log_rows])
+        self.log_rows += len(rows)
+        return [r["id"] for r in db_rows]
+
+    def _insert_rows(self, info: TableInfo, rows: list[dict]) -> None:
+        """Insert rows (dicts with the same keys) into a table: on SQLite through
+        ``_insert_columns``, elsewhere (or for uneven rows) with SQLAlchemy's executemany."""
+        if self._sqlite:
+            keys = tuple(rows[0])
+            if all(k in info.table.c for k in keys) and all(len(r) == len(keys) for r in rows):
+                try:
+                    columns = [[r[k] for r in rows] for k in keys]
+                except KeyError:  # rows with different keys
+                    columns = None
+                if columns is not None:
+                    self._insert_columns(info.table, keys, columns)
+                    return
+        self.session.execute(insert(info.table), rows)
+
+    def _insert_columns(self, table, keys: tuple[str, ...], columns: list) -> None:
+        """SQLite bulk insert: ``columns[j]`` holds every row's value of ``keys[j]``.
+        Values are converted column by column with SQLAlchemy's bind processors
+        (the same stored values as ``session.execute(insert(table), rows)``) and
+        handed to the driver's executemany in one call, on the session's
+        connection and inside its transaction."""
+        sql, converters = _sqlite_insert(table, self.session.get_bind().dialect, keys)
+        columns = [col if conv is None else _convert_column(conv, col)
+                   for col, conv in zip(columns, converters)]
+        self.session.connection().exec_driver_sql(sql, list(zip(*columns)))
+
+    def insert_seed(self, model, rows: list[dict], origin: str, first_counter: int) -> None:
+        """Insert built-in catalogue rows as authored by the seed pseudo-site at
+        clock 0: every site logs the very same entries (deduplicated by origin
+        and counter when they meet in sync), and any real edit beats them."""
+        info = TableInfo.of(model)
+        db_rows, log_rows = [], []
+        for i, row in enumerate(rows):
+            full = {c: row.get(c, info.defaults.get(c)) for c in info.columns}
+            log_rows.append({"origin_site_id": origin, "counter": first_counter + i, "hlc": 0,
+                             "tbl": info.name, "row_id": row["id"], "op": "I",
+                             "data": json.dumps({k: _encode(v) for k, v in full.items()}, ensure_ascii=False),
+                             "base": None, "actor": None, "source": "seed", "recorded_at": utcnow()})
+            db_rows.append({**full, "id": row["id"]})
         self.session.execute(insert(info.table), db_rows)
         self.session.execute(insert(ChangeLog.__table__), log_rows)
         self.log_rows += len(rows)
-        return [r["id"] for r in db_rows]
 
     def _number_rows(self, model, rows: list[dict], number_year) -> None:
         todo = [r for r in rows if not r.get("number")]

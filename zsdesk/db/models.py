@@ -107,6 +107,7 @@ class Site(Synced, Base):
     role: Mapped[str] = mapped_column(String(8), nullable=False)
     public_key: Mapped[str | None] = mapped_column(Text)  # Ed25519, base64
     fingerprint: Mapped[str | None] = mapped_column(String(64))
+    box_key: Mapped[str | None] = mapped_column(Text)  # X25519 (encryption to this site), base64
 
 
 class Unit(Synced, Base):
@@ -419,6 +420,92 @@ class Attachment(Synced, Base):
     size: Mapped[int] = mapped_column(BigInteger, nullable=False)
 
     __table_args__ = (Index("ix_attachments_row", "tbl", "row_id"),)
+
+
+class Alert(Synced, Base):
+    """撞车: the same investor pursued by two units (found by the city on import).
+    ``summary`` is JSON with both sides' names, numbers and first contact dates, so
+    a county sees the other side without holding its records."""
+
+    __tablename__ = "alerts"
+    company_a_id: Mapped[str] = mapped_column(ID, nullable=False)
+    company_b_id: Mapped[str] = mapped_column(ID, nullable=False)
+    unit_a_id: Mapped[str] = fk("units.id", nullable=False)
+    unit_b_id: Mapped[str] = fk("units.id", nullable=False)
+    reason: Mapped[str] = mapped_column(String(8), nullable=False)  # usci / name
+    score: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
+    first_unit_id: Mapped[str | None] = fk("units.id")  # 首报首谈 suggestion
+    summary: Mapped[str] = mapped_column(Text, nullable=False)
+    status: Mapped[str] = mapped_column(String(12), default="open", nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+# --- sync bookkeeping (local to each site, never synced) -------------------------
+
+class SyncPeer(Base):
+    """A site this one exchanges packages with, and where each direction stands."""
+
+    __tablename__ = "sync_peers"
+    site_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), nullable=False)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    role: Mapped[str] = mapped_column(String(8), nullable=False)
+    sign_key: Mapped[str | None] = mapped_column(Text)   # Ed25519 public, base64
+    box_key: Mapped[str | None] = mapped_column(Text)    # X25519 public, base64
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    trusted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    enrolled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # receiving: what we applied from them
+    rx_seq: Mapped[int] = mapped_column(Integer, default=0, nullable=False)       # their package seq
+    rx_upto: Mapped[int] = mapped_column(BigInteger, default=0, nullable=False)   # their log position
+    rx_manifest: Mapped[str | None] = mapped_column(String(64))                   # hash of that manifest
+    rx_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # sending: what we sent and what they acknowledged
+    tx_seq: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    tx_manifest: Mapped[str | None] = mapped_column(String(64))
+    tx_upto: Mapped[int] = mapped_column(BigInteger, default=0, nullable=False)   # our log position last sent
+    acked_upto: Mapped[int] = mapped_column(BigInteger, default=0, nullable=False)
+    acked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())           # time of the data acked
+    ack_report: Mapped[str | None] = mapped_column(Text)  # JSON: rows they refused, with reasons
+    ref_version: Mapped[int] = mapped_column(BigInteger, default=0, nullable=False)  # reference snapshot held
+    clock_warning: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncPackage(Base):
+    """Every package exported or imported, pending or refused."""
+
+    __tablename__ = "sync_packages"
+    package_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3), nullable=False)  # in / out
+    peer_site_id: Mapped[str] = mapped_column(ID, nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    manifest_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    status: Mapped[str] = mapped_column(String(10), nullable=False)  # exported / applied / pending
+    file_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    stored_path: Mapped[str | None] = mapped_column(Text)  # a pending package's copy
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False)
+    summary: Mapped[str | None] = mapped_column(Text)  # JSON
+
+    __table_args__ = (Index("ix_sync_packages_peer", "peer_site_id", "direction", "seq"),)
+
+
+class Conflict(Base):
+    """Two concurrent writes of one field (or an edit concurrent with a delete):
+    the automatic winner is applied everywhere; a person confirms or changes it."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    tbl: Mapped[str] = mapped_column(String(40), nullable=False)
+    row_id: Mapped[str] = mapped_column(ID, nullable=False)
+    field: Mapped[str] = mapped_column(String(40), nullable=False)
+    versions: Mapped[str] = mapped_column(Text, nullable=False)  # JSON [{token, site, hlc, value}], winner first
+    status: Mapped[str] = mapped_column(String(10), default="open", nullable=False)  # open / resolved
+    detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_conflicts_row", "tbl", "row_id", "field"),
+                      Index("ix_conflicts_status", "status"))
 
 
 SYNCED_MODELS: dict[str, type[Base]] = {

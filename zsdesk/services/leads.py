@@ -10,7 +10,7 @@ from zsdesk.db.models import Company, Industry, Lead, LeadStage, Project, Projec
 from zsdesk.domain import LEAD_FLOW, LEAD_LABELS, LEAD_SIDE
 from zsdesk.errors import ValidationError
 from zsdesk.services.base import Checker, RecordService
-from zsdesk.services.stages import check_move
+from zsdesk.services.stages import check_move, stage_history_query
 from zsdesk.validation import parse_date, parse_money, require_choice, require_text
 
 
@@ -55,8 +55,7 @@ class LeadService(RecordService):
 
     def history(self, lead_id: str) -> list[LeadStage]:
         with self.ws.read() as s:
-            return list(s.scalars(select(LeadStage).where(LeadStage.lead_id == lead_id, ~LeadStage.deleted)
-                                  .order_by(LeadStage.stage_date, LeadStage.id)))
+            return list(s.scalars(stage_history_query(LeadStage, LeadStage.lead_id == lead_id)))
 
     def advance(self, lead_id: str, stage: str, date, reason: str | None = None, *,
                 contract: dict | None = None) -> str | None:

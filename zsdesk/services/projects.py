@@ -13,7 +13,7 @@ from zsdesk.domain import (
 )
 from zsdesk.errors import ReadOnlyError, RefusedError, ValidationError
 from zsdesk.services.base import Checker, RecordService
-from zsdesk.services.stages import check_move
+from zsdesk.services.stages import check_move, stage_history_query
 from zsdesk.validation import parse_date, parse_int, parse_money, parse_ratio, require_choice, require_text
 
 
@@ -67,8 +67,7 @@ class ProjectService(RecordService):
 
     def history(self, project_id: str) -> list[ProjectStage]:
         with self.ws.read() as s:
-            return list(s.scalars(select(ProjectStage).where(
-                ProjectStage.project_id == project_id, ~ProjectStage.deleted).order_by(ProjectStage.stage_date)))
+            return list(s.scalars(stage_history_query(ProjectStage, ProjectStage.project_id == project_id)))
 
     def advance(self, project_id: str, stage: str, date, reason: str | None = None) -> None:
         """推进 a project to ``stage`` on ``date`` (see stages.check_move for the rules)."""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import and_, select
+
+from zsdesk.db.models import ChangeLog
 from zsdesk.domain import STAGES_NEEDING_REASON
 from zsdesk.errors import RefusedError, ValidationError
 from zsdesk.validation import parse_date, require_text
@@ -38,3 +41,11 @@ def check_move(*, flow: tuple[str, ...], side: tuple[str, ...], labels: dict[str
         raise RefusedError(f"已处于“{labels[new_stage]}”阶段")
     reason = require_text(reason, "reason", max_len=2000, required=new_stage in STAGES_NEEDING_REASON)
     return date, reason
+
+
+def stage_history_query(model, condition):
+    """Stage history rows in the order they happened: by date, and within a day
+    by the clock of the write that recorded them (the same order at every site)."""
+    return (select(model).join(ChangeLog, and_(ChangeLog.tbl == model.__tablename__,
+                                               ChangeLog.row_id == model.id, ChangeLog.op == "I"))
+            .where(condition, ~model.deleted).order_by(model.stage_date, ChangeLog.hlc, ChangeLog.origin_site_id))

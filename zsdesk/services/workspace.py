@@ -17,7 +17,7 @@ from zsdesk.db.engine import Database, resolve_db_url
 from zsdesk.db.models import LocalState, Site, SYNCED_MODELS
 from zsdesk.domain import ROLES
 from zsdesk.errors import RefusedError, ValidationError
-from zsdesk.seed import SEED_CODE, SEED_SITE_ID, seed_rows
+from zsdesk.seed import SEED_CODE, SEED_SITE_ID, seed_tables
 from zsdesk.validation import require_choice, require_text
 
 import re
@@ -164,11 +164,15 @@ def fingerprint(public_key_b64: str) -> str:
     return ":".join(digest[i:i + 4] for i in range(0, 32, 4))
 
 
-def init_site(ws: Workspace, *, role: str, code: str, name: str, unit_name: str | None = None) -> SiteInfo:
+def init_site(ws: Workspace, *, role: str, code: str, name: str, unit_name: str | None = None,
+              site_id: str | None = None, own_unit: bool = True) -> SiteInfo:
     """Make this database a site: its id, Ed25519 key pair, change counter and
-    clock; the built-in catalogue; for a county, its own 招商单元."""
+    clock; the built-in catalogue; for a county, its own 招商单元 (unless the
+    city's setup file brings it: ``own_unit=False``). ``site_id`` is given when
+    the city assigned it in a setup file."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
     from zsdesk.db.models import Unit
     from zsdesk.db.types import new_id
@@ -186,24 +190,26 @@ def init_site(ws: Workspace, *, role: str, code: str, name: str, unit_name: str 
         serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())).decode()
     public = base64.b64encode(key.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
-    site_id = new_id()
+    box = X25519PrivateKey.generate()  # packages addressed to this site are encrypted to it
+    box_private = base64.b64encode(box.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())).decode()
+    box_public = base64.b64encode(box.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
+    site_id = site_id or new_id()
     with ws.read() as s:
         s.add_all(LocalState(key=k, value=v) for k, v in {
             "site_id": site_id, "site_code": code, "site_name": name, "role": role,
-            "private_key": private, "counter": "0", "hlc": "0",
+            "private_key": private, "box_private_key": box_private, "counter": "0", "hlc": "0",
         }.items())
     ws.__dict__.pop("site", None)
 
-    rows = seed_rows()
     with ws.write(source="init") as w:
-        w.insert(Site, {"id": SEED_SITE_ID, "code": SEED_CODE, "name": "内置目录", "role": "city",
-                        "owner_site_id": SEED_SITE_ID})
+        counter = 1
+        for model, rows in seed_tables():
+            w.insert_seed(model, rows, SEED_SITE_ID, counter)
+            counter += len(rows)
         w.insert(Site, {"id": site_id, "code": code, "name": name, "role": role,
-                        "public_key": public, "fingerprint": fingerprint(public)})
-        # Catalogue rows carry the seed site as owner (set in the rows themselves).
-        from zsdesk.db.models import Industry, ScoringRules, Setting
-        for model in (Industry, Setting, ScoringRules):
-            w.insert_many(model, rows[model.__tablename__])
-        if role == "county":
+                        "public_key": public, "fingerprint": fingerprint(public), "box_key": box_public})
+        if role == "county" and own_unit:
             w.insert(Unit, {"id": new_id(), "code": code, "name": unit_name or name, "site_id": site_id})
     return ws.site

@@ -1,0 +1,287 @@
+"""Starting the desktop app: the QApplication with its bundled font, icon and
+palette; which database to open (``--db``, ``--demo``); the main window.
+
+``ZSDESK_QUIT_AFTER_MS=<ms>`` makes the app close itself that long after the
+main window is shown (and close a refusal message the same way), so that
+installer smoke tests can start the real program and see it come up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from zsdesk import __version__
+from zsdesk.errors import RefusedError, ZsdeskError
+from zsdesk.resources import APP_ICON, APP_ICON_PNG, CJK_FONT, CJK_FONT_FAMILY, ResourceMissing, resource_path
+
+log = logging.getLogger(__name__)
+
+QUIT_AFTER_ENV = "ZSDESK_QUIT_AFTER_MS"
+SHOWN_MESSAGE = "zsdesk: main window shown"
+EXIT_REFUSED = 2
+
+#: after the bundled font: the usual Chinese UI fonts, then a Latin sans
+FONT_FALLBACKS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                  "Source Han Sans SC", "DejaVu Sans", "Sans Serif"]
+
+
+class NotInitialised(RefusedError):
+    """The database opened but holds no site yet."""
+
+
+# --- the application object ------------------------------------------------------------
+
+def quit_after_ms() -> int | None:
+    """``ZSDESK_QUIT_AFTER_MS`` as a number of milliseconds, or None."""
+    raw = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        log.warning("%s=%r is not a whole number of milliseconds; ignored", QUIT_AFTER_ENV, raw)
+        return None
+    return max(value, 0)
+
+
+def prepare_application() -> QApplication:
+    """The QApplication (made once), named for QSettings, with icon, font and palette."""
+    app = QApplication.instance()
+    if app is None:
+        # Our own arguments are parsed by argparse; Qt gets only the program name.
+        app = QApplication(sys.argv[:1] or ["zsdesk"])
+    app.setOrganizationName("zsdesk")
+    app.setOrganizationDomain("zsdesk.cn")
+    app.setApplicationName("zsdesk")
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "招商桌面"))
+    app.setDesktopFileName("zsdesk")
+    app.setStyle("Fusion")
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):  # Qt 6.8+: our colours are for a light scheme
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    app.setPalette(light_palette())
+    install_font(app)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def light_palette() -> QPalette:
+    """A calm light palette, the same whatever the desktop's theme."""
+    pal = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#F3F5F8", QPalette.ColorRole.WindowText: "#1F2D3D",
+        QPalette.ColorRole.Base: "#FFFFFF", QPalette.ColorRole.AlternateBase: "#F7F9FC",
+        QPalette.ColorRole.Text: "#1F2D3D", QPalette.ColorRole.Button: "#EEF1F5",
+        QPalette.ColorRole.ButtonText: "#1F2D3D", QPalette.ColorRole.BrightText: "#FFFFFF",
+        QPalette.ColorRole.Highlight: "#2B5C8A", QPalette.ColorRole.HighlightedText: "#FFFFFF",
+        QPalette.ColorRole.ToolTipBase: "#FFFFF4", QPalette.ColorRole.ToolTipText: "#1F2D3D",
+        QPalette.ColorRole.PlaceholderText: "#8A94A6", QPalette.ColorRole.Link: "#1F5FA8",
+        QPalette.ColorRole.Light: "#FFFFFF", QPalette.ColorRole.Midlight: "#E6EAF0",
+        QPalette.ColorRole.Mid: "#C5CDD8", QPalette.ColorRole.Dark: "#9AA5B4",
+        QPalette.ColorRole.Shadow: "#5B6573",
+    }
+    for role, colour in colours.items():
+        pal.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9AA5B4"))
+    return pal
+
+
+_font_family: str | None = None
+
+
+def install_font(app: QGuiApplication) -> str | None:
+    """Load the bundled CJK font and make it the application font (once).
+    Returns its family, or None when it could not be loaded (Chinese then
+    depends on the system's fonts; the app still runs)."""
+    global _font_family
+    if _font_family is None:
+        try:
+            path = resource_path(*CJK_FONT)
+        except ResourceMissing as exc:
+            log.warning("%s", exc)
+            return None
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            log.warning("cannot load the bundled font %s; Chinese may not display", path)
+            return None
+        _font_family = CJK_FONT_FAMILY if CJK_FONT_FAMILY in families else families[0]
+    font = QFont(app.font())
+    font.setFamilies([_font_family, *FONT_FALLBACKS])
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    return _font_family
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for parts in (APP_ICON, APP_ICON_PNG):
+        try:
+            path = resource_path(*parts)
+        except ResourceMissing:
+            break
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+# --- which database ----------------------------------------------------------------------
+
+def demo_location(args) -> str:
+    """``--demo`` uses ``<data dir>/demo.db`` (or the ``--db`` given with it);
+    never ``ZSDESK_DB``, which names the user's real database."""
+    if getattr(args, "db", None):
+        return str(args.db)
+    from zsdesk.db.engine import data_dir
+
+    return str(data_dir() / "demo.db")
+
+
+def open_for_gui(args, *, progress=None):
+    """Open the database the arguments name, ready for the main window.
+
+    ``--demo``: a new or uninitialised demo database gets demo data first
+    (``progress`` is called with each step's message). Otherwise the database
+    must be initialised: ``NotInitialised`` says what to run. Opening applies
+    migrations (``ws.db.migration_note`` says when one ran)."""
+    from zsdesk.services import open_workspace
+
+    if getattr(args, "demo", False):
+        location = demo_location(args)
+        file = None if "://" in location else Path(location).expanduser().absolute()
+        fresh = file is not None and not file.exists()
+        ws = open_workspace(location)
+        if not ws.initialised:
+            from zsdesk.demo import generate
+
+            try:
+                generate(ws, progress=progress)
+            except BaseException:
+                ws.close()
+                if fresh:  # do not leave half a demo behind: the next start begins again
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{file}{suffix}").unlink(missing_ok=True)
+                raise
+        return ws
+
+    ws = open_workspace(getattr(args, "db", None))
+    if not ws.initialised:
+        where = str(ws.db.path) if ws.db.path else ws.db.engine.url.render_as_string(hide_password=True)
+        ws.close()
+        raise NotInitialised(QCoreApplication.translate(
+            "App",
+            "数据库尚未初始化，无法打开：\n{0}\n\n"
+            "请先在命令行把它初始化为本站点，例如：\n"
+            "  zsdesk init --role county --code TX-U01 --name 泰兴高新区招商单元\n"
+            "（市招商办用 --role city），\n"
+            "或运行 zsdesk --demo 打开演示数据库。\n\n"
+            "数据库中没有任何内容被改动。").format(where))
+    return ws
+
+
+# --- feedback while starting ----------------------------------------------------------------
+
+class DemoProgress:
+    """A small dialog while demo data is generated in the GUI thread."""
+
+    def __init__(self):
+        self.dialog = QProgressDialog(
+            QCoreApplication.translate("App", "正在生成演示数据，请稍候…"), None, 0, 0)
+        self.dialog.setWindowTitle(QCoreApplication.translate("App", "招商桌面 — 演示数据"))
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setMinimumWidth(420)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.shown = False
+
+    def __call__(self, *args, **_kw) -> None:
+        if not self.shown:
+            self.dialog.show()
+            self.shown = True
+        if args:
+            self.dialog.setLabelText(QCoreApplication.translate("App", "正在生成演示数据：{0}").format(args[0]))
+        QCoreApplication.processEvents()
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
+def _say(stream, text: str) -> None:
+    """Print when there is a console (a windowed build on Windows has none)."""
+    if stream is not None:
+        try:
+            print(text, file=stream, flush=True)
+        except (OSError, ValueError):
+            pass
+
+
+def show_refusal(text: str, quit_ms: int | None) -> None:
+    """Tell the user why the app cannot start (stderr and a message box)."""
+    _say(sys.stderr, f"zsdesk: {text}")
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "招商桌面"), text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    if quit_ms is not None:
+        QTimer.singleShot(quit_ms, box.accept)
+    box.exec()
+
+
+# --- run --------------------------------------------------------------------------------------
+
+def run(args) -> int:
+    """Open the main window on the database ``args`` name; the exit code."""
+    from zsdesk.ui.main_window import MainWindow
+
+    app = prepare_application()
+    quit_ms = quit_after_ms()
+    # Closing the progress dialog or a message box must not end the app before
+    # the main window exists.
+    app.setQuitOnLastWindowClosed(False)
+    progress = DemoProgress() if getattr(args, "demo", False) else None
+    try:
+        ws = open_for_gui(args, progress=progress)
+    except ZsdeskError as exc:  # not initialised, storage problems, demo refused
+        if progress is not None:
+            progress.close()
+        show_refusal(str(exc), quit_ms)
+        return EXIT_REFUSED
+    if progress is not None:
+        progress.close()
+
+    try:
+        window = MainWindow(ws)
+        window.resize(_initial_size(app))
+        window.show()
+        app.setQuitOnLastWindowClosed(True)
+
+        def shown() -> None:
+            _say(sys.stdout, SHOWN_MESSAGE)
+            if quit_ms is not None:
+                QTimer.singleShot(quit_ms, window.close)
+
+        QTimer.singleShot(0, shown)
+        return app.exec()
+    finally:
+        ws.close()
+
+
+def _initial_size(app: QGuiApplication):
+    from PySide6.QtCore import QSize
+
+    screen = app.primaryScreen()
+    want = QSize(1360, 860)
+    if screen is None:
+        return want
+    room = screen.availableGeometry().size()
+    return QSize(min(want.width(), room.width() - 40), min(want.height(), room.height() - 60))
