@@ -225,6 +225,13 @@ def test_county_keeps_its_own_units_and_staff(ws, unit_id):
     assert info.value.field == "code"
 
 
+def test_county_adds_a_unit_and_records_for_it(ws, company_id):
+    group = ws.reference.units.create({"code": "TX-U01-HQ", "name": "黄桥镇招商组"})
+    assert ws.reference.units.get(group).site_id == ws.site.id
+    vid = ws.visits.create({"unit_id": group, "company_id": company_id, "visit_date": "2026-06-01"})
+    assert ws.visits.get(vid).unit_id == group
+
+
 # --- records of another site ------------------------------------------------------------------------
 
 @pytest.fixture

@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     limp.add_argument("--kind", default="auto", choices=["auto", "visits", "leads", "projects"])
     limp.add_argument("--dry-run", action="store_true")
     limp.add_argument("--json", action="store_true")
+
+    from zsdesk.sync.cli import add_parsers
+    add_parsers(sub)
     return p
 
 
@@ -117,6 +120,24 @@ def cmd_ledger(args) -> int:
     return cli_ledger(_open(args), args)
 
 
+def cmd_sync(args) -> int:
+    from zsdesk.sync.cli import run_sync
+
+    return run_sync(_open(args), args)
+
+
+def cmd_backup(args) -> int:
+    from zsdesk.sync.cli import run_backup
+
+    return run_backup(_open(args), args)
+
+
+def cmd_restore(args) -> int:
+    from zsdesk.sync.cli import run_restore
+
+    return run_restore(args)
+
+
 def cmd_gui(args) -> int:
     from zsdesk.ui.app import run
 
@@ -124,7 +145,7 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "brief": cmd_brief,
-            "ledger": cmd_ledger}
+            "ledger": cmd_ledger, "sync": cmd_sync, "backup": cmd_backup, "restore": cmd_restore}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,8 +23,16 @@ from zsdesk.db.types import ScaledDecimal, UTCDateTime, new_id, utcnow
 from zsdesk.errors import NotFoundError, RefusedError
 from zsdesk.hlc import HybridClock
 
-# Derived (local, never synced) columns per table: fn(values) -> {column: value}
-DERIVERS: dict[str, Callable[[dict], dict]] = {}
+def _derive_company(values: dict) -> dict:
+    from zsdesk.names import normalize_company_name, pinyin_keys
+
+    name = values.get("name") or ""
+    return {"name_norm": normalize_company_name(name), "search_key": pinyin_keys(name)}
+
+
+# Derived (local, never synced) columns per table: fn(values) -> {column: value}.
+# Computed on every write path: local writes, bulk writes and sync.
+DERIVERS: dict[str, Callable[[dict], dict]] = {"companies": _derive_company}
 
 
 def version_token(origin_site_id: str, counter: int) -> str:
@@ -150,22 +158,23 @@ def base_tokens(value) -> list[str]:
 
 def resolve_fields(entries) -> dict[str, tuple[Version, list[Version]]]:
     """For each field written by ``entries`` (rows of hlc, origin, counter, data,
-    base): (winner, heads). A version is superseded when another version names
-    it as its base; the heads are the versions nobody superseded, and the winner
-    is the head with the highest (hlc, site). This is a function of the set of
-    versions, so every site reaches the same answer whatever order packages
-    arrived in, and an edit made on top of a version always beats it, even when
-    the version came from a laptop whose clock runs days ahead. Two or more
-    heads with different values are a conflict."""
+    base; data and base as JSON text or already-parsed dicts): (winner, heads).
+    A version is superseded when another version names it as its base; the heads
+    are the versions nobody superseded, and the winner is the head with the
+    highest (hlc, site). This is a function of the set of versions, so every site
+    reaches the same answer whatever order packages arrived in, and an edit made
+    on top of a version always beats it, even when that version came from a
+    laptop whose clock runs days ahead. Several heads with different values are
+    a conflict."""
     written: dict[str, dict[str, Version]] = {}
     covered: dict[str, set[str]] = {}
     for hlc, origin, counter, data, base in entries:
         version = (hlc, origin, counter)
         token = version_token(origin, counter)
-        for f in json.loads(data):
+        for f in (json.loads(data) if isinstance(data, str) else data):
             written.setdefault(f, {})[token] = version
         if base:
-            for f, b in json.loads(base).items():
+            for f, b in (json.loads(base) if isinstance(base, str) else base).items():
                 covered.setdefault(f, set()).update(base_tokens(b))
     out = {}
     for f, versions in written.items():
@@ -350,7 +359,8 @@ class ChangeWriter:
         return dict(row)
 
     def update(self, model, row_id: str, changes: dict, *,
-               seen: dict[str, str] | None = None, allow_foreign: bool = False) -> dict:
+               seen: dict[str, str] | None = None, allow_foreign: bool = False,
+               force: bool = False, base_override: list[str] | None = None) -> dict:
         """Change some fields of a row. Only fields whose value really changes are
         written and logged. ``seen`` maps fields to the version tokens the user
         saw; a field changed since by someone else is refused rather than silently
@@ -362,11 +372,14 @@ class ChangeWriter:
         old = self.current(model, row_id, include_deleted="deleted" in changes)
         if old["owner_site_id"] != self.site_id and not allow_foreign:
             raise RefusedError("该记录属于其他站点，只读")
-        diff = {f: (old[f], v) for f, v in changes.items() if old[f] != v}
+        # force: write even an unchanged value (a conflict resolution must travel)
+        diff = {f: (old[f], v) for f, v in changes.items() if force or old[f] != v}
         if not diff:
             return {}
         versions = field_versions(self.session, info.name, row_id)
         base = {f: version_token(versions[f][1], versions[f][2]) for f in diff if f in versions}
+        if base_override:  # a resolution supersedes every conflicting version
+            base = {f: list(base_override) for f in diff}
         if seen:
             stale = [f for f in diff if f in seen and seen[f] != base.get(f)]
             if stale:

@@ -185,9 +185,11 @@ def upgrade(db: Database, revision: str = "head") -> str | None:
     from alembic import command
 
     note = None
-    if current is not None and db.path is not None and db.path.exists():
-        saved = backup_file(db.path, f"before-migrate-{current}")
-        note = f"数据库已从版本 {current} 升级到 {HEAD_REVISION}，升级前已自动备份到 {saved}"
+    if current is not None:
+        note = f"数据库已从版本 {current} 升级到 {HEAD_REVISION}"
+        if db.path is not None and db.path.exists():
+            saved = backup_file(db.path, f"before-migrate-{current}")
+            note += f"，升级前已自动备份到 {saved}"
     command.upgrade(alembic_config(db), revision)
     if note:
         log.info(note)

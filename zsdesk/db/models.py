@@ -116,7 +116,9 @@ class Unit(Synced, Base):
     __tablename__ = "units"
     code: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
     name: Mapped[str] = mapped_column(String(100), nullable=False)
-    site_id: Mapped[str | None] = fk("sites.id")  # the site that keeps this unit's records
+    # The site that keeps this unit's records. Not a foreign key: the city assigns
+    # a county's site id in its setup file, before that site exists anywhere.
+    site_id: Mapped[str | None] = mapped_column(ID, index=True)
     region: Mapped[str | None] = mapped_column(String(60))
     active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
     sort_order: Mapped[int] = mapped_column(Integer, default=0, nullable=False)

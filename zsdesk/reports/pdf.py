@@ -78,11 +78,13 @@ class BoldLine(Flowable):
     """One line of text in fake bold, shrunk to fit the width if it must."""
 
     def __init__(self, text: str, size: float, *, colour=INK, align: str = "left",
-                 space_before: float = 0, space_after: float = 0, tracking: float = 0):
+                 space_before: float = 0, space_after: float = 0, tracking: float = 0,
+                 keep_with_next: bool = False):
         super().__init__()
         self.text, self.size, self.colour, self.align = text, size, colour, align
         self.spaceBefore, self.spaceAfter = space_before, space_after
         self.tracking = tracking
+        self.keepWithNext = keep_with_next
 
     def _width(self, size: float) -> float:
         return (pdfmetrics.stringWidth(self.text, FONT, size)
@@ -112,6 +114,10 @@ def draw_bold(c, x: float, y: float, text: str, size: float, colour, *, tracking
     if tracking:
         t.setCharSpace(tracking * size)
     t.textOut(text)
+    # Tr and Tc are text state: they outlive the text object unless reset.
+    t.setTextRenderMode(0)
+    if tracking:
+        t.setCharSpace(0)
     c.drawText(t)
 
 
@@ -168,6 +174,10 @@ class NumberedCanvas(Canvas):
     """Writes "第 x 页 共 y 页" at the foot of every page once the count is known."""
 
     def __init__(self, *args, **kwargs):
+        # The page preamble selects a font before any text: make it ours, not
+        # Helvetica (which would be listed as a font the PDF does not embed).
+        if not kwargs.get("initialFontName"):
+            kwargs["initialFontName"] = register_font()
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 

@@ -6,23 +6,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from zsdesk.db.changes import DERIVERS
 from zsdesk.db.models import Company, CompanyContact, Industry
 from zsdesk.domain import COMPANY_TAGS
 from zsdesk.errors import RefusedError, ValidationError
-from zsdesk.names import normalize_company_name, pinyin_keys
+from zsdesk.names import normalize_company_name
 from zsdesk.services.base import Checker, RecordService
 from zsdesk.validation import require_text, validate_usci
 
 FUZZY_THRESHOLD = 85  # rapidfuzz ratio on normalised names
-
-
-def _derive_company(values: dict) -> dict:
-    name = values.get("name") or ""
-    return {"name_norm": normalize_company_name(name), "search_key": pinyin_keys(name)}
-
-
-DERIVERS["companies"] = _derive_company
 
 
 @dataclass(frozen=True)

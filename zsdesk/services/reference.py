@@ -19,6 +19,8 @@ class UnitService(RecordService):
 
     def clean(self, values, check, *, current=None):
         out = {k: values[k] for k in ("id", "site_id") if values.get(k)}
+        if current is None and "site_id" not in out and not self.ws.site.is_city:
+            out["site_id"] = self.ws.site.id  # a county's new 招商组 is kept at this site
         out["code"] = (check(require_text, values.get("code"), "code", max_len=32) or "").upper() or None
         out["name"] = check(require_text, values.get("name"), "name", max_len=100)
         out["region"] = check(require_text, values.get("region"), "region", max_len=60, required=False)

@@ -210,7 +210,8 @@ class DemoProgress:
             self.dialog.show()
             self.shown = True
         if args:
-            self.dialog.setLabelText(QCoreApplication.translate("App", "正在生成演示数据：{0}").format(args[0]))
+            self.dialog.setLabelText(QCoreApplication.translate(
+                "App", "首次打开演示数据库，正在生成演示数据（约需数秒）\n{0}").format(args[0]))
         QCoreApplication.processEvents()
 
     def close(self) -> None:

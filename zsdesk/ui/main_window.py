@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
     QMessageBox, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -58,7 +58,9 @@ QTableView {{ background: #FFFFFF; alternate-background-color: #F7F9FC; border: 
              gridline-color: #EDF0F4; selection-background-color: #DCE7F5; selection-color: {INK}; }}
 QHeaderView::section {{ background: #EEF2F6; color: #3D4B5E; border: none;
                        border-right: 1px solid #E0E5EC; border-bottom: 1px solid #D5DCE5;
-                       padding: 5px 6px; font-weight: bold; }}
+                       padding: 4px 5px; font-weight: bold; }}
+QHeaderView::up-arrow, QHeaderView::down-arrow {{ subcontrol-origin: padding;
+    subcontrol-position: top center; width: 9px; height: 5px; }}
 QStatusBar {{ background: #E9EDF2; color: #4A5A70; }}
 QStatusBar QLabel {{ color: #4A5A70; padding: 0 6px; }}
 #migrationNote {{ color: #8A5300; }}
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self._build_reminders_panel())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 420])
+        splitter.setSizes([940, 380])
         body.addSpacing(4)
         body.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -298,7 +300,7 @@ class MainWindow(QMainWindow):
         return row
 
     def _build_units_panel(self) -> QWidget:
-        panel = QFrame(objectName="panel")
+        panel = self.units_panel = QFrame(objectName="panel")
         box = QVBoxLayout(panel)
         box.setContentsMargins(12, 10, 12, 12)
         box.setSpacing(8)
@@ -307,7 +309,7 @@ class MainWindow(QMainWindow):
         self.unit_table = self._table(self.unit_model)
         self.unit_table.setSortingEnabled(True)
         header = self.unit_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(UnitColumn.UNIT, QHeaderView.ResizeMode.Stretch)
         self.unit_table.sortByColumn(UnitColumn.RANK, Qt.SortOrder.AscendingOrder)
         box.addWidget(self.unit_table, 1)
@@ -336,7 +338,7 @@ class MainWindow(QMainWindow):
 
         self.lights_table = self._table(self.lights_model)
         header = self.lights_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LightColumn.REASON, QHeaderView.ResizeMode.Stretch)
         # The number is in the tooltip; the panel is narrow.
         self.lights_table.setColumnHidden(LightColumn.NUMBER, True)
@@ -458,8 +460,12 @@ class MainWindow(QMainWindow):
             overdue_card.value_label.setStyleSheet("")
 
         self.unit_model.set_report(report)
+        # Unit names must show in full (two may differ only at the end), so the
+        # table asks for the width of all its columns.
+        self.units_panel.setMinimumWidth(fit_columns(self.unit_table, stretch=UnitColumn.UNIT) + 26)
         lights = reminders.lights(self.ws, colours=(reminders.RED, reminders.YELLOW))
         self.lights_model.set_lights(lights)
+        fit_columns(self.lights_table, stretch=LightColumn.REASON, max_width=230)
         reds = sum(1 for x in lights if x.colour == reminders.RED)
         yellows = len(lights) - reds
         self.red_count.setText(self.tr("红灯 <b style='color:{0}'>{1}</b> 项").format(BAD, reds))
@@ -474,6 +480,31 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("关于招商桌面"), self.tr(
             "<b>招商桌面</b> zsdesk {0}<br>县级招商单元与市招商办的离线工作台。<br><br>"
             "界面字体：文泉驿微米黑（Apache-2.0）").format(__version__))
+
+
+def fit_columns(view: QTableView, *, stretch: int | None = None, max_width: int | None = None) -> int:
+    """Size columns to their cells and header lines; the width the table needs
+    to show them all, the ``stretch`` column at its content width. (Qt's own
+    header size hint reserves room for a sort arrow beside the text and makes
+    every numeric column twice as wide as its numbers.)"""
+    model = view.model()
+    header = view.horizontalHeader()
+    font = QFont(header.font())
+    font.setBold(True)
+    metrics_ = QFontMetrics(font)
+    needed = 0
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        title = max((metrics_.horizontalAdvance(line) for line in text.split("\n")), default=0)
+        width = max(view.sizeHintForColumn(column), title) + 18
+        if max_width is not None and column != stretch:
+            width = min(width, max_width)
+        if column != stretch:
+            header.resizeSection(column, width)
+        needed += width
+    return needed + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
 
 
 def _num(value: Decimal | None) -> str:

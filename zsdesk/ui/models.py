@@ -145,16 +145,16 @@ class UnitTableModel(_SortedTableModel):
         return {
             UnitColumn.RANK: (self.tr("排名"), self.tr("按得分排名（赛马）")),
             UnitColumn.UNIT: (self.tr("招商单元"), ""),
-            UnitColumn.SIGNED_PROJECTS: (self.tr("签约项目"), self.tr("本年新签约项目个数")),
+            UnitColumn.SIGNED_PROJECTS: (self.tr("签约\n项目"), self.tr("本年新签约项目个数")),
             UnitColumn.SIGNED_INVESTMENT: (self.tr("签约金额\n(万元)"), self.tr("本年新签约项目合同投资额")),
-            UnitColumn.MAJOR_PROJECTS: (self.tr("亿元以上"), self.tr("合同投资1亿元（外资1000万美元）以上的签约项目")),
-            UnitColumn.STARTED_PROJECTS: (self.tr("开工项目"), self.tr("本年开工的项目个数")),
+            UnitColumn.MAJOR_PROJECTS: (self.tr("亿元\n以上"), self.tr("合同投资1亿元（外资1000万美元）以上的签约项目")),
+            UnitColumn.STARTED_PROJECTS: (self.tr("开工\n项目"), self.tr("本年开工的项目个数")),
             UnitColumn.ARRIVED_CAPITAL: (self.tr("到位资金\n(万元)"), self.tr("本年到位资金")),
-            UnitColumn.VISITS: (self.tr("拜访企业"), self.tr("本年拜访企业次数")),
-            UnitColumn.TRIP_DAYS: (self.tr("外出天数"), self.tr("本年外出招商天数")),
+            UnitColumn.VISITS: (self.tr("拜访\n企业"), self.tr("本年拜访企业次数")),
+            UnitColumn.TRIP_DAYS: (self.tr("外出\n天数"), self.tr("本年外出招商天数")),
             UnitColumn.PERFORMANCE_RATE: (self.tr("履约率"), self.tr("本年签约项目中已履约（注册及以后）的比例")),
             UnitColumn.START_RATE: (self.tr("开工率"), self.tr("应开工项目中已开工的比例")),
-            UnitColumn.OVERDUE_START: (self.tr("应开未开"), self.tr("超过开工时限仍未开工的项目个数")),
+            UnitColumn.OVERDUE_START: (self.tr("应开\n未开"), self.tr("超过开工时限仍未开工的项目个数")),
             UnitColumn.SCORE: (self.tr("得分"), self.tr("各项完成率加权求和，减去扣分")),
         }
 
@@ -307,7 +307,7 @@ class LightsModel(_SortedTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == LightColumn.LIGHT:
-                return self._colour_names.get(light.colour, light.colour)
+                return None  # the lamp (decoration) says it; its name is the tooltip
             if column == LightColumn.NUMBER:
                 return light.number
             if column == LightColumn.NAME:
@@ -315,9 +315,12 @@ class LightsModel(_SortedTableModel):
             return light.reason
         if role == Qt.ItemDataRole.DecorationRole and column == LightColumn.LIGHT:
             return light_icon(light.colour)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == LightColumn.LIGHT:
+            return self._colour_names.get(light.colour, light.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = self.tr("项目") if light.table == "projects" else self.tr("线索")
-            return f"{kind} {light.number}  {light.name}\n{light.reason}"
+            colour = self._colour_names.get(light.colour, light.colour)
+            return f"{colour}  {kind} {light.number}  {light.name}\n{light.reason}"
         if role == SortRole:
             return self.sort_value(light, column)
         if role == RecordIdRole:

@@ -124,10 +124,12 @@ def upgrade() -> None:
     sa.Column('owner_site_id', sa.String(length=36), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['owner_site_id'], ['sites.id'], ),
-    sa.ForeignKeyConstraint(['site_id'], ['sites.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('code')
     )
+    with op.batch_alter_table('units', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_units_site_id'), ['site_id'], unique=False)
+
     op.create_table('carriers',
     sa.Column('number', sa.String(length=40), nullable=False),
     sa.Column('unit_id', sa.String(length=36), nullable=False),

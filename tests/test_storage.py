@@ -1,0 +1,211 @@
+"""Storage: where the database lives, SQLite set-up, exact money, and storage
+errors shown in plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import event, func, select, text
+
+from zsdesk.db.engine import Database, resolve_db_url
+from zsdesk.db.models import CapitalArrival, Project
+from zsdesk.errors import StorageError
+
+
+# --- where the database lives ------------------------------------------------------------------
+
+@pytest.fixture
+def clean_env(monkeypatch, tmp_path):
+    """No ZSDESK_* overrides; the user's data folder inside tmp_path."""
+    for name in ("ZSDESK_DB", "ZSDESK_DATA_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    return home
+
+
+def test_db_option_wins(clean_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("ZSDESK_DB", str(tmp_path / "env.db"))
+    target = tmp_path / "sub" / "dir" / "given.db"
+    assert resolve_db_url(target) == f"sqlite:///{target}"
+    assert target.parent.is_dir()  # the folder is made for a new database
+
+
+def test_relative_db_path_is_made_absolute(clean_env, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert resolve_db_url("县里.db") == f"sqlite:///{tmp_path / '县里.db'}"
+
+
+def test_environment_variable_is_used_without_option(clean_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("ZSDESK_DB", str(tmp_path / "env.db"))
+    assert resolve_db_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
+
+
+def test_urls_pass_through(clean_env, monkeypatch):
+    url = "postgresql+psycopg://zs@db.example/city"
+    assert resolve_db_url(url) == url
+    monkeypatch.setenv("ZSDESK_DB", url)
+    assert resolve_db_url() == url
+
+
+def test_default_is_the_user_data_folder(clean_env):
+    expected = clean_env / ".local" / "share" / "zsdesk" / "zsdesk.db"
+    assert resolve_db_url() == f"sqlite:///{expected}"
+    assert expected.parent.is_dir()
+
+
+def test_data_dir_override_for_portable_mode(clean_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("ZSDESK_DATA_DIR", str(tmp_path / "U盘" / "zsdesk"))
+    assert resolve_db_url() == f"sqlite:///{tmp_path / 'U盘' / 'zsdesk' / 'zsdesk.db'}"
+
+
+# --- SQLite set-up --------------------------------------------------------------------------------
+
+def test_sqlite_file_uses_wal_and_foreign_keys(tmp_path):
+    db = Database(f"sqlite:///{tmp_path / 'zs.db'}")
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert (tmp_path / "zs.db").exists()
+        # and it holds for a raw check of the file, too: WAL is persistent in the file
+        raw = sqlite3.connect(tmp_path / "zs.db")
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        raw.close()
+    finally:
+        db.close()
+
+
+def test_foreign_keys_are_enforced(ws, unit_id):
+    from sqlalchemy.exc import IntegrityError
+
+    from zsdesk.db.models import Staff
+
+    with pytest.raises(IntegrityError):
+        with ws.write() as w:
+            w.insert(Staff, {"unit_id": "no-such-unit", "name": "孤儿"})
+    assert [s.name for s in ws.reference.list_staff()] == ["王招商"]
+
+
+# --- money is exact -------------------------------------------------------------------------------
+
+def test_sum_of_many_small_amounts_is_exact_in_sql(ws, unit_id, company_id):
+    pid = ws.projects.create({"unit_id": unit_id, "company_id": company_id, "name": "分毫不差",
+                              "contract_date": "2026-01-01", "contract_investment": "0.03"})
+    n = 3000
+    with ws.write() as w:
+        w.insert_many(CapitalArrival, [{"project_id": pid, "arrival_date": dt.date(2026, 2, 1),
+                                        "amount": Decimal("0.01")} for _ in range(n)])
+    with ws.read() as s:
+        total = s.scalar(select(func.sum(CapitalArrival.amount)).where(CapitalArrival.project_id == pid))
+    assert total == Decimal(30)
+    assert isinstance(total, Decimal)
+    assert sum([0.01] * n) != 30  # what a float column would have given
+
+
+def test_amounts_round_trip_exactly(ws, unit_id, company_id):
+    amounts = ["0.000001", "12345678.123456", "99999999999.999999", "1.1", "0.3"]
+    ids = [ws.projects.create({"unit_id": unit_id, "company_id": company_id, "name": f"项目{i}",
+                               "contract_date": "2026-01-01", "contract_investment": a})
+           for i, a in enumerate(amounts)]
+    got = [ws.projects.get(i).contract_investment for i in ids]
+    assert got == [Decimal(a) for a in amounts]
+    assert [str(g) for g in got] == amounts
+    with ws.read() as s:
+        total = s.scalar(select(func.sum(Project.contract_investment)))
+    assert total == sum(Decimal(a) for a in amounts)
+
+
+# --- storage errors in plain words -----------------------------------------------------------------
+
+def test_locked_database_gives_the_plain_message(ws, company_id, backend):
+    if backend != "sqlite":
+        pytest.skip("file locking is SQLite's")
+    path = ws.db.path
+    # Wait a short while, not the production 10 s, before giving up on the lock.
+    ws.db.engine.dispose()
+
+    @event.listens_for(ws.db.engine, "connect")
+    def _short_wait(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA busy_timeout=200")
+
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program is writing
+    try:
+        with pytest.raises(StorageError) as info:
+            ws.companies.update(company_id, {"notes": "被锁住"})
+        assert "数据库被占用" in str(info.value) and "未保存任何内容" in str(info.value)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert ws.companies.get(company_id).notes is None  # nothing saved
+    ws.companies.update(company_id, {"notes": "锁释放后保存"})  # and it works again
+    assert ws.companies.get(company_id).notes == "锁释放后保存"
+
+
+def test_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "简报.docx"
+    path.write_bytes(b"PK\x03\x04 this is a word file, not sqlite" * 100)
+    with pytest.raises(StorageError) as info:
+        Database(f"sqlite:///{path}")
+    assert "已损坏或不是zsdesk数据库" in str(info.value)
+
+
+def test_unreachable_postgresql_server():
+    pytest.importorskip("psycopg")
+    with pytest.raises(StorageError) as info:
+        Database("postgresql+psycopg://app@127.0.0.1:9/nowhere?connect_timeout=3")
+    assert "无法连接数据库服务器" in str(info.value)
+
+
+def test_read_only_database_file(tmp_path, backend):
+    if backend != "sqlite":
+        pytest.skip("file permissions are SQLite's")
+    import os
+
+    from zsdesk.services import Workspace, init_site
+
+    path = tmp_path / "ro.db"
+    ws = Workspace(Database(f"sqlite:///{path}"))
+    init_site(ws, role="county", code="TX-U07", name="只读测试")
+    ws.close()
+    if os.geteuid() == 0:
+        # root ignores file modes; open the file read-only through SQLite's URI instead
+        ro = Workspace(Database(f"sqlite:///file:{path}?mode=ro&uri=true"))
+    else:
+        for p in tmp_path.iterdir():
+            if p.is_file():
+                p.chmod(0o444)
+        tmp_path.chmod(0o555)
+        ro = Workspace(Database(f"sqlite:///{path}"))
+    try:
+        with pytest.raises(StorageError) as info:
+            ro.reference.staff.create({"unit_id": ro.reference.list_units()[0].id, "name": "甲"})
+        assert "只读" in str(info.value)
+    finally:
+        ro.close()
+        tmp_path.chmod(0o755)
+
+
+def test_a_second_workspace_sees_whole_writes_only(ws, unit_id):
+    """Whatever the backend, a write either lands whole or not at all, and a second
+    workspace on the same database sees it at once."""
+    from zsdesk.db.models import Staff
+
+    other = type(ws)(Database(ws.db.url), today=ws.today)
+    try:
+        with pytest.raises(RuntimeError):
+            with ws.write() as w:
+                w.insert(Staff, {"unit_id": unit_id, "name": "半途"})
+                raise RuntimeError("中途失败")
+        assert [s.name for s in other.reference.list_staff()] == ["王招商"]
+        ws.reference.staff.create({"unit_id": unit_id, "name": "完整"})
+        assert sorted(s.name for s in other.reference.list_staff()) == ["完整", "王招商"]
+        with other.read() as s:
+            assert s.execute(text("SELECT count(*) FROM change_log")).scalar() > 0
+    finally:
+        other.close()

@@ -1,0 +1,410 @@
+"""Export: the 台账 of visits, leads and projects, and the per-unit statistics
+workbook whose every figure has a sheet listing the rows behind it.
+
+Figures come from ``zsdesk.metrics`` only; this module lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from zsdesk.db.models import (
+    CapitalArrival, Company, Industry, Lead, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
+)
+from zsdesk.domain import LEAD_LABELS, PROJECT_LABELS
+from zsdesk.errors import ValidationError
+from zsdesk.ledgers.columns import COLUMNS, KIND_LABELS
+from zsdesk.validation import plain_decimal
+
+EXPORT_KINDS = ("visits", "leads", "projects", "stats")
+STATS_TITLE = "招商引资主要指标统计表"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    kind: str
+    title: str
+    rows: int           # data rows written (for stats: figures)
+    sheets: list[str]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which units a ledger covers and whose name heads it."""
+    unit_ids: list[str] | None   # None: every unit in the database
+    owner: str                   # 填报单位: a unit's name, or the site's
+
+
+def resolve_scope(ws, unit_code: str | None) -> Scope:
+    with ws.read() as s:
+        if unit_code:
+            code = unit_code.strip().upper()
+            unit = s.execute(select(Unit.id, Unit.name).where(func.upper(Unit.code) == code,
+                                                              ~Unit.deleted)).first()
+            if unit is None:
+                raise ValidationError("unit", f"招商单元代码“{unit_code}”不存在")
+            return Scope([unit.id], unit.name)
+        if ws.site.is_city:
+            return Scope(None, ws.site.name)
+        own = s.execute(select(Unit.id, Unit.name).where(Unit.site_id == ws.site.id, ~Unit.deleted)
+                        .order_by(Unit.sort_order, Unit.code)).all()
+    if len(own) == 1:
+        return Scope([own[0].id], own[0].name)
+    return Scope([u.id for u in own], ws.site.name)
+
+
+def _year_range(year: int | None) -> tuple[dt.date, dt.date] | None:
+    return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+
+def _info_line(owner: str, year: int | None, today: dt.date, money: bool) -> str:
+    span = f"{year}年1月1日至{year}年12月31日" if year else "全部年度"
+    parts = [f"填报单位：{owner}", f"统计范围：{span}", f"导出日期：{today.year}年{today.month}月{today.day}日"]
+    if money:
+        parts.append("金额单位：万元")
+    return "　　".join(parts)
+
+
+def _save(wb, out: str | os.PathLike) -> Path:
+    """Save next to the target and move into place, so a failed export never
+    leaves half a file where the user expects a ledger."""
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError("out", "台账导出为 .xlsx 文件（文件名应以 .xlsx 结尾）")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+# --- the ledgers ---------------------------------------------------------------------
+
+def ledger_rows(ws, kind: str, scope: Scope, year: int | None) -> list[list]:
+    """The rows of a ledger, as values in the order of ``COLUMNS[kind]`` (序号 first)."""
+    return {"visits": _visit_rows, "leads": _lead_rows, "projects": _project_rows}[kind](ws, scope, year)
+
+
+def _visit_rows(ws, scope, year):
+    cond = [~Visit.deleted]
+    if scope.unit_ids is not None:
+        cond.append(Visit.unit_id.in_(scope.unit_ids))
+    if (span := _year_range(year)):
+        cond.append(Visit.visit_date.between(*span))
+    with ws.read() as s:
+        names = defaultdict(list)
+        for visit_id, name in s.execute(
+                select(VisitParticipant.visit_id, Staff.name)
+                .join(Staff, Staff.id == VisitParticipant.staff_id)
+                .join(Visit, Visit.id == VisitParticipant.visit_id)
+                .where(~VisitParticipant.deleted, *cond).order_by(Staff.name)):
+            names[visit_id].append(name)
+        result = s.execute(
+            select(Visit.id, Visit.number, Visit.visit_date, Unit.name, Company.name, Company.usci, Visit.kind,
+                   Visit.place, Visit.trip_days, Visit.people, Visit.outcome, Visit.next_step, Visit.next_due,
+                   Visit.followup_done, Staff.name)
+            .join(Unit, Unit.id == Visit.unit_id)
+            .outerjoin(Company, Company.id == Visit.company_id)
+            .outerjoin(Staff, Staff.id == Visit.staff_id)
+            .where(*cond).order_by(Visit.visit_date, Visit.number)).all()
+    return [[i, number, date, unit, company, usci, kind, place, days, people,
+             "、".join(names.get(vid, ())) or None, outcome, next_step, due,
+             "是" if done else ("否" if next_step or due else None), staff]
+            for i, (vid, number, date, unit, company, usci, kind, place, days, people, outcome, next_step, due,
+                    done, staff) in enumerate(result, 1)]
+
+
+def _lead_rows(ws, scope, year):
+    cond = [~Lead.deleted]
+    if scope.unit_ids is not None:
+        cond.append(Lead.unit_id.in_(scope.unit_ids))
+    if (span := _year_range(year)):
+        # open at some time in the year: reported by its end, not closed before its start
+        cond.append(Lead.first_reported <= span[1])
+        cond.append(~and_(Lead.stage.in_(("signed", "terminated")), Lead.stage_date < span[0]))
+    with ws.read() as s:
+        result = s.execute(
+            select(Lead.number, Lead.name, Company.name, Company.usci, Industry.name, Lead.planned_investment,
+                   Lead.foreign_investment_usd, Lead.source, Lead.stage, Lead.stage_date, Lead.stage_reason,
+                   Lead.first_reported, Staff.name, Lead.next_followup, Unit.name, Lead.notes)
+            .join(Unit, Unit.id == Lead.unit_id)
+            .join(Company, Company.id == Lead.company_id)
+            .outerjoin(Industry, Industry.id == Lead.industry_id)
+            .outerjoin(Staff, Staff.id == Lead.owner_staff_id)
+            .where(*cond).order_by(Lead.first_reported, Lead.number)).all()
+    return [[i, number, name, company, usci, industry, planned, usd, source, LEAD_LABELS.get(stage, stage),
+             stage_date, reason, first, owner, follow, unit, notes]
+            for i, (number, name, company, usci, industry, planned, usd, source, stage, stage_date, reason, first,
+                    owner, follow, unit, notes) in enumerate(result, 1)]
+
+
+def _project_rows(ws, scope, year):
+    cond = [~Project.deleted]
+    if scope.unit_ids is not None:
+        cond.append(Project.unit_id.in_(scope.unit_ids))
+    if (span := _year_range(year)):
+        cond.append(Project.contract_date.between(*span))
+    with ws.read() as s:
+        arrived = dict(s.execute(
+            select(CapitalArrival.project_id, func.sum(CapitalArrival.amount))
+            .join(Project, Project.id == CapitalArrival.project_id)
+            .where(~CapitalArrival.deleted, *cond).group_by(CapitalArrival.project_id)).all())
+        milestones: dict[tuple[str, str], dt.date] = {}
+        for pid, stage, date in s.execute(
+                select(ProjectStage.project_id, ProjectStage.stage, func.min(ProjectStage.stage_date))
+                .join(Project, Project.id == ProjectStage.project_id)
+                .where(~ProjectStage.deleted, ProjectStage.stage.in_(("started", "completed", "producing")),
+                       *cond)
+                .group_by(ProjectStage.project_id, ProjectStage.stage)):
+            milestones[(pid, stage)] = date
+        result = s.execute(
+            select(Project.id, Project.number, Project.name, Company.name, Company.usci, Industry.name,
+                   Project.contract_date, Project.contract_investment, Project.foreign_investment_usd,
+                   Project.land_mu, Project.jobs, Project.expected_output, Project.expected_tax, Project.stage,
+                   Project.stage_date, Project.stage_reason, Staff.name, Unit.name, Project.notes)
+            .join(Unit, Unit.id == Project.unit_id)
+            .join(Company, Company.id == Project.company_id)
+            .outerjoin(Industry, Industry.id == Project.industry_id)
+            .outerjoin(Staff, Staff.id == Project.owner_staff_id)
+            .where(*cond).order_by(Project.contract_date, Project.number)).all()
+    money = {pid: plain_decimal(v) for pid, v in arrived.items() if v is not None}
+    return [[i, number, name, company, usci, industry, cdate, investment, usd, land, jobs, output, tax,
+             money.get(pid), PROJECT_LABELS.get(stage, stage), stage_date,
+             milestones.get((pid, "started")), milestones.get((pid, "completed")),
+             milestones.get((pid, "producing")), reason, owner, unit, notes]
+            for i, (pid, number, name, company, usci, industry, cdate, investment, usd, land, jobs, output, tax,
+                    stage, stage_date, reason, owner, unit, notes) in enumerate(result, 1)]
+
+
+def export_ledger(ws, kind: str, out: str | os.PathLike, *, year: int | None = None,
+                  unit_code: str | None = None) -> ExportResult:
+    """Write the 台账 of ``kind`` (visits, leads, projects) to ``out`` (.xlsx)."""
+    from openpyxl import Workbook
+
+    from zsdesk.ledgers.sheets import SheetColumn, write_table
+
+    if kind == "stats":
+        return export_stats(ws, out, year=year, unit_code=unit_code)
+    if kind not in COLUMNS:
+        raise ValidationError("kind", f"未知的台账类型：{kind}")
+    scope = resolve_scope(ws, unit_code)
+    rows = ledger_rows(ws, kind, scope, year)
+    label = KIND_LABELS[kind]
+    heading = f"{scope.owner}{f'{year}年' if year else ''}{label}"
+    wb = Workbook(write_only=True)
+    columns = [SheetColumn.of(c) for c in COLUMNS[kind]]
+    write_table(wb, label, columns, rows, heading=heading,
+                info=_info_line(scope.owner, year, ws.today(), kind != "visits"),
+                total_label="合计" if kind != "visits" else None)
+    path = _save(wb, out)
+    return ExportResult(path, kind, heading, len(rows), [label])
+
+
+# --- the statistics workbook -------------------------------------------------------------
+
+FIGURE_ORDER = ("signed_projects", "signed_investment", "major_projects", "started_projects",
+                "completed_projects", "producing_projects", "arrived_capital", "performance_rate",
+                "start_rate", "capital_rate", "production_rate", "overdue_start", "visits", "trip_days")
+_RATE_NOTES = {
+    "performance_rate": "明细为本期新签约项目（分母）",
+    "start_rate": "明细为应开工项目（分母）",
+    "capital_rate": "明细为本期新签约项目（分母为其合同投资）",
+    "production_rate": "明细为应投产项目（分母）",
+    "score": "明细为扣分的超时限未开工项目",
+}
+
+
+def _number_format(fig) -> str:
+    if fig.unit == "%":
+        return "0.0%"
+    if fig.unit == "万元":
+        return "#,##0.00"
+    if fig.value is not None and fig.value != fig.value.to_integral_value():
+        return "#,##0.00"
+    return "#,##0"
+
+
+def _sheet_name(label: str, used: set[str]) -> str:
+    name = "".join(ch for ch in label if ch not in "[]:*?/\\")[:28] or "明细"
+    candidate, n = name, 2
+    while candidate in used:
+        candidate, n = f"{name}{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def _detail_rows(ws, table: str, ids: set[str]) -> dict[str, list]:
+    """{row id: [values…]} for the rows behind figures, in the detail sheets' column order."""
+    out: dict[str, list] = {}
+    ids = list(ids)
+    with ws.read() as s:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            if table == "projects":
+                for r in s.execute(
+                        select(Project.id, Project.number, Project.name, Company.name, Unit.name,
+                               Project.contract_date, Project.contract_investment, Project.stage,
+                               Project.stage_date)
+                        .join(Company, Company.id == Project.company_id).join(Unit, Unit.id == Project.unit_id)
+                        .where(Project.id.in_(chunk))):
+                    out[r[0]] = [r[1], r[2], r[3], r[4], r[5], r[6], PROJECT_LABELS.get(r[7], r[7]), r[8]]
+            elif table == "capital_arrivals":
+                for r in s.execute(
+                        select(CapitalArrival.id, Project.number, Project.name, Company.name, Unit.name,
+                               CapitalArrival.arrival_date, CapitalArrival.amount, CapitalArrival.note)
+                        .join(Project, Project.id == CapitalArrival.project_id)
+                        .join(Company, Company.id == Project.company_id).join(Unit, Unit.id == Project.unit_id)
+                        .where(CapitalArrival.id.in_(chunk))):
+                    out[r[0]] = list(r[1:])
+            elif table == "visits":
+                for r in s.execute(
+                        select(Visit.id, Visit.number, Visit.visit_date, Company.name, Visit.people, Visit.kind,
+                               Visit.place, Visit.trip_days, Unit.name)
+                        .outerjoin(Company, Company.id == Visit.company_id).join(Unit, Unit.id == Visit.unit_id)
+                        .where(Visit.id.in_(chunk))):
+                    out[r[0]] = [r[1], r[2], r[3] or r[4], r[5], r[6], r[7], r[8]]
+            else:
+                raise ValueError(f"no detail layout for {table}")
+    return out
+
+
+def _detail_columns(table: str):
+    from zsdesk.ledgers.sheets import SheetColumn as C
+
+    common = [C("突击上报", "bool", 8), C("佐证材料(SHA-256)", "text", 20), C("记录ID", "text", 38)]
+    if table == "projects":
+        return [C("序号", "seq", 6), C("编号", "text", 18), C("项目名称", "text", 28), C("投资方", "text", 24),
+                C("招商单元", "text", 14), C("签约日期", "date", 12),
+                C("合同投资(万元)", "money", 14, total=True), C("项目进度", "stage", 8),
+                C("阶段日期", "date", 12), *common]
+    if table == "capital_arrivals":
+        return [C("序号", "seq", 6), C("项目编号", "text", 18), C("项目名称", "text", 28), C("投资方", "text", 24),
+                C("招商单元", "text", 14), C("到位日期", "date", 12),
+                C("到位金额(万元)", "money", 14, total=True), C("说明", "text", 20), *common]
+    return [C("序号", "seq", 6), C("编号", "text", 20), C("拜访日期", "date", 12), C("企业名称", "text", 24),
+            C("拜访方式", "text", 12), C("地点", "text", 12), C("外出天数", "int", 8), C("招商单元", "text", 14),
+            *common]
+
+
+def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
+                 unit_code: str | None = None) -> ExportResult:
+    """The statistics workbook of one unit (or, for a city without ``unit_code``,
+    of the whole city with a sheet per unit ranking): a summary sheet of every
+    figure and one sheet per figure listing exactly the rows behind it."""
+    from openpyxl import Workbook
+
+    from zsdesk import metrics
+    from zsdesk.ledgers.sheets import Formatted, SheetColumn as C, write_table
+
+    today = ws.today()
+    period = metrics.Period.year(year or today.year, today)
+    scope = resolve_scope(ws, unit_code)
+    report = metrics.compute(ws, period)
+    if scope.unit_ids is not None and len(scope.unit_ids) == 1:
+        matches = [u for u in report.units if u.unit_id == scope.unit_ids[0]]
+        if not matches:
+            raise ValidationError("unit", f"招商单元“{scope.owner}”已停用，没有统计数据")
+        figures = matches[0]
+    else:
+        figures = report.total
+    owner = scope.owner
+    keys = [k for k in FIGURE_ORDER if k in figures.figures]
+    entries = [figures.figures[k] for k in keys]
+    if figures.score is not None and figures.unit_id is not None:
+        entries.append(figures.score)
+
+    used: set[str] = {"指标汇总", "各单元"}
+    sheet_of = {f.key: _sheet_name(f"{f.label}明细" if f.key == "score" else f.label, used) for f in entries}
+    pace = f"{(report.pace * 100).quantize(Decimal('0.1'))}%"
+    info = "　　".join([f"填报单位：{owner}",
+                       f"统计期间：{period.start.year}年{period.start.month}月{period.start.day}日至"
+                       f"{period.end.year}年{period.end.month}月{period.end.day}日",
+                       f"序时进度：{pace}",
+                       f"评分规则：第{report.rules_version}版" if report.rules_version else "评分规则：无",
+                       f"导出日期：{today.year}年{today.month}月{today.day}日"])
+    summary_rows = []
+    for i, f in enumerate(entries, 1):
+        fmt = _number_format(f)
+        summary_rows.append([
+            i, f.label, f.unit,
+            Formatted(f.value, fmt) if f.value is not None else "—",
+            Formatted(f.target, fmt if f.unit != "%" else "#,##0.00") if f.target is not None else None,
+            f.completion,
+            None if f.on_pace is None else ("超进度" if f.on_pace else "欠进度"),
+            Formatted(f.numerator, "#,##0.##" if f.unit != "%" else "#,##0.00")
+            if f.numerator is not None else None,
+            Formatted(f.denominator, "#,##0.00") if f.denominator is not None else None,
+            len(f.row_ids), len(f.flagged_ids) or None,
+            f.missing or _RATE_NOTES.get(f.key), sheet_of[f.key],
+        ])
+    wb = Workbook(write_only=True)
+    heading = f"{owner}{period.label}{STATS_TITLE}"
+    write_table(wb, "指标汇总", [
+        C("序号", "seq", 6), C("指标", "text", 14), C("单位", "stage", 6), C("数值", "mixed", 14),
+        C("年度目标", "mixed", 12), C("完成率", "percent", 8), C("序时进度情况", "stage", 10),
+        C("分子", "mixed", 12), C("分母", "mixed", 12), C("明细行数", "int", 8), C("其中突击上报", "int", 8),
+        C("说明", "text", 30, wrap=True), C("明细表", "text", 14)],
+        summary_rows, heading=heading, info=info, total_label=None)
+    sheets = ["指标汇总"]
+
+    if figures.unit_id is None and report.units:
+        rank_keys = ("signed_projects", "signed_investment", "major_projects", "started_projects",
+                     "arrived_capital", "visits")
+        unit_rows = []
+        for i, u in enumerate(sorted(report.units, key=lambda u: (u.rank is None, u.rank or 0)), 1):
+            row = [i, u.code, u.name]
+            for k in rank_keys:
+                f = u.figures[k]
+                row.append(Formatted(f.value, _number_format(f)) if f.value is not None else "—")
+            row += [u.score.value if u.score else None, u.rank,
+                    (u.score.missing if u.score and u.score.value is None else None)]
+            unit_rows.append(row)
+        write_table(wb, "各单元", [
+            C("序号", "seq", 6), C("单元代码", "text", 10), C("招商单元", "text", 18),
+            *(C(f"{report.total.figures[k].label}({report.total.figures[k].unit})", "mixed", 12)
+              for k in rank_keys),
+            C("得分", "money", 8), C("排名", "int", 6), C("说明", "text", 20, wrap=True)],
+            unit_rows, heading=f"{owner}{period.label}各招商单元指标及排名",
+            info=info, total_label=None)
+        sheets.append("各单元")
+
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for f in entries:
+        wanted[f.table].update(f.row_ids)
+    details = {table: _detail_rows(ws, table, ids) for table, ids in wanted.items()}
+    for f in entries:
+        rows = []
+        flagged = set(f.flagged_ids)
+        for i, rid in enumerate(f.row_ids, 1):
+            values = details[f.table].get(rid)
+            if values is None:  # the metric named a row the database no longer holds: a bug
+                raise RuntimeError(f"{f.key}: row {rid} of {f.table} not found")
+            rows.append([i, *values, "是" if rid in flagged else None,
+                         "、".join(f.evidence.get(rid, ())) or None, rid])
+        value = f.display() + ("" if f.value is None or f.unit == "%" else f.unit)
+        parts = [f"{f.label}：{value}"]
+        if f.numerator is not None and f.denominator is not None:
+            parts.append(f"分子 {f.numerator.normalize():f}，分母 {f.denominator.normalize():f}")
+        if f.missing:
+            parts.append(f.missing)
+        if f.key in _RATE_NOTES:
+            parts.append(_RATE_NOTES[f.key])
+        parts.append(f"共{len(rows)}行")
+        write_table(wb, sheet_of[f.key], _detail_columns(f.table), rows,
+                    heading=f"{owner}{period.label}{f.label}明细", info="；".join(parts),
+                    total_label="合计" if f.table != "visits" else None)
+        sheets.append(sheet_of[f.key])
+    path = _save(wb, out)
+    return ExportResult(path, "stats", heading, len(entries), sheets)

@@ -1,0 +1,943 @@
+"""The PDF 简报 (DESIGN §5): the briefing a city office prints for its leaders.
+
+Layout, as office staff recognise it:
+- 报头 (page one): "内部资料 注意保存" at the top left (optional); the name in large
+  red characters, centred; "第N期" below it; the issuing office at the left and
+  the date of issue at the right; a thick red rule.
+- 报核: 总体情况, 各单元排名 (赛马 table, chart, 红黑榜), 重大项目进展, this period's
+  新签约/新开工/新竣工/新投产 lists, the four rates by unit, 存在问题, 下一步工作.
+- 报尾 (foot of the last page): the 报/送/发 recipients above a rule, 印发份数 at
+  the right.
+
+Every number is a ``zsdesk.metrics`` Figure (or a ``zsdesk.reminders`` list)
+printed with its own ``display()``; lists are the figures' row ids. A figure the
+data cannot give prints "—" with the reason. The only arithmetic here is the
+环比/同比 change between two figures.
+
+Issue numbers, the office name, recipients and copies are settings (the city
+writes them). A brief for one unit (``unit_code``, and always on a county site)
+is a 预检稿: the same brief seen from that unit, not numbered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from zsdesk import metrics, reminders
+from zsdesk.db.models import Unit
+from zsdesk.domain import TARGET_LABELS, TARGET_METRICS
+from zsdesk.errors import RefusedError, ValidationError
+from zsdesk.metrics import Figure, Period, Report, UnitFigures
+from zsdesk.reports import periods
+from zsdesk.reports.periods import KIND_LABELS, KINDS
+from zsdesk.reports.rows import ProjectRow, open_problems, project_rows
+
+# --- settings ----------------------------------------------------------------------
+
+DEFAULT_TITLES = {"weekly": "招商引资工作快报", "monthly": "招商引资工作简报", "bimonthly": "招商引资工作简报",
+                  "quarterly": "招商引资工作简报", "yearly": "招商引资工作简报"}
+DEFAULT_RECIPIENTS = {
+    "报": "市委、市政府主要领导，市委、市政府分管领导",
+    "送": "市委办公室，市政府办公室，市发展改革委，市工业和信息化局，市自然资源和规划局",
+    "发": "各县（市、区）招商引资工作领导小组办公室，各招商单元",
+}
+DEFAULT_COPIES = 30
+RECIPIENT_KINDS = ("报", "送", "发")
+TEXT_MAX = 5000
+
+
+def _issues_key(kind: str, year: int) -> str:
+    return f"brief_issues:{kind}:{year}"
+
+
+def _text_key(kind: str, code: str) -> str:
+    return f"brief_text:{kind}:{code}"
+
+
+def brief_settings(ws) -> dict:
+    """The 报头/报尾 settings with their defaults: titles (per kind), office,
+    confidential, recipients (报/送/发), copies. On a county site the office is
+    always the site's own name (its 预检稿 is not the city's document)."""
+    ref = ws.reference
+    titles = dict(DEFAULT_TITLES)
+    stored = ref.setting("brief_title")
+    if isinstance(stored, str) and stored.strip():
+        titles = {k: stored.strip() for k in KINDS}
+    elif isinstance(stored, dict):
+        titles.update({k: v for k, v in stored.items() if k in KINDS and v})
+    recipients = dict(DEFAULT_RECIPIENTS)
+    stored = ref.setting("brief_recipients")
+    if isinstance(stored, dict):
+        recipients = {k: stored.get(k) or "" for k in RECIPIENT_KINDS}
+    office = ref.setting("brief_office") if ws.site.is_city else None
+    confidential = ref.setting("brief_confidential", True)
+    copies = ref.setting("brief_copies", DEFAULT_COPIES)
+    return {"titles": titles, "office": office or ws.site.name, "confidential": bool(confidential),
+            "recipients": recipients, "copies": copies}
+
+
+def set_brief_settings(ws, *, title=None, office: str | None = None, confidential: bool | None = None,
+                       recipients: dict | None = None, copies: int | None = None) -> None:
+    """Change the 报头/报尾 settings (city only). ``title`` is one name for every
+    kind or a {kind: name} dict; ``recipients`` a {"报"|"送"|"发": text} dict."""
+    from zsdesk.validation import parse_int, require_text
+
+    ws.check_can_edit("settings", None)
+    changes = {}
+    if title is not None:
+        if isinstance(title, dict):
+            bad = set(title) - set(KINDS)
+            if bad:
+                raise ValidationError("title", f"未知的简报种类：{'、'.join(sorted(bad))}")
+            changes["brief_title"] = {k: require_text(v, "title", max_len=30) for k, v in title.items()}
+        else:
+            changes["brief_title"] = require_text(title, "title", max_len=30)
+    if office is not None:
+        changes["brief_office"] = require_text(office, "office", max_len=60)
+    if confidential is not None:
+        changes["brief_confidential"] = bool(confidential)
+    if recipients is not None:
+        bad = set(recipients) - set(RECIPIENT_KINDS)
+        if bad:
+            raise ValidationError("recipients", f"主送/抄送只能是 报、送、发：{'、'.join(sorted(bad))}")
+        changes["brief_recipients"] = {k: require_text(recipients.get(k), "recipients", max_len=300,
+                                                       required=False) or "" for k in RECIPIENT_KINDS}
+    if copies is not None:
+        changes["brief_copies"] = parse_int(copies, "copies", minimum=1, required=True)
+    for key, value in changes.items():
+        ws.reference.set_setting(key, value)
+
+
+def _code_of(kind: str, period: Period | str) -> str:
+    if isinstance(period, str):
+        kind_found, period = periods.parse_period(period, kind)
+    return periods.period_code(kind, period)
+
+
+def brief_text(ws, kind: str, period: Period | str) -> str:
+    """下一步工作: the free text typed in the app for this brief."""
+    return ws.reference.setting(_text_key(kind, _code_of(kind, period)), "") or ""
+
+
+def set_brief_text(ws, kind: str, period: Period | str, text: str) -> None:
+    """Store the 下一步工作 text of the brief of ``kind`` for ``period`` (city
+    only: settings are the city's). Paragraphs are separated by new lines."""
+    if kind not in KINDS:
+        raise ValidationError("kind", f"简报种类须为 {'、'.join(KINDS)} 之一", value=kind)
+    text = (text or "").strip()
+    if len(text) > TEXT_MAX:
+        raise ValidationError("text", f"下一步工作不能超过{TEXT_MAX}字")
+    ws.reference.set_setting(_text_key(kind, _code_of(kind, period)), text)
+
+
+def _issues(ws, kind: str, year: int) -> dict[str, int]:
+    return dict(ws.reference.setting(_issues_key(kind, year), {}) or {})
+
+
+def issue_number(ws, kind: str, period: Period | str) -> int | None:
+    """The number a brief of this period already has (None: not made yet)."""
+    code = _code_of(kind, period)
+    p = periods.parse_period(code, kind)[1]
+    return _issues(ws, kind, periods.issue_year(kind, p)).get(code)
+
+
+def next_issue_number(ws, kind: str, period: Period | str) -> int:
+    """The number the brief of this period has, or would get if made now."""
+    code = _code_of(kind, period)
+    p = periods.parse_period(code, kind)[1]
+    issues = _issues(ws, kind, periods.issue_year(kind, p))
+    return issues.get(code) or max(issues.values(), default=0) + 1
+
+
+def set_issue_number(ws, kind: str, period: Period | str, number: int) -> None:
+    """Give the brief of a period a number by hand (e.g. the first issue made
+    with zsdesk continues a paper series); later periods count on from it."""
+    from zsdesk.validation import parse_int
+
+    number = parse_int(number, "issue", minimum=1, required=True)
+    code = _code_of(kind, period)
+    p = periods.parse_period(code, kind)[1]
+    year = periods.issue_year(kind, p)
+    issues = _issues(ws, kind, year)
+    taken = [c for c, n in issues.items() if n == number and c != code]
+    if taken:
+        raise ValidationError("issue", f"{year}年第{number}期已用于{taken[0]}")
+    issues[code] = number
+    ws.reference.set_setting(_issues_key(kind, year), issues)
+
+
+# --- the result -----------------------------------------------------------------------------
+
+@dataclass
+class BriefResult:
+    path: Path
+    pages: int
+    issue: int | None              # None: a 预检稿 (not numbered)
+    rules_version: int | None
+    kind: str
+    code: str                      # the period, e.g. 2026-10
+    unit_code: str | None
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- gathering ------------------------------------------------------------------------------
+
+@dataclass
+class _Data:
+    kind: str
+    code: str
+    period: Period
+    issue_date: dt.date
+    report: Report                 # the period: every unit, ranked
+    ytd: Report                    # 年初至今 (targets are yearly)
+    prev: Report | None            # 上期 (None for a yearly brief: 上年 is 去年同期)
+    last_year: Report
+    focus_id: str | None           # the unit of a 预检稿
+    rules: object | None
+    rows: dict[str, ProjectRow]
+    lights: dict[str, reminders.Light]
+    red: list[reminders.Light]
+    problems: list
+    overdue_followups: list[reminders.FollowUp]
+    settings: dict
+    issue: int | None
+    text: str
+    unit_names: dict[str, str]
+
+    def focus(self, report: Report) -> UnitFigures:
+        if self.focus_id is None:
+            return report.total
+        for u in report.units:
+            if u.unit_id == self.focus_id:
+                return u
+        raise RefusedError("该单元不在统计范围内（已停用？）")
+
+    @property
+    def unit(self) -> UnitFigures | None:
+        return None if self.focus_id is None else self.focus(self.report)
+
+
+def _focus_unit(ws, unit_code: str | None) -> tuple[str | None, str | None]:
+    """(unit id, unit code) a brief is made for; a county site always makes its own."""
+    site = ws.site
+    with ws.read() as s:
+        if unit_code:
+            unit = s.execute(select(Unit.id, Unit.code, Unit.site_id, Unit.deleted)
+                             .where(Unit.code == unit_code.strip().upper())).first()
+            if unit is None or unit.deleted:
+                raise ValidationError("unit", f"没有代码为“{unit_code}”的招商单元", value=unit_code)
+            if not site.is_city and unit.site_id != site.id:
+                raise RefusedError("县级站点只能预检本站点的招商单元")
+            return unit.id, unit.code
+        if site.is_city:
+            return None, None
+        own = s.execute(select(Unit.id, Unit.code).where(Unit.site_id == site.id, ~Unit.deleted,
+                                                         Unit.active)).all()
+    if len(own) == 1:
+        return own[0].id, own[0].code
+    named = [u for u in own if u.code == site.code]
+    if named:
+        return named[0].id, named[0].code
+    if not own:
+        raise RefusedError("本站点没有招商单元，无法预检")
+    raise ValidationError("unit", "本站点有多个招商单元，请指定一个（--unit 代码）："
+                          + "、".join(u.code for u in own))
+
+
+def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timings) -> _Data:
+    code = periods.period_code(kind, period)
+    today = ws.today()
+    if period.start > today:
+        raise ValidationError("period", f"期间{code}尚未开始（今天是{today.isoformat()}）", value=code)
+    period = periods.cut_at(period, today)
+
+    started = time.perf_counter()
+    progress("计算指标")
+    # The comparison periods need only the total (or the unit): unit_ids limits the work.
+    only = [focus_id] if focus_id else []
+    ytd_period = period.year_to_date
+    # metrics reuses its own figures as the year to date when handed that very Period
+    same = (ytd_period.start, ytd_period.end) == (period.start, period.end)
+    report = metrics.compute(ws, ytd_period if same else period)
+    ytd = report if same else metrics.compute(ws, ytd_period, unit_ids=only)
+    last_period = periods.same_period_last_year(kind, period)
+    last_year = metrics.compute(ws, last_period, unit_ids=only)
+    prev = None
+    if kind != "yearly":
+        prev = metrics.compute(ws, periods.previous(kind, period), unit_ids=only)
+    try:
+        rules = ws.reference.scoring_rules(period.end.year)
+    except RefusedError:
+        rules = None
+    if rules is not None and rules.version != report.rules_version:
+        rules = None
+    timings["metrics"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    progress("读取提醒与问题")
+    _, overdue_followups = reminders.followups(ws, unit_id=focus_id)
+    lights = {x.row_id: x for x in reminders.lights(ws, unit_id=focus_id) if x.table == "projects"}
+    red = [x for x in lights.values() if x.colour == reminders.RED]
+    red.sort(key=lambda x: (x.deadline or dt.date.max, x.number))
+    problems = open_problems(ws, unit_id=focus_id)
+    timings["reminders"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    progress("读取项目")
+    data = _Data(kind, code, period, today, report, ytd, prev, last_year, focus_id, rules, {}, lights,
+                 red, problems, overdue_followups, brief_settings(ws), None,
+                 brief_text(ws, kind, code), {})
+    focus, focus_ytd = data.focus(report), data.focus(ytd)
+    wanted = [*focus_ytd["major_projects"].row_ids, *focus.overdue_start,
+              *(rid for key in ("signed_projects", "started_projects", "completed_projects",
+                                "producing_projects") for rid in focus[key].row_ids),
+              *(x.row_id for x in red)]
+    data.rows = project_rows(ws, wanted)
+    data.unit_names = {u.unit_id: u.name for u in report.units}
+    timings["rows"] = time.perf_counter() - started
+    return data
+
+
+# --- the document ----------------------------------------------------------------------------
+
+_NUMERALS = "一二三四五六七八九十"
+RED_HEX = "#D40000"
+SHORT_LABELS = {"signed_projects": "签约个数", "signed_investment": "签约金额", "major_projects": "亿元以上",
+                "started_projects": "开工个数", "arrived_capital": "到位资金", "visits": "拜访次数"}
+
+
+def _cn(n: int) -> str:
+    return _NUMERALS[n - 1] if n <= 10 else f"十{_NUMERALS[n - 11]}"
+
+
+def _as(unit: str, value: Decimal | None) -> str:
+    """A value printed the way the metrics module prints a figure of that unit."""
+    return Figure("", "", unit, value).display()
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _change(cur: Figure, base: Figure) -> str:
+    """环比/同比: the relative change between two figures of the same metric."""
+    if cur.value is None or base.value is None:
+        return "—"
+    if base.value == 0:
+        return "持平" if cur.value == 0 else "新增"
+    ratio = (cur.value - base.value) / abs(base.value)
+    if ratio == 0:
+        return "持平"
+    return ("↑" if ratio > 0 else "↓") + _as("%", abs(ratio))
+
+
+def _ytd_label(data: _Data) -> str:
+    if data.kind == "yearly":
+        return data.period.label
+    end = data.ytd.period.end
+    if (end + dt.timedelta(days=1)).month == end.month:   # cut short: to the day
+        return f"{end.year}年1月1日—{end.month}月{end.day}日"
+    return f"{end.year}年1月" if end.month == 1 else f"{end.year}年1—{end.month}月"
+
+
+class _Layout:
+    """Turns gathered figures into platypus flowables, section by section."""
+
+    def __init__(self, data: _Data):
+        from zsdesk.reports import pdf
+
+        self.pdf = pdf
+        self.d = data
+        self.s = pdf.styles()
+        self.story: list = []
+        self.section = 0
+        from reportlab.lib.units import mm
+        self.mm = mm
+        self.width = 170 * mm
+
+    # -- helpers ---------------------------------------------------------------------------
+    def para(self, text: str, style: str = "body", *, markup: bool = False):
+        from reportlab.platypus import Paragraph
+        self.story.append(Paragraph(text if markup else self.pdf.escape(text), self.s[style]))
+
+    def heading(self, text: str):
+        from reportlab.platypus import CondPageBreak
+        self.section += 1
+        # a heading never ends a page: start a new one unless its first lines fit
+        self.story.append(CondPageBreak(45 * self.mm))
+        self.story.append(self.pdf.BoldLine(f"{_cn(self.section)}、{text}", 14, space_before=12,
+                                            space_after=5))
+
+    def subheading(self, text: str):
+        from reportlab.platypus import CondPageBreak
+        self.story.append(CondPageBreak(30 * self.mm))
+        self.story.append(self.pdf.BoldLine(text, 11.5, space_before=7, space_after=4))
+
+    def cell(self, text, style: str = "cell", *, colour: str | None = None):
+        from reportlab.platypus import Paragraph
+        text = self.pdf.escape(text)
+        if colour:
+            text = f"<font color='{colour}'>{text}</font>"
+        return Paragraph(text, self.s[style])
+
+    def head_cell(self, text: str):
+        from reportlab.platypus import Paragraph
+        return Paragraph(self.pdf.escape(text).replace("\n", "<br/>"), self.s["head"])
+
+    def figure_cell(self, fig: Figure | None, style: str = "cell_r"):
+        """A figure's display(); "—" with the reason when the data cannot give it."""
+        from reportlab.platypus import Paragraph
+        if fig is None:
+            return ""
+        if fig.value is None:
+            reason = self.pdf.escape(fig.missing or "无法计算")
+            return Paragraph(f"—<br/><font size=6.5 color='#666666'>{reason}</font>", self.s["cell_c"])
+        return Paragraph(fig.display(), self.s[style])
+
+    def table(self, header: list[str], rows: list[list], widths_mm: list[float], **kw):
+        widths = [w * self.mm for w in widths_mm]
+        self.story.append(self.pdf.data_table([[self.head_cell(h) for h in header], *rows], widths, **kw))
+
+    def spacer(self, h_mm: float):
+        from reportlab.platypus import Spacer
+        self.story.append(Spacer(1, h_mm * self.mm))
+
+    @property
+    def scope(self) -> str:
+        return self.d.unit.name if self.d.unit else "全市"
+
+    # -- 报头 ---------------------------------------------------------------------------------
+    def red_head(self):
+        d, st = self.d, self.d.settings
+        title = st["titles"][d.kind]
+        issue = f"第{d.issue}期" if d.issue else "预检稿"
+        issue_line = issue if d.issue else f"（{issue}）"
+        self.story.append(_RedHead(self.pdf, title, issue_line, st["office"], _date(d.issue_date),
+                                   st["confidential"]))
+        head = f"{d.period.label}{self.scope}招商引资工作情况"
+        if d.unit:
+            head += "（预检）"
+        self.story.append(self.pdf.BoldLine(head, 16, align="center", space_before=10, space_after=8))
+        if d.unit:
+            self.para(f"本稿为{d.unit.name}在向市级报送数据前的预检稿：各项指标、得分和排名与市级汇总使用"
+                      f"同一口径、同一评分规则计算，名次以市级汇总时各单元的数据为准。", "note")
+            self.spacer(2)
+
+    # -- 一、总体情况 ---------------------------------------------------------------------------------
+    def overview(self):
+        d = self.d
+        f, y = d.focus(d.report), d.focus(d.ytd)
+        self.heading("总体情况")
+        text = (f"{d.period.label}，{self.scope}新签约项目{f['signed_projects'].display()}个，签约金额"
+                f"{f['signed_investment'].display()}万元，其中亿元以上项目{f['major_projects'].display()}个；"
+                f"新开工项目{f['started_projects'].display()}个，竣工项目{f['completed_projects'].display()}个，"
+                f"投产项目{f['producing_projects'].display()}个；到位资金{f['arrived_capital'].display()}万元；"
+                f"拜访企业{f['visits'].display()}次，外出招商{f['trip_days'].display()}天。")
+        parts = []
+        for key in ("signed_projects", "signed_investment"):
+            fig = f[key]
+            if fig.completion is not None:
+                parts.append((TARGET_LABELS[key].split("（")[0], _as("%", fig.completion), fig.on_pace))
+        if parts:
+            ytd_label = _ytd_label(d)
+            done = "、".join(f"{name}完成年度目标的{pct}" for name, pct, _ in parts)
+            state = "、".join(f"{name}{'超' if on else '欠'}序时进度" for name, _, on in parts)
+            lead = "" if d.ytd is d.report else f"{ytd_label}累计签约项目{y['signed_projects'].display()}个、" \
+                                                f"签约金额{y['signed_investment'].display()}万元，"
+            text += f"{lead}{done}（序时进度{_as('%', d.report.pace)}），{state}。"
+        self.para(text)
+
+        # the period against the last one and the same period a year ago
+        keys = ["signed_projects", "signed_investment", "major_projects", "started_projects",
+                "completed_projects", "producing_projects", "arrived_capital", "visits", "trip_days"]
+        prev = d.focus(d.prev) if d.prev else None
+        last = d.focus(d.last_year)
+        rows = []
+        for key in keys:
+            fig = f[key]
+            row = [self.cell(f"{fig.label}（{fig.unit}）"), self.figure_cell(fig)]
+            if prev:
+                row += [self.figure_cell(prev[key]), self.cell(_change(fig, prev[key]), "cell_c")]
+            row += [self.figure_cell(last[key]), self.cell(_change(fig, last[key]), "cell_c")]
+            rows.append(row)
+        if prev:
+            header = ["指标", f"本期\n{d.period.label}", f"上期\n{d.prev.period.label}", "环比",
+                      f"去年同期\n{d.last_year.period.label}", "同比"]
+            widths = [38, 30, 30, 20, 32, 20]
+        else:
+            header = ["指标", f"本年\n{d.period.label}", f"上年同期\n{d.last_year.period.label}", "同比"]
+            widths = [50, 45, 45, 30]
+        self.subheading("（一）主要指标与上期、去年同期比较")
+        self.table(header, rows, widths)
+
+        # year-to-date against the yearly targets and 序时进度
+        self.subheading(f"（二）年度目标完成情况（序时进度{_as('%', d.report.pace)}）")
+        rows = []
+        for key in TARGET_METRICS:
+            fig, done = f[key], y[key]
+            if fig.target is None:
+                rows.append([self.cell(TARGET_LABELS[key]), self.cell("未下达", "cell_c"),
+                             self.figure_cell(done), "", "", ""])
+                continue
+            on = self.cell("超进度", "cell_c") if fig.on_pace else self.cell("欠进度", "cell_c", colour=RED_HEX)
+            rows.append([self.cell(TARGET_LABELS[key]), self.cell(_as(fig.unit, fig.target), "cell_r"),
+                         self.figure_cell(done), self.cell(_as("%", fig.completion), "cell_r"),
+                         self.cell(_as("%", d.report.pace), "cell_r"), on])
+        self.table(["指标", "年度目标", f"累计完成\n{_ytd_label(d)}", "完成率", "序时进度", "进度"],
+                   rows, [44, 30, 32, 22, 22, 20])
+
+    # -- 二、各单元排名 -------------------------------------------------------------------------------
+    def ranking(self):
+        d = self.d
+        r = d.report
+        self.heading("各单元排名")
+        if d.rules is None:
+            self.para("没有可用的评分规则，本期不排名。请市级在“评分规则”中设置。")
+            return
+        weights = {k: Decimal(str(v)) for k, v in json.loads(d.rules.weights).items() if v}
+        deduction = Decimal(str(json.loads(d.rules.deductions).get("overdue_start", 0)))
+        ranked = sorted((u for u in r.units if u.rank), key=lambda u: u.rank)
+        unranked = [u for u in r.units if not u.rank]
+        n = min(3, len(ranked) // 2)
+        top, bottom = ranked[:n], ranked[-n:] if n else []
+        text = f"按评分规则第{r.rules_version}版，{len(ranked)}个单元参与排名"
+        if unranked:
+            text += f"，{len(unranked)}个单元暂无得分（" + "；".join(
+                f"{u.name}：{u.score.missing}" for u in unranked if u.score) + "）"
+        text += "。"
+        if top:
+            text += ("红榜（前" + _cn(n) + "名）：" + "、".join(f"{u.name}（{u.score.display()}分）" for u in top)
+                     + "；黑榜（后" + _cn(n) + "名）：" + "、".join(f"{u.name}（{u.score.display()}分）"
+                                                             for u in reversed(bottom)) + "。")
+        if d.unit:
+            u = d.unit
+            if u.rank:
+                text += f"{u.name}得分{u.score.display()}分，在{len(ranked)}个单元中排名第{u.rank}位。"
+            else:
+                text += f"{u.name}暂无得分：{u.score.missing if u.score else '没有评分规则'}。"
+        self.para(text)
+
+        if ranked:
+            self.story.append(_score_chart(self.pdf, ranked, top, bottom, d.focus_id, self.width))
+
+        name_w = 40
+        metric_w = (170 - 11 - name_w - 22 - 20) / max(len(weights), 1)
+        cols = 2 + len(weights) + 2
+        head_top = [self.head_cell("排名"), self.head_cell("单元"), self.head_cell("完成率（括号内为权重分）"),
+                    *[""] * (len(weights) - 1), self.head_cell("应开未开\n（扣分）"), self.head_cell("得分")]
+        head_low = ["", "", *(self.head_cell(f"{SHORT_LABELS[k]}\n（{_as('分', w)}）") for k, w in weights.items()),
+                    "", ""]
+        rows, marks = [head_top, head_low], []
+        top_ids = {u.unit_id for u in top}
+        bottom_ids = {u.unit_id for u in bottom}
+        for u in [*ranked, *unranked]:
+            colour = RED_HEX if u.unit_id in top_ids else None
+            mark = "（红榜）" if u.unit_id in top_ids else "（黑榜）" if u.unit_id in bottom_ids else ""
+            row = [self.cell(str(u.rank) if u.rank else "—", "cell_c", colour=colour),
+                   self.cell(u.name + mark, colour=colour)]
+            for key in weights:
+                fig = u[key]
+                row.append(self.cell(_as("%", fig.completion), "cell_r") if fig.completion is not None
+                           else self.cell("无目标", "cell_c"))
+            overdue = u["overdue_start"].display()
+            penalty = u.score.denominator if u.score and u.score.value is not None else None
+            row.append(self.cell(f"{overdue}（−{_as('分', penalty)}）" if penalty else overdue, "cell_c"))
+            row.append(self.figure_cell(u.score))
+            rows.append(row)
+            if u.unit_id == d.focus_id:
+                marks.append(len(rows) - 1)
+        last_metric = 1 + len(weights)
+        spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (last_metric, 0)),
+                 ("SPAN", (cols - 2, 0), (cols - 2, 1)), ("SPAN", (cols - 1, 0), (cols - 1, 1))]
+        self.story.append(self.pdf.data_table(
+            rows, [w * self.mm for w in [11, name_w] + [metric_w] * len(weights) + [22, 20]],
+            header_rows=2, marked_rows=tuple(marks), extra=spans))
+        labels = "、".join(f"{TARGET_LABELS[k].split('（')[0]}{_as('分', w)}分" for k, w in weights.items())
+        self.para(f"注：得分 = Σ 权重 × 完成率 − 扣分。完成率为{_ytd_label(d)}累计完成 ÷ 年度目标；权重：{labels}；"
+                  f"每个超时限未开工项目扣{_as('分', deduction)}分。评分规则第{r.rules_version}版"
+                  f"{'（' + d.rules.note + '）' if d.rules.note else ''}。", "note")
+
+    # -- 三、重大项目进展 -------------------------------------------------------------------------------
+    def major_projects(self):
+        d = self.d
+        fig = d.focus(d.ytd)["major_projects"]
+        self.heading("重大项目进展")
+        ids = sorted(fig.row_ids, key=lambda i: (-d.rows[i].investment, d.rows[i].number))
+        self.para(f"{_ytd_label(d)}，{self.scope}新签约亿元以上项目{fig.display()}个，进展情况如下（截至"
+                  f"{_date(d.issue_date)}）。" if ids else
+                  f"{_ytd_label(d)}，{self.scope}暂无新签约亿元以上项目。")
+        if not ids:
+            return
+        rows = []
+        for n, pid in enumerate(ids, 1):
+            p = d.rows[pid]
+            light = d.lights.get(pid)
+            progress = f"{light.label}：{light.reason}" if light else f"{p.stage_label}（{p.stage_date}）"
+            red = light is not None and light.colour == reminders.RED
+            rows.append([self.cell(str(n), "cell_c"), self.cell(p.name), self.cell(p.unit_name),
+                         self.cell(_as("万元", p.investment), "cell_r"), self.cell(p.contract_date.isoformat(), "cell_c"),
+                         self.cell(p.stage_label, "cell_c"), self.cell(progress, colour=RED_HEX if red else None)])
+        self.table(["序号", "项目名称", "所属单元", "合同投资\n（万元）", "签约日期", "当前\n阶段", "进展情况"],
+                   rows, [9, 43, 26, 20, 18, 14, 40])
+
+    # -- 四、本期项目推进 -------------------------------------------------------------------------------
+    def new_projects(self):
+        d = self.d
+        f = d.focus(d.report)
+        self.heading("本期项目推进情况")
+        for n, (key, what) in enumerate((("signed_projects", "新签约"), ("started_projects", "新开工"),
+                                         ("completed_projects", "新竣工"), ("producing_projects", "新投产")), 1):
+            fig = f[key]
+            extra = f"，合同投资{f['signed_investment'].display()}万元" if key == "signed_projects" else ""
+            self.subheading(f"（{_cn(n)}）{what}项目（{fig.display()}个{extra}）")
+            if not fig.row_ids:
+                self.para(f"本期{self.scope}无{what}项目。")
+                continue
+            self.project_table(fig.row_ids)
+
+    def project_table(self, ids: list[str]):
+        d = self.d
+        ordered = sorted(ids, key=lambda i: (d.rows[i].unit_order, d.rows[i].contract_date, d.rows[i].number))
+        rows = []
+        for n, pid in enumerate(ordered, 1):
+            p = d.rows[pid]
+            rows.append([self.cell(str(n), "cell_c"), self.cell(p.name), self.cell(p.unit_name),
+                         self.cell(p.company), self.cell(_as("万元", p.investment), "cell_r"),
+                         self.cell(p.contract_date.isoformat(), "cell_c"), self.cell(p.stage_label, "cell_c")])
+        self.table(["序号", "项目名称", "所属单元", "投资方", "合同投资\n（万元）", "签约日期", "当前\n阶段"],
+                   rows, [10, 46, 27, 35, 20, 18, 14])
+
+    # -- 五、四率 -------------------------------------------------------------------------------------------
+    def rates(self):
+        d = self.d
+        limits = d.report.limits
+        self.heading("履约率、开工率、资金到位率、建成投产率")
+        keys = ("performance_rate", "start_rate", "capital_rate", "production_rate")
+        units = [u for u in d.report.units]
+        rows, marks = [], []
+        for u in [*units, d.report.total]:
+            rows.append([self.cell(u.name), *(self.figure_cell(u[k]) for k in keys)])
+            if u.unit_id is not None and u.unit_id == d.focus_id:
+                marks.append(len(rows))
+        extra = [("BACKGROUND", (0, len(rows)), (-1, len(rows)), self.pdf.HEAD_FILL)]
+        self.table(["单元", "履约率", "开工率", "资金到位率", "建成投产率"], rows, [46, 31, 31, 31, 31],
+                   marked_rows=tuple(marks), extra=extra)
+        self.para(f"注：履约率 = 本期新签约项目中已注册（及以后阶段）且未违约的项目 ÷ 本期新签约项目；开工率 = "
+                  f"已开工项目 ÷ 签约满{limits['project_start_months']}个月应开工的项目；资金到位率 = 到位资金 ÷ "
+                  f"合同投资（本期新签约项目）；建成投产率 = 已投产项目 ÷ 签约满"
+                  f"{limits['project_production_months']}个月应投产的项目。共享项目按分成比例计入各单元，"
+                  f"合计中只计一次。“—”表示缺少计算所需数据，原因见表内。", "note")
+
+    # -- 六、存在问题 ---------------------------------------------------------------------------------------
+    def problems(self):
+        d = self.d
+        f = d.focus(d.report)
+        self.heading("存在问题")
+        overdue = f.overdue_start
+        overdue_set = set(overdue)
+        red = [x for x in d.red if x.row_id not in overdue_set]
+        limits = d.report.limits
+        self.subheading(f"（一）应开未开项目（{f['overdue_start'].display()}个）")
+        if overdue:
+            self.para(f"截至{_date(d.period.end)}，签约满{limits['project_start_months']}个月仍未开工的项目如下。",
+                      "plain")
+            self.project_table(overdue)
+        else:
+            self.para("无应开未开项目。")
+
+        self.subheading(f"（二）其他红灯项目（{len(red)}个）")
+        if red:
+            rows = []
+            for n, x in enumerate(red, 1):
+                p = d.rows.get(x.row_id)
+                rows.append([self.cell(str(n), "cell_c"), self.cell(x.name),
+                             self.cell(p.unit_name if p else d.unit_names.get(x.unit_id, "")),
+                             self.cell(p.stage_label if p else x.stage, "cell_c"), self.cell(x.reason)])
+            self.table(["序号", "项目名称", "所属单元", "当前阶段", "亮灯原因"], rows, [10, 52, 30, 16, 62])
+        else:
+            self.para("无其他红灯项目。")
+
+        self.subheading(f"（三）待协调问题（{len(d.problems)}个）")
+        if d.problems:
+            rows = []
+            for n, q in enumerate(d.problems, 1):
+                rows.append([self.cell(str(n), "cell_c"), self.cell(q.project_name), self.cell(q.unit_name),
+                             self.cell(q.category, "cell_c"), self.cell(q.description),
+                             self.cell(q.responsible or "", "cell_c"),
+                             self.cell(f"{q.raised_date.isoformat()}\n已{(d.issue_date - q.raised_date).days}天"
+                                       .replace("\n", " "), "cell_c")])
+            self.table(["序号", "项目名称", "所属单元", "类别", "问题", "责任部门", "提出日期"],
+                       rows, [9, 34, 24, 11, 52, 20, 20])
+        else:
+            self.para("无待协调问题。")
+
+        late = d.overdue_followups
+        self.subheading(f"（四）逾期未跟进事项（{len(late)}项）")
+        if not late:
+            self.para(f"截至{_date(d.issue_date)}，无逾期未跟进事项。")
+            return
+        by_unit = Counter(x.unit_id for x in late)
+        kinds = Counter(x.table for x in late)
+        per_unit = "、".join(f"{d.unit_names.get(uid, '其他单元')}{k}项"
+                             for uid, k in sorted(by_unit.items(), key=lambda kv: -kv[1]))
+        self.para(f"截至{_date(d.issue_date)}，{self.scope}逾期未跟进事项{len(late)}项，其中拜访后续事项"
+                  f"{kinds.get('visits', 0)}项、线索跟进{kinds.get('leads', 0)}项"
+                  + (f"；按单元：{per_unit}" if not d.unit else "") + "。逾期最久的事项如下。")
+        rows = []
+        for n, x in enumerate(late[:10], 1):
+            rows.append([self.cell(str(n), "cell_c"), self.cell(d.unit_names.get(x.unit_id, "")),
+                         self.cell("拜访后续" if x.table == "visits" else "线索跟进", "cell_c"),
+                         self.cell(x.title), self.cell(x.number, "cell_c"), self.cell(x.due.isoformat(), "cell_c"),
+                         self.cell(f"{x.days_overdue(d.issue_date)}天", "cell_r")])
+        self.table(["序号", "所属单元", "事项", "企业/项目", "编号", "应跟进日期", "逾期"], rows,
+                   [10, 30, 17, 43, 34, 20, 16])
+
+    # -- 七、下一步工作 -------------------------------------------------------------------------------------
+    def next_steps(self):
+        if not self.d.text:
+            return
+        self.heading("下一步工作")
+        for line in self.d.text.splitlines():
+            if line.strip():
+                self.para(line.strip())
+
+    # -- notes and 报尾 -------------------------------------------------------------------------------------
+    def closing(self):
+        d = self.d
+        version = f"评分规则第{d.report.rules_version}版" if d.report.rules_version else "无评分规则"
+        self.spacer(4)
+        self.para(f"数据说明：本期统计期间为{d.period.start.isoformat()}至{d.period.end.isoformat()}；金额单位为"
+                  f"万元；排名与得分按{version}计算；问题与提醒截至{_date(d.issue_date)}。", "note")
+        st = d.settings
+        from reportlab.platypus import Paragraph, Table, TableStyle
+        lines = [Paragraph(f"{k}：{self.pdf.escape(st['recipients'][k])}", _foot_style(self.s))
+                 for k in RECIPIENT_KINDS if st["recipients"].get(k)]
+        copies = Paragraph(f"（共印{st['copies']}份）" if st.get("copies") else "", _foot_style(self.s, right=True))
+        block = Table([[lines or "", copies]], colWidths=[self.width - 32 * self.mm, 32 * self.mm])
+        block.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.pdf.FONT, 10.5), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        self.story.append(self.pdf.AtFoot([
+            self.pdf.Rule(0.8, self.pdf.INK, space_after=4), block,
+            self.pdf.Rule(0.8, self.pdf.INK, space_before=4)]))
+
+    def build(self) -> list:
+        self.red_head()
+        self.overview()
+        self.ranking()
+        self.major_projects()
+        self.new_projects()
+        self.rates()
+        self.problems()
+        self.next_steps()
+        self.closing()
+        return self.story
+
+
+def _foot_style(s, right: bool = False):
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    hang = 0 if right else 2 * 10.5   # "报：" hangs; the names wrap under each other
+    return ParagraphStyle("foot", parent=s["plain"], fontSize=10.5, leading=16, leftIndent=hang,
+                          firstLineIndent=-hang, alignment=TA_RIGHT if right else TA_LEFT)
+
+
+def _RedHead(pdf, title, issue_line, office, date_text, confidential):
+    """The 报头 as one flowable."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Flowable
+
+    class RedHead(Flowable):
+        def wrap(self, avail_width, avail_height):
+            self.width = avail_width
+            self.height = 58 * mm
+            return self.width, self.height
+
+        def draw(self):
+            c, w, h = self.canv, self.width, self.height
+            if confidential:
+                pdf.draw_bold(c, 0, h - 5 * mm, "内部资料  注意保存", 10.5, pdf.INK)
+            size, tracking = 34, 0.12
+            while size > 18:
+                tw = pdf.pdfmetrics.stringWidth(title, pdf.FONT, size) + tracking * size * (len(title) - 1)
+                if tw <= w:
+                    break
+                size -= 1
+            pdf.draw_bold(c, (w - tw) / 2, h - 25 * mm, title, size, pdf.RED, tracking=tracking)
+            c.setFont(pdf.FONT, 15)
+            c.setFillColor(pdf.INK)
+            c.drawCentredString(w / 2, h - 36 * mm, issue_line)
+            c.setFont(pdf.FONT, 12)
+            c.drawString(0, h - 47 * mm, office)
+            c.drawRightString(w, h - 47 * mm, date_text)
+            c.setStrokeColor(pdf.RED)
+            c.setLineWidth(2.4)
+            c.line(0, h - 50.5 * mm, w, h - 50.5 * mm)
+            c.setLineWidth(0.6)
+            c.line(0, h - 51.8 * mm, w, h - 51.8 * mm)
+
+    return RedHead()
+
+
+def _score_chart(pdf, ranked: list[UnitFigures], top, bottom, focus_id, width):
+    """Horizontal bars of the units' scores, first place at the top."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.lib import colors
+
+    order = list(reversed(ranked))      # the chart draws its first category at the bottom
+    bar = 11
+    plot_h = bar * len(order) * 1.45
+    height = plot_h + 44
+    drawing = Drawing(width, height)
+    drawing.initialFontName = pdf.FONT   # else the renderer selects Helvetica, unembedded
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 120, 28
+    chart.width, chart.height = width - 120 - 40, plot_h
+    chart.data = [[float(u.score.value) for u in order]]
+    values = chart.data[0]
+    chart.valueAxis.valueMin = min(0.0, min(values))
+    chart.valueAxis.valueMax = max(values) * 1.12 if max(values) > 0 else 1
+    chart.valueAxis.labels.fontName = pdf.FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.strokeColor = pdf.RULE_GREY
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.valueAxis.visibleGrid = True
+    chart.categoryAxis.categoryNames = [f"{u.rank}. {u.name}" for u in order]
+    chart.categoryAxis.labels.fontName = pdf.FONT
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = pdf.RULE_GREY
+    chart.barWidth = bar
+    chart.groupSpacing = bar * 0.45
+    chart.bars[0].fillColor = colors.HexColor("#5B7BA6")
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "values"      # the scores' own display(), not a float format
+    chart.barLabelArray = [[u.score.display() for u in order]]
+    chart.barLabels.fontName = pdf.FONT
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    top_ids = {u.unit_id for u in top}
+    bottom_ids = {u.unit_id for u in bottom}
+    for i, u in enumerate(order):
+        if u.unit_id in top_ids:
+            chart.bars[(0, i)].fillColor = pdf.RED
+        elif u.unit_id in bottom_ids:
+            chart.bars[(0, i)].fillColor = colors.HexColor("#333333")
+        if u.unit_id == focus_id:
+            chart.bars[(0, i)].strokeColor = colors.HexColor("#E6A700")
+            chart.bars[(0, i)].strokeWidth = 2
+    drawing.add(chart)
+    legend = "图：各单元得分（红色为红榜，黑色为黑榜）" if top else "图：各单元得分"
+    drawing.add(String(width / 2, 2, legend, fontName=pdf.FONT, fontSize=8, textAnchor="middle",
+                       fillColor=pdf.GREY))
+    return drawing
+
+
+def _render(data: _Data, out: Path) -> int:
+    """Write the PDF; returns the number of pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    from zsdesk import __version__
+    from zsdesk.reports import pdf
+
+    pdf.register_font()
+    story = _Layout(data).build()
+    title = data.settings["titles"][data.kind]
+    issue = f"第{data.issue}期" if data.issue else "预检稿"
+    doc = BaseDocTemplate(
+        str(out), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+        bottomMargin=22 * mm, title=f"{title} {periods.issue_year(data.kind, data.period)}年{issue}",
+        author=data.settings["office"], subject=data.period.label, creator=f"zsdesk {__version__}")
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=pdf.NumberedCanvas)
+    return doc.page
+
+
+# --- the entry points ---------------------------------------------------------------------------
+
+def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None = None,
+               progress: Callable[[str], None] | None = None) -> BriefResult:
+    """Make the brief of ``kind`` for ``period`` as a PDF at ``out_path``.
+
+    The city's brief of a period gets the next issue number the first time and
+    keeps it when made again. ``unit_code`` (and always on a county site) makes
+    the 预检稿 of one unit: same figures and ranking, that unit in focus, no number.
+    The file appears whole or not at all."""
+    progress = progress or (lambda message: None)
+    timings: dict[str, float] = {}
+    begun = time.perf_counter()
+    if kind not in KINDS:
+        raise ValidationError("kind", f"简报种类须为 {'、'.join(KINDS)} 之一", value=kind)
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        raise ValidationError("out", f"输出文件夹不存在：{out.parent}", value=str(out_path))
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError("out", "输出文件须以 .pdf 结尾", value=str(out_path))
+    from zsdesk.reports.pdf import register_font
+    register_font()   # a broken install says so before any work
+
+    focus_id, focus_code = _focus_unit(ws, unit_code)
+    data = _gather(ws, kind, period, focus_id, progress, timings)
+    numbered = focus_id is None and ws.site.is_city
+    if numbered:
+        data.issue = next_issue_number(ws, kind, data.code)
+
+    progress("排版")
+    started = time.perf_counter()
+    fd, tmp = tempfile.mkstemp(prefix=".brief-", suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        pages = _render(data, Path(tmp))
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    timings["render"] = time.perf_counter() - started
+
+    if numbered and issue_number(ws, kind, data.code) != data.issue:
+        set_issue_number(ws, kind, data.code, data.issue)
+    timings["total"] = time.perf_counter() - begun
+    warnings = []
+    if not data.text:
+        warnings.append(f"下一步工作未填写（设置项 {_text_key(kind, data.code)}），简报中略去该部分")
+    if data.report.rules_version is None:
+        warnings.append("没有评分规则：简报不含排名")
+    progress("完成")
+    return BriefResult(out, pages, data.issue, data.report.rules_version, kind, data.code, focus_code,
+                       timings, warnings)
+
+
+def cli_brief(ws, args) -> int:
+    """``zsdesk brief --period P [--kind K] [--unit CODE] --out FILE.pdf``."""
+    import sys
+
+    # --kind defaults to monthly: a period written as a week, quarter … names its own kind.
+    kind = None if args.kind == "monthly" else args.kind
+    kind, period = periods.parse_period(args.period, kind)
+    result = make_brief(ws, period, kind, args.out, unit_code=args.unit)
+    for warning in result.warnings:
+        print(f"zsdesk: 提示：{warning}", file=sys.stderr)
+    what = f"第{result.issue}期" if result.issue else f"预检稿（{result.unit_code}）"
+    rules = f"评分规则第{result.rules_version}版" if result.rules_version else "无评分规则"
+    print(f"已生成{KIND_LABELS[kind]}简报 {result.code} {what}：{result.path}（{result.pages}页，{rules}，"
+          f"用时{result.timings['total']:.2f}秒）")
+    return 0

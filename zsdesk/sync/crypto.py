@@ -1,0 +1,93 @@
+"""Keys, signatures and encryption — all from the ``cryptography`` package.
+
+Signing: Ed25519. Encryption to a site: an ephemeral X25519 key agreement with
+the site's public box key, HKDF-SHA256, AES-256-GCM (a sealed box); the header
+is authenticated as associated data.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+SEALED_MAGIC = b"ZSYNC-SEALED-1\n"
+_RAW = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+
+
+class CryptoError(Exception):
+    pass
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode(), validate=True)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sign(private_b64: str, data: bytes) -> str:
+    return b64(Ed25519PrivateKey.from_private_bytes(unb64(private_b64)).sign(data))
+
+
+def verify(public_b64: str, data: bytes, signature_b64: str) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(unb64(public_b64)).verify(unb64(signature_b64), data)
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def _derive(shared: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(shared)
+
+
+def seal(recipient_box_b64: str, plaintext: bytes, *, to_site: str) -> bytes:
+    """Encrypt ``plaintext`` so only the holder of the recipient's box key can read it."""
+    eph = X25519PrivateKey.generate()
+    shared = eph.exchange(X25519PublicKey.from_public_bytes(unb64(recipient_box_b64)))
+    nonce = os.urandom(12)
+    header = json.dumps({"to": to_site, "epk": b64(eph.public_key().public_bytes(*_RAW)),
+                         "nonce": b64(nonce), "alg": "X25519-HKDF-SHA256-AES256GCM"}).encode()
+    key = _derive(shared, b"zsdesk sealed package v1")
+    ciphertext = AESGCM(key).encrypt(nonce, plaintext, SEALED_MAGIC + header)
+    return SEALED_MAGIC + len(header).to_bytes(4, "big") + header + ciphertext
+
+
+def is_sealed(data: bytes) -> bool:
+    return data.startswith(SEALED_MAGIC)
+
+
+def sealed_to(data: bytes) -> str | None:
+    try:
+        n = int.from_bytes(data[len(SEALED_MAGIC):len(SEALED_MAGIC) + 4], "big")
+        return json.loads(data[len(SEALED_MAGIC) + 4:len(SEALED_MAGIC) + 4 + n])["to"]
+    except Exception:
+        return None
+
+
+def unseal(box_private_b64: str, data: bytes) -> bytes:
+    start = len(SEALED_MAGIC)
+    try:
+        n = int.from_bytes(data[start:start + 4], "big")
+        header = data[start + 4:start + 4 + n]
+        meta = json.loads(header)
+        eph = X25519PublicKey.from_public_bytes(unb64(meta["epk"]))
+        shared = X25519PrivateKey.from_private_bytes(unb64(box_private_b64)).exchange(eph)
+        key = _derive(shared, b"zsdesk sealed package v1")
+        return AESGCM(key).decrypt(unb64(meta["nonce"]), data[start + 4 + n:], SEALED_MAGIC + header)
+    except (InvalidTag, ValueError, KeyError, json.JSONDecodeError) as exc:
+        raise CryptoError("无法解密：文件不是加密给本站点的，或已损坏") from exc

@@ -1,0 +1,393 @@
+"""The merge engine: applies change-log entries that came from other sites.
+
+Entries already held (same origin and counter) are skipped, so applying a
+package twice changes nothing. Each new entry is checked against the rights
+rules, stored in the log with its original stamp, and each touched row is set
+to the winning version of every field (``resolve_fields``): the result depends
+only on the set of entries held, never on the order they arrived in. Two heads
+with different values become a conflict for a person to resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, insert, select, update
+
+from zsdesk.db.changes import DERIVERS, TableInfo, resolve_fields, version_token
+from zsdesk.db.models import (
+    SYNCED_MODELS, Base, ChangeLog, Conflict, Project, Referral, Review, Site, SyncPeer, Unit,
+)
+from zsdesk.db.types import new_id, utcnow
+from zsdesk.sync import rights
+
+# Parents before children, so foreign keys hold while rows are inserted.
+TABLE_ORDER = [t.name for t in Base.metadata.sorted_tables if t.name in SYNCED_MODELS]
+CHUNK = 500
+
+
+@dataclass
+class Entry:
+    """A change-log entry in transit."""
+
+    origin: str
+    counter: int
+    hlc: int
+    tbl: str
+    row_id: str
+    op: str
+    data: dict
+    base: dict | None
+    actor: str | None = None
+    recorded_at: str | None = None
+
+    @property
+    def token(self) -> str:
+        return version_token(self.origin, self.counter)
+
+    def value(self, f: str):
+        return self.data[f] if self.op == "I" else self.data[f][1]
+
+    def to_json(self) -> dict:
+        return {"o": self.origin, "c": self.counter, "h": self.hlc, "t": self.tbl, "r": self.row_id,
+                "op": self.op, "d": self.data, "b": self.base, "a": self.actor, "at": self.recorded_at}
+
+    @classmethod
+    def from_json(cls, j: dict) -> Entry:
+        return cls(j["o"], int(j["c"]), int(j["h"]), j["t"], j["r"], j["op"], j["d"], j.get("b"),
+                   j.get("a"), j.get("at"))
+
+    @classmethod
+    def from_row(cls, r) -> Entry:
+        return cls(r.origin_site_id, r.counter, r.hlc, r.tbl, r.row_id, r.op, json.loads(r.data),
+                   json.loads(r.base) if r.base else None, r.actor,
+                   r.recorded_at.isoformat() if r.recorded_at else None)
+
+
+class BadEntry(ValueError):
+    pass
+
+
+def validate_entry(e: Entry) -> None:
+    """Structural checks: a well-formed entry of a known table and fields."""
+    model = SYNCED_MODELS.get(e.tbl)
+    if model is None:
+        raise BadEntry(f"未知的表 {e.tbl}")
+    if e.op not in ("I", "U", "D") or not isinstance(e.data, dict) or not e.data:
+        raise BadEntry("条目格式错误")
+    allowed = set(TableInfo.of(model).columns)
+    unknown = set(e.data) - allowed
+    if unknown:
+        raise BadEntry(f"{e.tbl} 没有字段 {', '.join(sorted(unknown))}")
+    if e.op == "I" and set(e.data) != allowed:
+        raise BadEntry(f"{e.tbl} 新增记录缺少字段")
+    if e.op != "I" and not all(isinstance(v, list) and len(v) == 2 for v in e.data.values()):
+        raise BadEntry("修改条目格式错误")
+
+
+@dataclass
+class TableReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    refused: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+                "conflicts": self.conflicts, "refused": self.refused}
+
+
+@dataclass
+class ApplyReport:
+    tables: dict[str, TableReport] = field(default_factory=lambda: defaultdict(TableReport))
+    new_entries: int = 0
+    duplicate_entries: int = 0
+    conflicts: list[str] = field(default_factory=list)   # conflict ids opened
+    resolved: list[str] = field(default_factory=list)    # conflict ids closed by a covering write
+
+    @property
+    def refused(self) -> list[dict]:
+        return [r for t in self.tables.values() for r in t.refused]
+
+    @property
+    def changed(self) -> bool:
+        return any(t.created or t.updated for t in self.tables.values()) or bool(self.conflicts)
+
+    def to_json(self) -> dict:
+        return {"tables": {k: v.to_json() for k, v in sorted(self.tables.items())},
+                "new_entries": self.new_entries, "duplicate_entries": self.duplicate_entries,
+                "conflicts": len(self.conflicts), "resolved_conflicts": len(self.resolved)}
+
+
+def _chunks(seq, n=CHUNK):
+    seq = list(seq)
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
+
+
+class Merger:
+    """Applies entries inside one ChangeWriter transaction."""
+
+    def __init__(self, ws, writer, *, source: str, relayed_by_city: bool = False):
+        self.ws = ws
+        self.w = writer
+        self.s = writer.session
+        self.source = source
+        # The city enrolled every county and checked each one's self-description
+        # (its ``sites`` row) against that enrolment; a county trusts what it relays.
+        self.relayed_by_city = relayed_by_city
+
+    # -- context ---------------------------------------------------------------
+    def _context(self, rows_by_table) -> rights.Context:
+        s = self.s
+        roles = dict(s.execute(select(Site.id, Site.role)).all())
+        roles.update(dict(s.execute(select(SyncPeer.site_id, SyncPeer.role)).all()))  # enrolment wins
+        roles[self.ws.site.id] = self.ws.site.role
+        partners: dict[str, set[str]] = defaultdict(set)
+        unit_site = dict(s.execute(select(Unit.id, Unit.site_id)).all())
+        for pid, a, b in s.execute(select(Referral.project_id, Referral.from_unit_id, Referral.to_unit_id)
+                                   .where(~Referral.deleted)):
+            for unit in (a, b):
+                if unit_site.get(unit):
+                    partners[pid].add(unit_site[unit])
+        return rights.Context(roles, partners, {})
+
+    # -- the work ----------------------------------------------------------------
+    def apply(self, entries: list[Entry]) -> ApplyReport:
+        report = ApplyReport()
+        entries = self._drop_known(entries, report)
+        if not entries:
+            return report
+        report.new_entries = len(entries)
+        if self.s.bind.dialect.name == "sqlite":
+            self.s.execute(select(1))  # ensure the connection is in the transaction
+            self.s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for e in sorted(entries, key=lambda e: (e.hlc, e.origin, e.counter)):
+            groups[(e.tbl, e.row_id)].append(e)
+        current = self._load_rows(groups)
+        ctx = self._context(groups)
+        if self.relayed_by_city:
+            for e in entries:
+                if e.tbl == "sites" and e.op == "I" and e.row_id == e.origin and e.origin not in ctx.roles:
+                    ctx.roles[e.origin] = e.data.get("role")
+        for (tbl, rid), row in current.items():
+            ctx.parents[(tbl, rid)] = row["owner_site_id"]
+        for (tbl, rid), group in groups.items():
+            if (tbl, rid) not in current:
+                first = next((e for e in group if e.op == "I"), None)
+                if first:
+                    ctx.parents[(tbl, rid)] = first.data.get("owner_site_id")
+        history = self._load_history([k for k in groups if k in current])
+
+        accepted_entries: list[Entry] = []
+        inserts: dict[str, list[dict]] = defaultdict(list)
+        updates: list[tuple[str, str, dict]] = []
+        touched: list[tuple[str, str, list[Entry], list]] = []
+        for tbl in TABLE_ORDER:
+            for (t, rid), group in ((k, g) for k, g in groups.items() if k[0] == tbl):
+                row = current.get((t, rid))
+                owner = row["owner_site_id"] if row else ctx.parents.get((t, rid))
+                accepted = []
+                for e in group:
+                    reason = rights.check(ctx, origin=e.origin, table=t, op=e.op, owner=owner,
+                                          fields=e.data.keys(), data={**(e.data if e.op == "I" else {}),
+                                                                      **(row or {}), "_row_id": rid})
+                    if reason:
+                        report.tables[t].refused.append({"row_id": rid, "origin": e.origin,
+                                                         "counter": e.counter, "reason": reason,
+                                                         "fields": sorted(e.data)})
+                    else:
+                        accepted.append(e)
+                if not accepted:
+                    continue
+                old = history.get((t, rid), [])
+                all_entries = old + accepted
+                if row is None and not any(e.op == "I" for e in all_entries):
+                    for e in accepted:
+                        report.tables[t].refused.append({"row_id": rid, "origin": e.origin,
+                                                         "counter": e.counter, "reason": "记录不存在（缺少创建记录）",
+                                                         "fields": sorted(e.data)})
+                    continue
+                info = TableInfo.of(SYNCED_MODELS[t])
+                resolved = resolve_fields([(e.hlc, e.origin, e.counter, e.data, e.base) for e in all_entries])
+                by_token = {e.token: e for e in all_entries}
+                winners = {f: info.decode(f, by_token[version_token(v[1], v[2])].value(f))
+                           for f, (v, _) in resolved.items()}
+                accepted_entries.extend(accepted)
+                touched.append((t, rid, accepted, [(f, resolved[f], by_token) for f in
+                                                   {f for e in accepted for f in e.data}]))
+                if row is None:
+                    values = {c: winners.get(c) for c in info.columns}
+                    values["id"] = rid
+                    derive = DERIVERS.get(t)
+                    if derive:
+                        values.update(derive(values))
+                    inserts[t].append(values)
+                    report.tables[t].created += 1
+                else:
+                    diff = {f: v for f, v in winners.items() if row.get(f) != v}
+                    if diff:
+                        derive = DERIVERS.get(t)
+                        if derive:
+                            merged = {**row, **diff}
+                            diff.update({k: v for k, v in derive(merged).items() if row.get(k) != v})
+                        updates.append((t, rid, diff))
+                        report.tables[t].updated += 1
+                    else:
+                        report.tables[t].unchanged += 1
+
+        self._check_references(inserts, updates, report, accepted_entries)
+        self._write_log(accepted_entries)
+        for t in TABLE_ORDER:
+            if inserts.get(t):
+                self.w._insert_rows(TableInfo.of(SYNCED_MODELS[t]), inserts[t])
+        for t, rid, diff in updates:
+            table = SYNCED_MODELS[t].__table__
+            self.s.execute(update(table).where(table.c.id == rid).values(**diff))
+        self._conflicts(touched, current, report)
+        hlcs = [e.hlc for e in accepted_entries if e.hlc]
+        if hlcs:
+            self.max_remote_hlc = max(hlcs)
+        return report
+
+    def _drop_known(self, entries: list[Entry], report: ApplyReport) -> list[Entry]:
+        by_origin: dict[str, list[Entry]] = defaultdict(list)
+        for e in entries:
+            by_origin[e.origin].append(e)
+        fresh = []
+        seen_rows = set()
+        for origin, group in by_origin.items():
+            lo, hi = min(e.counter for e in group), max(e.counter for e in group)
+            have = set(self.s.scalars(select(ChangeLog.counter).where(
+                ChangeLog.origin_site_id == origin, ChangeLog.counter.between(lo, hi))))
+            for e in group:
+                if e.counter in have:
+                    report.duplicate_entries += 1
+                    seen_rows.add((e.tbl, e.row_id))
+                else:
+                    have.add(e.counter)
+                    fresh.append(e)
+        # rows that only came again are unchanged
+        for tbl, rid in seen_rows - {(e.tbl, e.row_id) for e in fresh}:
+            report.tables[tbl].unchanged += 1
+        return fresh
+
+    def _load_rows(self, groups) -> dict[tuple[str, str], dict]:
+        out = {}
+        by_table: dict[str, list[str]] = defaultdict(list)
+        for t, rid in groups:
+            by_table[t].append(rid)
+        for t, ids in by_table.items():
+            table = SYNCED_MODELS[t].__table__
+            for chunk in _chunks(ids):
+                for r in self.s.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+                    out[(t, r["id"])] = dict(r)
+        return out
+
+    def _load_history(self, keys) -> dict[tuple[str, str], list[Entry]]:
+        out: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        by_table: dict[str, list[str]] = defaultdict(list)
+        for t, rid in keys:
+            by_table[t].append(rid)
+        for t, ids in by_table.items():
+            for chunk in _chunks(ids):
+                for r in self.s.scalars(select(ChangeLog).where(ChangeLog.tbl == t, ChangeLog.row_id.in_(chunk))):
+                    out[(t, r.row_id)].append(Entry.from_row(r))
+        return out
+
+    def _check_references(self, inserts, updates, report, accepted_entries) -> None:
+        """A row whose foreign keys point at rows this site does not hold is
+        refused rather than breaking the whole import."""
+        incoming = {(t, v["id"]) for t, rows in inserts.items() for v in rows}
+        missing: set[tuple[str, str]] = set()
+        for t, rows in list(inserts.items()):
+            table = SYNCED_MODELS[t].__table__
+            wanted: dict[str, set[str]] = defaultdict(set)
+            fks = [(c.key, next(iter(c.foreign_keys)).column.table.name) for c in table.columns if c.foreign_keys]
+            for v in rows:
+                for col, target in fks:
+                    if v.get(col) and (target, v[col]) not in incoming:
+                        wanted[target].add(v[col])
+            have = set()
+            for target, ids in wanted.items():
+                ttable = Base.metadata.tables[target]
+                for chunk in _chunks(ids):
+                    have.update((target, i) for i in self.s.scalars(select(ttable.c.id).where(ttable.c.id.in_(chunk))))
+            kept = []
+            for v in rows:
+                lacking = [(target, v[col]) for col, target in fks
+                           if v.get(col) and (target, v[col]) not in incoming and (target, v[col]) not in have]
+                if lacking:
+                    missing.add((t, v["id"]))
+                    rep = report.tables[t]
+                    rep.created -= 1
+                    rep.refused.append({"row_id": v["id"], "reason": f"引用的记录尚未收到（{lacking[0][0]}）"})
+                else:
+                    kept.append(v)
+            inserts[t] = kept
+        if missing:
+            accepted_entries[:] = [e for e in accepted_entries if (e.tbl, e.row_id) not in missing]
+
+    def _write_log(self, entries: list[Entry]) -> None:
+        if not entries:
+            return
+        now = utcnow()
+        rows = []
+        for e in entries:
+            at = None
+            if e.recorded_at:
+                try:
+                    at = dt.datetime.fromisoformat(e.recorded_at)
+                except ValueError:
+                    at = None
+            rows.append({"origin_site_id": e.origin, "counter": e.counter, "hlc": e.hlc, "tbl": e.tbl,
+                         "row_id": e.row_id, "op": e.op,
+                         "data": json.dumps(e.data, ensure_ascii=False),
+                         "base": json.dumps(e.base) if e.base else None,
+                         "actor": e.actor, "source": self.source, "recorded_at": at or now})
+        for chunk in _chunks(rows, 5000):
+            self.s.execute(insert(ChangeLog.__table__), chunk)
+
+    def _conflicts(self, touched, current, report: ApplyReport) -> None:
+        """Open a conflict for each field with several heads holding different
+        values; close open conflicts whose field has a single head again."""
+        if not touched:
+            return
+        keys = {(t, rid) for t, rid, _, _ in touched}
+        open_rows: dict[tuple[str, str, str], list[Conflict]] = defaultdict(list)
+        for chunk in _chunks(sorted(keys)):
+            for c in self.s.scalars(select(Conflict).where(
+                    Conflict.status == "open",
+                    Conflict.row_id.in_([rid for _, rid in chunk]))):
+                open_rows[(c.tbl, c.row_id, c.field)].append(c)
+        now = utcnow()
+        for t, rid, accepted, fields in touched:
+            for f, (winner, heads), by_token in fields:
+                if f == "deleted":
+                    pass
+                tokens = [version_token(h[1], h[2]) for h in heads]
+                values = {json.dumps(by_token[tok].value(f), sort_keys=True, ensure_ascii=False)
+                          for tok in tokens}
+                existing = open_rows.get((t, rid, f), [])
+                if len(heads) > 1 and len(values) > 1:
+                    versions = [{"token": tok, "site": by_token[tok].origin, "hlc": by_token[tok].hlc,
+                                 "value": by_token[tok].value(f)} for tok in tokens]
+                    if any({v["token"] for v in json.loads(c.versions)} == set(tokens) for c in existing):
+                        continue
+                    cid = new_id()
+                    self.s.execute(insert(Conflict.__table__).values(
+                        id=cid, tbl=t, row_id=rid, field=f, versions=json.dumps(versions, ensure_ascii=False),
+                        status="open", detected_at=now))
+                    report.conflicts.append(cid)
+                    report.tables[t].conflicts += 1
+                elif existing:
+                    for c in existing:
+                        self.s.execute(update(Conflict.__table__).where(Conflict.id == c.id).values(
+                            status="resolved", resolved_at=now,
+                            resolution=json.dumps({"by": "sync", "winner": tokens[0]})))
+                        report.resolved.append(c.id)

@@ -1,0 +1,611 @@
+"""Export and import of packages, enrolment, acknowledgements and the pending queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from zsdesk import __version__
+from zsdesk.db.engine import HEAD_REVISION, backup_file
+from zsdesk.db.models import (
+    SYNCED_MODELS, Alert, Base, ChangeLog, LocalState, Referral, Site, SyncPackage, SyncPeer, Unit,
+)
+from zsdesk.db.types import new_id, utcnow
+from zsdesk.errors import RefusedError
+from zsdesk.hlc import MAX_DRIFT_MS, to_datetime, unpack, wall_millis
+from zsdesk.seed import SEED_SITE_ID
+from zsdesk.sync import EXTENSION, FORMAT, MIN_READER
+from zsdesk.sync import crypto
+from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, validate_entry
+from zsdesk.sync.package import OpenedPackage, PackageRefused, build, open_bytes
+
+REFERENCE_TABLES = ("sites", "units", "industries", "targets", "scoring_rules", "settings")
+
+
+class _Rollback(Exception):
+    """Raised inside a write transaction to undo a preview."""
+
+
+def _state(ws) -> dict[str, str]:
+    with ws.read() as s:
+        return dict(s.execute(select(LocalState.key, LocalState.value)).all())
+
+
+def _peer(ws, site_id: str) -> SyncPeer | None:
+    with ws.read() as s:
+        return s.get(SyncPeer, site_id)
+
+
+def peers(ws) -> list[SyncPeer]:
+    with ws.read() as s:
+        return list(s.scalars(select(SyncPeer).order_by(SyncPeer.code)))
+
+
+def _jsonl(entries) -> bytes:
+    return b"".join(json.dumps(e.to_json(), ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+                    for e in entries)
+
+
+def _parse_jsonl(data: bytes, name: str) -> list[Entry]:
+    out = []
+    for n, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            e = Entry.from_json(json.loads(line))
+            validate_entry(e)
+        except (ValueError, KeyError, TypeError, BadEntry) as exc:
+            raise PackageRefused(f"{name} 第{n}行格式错误：{exc}", code="format") from None
+        out.append(e)
+    return out
+
+
+# --- export --------------------------------------------------------------------
+
+@dataclass
+class ExportResult:
+    path: Path
+    seq: int
+    entries: int
+    reference_entries: int
+    size: int
+    encrypted: bool
+    verified: bool
+
+
+def _select_for_city(ws, s, peer: SyncPeer) -> list[Entry]:
+    """A county's package: everything in its log the city has not acknowledged."""
+    rows = s.scalars(select(ChangeLog).where(ChangeLog.seq > peer.acked_upto,
+                                             ChangeLog.origin_site_id.not_in((peer.site_id, SEED_SITE_ID)))
+                     .order_by(ChangeLog.seq))
+    return [Entry.from_row(r) for r in rows]
+
+
+def _closure(s, start: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Rows reachable from ``start`` along foreign keys (reference tables excluded:
+    they travel in the snapshot)."""
+    seen = set(start)
+    todo = list(start)
+    while todo:
+        by_table: dict[str, list[str]] = defaultdict(list)
+        for t, rid in todo:
+            by_table[t].append(rid)
+        todo = []
+        for t, ids in by_table.items():
+            table = SYNCED_MODELS[t].__table__
+            fks = [(c, next(iter(c.foreign_keys)).column.table.name) for c in table.columns if c.foreign_keys]
+            fks = [(c, target) for c, target in fks if target not in REFERENCE_TABLES]
+            if not fks:
+                continue
+            for i in range(0, len(ids), 500):
+                for row in s.execute(select(*[c for c, _ in fks]).where(table.c.id.in_(ids[i:i + 500]))):
+                    for (c, target), value in zip(fks, row):
+                        if value and (target, value) not in seen:
+                            seen.add((target, value))
+                            todo.append((target, value))
+    return seen
+
+
+def _select_for_county(ws, s, peer: SyncPeer) -> tuple[list[Entry], list[Entry]]:
+    """The city's package for one county: (changes, reference snapshot)."""
+    county = peer.site_id
+    units = set(s.scalars(select(Unit.id).where(Unit.site_id == county)))
+    # shared projects (飞地) of the county, their children and what they refer to
+    start: set[tuple[str, str]] = set()
+    for r in s.execute(select(Referral.id, Referral.project_id).where(
+            (Referral.from_unit_id.in_(units)) | (Referral.to_unit_id.in_(units)))):
+        start.add(("referrals", r.id))
+        start.add(("projects", r.project_id))
+        for t in ("project_stages", "capital_arrivals", "problems", "reviews"):
+            model = SYNCED_MODELS[t]
+            start.update((t, i) for i in s.scalars(select(model.id).where(model.project_id == r.project_id)))
+    for a in s.scalars(select(Alert.id).where(Alert.unit_a_id.in_(units) | Alert.unit_b_id.in_(units))):
+        start.add(("alerts", a))
+    trees = _closure(s, start)
+    rows: list = []
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for t, rid in trees:
+        by_table[t].append(rid)
+    for t, ids in by_table.items():
+        for i in range(0, len(ids), 500):
+            rows.extend(s.scalars(select(ChangeLog).where(ChangeLog.tbl == t, ChangeLog.row_id.in_(ids[i:i + 500]),
+                                                          ChangeLog.origin_site_id != county)))
+    # the city's own writes since the last ack to the county's records (预审 steps …)
+    for r in s.scalars(select(ChangeLog).where(ChangeLog.seq > peer.acked_upto,
+                                               ChangeLog.origin_site_id == ws.site.id,
+                                               ChangeLog.tbl.not_in(REFERENCE_TABLES))):
+        model = SYNCED_MODELS[r.tbl]
+        owner = s.scalar(select(model.owner_site_id).where(model.id == r.row_id))
+        if owner == county or r.tbl == "review_steps":
+            rows.append(r)
+    seen, changes = set(), []
+    for r in sorted(rows, key=lambda r: r.seq):
+        if r.seq not in seen:
+            seen.add(r.seq)
+            changes.append(Entry.from_row(r))
+    reference = [Entry.from_row(r) for r in s.scalars(
+        select(ChangeLog).where(ChangeLog.tbl.in_(REFERENCE_TABLES), ChangeLog.origin_site_id != county)
+        .order_by(ChangeLog.seq))]
+    return changes, reference
+
+
+def export_package(ws, out_dir, *, to_code: str | None = None, encrypt: bool = True,
+                   progress=None) -> ExportResult:
+    """Write ``<from>-<to>-<seq>.zsync`` into ``out_dir``: everything the receiver
+    has not acknowledged. Written to a temporary name, flushed, renamed, then read
+    back and verified."""
+    site = ws.site
+    state = _state(ws)
+    with ws.read() as s:
+        if to_code:
+            peer = s.scalar(select(SyncPeer).where(SyncPeer.code == to_code.upper()))
+        else:
+            candidates = list(s.scalars(select(SyncPeer).where(SyncPeer.role == "city")))
+            peer = candidates[0] if len(candidates) == 1 else None
+        if peer is None:
+            raise RefusedError(f"没有可导出的对象站点{('：' + to_code) if to_code else '（请用 --to 指定站点代码）'}")
+        if not peer.sign_key or not peer.box_key:
+            raise RefusedError(f"尚未收到站点“{peer.name}”的首个同步文件，还不能向其导出")
+        if progress:
+            progress("选取数据……")
+        if site.is_city:
+            changes, reference = _select_for_county(ws, s, peer)
+        else:
+            changes, reference = _select_for_city(ws, s, peer), []
+        upto = s.scalar(select(func.max(ChangeLog.seq))) or 0
+        last_in = s.scalar(select(SyncPackage.summary).where(
+            SyncPackage.peer_site_id == peer.site_id, SyncPackage.direction == "in",
+            SyncPackage.status == "applied").order_by(SyncPackage.at.desc()).limit(1))
+        totals = {}
+        if not site.is_city:
+            for name, model in SYNCED_MODELS.items():
+                n = s.scalar(select(func.count()).select_from(model).where(model.owner_site_id == site.id))
+                if n:
+                    totals[name] = n
+        my_site = s.get(Site, site.id)
+        ack_at = None
+        if peer.rx_upto:
+            ack_at = peer.rx_at.isoformat() if peer.rx_at else None
+    refused_back = json.loads(last_in).get("refused", []) if last_in else []
+    seq = peer.tx_seq + 1
+    hlcs = [e.hlc for e in changes + reference]
+    origins: dict[str, list[int]] = {}
+    for e in changes:
+        lo_hi = origins.setdefault(e.origin, [e.counter, e.counter, 0])
+        lo_hi[0], lo_hi[1], lo_hi[2] = min(lo_hi[0], e.counter), max(lo_hi[1], e.counter), lo_hi[2] + 1
+    with ws.write(source="sync-export") as w:
+        now_hlc = w.clock.now()
+    manifest = {
+        "format": FORMAT, "min_reader": MIN_READER, "package_id": new_id(), "app_version": __version__,
+        "schema": HEAD_REVISION, "kind": "full" if peer.acked_upto == 0 else "delta",
+        "from": {"site_id": site.id, "code": site.code, "name": site.name, "role": site.role,
+                 "fingerprint": my_site.fingerprint},
+        "to": {"site_id": peer.site_id, "code": peer.code},
+        "seq": seq, "prev": peer.tx_manifest, "base_upto": peer.acked_upto, "upto": upto,
+        "clock": {"min": min(hlcs) if hlcs else None, "max": max(hlcs) if hlcs else None, "now": now_hlc},
+        "origins": origins, "totals": totals,
+        "reference_version": max((e.counter for e in reference if e.origin == site.id), default=0)
+        if reference else None,
+        "acks": {"upto": peer.rx_upto, "seq": peer.rx_seq, "manifest": peer.rx_manifest, "at": ack_at,
+                 "refused": refused_back[:1000]},
+        "created_at": utcnow().isoformat(),
+    }
+    files = {"changes.jsonl": _jsonl(changes)}
+    if reference:
+        files["reference.jsonl"] = _jsonl(reference)
+    if peer.rx_seq == 0 and not site.is_city:
+        files["enrol.json"] = json.dumps({"site_id": site.id, "code": site.code, "name": site.name,
+                                          "role": site.role, "sign_key": my_site.public_key,
+                                          "box_key": my_site.box_key, "fingerprint": my_site.fingerprint},
+                                         ensure_ascii=False).encode()
+    if progress:
+        progress("打包签名……")
+    data = build(manifest, files, state["private_key"])
+    manifest_sha = crypto.sha256_hex(open_bytes(data).manifest_bytes)
+    if encrypt:
+        data = crypto.seal(peer.box_key, data, to_site=peer.site_id)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / f"{site.code}-{peer.code}-{seq}{EXTENSION}"
+    tmp = final.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, final)
+    if progress:
+        progress("读回校验……")
+    verified = final.read_bytes() == data
+    if not encrypt:
+        opened = open_bytes(final.read_bytes())
+        opened.verify_signature(my_site.public_key)
+        opened.check_all_files()
+    if not verified:
+        raise RefusedError(f"写入后读回校验失败：{final}（U盘可能有问题，请换一个再试）")
+    with ws.read() as s:
+        p = s.get(SyncPeer, peer.site_id)
+        p.tx_seq, p.tx_manifest, p.tx_upto = seq, manifest_sha, upto
+        s.add(SyncPackage(package_id=manifest["package_id"], direction="out", peer_site_id=peer.site_id,
+                          seq=seq, manifest_sha256=manifest_sha, status="exported", file_name=final.name,
+                          at=utcnow(), summary=json.dumps({"entries": len(changes), "reference": len(reference),
+                                                           "size": len(data)})))
+    return ExportResult(final, seq, len(changes), len(reference), len(data), encrypt, verified)
+
+
+# --- import --------------------------------------------------------------------
+
+@dataclass
+class ImportResult:
+    status: str                     # applied / already / pending / preview
+    message: str
+    sender: str = ""
+    seq: int = 0
+    report: ApplyReport | None = None
+    warnings: list[str] = field(default_factory=list)
+    also_applied: list[ImportResult] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"status": self.status, "message": self.message, "from": self.sender, "seq": self.seq,
+                "report": self.report.to_json() if self.report else None, "warnings": self.warnings,
+                "refused": self.report.refused if self.report else [],
+                "also_applied": [r.to_json() for r in self.also_applied]}
+
+
+@dataclass
+class _Verified:
+    opened: OpenedPackage
+    manifest: dict
+    peer: SyncPeer
+    enrol: dict | None
+    raw: bytes
+
+
+MAX_FILE_BYTES = 1 << 30
+
+
+def _verify(ws, data: bytes, *, trust: str | None) -> _Verified:
+    """Every check that needs no write: decryption, limits, format, sender,
+    signature, addressee, file hashes."""
+    state = _state(ws)
+    site = ws.site
+    if crypto.is_sealed(data):
+        to = crypto.sealed_to(data)
+        if to and to != site.id:
+            raise PackageRefused("该文件不是发给本站点的", code="addressee")
+        try:
+            data = crypto.unseal(state["box_private_key"], data)
+        except crypto.CryptoError as exc:
+            raise PackageRefused(str(exc), code="decrypt") from None
+    opened = open_bytes(data)
+    m = opened.manifest
+    try:
+        sender, to, seq = m["from"]["site_id"], m["to"]["site_id"], int(m["seq"])
+        int(m["upto"]), int(m["base_upto"]), str(m["package_id"])
+    except (KeyError, TypeError, ValueError):
+        raise PackageRefused("清单缺少必要字段", code="manifest") from None
+    if to != site.id:
+        raise PackageRefused(f"该文件是发给站点“{m['to'].get('code')}”的，不是本站点", code="addressee")
+    peer = _peer(ws, sender)
+    if peer is None:
+        raise PackageRefused(f"来自未登记站点“{m['from'].get('code')}”的文件：请先为其生成入网文件", code="unenrolled")
+    enrol = None
+    if not peer.sign_key:
+        if "enrol.json" not in m.get("files", {}):
+            raise PackageRefused(f"站点“{peer.code}”尚未提交密钥，文件无法验证", code="unenrolled")
+        try:
+            enrol = json.loads(opened.zip.read("enrol.json"))
+        except Exception:
+            raise PackageRefused("入网信息无法读取", code="manifest") from None
+        if enrol.get("site_id") != sender:
+            raise PackageRefused("入网信息与发送站点不符", code="manifest")
+        opened.verify_signature(enrol["sign_key"])
+        opened.read("enrol.json")
+        if trust is None or trust.replace(":", "").lower() != enrol["fingerprint"].replace(":", "").lower():
+            raise PackageRefused(
+                f"站点“{peer.code} {peer.name}”首次导入，请与对方核对密钥指纹 {enrol['fingerprint']}，"
+                f"确认无误后运行：zsdesk sync import 文件 --trust {enrol['fingerprint']}", code="trust")
+    else:
+        opened.verify_signature(peer.sign_key)
+    opened.check_all_files()
+    return _Verified(opened, m, peer, enrol, data)
+
+
+def import_package(ws, path, *, dry_run: bool = False, trust: str | None = None,
+                   _from_queue: bool = False) -> ImportResult:
+    """Verify, then preview (dry run) or apply a package in one transaction."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PackageRefused(f"无法读取文件：{exc}", code="io") from None
+    if size > MAX_FILE_BYTES:
+        raise PackageRefused("文件过大", code="limits")
+    v = _verify(ws, path.read_bytes(), trust=trust)
+    m, peer = v.manifest, v.peer
+    sender_code = m["from"].get("code", "")
+    seq = int(m["seq"])
+    manifest_sha = v.opened.manifest_sha256
+    with ws.read() as s:
+        same = s.get(SyncPackage, m["package_id"])
+        fork = s.scalar(select(SyncPackage).where(
+            SyncPackage.peer_site_id == peer.site_id, SyncPackage.direction == "in", SyncPackage.seq == seq,
+            SyncPackage.package_id != m["package_id"], SyncPackage.status == "applied"))
+    if same is not None and same.status == "applied":
+        return ImportResult("already", f"该文件（{sender_code} 第{seq}号）已导入过，本次未做任何改动",
+                            sender_code, seq)
+    if fork is not None:
+        raise PackageRefused(f"{sender_code} 的第{seq}号文件与已导入的同号文件内容不同：对方可能恢复了备份或复制了电脑。"
+                             f"已拒绝，请联系对方", code="fork")
+    if int(m["base_upto"]) > peer.rx_upto:
+        if dry_run:
+            return ImportResult("pending", f"该文件缺少之前的文件（{sender_code} 第{peer.rx_seq + 1}号起），"
+                                           "导入后将进入等待队列", sender_code, seq)
+        _queue(ws, path, m, manifest_sha)
+        return ImportResult("pending", f"该文件与已导入的数据不衔接，已放入等待队列；"
+                                       f"收到 {sender_code} 之前的文件后会自动导入", sender_code, seq)
+    changes = _parse_jsonl(v.opened.read("changes.jsonl"), "changes.jsonl")
+    reference = []
+    ref_version = m.get("reference_version")
+    if "reference.jsonl" in m.get("files", {}):
+        if peer.role != "city":
+            raise PackageRefused("参考数据只能来自市级", code="rights")
+        if ref_version is not None and int(ref_version) > peer.ref_version:
+            reference = _parse_jsonl(v.opened.read("reference.jsonl"), "reference.jsonl")
+    warnings: list[str] = []
+    if not dry_run and ws.db.path is not None and ws.db.path.exists():
+        backup_file(ws.db.path, "before-import")
+    try:
+        with ws.write(source=f"sync:{sender_code}#{seq}") as w:
+            if v.enrol:
+                p = w.session.get(SyncPeer, peer.site_id)
+                p.sign_key, p.box_key = v.enrol["sign_key"], v.enrol["box_key"]
+                p.fingerprint, p.trusted, p.enrolled_at = v.enrol["fingerprint"], True, utcnow()
+                w.session.flush()
+            merger = Merger(ws, w, source=f"sync:{sender_code}#{seq}", relayed_by_city=peer.role == "city")
+            report = merger.apply(reference + changes)
+            remote = (m.get("clock") or {}).get("now") or getattr(merger, "max_remote_hlc", None)
+            warning = None
+            if remote:
+                if not w.clock.observe(int(remote)):
+                    ahead = (unpack(int(remote))[0] - wall_millis()) / 86400000
+                    warning = (f"{sender_code} 的电脑时钟比本机快约{ahead:.1f}天，请对方校准时间；"
+                               "数据已按修改先后正确合并")
+                    warnings.append(warning)
+            p = w.session.get(SyncPeer, peer.site_id)
+            p.clock_warning = warning
+            if seq > p.rx_seq:
+                p.rx_seq, p.rx_manifest = seq, manifest_sha
+            p.rx_upto = max(p.rx_upto, int(m["upto"]))
+            p.rx_at = utcnow()
+            if reference and ref_version:
+                p.ref_version = max(p.ref_version, int(ref_version))
+            acks = m.get("acks") or {}
+            if int(acks.get("upto") or 0) > p.acked_upto:
+                p.acked_upto = int(acks["upto"])
+                p.acked_at = _time_of(w.session, p.acked_upto)
+            if acks.get("refused") is not None:
+                p.ack_report = json.dumps(acks.get("refused"), ensure_ascii=False)
+            summary = {"report": report.to_json(), "refused": report.refused, "warnings": warnings}
+            w.session.merge(SyncPackage(package_id=m["package_id"], direction="in", peer_site_id=peer.site_id,
+                                        seq=seq, manifest_sha256=manifest_sha, status="applied",
+                                        file_name=path.name, at=utcnow(),
+                                        summary=json.dumps(summary, ensure_ascii=False, default=str)))
+            if ws.site.is_city and not dry_run:
+                from zsdesk.sync.alerts import detect_collisions
+
+                detect_collisions(ws, w)
+            warnings.extend(_check_totals(w.session, m, peer))
+            if dry_run:
+                raise _Rollback()
+    except _Rollback:
+        return ImportResult("preview", _summary_text(report, preview=True), sender_code, seq, report, warnings)
+    result = ImportResult("applied", _summary_text(report), sender_code, seq, report, warnings)
+    if not _from_queue:
+        result.also_applied = _drain_queue(ws, peer.site_id)
+    return result
+
+
+def _time_of(s, seq: int):
+    """The local time of the newest of our log entries up to ``seq``."""
+    return s.scalar(select(ChangeLog.recorded_at).where(ChangeLog.seq <= seq).order_by(ChangeLog.seq.desc()).limit(1))
+
+
+def _check_totals(s, m: dict, peer: SyncPeer) -> list[str]:
+    """Per-origin totals: after applying everything from a county, the city
+    holds as many of its records as the county does."""
+    totals = m.get("totals") or {}
+    if not totals or peer.role == "city":
+        return []
+    out = []
+    for name, expected in totals.items():
+        model = SYNCED_MODELS.get(name)
+        if model is None:
+            continue
+        held = s.scalar(select(func.count()).select_from(model).where(model.owner_site_id == peer.site_id))
+        if held != expected:
+            out.append(f"{name}：对方有{expected}条，本地{held}条，请对方导出完整包（sync export --full）")
+    return out
+
+
+def _summary_text(report: ApplyReport, *, preview: bool = False) -> str:
+    t = report.tables
+    created = sum(x.created for x in t.values())
+    updated = sum(x.updated for x in t.values())
+    refused = len(report.refused)
+    verb = "将" if preview else "已"
+    if not created and not updated and not refused and not report.conflicts:
+        return "没有新数据：文件中的内容此前都已导入"
+    return (f"{verb}新增{created}条、更新{updated}条记录；冲突{len(report.conflicts)}处；"
+            f"拒绝{refused}条" + ("（见明细）" if refused else ""))
+
+
+# --- the pending queue ---------------------------------------------------------------
+
+def pending_folder(ws) -> Path:
+    base = ws.db.path.parent if ws.db.path else Path(os.environ.get("ZSDESK_DATA_DIR", "."))
+    return base / "sync-pending"
+
+
+def _queue(ws, path: Path, m: dict, manifest_sha: str) -> None:
+    folder = pending_folder(ws)
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / f"{m['package_id']}{EXTENSION}"
+    shutil.copyfile(path, stored)
+    with ws.read() as s:
+        s.merge(SyncPackage(package_id=m["package_id"], direction="in", peer_site_id=m["from"]["site_id"],
+                            seq=int(m["seq"]), manifest_sha256=manifest_sha, status="pending",
+                            file_name=path.name, stored_path=str(stored), at=utcnow()))
+
+
+def pending(ws) -> list[SyncPackage]:
+    with ws.read() as s:
+        return list(s.scalars(select(SyncPackage).where(SyncPackage.status == "pending").order_by(SyncPackage.seq)))
+
+
+def _drain_queue(ws, sender: str) -> list[ImportResult]:
+    """Apply queued packages from ``sender`` that now connect, oldest first."""
+    done = []
+    progress = True
+    while progress:
+        progress = False
+        for pkg in pending(ws):
+            if pkg.peer_site_id != sender or not pkg.stored_path:
+                continue
+            result = import_package(ws, pkg.stored_path, _from_queue=True)
+            if result.status in ("applied", "already"):
+                Path(pkg.stored_path).unlink(missing_ok=True)
+                with ws.read() as s:
+                    row = s.get(SyncPackage, pkg.package_id)
+                    if row.status == "pending":
+                        row.status = "applied"
+                    row.stored_path = None
+                done.append(result)
+                progress = True
+    return done
+
+
+# --- enrolment --------------------------------------------------------------------------
+
+def make_setup_file(ws, for_code: str, out) -> Path:
+    """The city's setup file for a county: the county's site id, code and name,
+    the city's public keys and the reference data, signed by the city."""
+    if not ws.site.is_city:
+        raise RefusedError("入网文件只能由市级生成")
+    code = for_code.upper()
+    with ws.read() as s:
+        unit = s.scalar(select(Unit).where(Unit.code == code, ~Unit.deleted))
+        if unit is None:
+            raise RefusedError(f"没有代码为“{code}”的招商单元：请先在“设置”中新增该单元")
+        site_id = unit.site_id if unit.site_id and unit.site_id != ws.site.id else new_id()
+        unit_id, unit_name = unit.id, unit.name
+    if unit.site_id != site_id:
+        ws.reference.units.update(unit_id, {"site_id": site_id})
+    with ws.read() as s:
+        if s.get(SyncPeer, site_id) is None:
+            s.add(SyncPeer(site_id=site_id, code=code, name=unit_name, role="county", trusted=False))
+        me = s.get(Site, ws.site.id)
+        reference = [Entry.from_row(r).to_json() for r in s.scalars(
+            select(ChangeLog).where(ChangeLog.tbl.in_(REFERENCE_TABLES)).order_by(ChangeLog.seq))]
+        version = s.scalar(select(func.max(ChangeLog.counter)).where(ChangeLog.origin_site_id == ws.site.id)) or 0
+    body = {"type": "zsdesk-setup", "format": FORMAT,
+            "city": {"site_id": ws.site.id, "code": ws.site.code, "name": ws.site.name,
+                     "sign_key": me.public_key, "box_key": me.box_key, "fingerprint": me.fingerprint},
+            "county": {"site_id": site_id, "code": code, "name": unit_name, "unit_id": unit_id},
+            "reference": reference, "reference_version": version, "created_at": utcnow().isoformat()}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
+    signature = crypto.sign(_state(ws)["private_key"], text)
+    out = Path(out)
+    out.write_text(json.dumps({"setup": body, "sig": signature}, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+def join(ws, path) -> dict:
+    """A county joins with the city's setup file: this database becomes the county's
+    site, the city becomes its peer, and the reference data is applied."""
+    from zsdesk.services import init_site
+
+    try:
+        outer = json.loads(Path(path).read_text(encoding="utf-8"))
+        body = outer["setup"]
+        text = json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
+        if body.get("type") != "zsdesk-setup":
+            raise ValueError("not a setup file")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise PackageRefused(f"不是有效的入网文件：{exc}", code="format") from None
+    if not crypto.verify(body["city"]["sign_key"], text, outer.get("sig", "")):
+        raise PackageRefused("入网文件签名无效：文件被改动过", code="signature")
+    if ws.initialised:
+        raise RefusedError("本数据库已初始化为站点，不能再加入：请用新的数据库文件（--db）")
+    county, city = body["county"], body["city"]
+    init_site(ws, role="county", code=county["code"], name=county["name"], site_id=county["site_id"],
+              own_unit=False)
+    with ws.read() as s:
+        s.add(SyncPeer(site_id=city["site_id"], code=city["code"], name=city["name"], role="city",
+                       sign_key=city["sign_key"], box_key=city["box_key"], fingerprint=city["fingerprint"],
+                       trusted=True, enrolled_at=utcnow(), ref_version=0))
+    entries = [Entry.from_json(j) for j in body["reference"]]
+    for e in entries:
+        validate_entry(e)
+    with ws.write(source=f"setup:{city['code']}") as w:
+        report = Merger(ws, w, source=f"setup:{city['code']}", relayed_by_city=True).apply(entries)
+        p = w.session.get(SyncPeer, city["site_id"])
+        p.ref_version = int(body.get("reference_version") or 0)
+        w.clock.observe(max((e.hlc for e in entries), default=0))
+    return {"site": county, "city": city, "report": report.to_json()}
+
+
+# --- status -------------------------------------------------------------------------------
+
+def status(ws) -> dict:
+    out = {"site": {"id": ws.site.id, "code": ws.site.code, "name": ws.site.name, "role": ws.site.role},
+           "peers": [], "pending": []}
+    for p in peers(ws):
+        out["peers"].append({
+            "code": p.code, "name": p.name, "role": p.role, "enrolled": bool(p.sign_key),
+            "fingerprint": p.fingerprint, "last_received_seq": p.rx_seq,
+            "last_received_at": p.rx_at.isoformat() if p.rx_at else None,
+            "last_sent_seq": p.tx_seq, "acknowledged_upto": p.acked_upto,
+            "acknowledged_data_at": p.acked_at.isoformat() if p.acked_at else None,
+            "refused_by_peer": json.loads(p.ack_report) if p.ack_report else [],
+            "clock_warning": p.clock_warning, "reference_version": p.ref_version,
+        })
+    for pkg in pending(ws):
+        out["pending"].append({"file": pkg.file_name, "seq": pkg.seq, "from": pkg.peer_site_id,
+                               "at": pkg.at.isoformat()})
+    return out
+
+
+def ack_text(ws) -> str | None:
+    """For a county: 市里已收到截至 … 的数据."""
+    for p in peers(ws):
+        if p.role == "city" and p.acked_at:
+            local = p.acked_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+            return f"{p.name}已收到截至 {local:%Y-%m-%d %H:%M} 的数据"
+    return None

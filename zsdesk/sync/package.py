@@ -1,0 +1,119 @@
+"""The package container: a zip read in memory (never extracted) holding
+``manifest.json``, its Ed25519 signature and the data files. Every limit is
+checked from the zip's directory before any entry is read."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+
+from zsdesk.sync import READABLE
+from zsdesk.sync.crypto import sha256_hex, sign, verify
+
+MAX_FILE = 1 << 30            # 1 GiB on disk
+MAX_ENTRY = 1 << 30           # 1 GiB uncompressed per entry
+MAX_TOTAL = 2 << 30           # 2 GiB uncompressed in all
+MAX_RATIO = 200               # uncompressed / compressed, for entries over 1 MiB
+MAX_MANIFEST = 4 << 20
+ALLOWED = ("manifest.json", "manifest.sig", "changes.jsonl", "reference.jsonl", "enrol.json")
+
+
+class PackageRefused(Exception):
+    """The file is refused as a whole; ``reason`` says why, in plain words."""
+
+    def __init__(self, reason: str, *, code: str = "refused"):
+        self.reason = reason
+        self.code = code
+        super().__init__(reason)
+
+
+def build(manifest: dict, files: dict[str, bytes], signing_key_b64: str) -> bytes:
+    """Zip bytes: data files, the manifest (with each file's hash, size and rows)
+    and the manifest's signature."""
+    manifest = dict(manifest)
+    manifest["files"] = {name: {"sha256": sha256_hex(data), "size": len(data),
+                                "rows": data.count(b"\n") if name.endswith(".jsonl") else None}
+                         for name, data in files.items()}
+    body = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        z.writestr("manifest.json", body)
+        z.writestr("manifest.sig", sign(signing_key_b64, body))
+        for name, data in files.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+@dataclass
+class OpenedPackage:
+    manifest: dict
+    manifest_bytes: bytes
+    signature: str
+    zip: zipfile.ZipFile = field(repr=False)
+
+    @property
+    def manifest_sha256(self) -> str:
+        return sha256_hex(self.manifest_bytes)
+
+    def verify_signature(self, public_key_b64: str) -> None:
+        if not verify(public_key_b64, self.manifest_bytes, self.signature):
+            raise PackageRefused("签名无效：文件被改动过，或不是该站点签发的", code="signature")
+
+    def read(self, name: str) -> bytes:
+        """A data file, checked against the hash and size the signed manifest gives."""
+        meta = self.manifest.get("files", {}).get(name)
+        if meta is None:
+            raise PackageRefused(f"清单中没有文件 {name}", code="manifest")
+        if name not in self.zip.namelist():
+            raise PackageRefused(f"缺少文件 {name}（文件不完整）", code="truncated")
+        data = self.zip.read(name)
+        if len(data) != meta["size"] or sha256_hex(data) != meta["sha256"]:
+            raise PackageRefused(f"{name} 的校验值与清单不符：文件被改动或损坏", code="hash")
+        return data
+
+    def check_all_files(self) -> None:
+        for name in self.manifest.get("files", {}):
+            self.read(name)
+
+
+def open_bytes(data: bytes) -> OpenedPackage:
+    """Open a (decrypted) package, enforcing every limit before reading an entry."""
+    if len(data) > MAX_FILE:
+        raise PackageRefused("文件过大", code="limits")
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = z.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise PackageRefused(f"不是有效的同步文件，或文件不完整（{exc}）", code="truncated") from None
+    if len(infos) > len(ALLOWED):
+        raise PackageRefused(f"文件条目过多（{len(infos)}）", code="limits")
+    total = 0
+    for info in infos:
+        if info.filename not in ALLOWED:
+            raise PackageRefused(f"文件中含不允许的条目名“{info.filename}”", code="limits")
+        if info.file_size > MAX_ENTRY:
+            raise PackageRefused(f"条目 {info.filename} 过大", code="limits")
+        if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise PackageRefused(f"条目 {info.filename} 压缩比异常（疑似压缩炸弹）", code="limits")
+        total += info.file_size
+    if total > MAX_TOTAL:
+        raise PackageRefused("解压后总大小超限", code="limits")
+    names = {i.filename for i in infos}
+    if "manifest.json" not in names or "manifest.sig" not in names:
+        raise PackageRefused("缺少清单或签名（文件不完整）", code="truncated")
+    try:
+        body = z.read("manifest.json")
+        signature = z.read("manifest.sig").decode()
+        manifest = json.loads(body)
+    except (zipfile.BadZipFile, EOFError, ValueError, UnicodeDecodeError, OSError) as exc:
+        raise PackageRefused(f"清单无法读取（{exc}）", code="truncated") from None
+    if not isinstance(manifest, dict):
+        raise PackageRefused("清单格式错误", code="manifest")
+    fmt, min_reader = manifest.get("format"), manifest.get("min_reader", manifest.get("format"))
+    if not isinstance(fmt, int) or not isinstance(min_reader, int):
+        raise PackageRefused("清单缺少格式版本", code="manifest")
+    if fmt not in READABLE and min_reader > max(READABLE):
+        raise PackageRefused(f"文件格式版本{fmt}比本程序新：请更新 zsdesk 后再导入", code="format")
+    return OpenedPackage(manifest, body, signature, z)

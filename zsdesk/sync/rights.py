@@ -1,0 +1,75 @@
+"""Who may write what (SYNC.md "Ownership"). The owner site is authoritative;
+others may write only the fields the rules give them. Checked for every row of
+every package; a refused row is reported, never applied."""
+
+from __future__ import annotations
+
+from zsdesk.seed import SEED_SITE_ID
+
+CITY_ONLY = {"industries", "targets", "scoring_rules", "settings", "referrals", "alerts"}
+CITY_MAINTAINS = {"units", "staff"}                     # a county keeps its own; the city may edit any
+PROJECT_CHILDREN = {"project_stages", "capital_arrivals", "problems"}
+SHARED_PROJECT_FIELDS = {"notes", "jobs", "expected_output", "expected_tax", "land_mu"}
+CITY_REVIEW_FIELDS = {"step", "step_date", "comment"}
+
+
+class Context:
+    """What the rules need to know about sites and shared projects."""
+
+    def __init__(self, roles: dict[str, str], partners: dict[str, set[str]],
+                 parents: dict[tuple[str, str], str]):
+        self.roles = roles          # site id -> county / city (from enrolment)
+        self.partners = partners    # project id -> sites sharing it (飞出地/飞入地)
+        self.parents = parents      # (table, row id) -> owner site of the row
+
+
+def check(ctx: Context, *, origin: str, table: str, op: str, owner: str | None, fields,
+          data: dict | None = None) -> str | None:
+    """None when ``origin`` may make this write, else the reason it may not."""
+    role = ctx.roles.get(origin)
+    if origin == SEED_SITE_ID:
+        return None if op == "I" and owner == SEED_SITE_ID else "内置目录只能新增"
+    if role is None:
+        return "来自未登记站点的修改"
+    if owner is None:
+        return "记录不存在（尚未收到该记录）"
+    if op == "I":
+        if owner != origin:
+            return "不能以其他站点的名义创建记录"
+        if table in CITY_ONLY and role != "city":
+            return "参考数据只能由市级创建"
+        if table == "sites" and data is not None and data.get("role") != role:
+            return "站点角色与登记不符"
+        if table in PROJECT_CHILDREN:
+            return _project_write(ctx, origin, role, data.get("project_id") if data else None)
+        if table == "review_steps" and role != "city":
+            parent = ctx.parents.get(("reviews", data.get("review_id") if data else None))
+            if parent != origin:
+                return "不能为其他站点的预审添加步骤"
+        return None
+    # updates and tombstones
+    if owner == origin:
+        return None
+    if owner == SEED_SITE_ID:
+        return None if role == "city" else "内置目录只能由市级修改"
+    fields = set(fields)
+    if role == "city":
+        if table in CITY_ONLY or table in CITY_MAINTAINS:
+            return None
+        if table == "reviews" and fields <= CITY_REVIEW_FIELDS:
+            return None
+    if table == "projects" and origin in ctx.partners.get(data.get("_row_id") if data else "", ()) \
+            and fields <= SHARED_PROJECT_FIELDS:
+        return None
+    if table in CITY_ONLY:
+        return "参考数据只能由市级修改"
+    return "不能修改其他站点的记录"
+
+
+def _project_write(ctx: Context, origin: str, role: str, project_id: str | None) -> str | None:
+    owner = ctx.parents.get(("projects", project_id))
+    if owner is None:
+        return "所属项目不存在"
+    if owner == origin or role == "city" or origin in ctx.partners.get(project_id, ()):
+        return None
+    return "不能为其他站点的项目添加记录"
