@@ -37,9 +37,10 @@ def render(size: int) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    _app = QGuiApplication([])  # noqa: F841 (QPainter on a QImage needs a Gui app for fonts)
+    app = QGuiApplication([])  # QPainter and QtSvg need a GUI application object
     for size in [int(a) for a in argv] or [256]:
         print(render(size))
+    app.quit()
     return 0
 
 

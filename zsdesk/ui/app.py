@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -256,6 +256,7 @@ def run(args) -> int:
         if progress is not None:
             progress.close()
         show_refusal(str(exc), quit_ms)
+        app.setQuitOnLastWindowClosed(True)
         return EXIT_REFUSED
     if progress is not None:
         progress.close()
@@ -277,9 +278,7 @@ def run(args) -> int:
         ws.close()
 
 
-def _initial_size(app: QGuiApplication):
-    from PySide6.QtCore import QSize
-
+def _initial_size(app: QGuiApplication) -> QSize:
     screen = app.primaryScreen()
     want = QSize(1360, 860)
     if screen is None:

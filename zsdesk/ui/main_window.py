@@ -12,8 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
-    QMessageBox, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QMainWindow, QMessageBox, QSizePolicy, QSplitter, QStyle, QStyledItemDelegate,
+    QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
 )
 
 from zsdesk import __version__, metrics, reminders
@@ -59,8 +60,6 @@ QTableView {{ background: #FFFFFF; alternate-background-color: #F7F9FC; border: 
 QHeaderView::section {{ background: #EEF2F6; color: #3D4B5E; border: none;
                        border-right: 1px solid #E0E5EC; border-bottom: 1px solid #D5DCE5;
                        padding: 4px 5px; font-weight: bold; }}
-QHeaderView::up-arrow, QHeaderView::down-arrow {{ subcontrol-origin: padding;
-    subcontrol-position: top center; width: 9px; height: 5px; }}
 QStatusBar {{ background: #E9EDF2; color: #4A5A70; }}
 QStatusBar QLabel {{ color: #4A5A70; padding: 0 6px; }}
 #migrationNote {{ color: #8A5300; }}
@@ -202,6 +201,43 @@ class KpiCard(QFrame):
         return QSize(max(hint.width(), 180), hint.height())
 
 
+class TwoLineDelegate(QStyledItemDelegate):
+    """A name with its detail (another column's text, smaller and muted) under it."""
+
+    ROW_HEIGHT = 46
+
+    def __init__(self, detail_column: int, parent=None):
+        super().__init__(parent)
+        self.detail_column = detail_column
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # background
+
+        box = opt.rect.adjusted(6, 4, -6, -4)
+        half = box.height() // 2
+        detail = str(index.siblingAtColumn(self.detail_column).data() or "")
+        small = QFont(opt.font)
+        small.setPointSizeF(opt.font.pointSizeF() * 0.9)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(QColor(INK))
+        painter.drawText(box.adjusted(0, 0, 0, -half), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, box.width()))
+        painter.setFont(small)
+        painter.setPen(QColor(MUTED))
+        painter.drawText(box.adjusted(0, half, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, box.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), self.ROW_HEIGHT)
+
+
 class MainWindow(QMainWindow):
     """招商桌面 main window for one open workspace."""
 
@@ -210,6 +246,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.report: Report | None = None
         self.cards: dict[str, KpiCard] = {}
+        self._placed = False
         self.unit_model = UnitTableModel(parent=self)
         self.lights_model = LightsModel(parent=self)
 
@@ -221,6 +258,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            # The unit table gets what it needs to show every column; the
+            # reminders get the rest.
+            self._placed = True
+            left = self.units_panel.minimumWidth()
+            self.splitter.setSizes([left, max(self.splitter.width() - left, 1)])
 
     # -- layout ----------------------------------------------------------------------
     def _build(self, site_name: str, role: str) -> None:
@@ -248,14 +294,13 @@ class MainWindow(QMainWindow):
             grid.setColumnStretch(c, 1)
         body.addLayout(grid)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(10)
         splitter.addWidget(self._build_units_panel())
         splitter.addWidget(self._build_reminders_panel())
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([940, 380])
         body.addSpacing(4)
         body.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -312,6 +357,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(UnitColumn.UNIT, QHeaderView.ResizeMode.Stretch)
         self.unit_table.sortByColumn(UnitColumn.RANK, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(lambda *_: self._fit_unit_table())
         box.addWidget(self.unit_table, 1)
         return panel
 
@@ -336,12 +382,17 @@ class MainWindow(QMainWindow):
         counts.setColumnStretch(2, 1)
         box.addLayout(counts)
 
+        # The panel is narrow: the reason goes under the name, the number in the tooltip.
         self.lights_table = self._table(self.lights_model)
-        header = self.lights_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LightColumn.REASON, QHeaderView.ResizeMode.Stretch)
-        # The number is in the tooltip; the panel is narrow.
         self.lights_table.setColumnHidden(LightColumn.NUMBER, True)
+        self.lights_table.setColumnHidden(LightColumn.REASON, True)
+        self.lights_table.setItemDelegateForColumn(
+            LightColumn.NAME, TwoLineDelegate(LightColumn.REASON, self.lights_table))
+        self.lights_table.verticalHeader().setDefaultSectionSize(TwoLineDelegate.ROW_HEIGHT)
+        header = self.lights_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(LightColumn.LIGHT, 48)
+        header.setSectionResizeMode(LightColumn.NAME, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.lights_table, 1)
         return panel
 
@@ -460,12 +511,9 @@ class MainWindow(QMainWindow):
             overdue_card.value_label.setStyleSheet("")
 
         self.unit_model.set_report(report)
-        # Unit names must show in full (two may differ only at the end), so the
-        # table asks for the width of all its columns.
-        self.units_panel.setMinimumWidth(fit_columns(self.unit_table, stretch=UnitColumn.UNIT) + 26)
+        self._fit_unit_table()
         lights = reminders.lights(self.ws, colours=(reminders.RED, reminders.YELLOW))
         self.lights_model.set_lights(lights)
-        fit_columns(self.lights_table, stretch=LightColumn.REASON, max_width=230)
         reds = sum(1 for x in lights if x.colour == reminders.RED)
         yellows = len(lights) - reds
         self.red_count.setText(self.tr("红灯 <b style='color:{0}'>{1}</b> 项").format(BAD, reds))
@@ -475,6 +523,11 @@ class MainWindow(QMainWindow):
         colour = BAD if overdue else INK
         self.overdue_count.setText(self.tr("逾期未跟进 <b style='color:{0}'>{1}</b> 条").format(
             colour, len(overdue)))
+
+    def _fit_unit_table(self) -> None:
+        # Unit names must show in full (two may differ only at the end), so the
+        # table asks for the width of all its columns.
+        self.units_panel.setMinimumWidth(fit_columns(self.unit_table, stretch=UnitColumn.UNIT) + 26)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("关于招商桌面"), self.tr(
@@ -499,6 +552,8 @@ def fit_columns(view: QTableView, *, stretch: int | None = None, max_width: int 
         text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         title = max((metrics_.horizontalAdvance(line) for line in text.split("\n")), default=0)
         width = max(view.sizeHintForColumn(column), title) + 18
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+            width += 14  # the sort arrow sits beside the title
         if max_width is not None and column != stretch:
             width = min(width, max_width)
         if column != stretch:
