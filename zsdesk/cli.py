@@ -60,22 +60,29 @@ def build_parser() -> argparse.ArgumentParser:
     limp.add_argument("--kind", default="auto", choices=["auto", "visits", "leads", "projects"])
     limp.add_argument("--dry-run", action="store_true")
     limp.add_argument("--json", action="store_true")
+    limp.add_argument("--unit", metavar="CODE", help="台账中没有“招商单元”列时导入到的单元（市级站点必填）")
+    limp.add_argument("--all-or-nothing", action="store_true", help="有任何一行被拒绝时，整个台账都不导入")
 
     from zsdesk.sync.cli import add_parsers
     add_parsers(sub)
     return p
 
 
-def _open(args):
+def _open(args, *, need_site: bool = True):
+    """The workspace of ``--db``; commands that work on a site's data refuse an
+    uninitialised database with a message saying what to do."""
     from zsdesk.services import open_workspace
 
-    return open_workspace(args.db)
+    ws = open_workspace(args.db)
+    if need_site:
+        ws.site  # raises RefusedError naming `zsdesk init`
+    return ws
 
 
 def cmd_init(args) -> int:
     from zsdesk.services import init_site
 
-    ws = _open(args)
+    ws = _open(args, need_site=False)
     site = init_site(ws, role=args.role, code=args.code, name=args.name)
     print(f"已初始化站点：{site.name}（{site.code}，{'市级' if site.is_city else '县级'}）")
     print(f"数据库：{ws.db.url}")
@@ -87,7 +94,7 @@ def cmd_demo(args) -> int:
 
     from zsdesk.demo import generate
 
-    ws = _open(args)
+    ws = _open(args, need_site=False)
     started = time.perf_counter()
     counts = generate(ws, units=args.units, years=args.years, scale=args.scale, seed=args.seed,
                       progress=lambda msg: print(msg, file=sys.stderr))
@@ -123,7 +130,7 @@ def cmd_ledger(args) -> int:
 def cmd_sync(args) -> int:
     from zsdesk.sync.cli import run_sync
 
-    return run_sync(_open(args), args)
+    return run_sync(_open(args, need_site=args.sync_command != "join"), args)
 
 
 def cmd_backup(args) -> int:
