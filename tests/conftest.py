@@ -3,13 +3,18 @@ initialised county and city workspaces with a fixed "today".
 
 PostgreSQL runs when ``ZSDESK_TEST_PG_URL`` names a server the tests may wipe
 (``bash tools/test.sh`` starts a throwaway one). Each test gets clean databases:
-the ``public`` schema is dropped and recreated before the test.
+an empty one has its ``public`` schema dropped and recreated before the test; the
+initialised workspaces (``ws``, ``city_ws``) are built once per session through
+the real services and copied for each test (a file copy for SQLite,
+``CREATE DATABASE … TEMPLATE`` for PostgreSQL), which keeps the suite fast.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless, before anything imports Qt
 
@@ -38,8 +43,11 @@ class PgServer:
         self.base = make_url(url)
         self.made: set[str] = {self.base.database}
 
+    def dbname(self, name: str) -> str:
+        return self.base.database if name == "main" else f"{self.base.database}_{name}"
+
     def url_for(self, name: str) -> str:
-        dbname = self.base.database if name == "main" else f"{self.base.database}_{name}"
+        dbname = self.dbname(name)
         url = self.base.set(database=dbname)
         if dbname not in self.made:
             admin = _admin_engine(self.base.render_as_string(hide_password=False))
@@ -52,6 +60,17 @@ class PgServer:
         rendered = url.render_as_string(hide_password=False)
         self.wipe(rendered)
         return rendered
+
+    def clone(self, name: str, template: str) -> str:
+        """A fresh database ``name`` that is a copy of the database ``template``."""
+        target, source = self.dbname(name), self.dbname(template)
+        admin = _admin_engine(self.base.render_as_string(hide_password=False))
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{target}" TEMPLATE "{source}"'))
+        admin.dispose()
+        self.made.add(target)
+        return self.base.set(database=target).render_as_string(hide_password=False)
 
     @staticmethod
     def wipe(url: str) -> None:
@@ -81,6 +100,18 @@ def pg_server():
 
 # --- backends and databases ------------------------------------------------------------
 
+def pytest_collection_modifyitems(config, items):
+    """Without a server, mark the PostgreSQL variants skipped up front (one
+    summary line per file instead of one per test)."""
+    if PG_URL:
+        return
+    skip = pytest.mark.skip(reason=PG_SKIP_REASON)
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("backend") == "pg":
+            item.add_marker(skip)
+
+
 @pytest.fixture(params=["sqlite", "pg"])
 def backend(request) -> str:
     """Every storage and service test runs once per backend."""
@@ -108,6 +139,35 @@ class Databases:
             return self.request.getfixturevalue("pg_server").url_for(name)
         return f"sqlite:///{self.tmp_path / f'{name}.db'}"
 
+    def prepared(self, name: str, build) -> str:
+        """A database holding what ``build(workspace)`` writes into an empty one.
+        The result is built once per session and backend and copied for each
+        test (a file copy, or PostgreSQL's CREATE DATABASE … TEMPLATE)."""
+        templates = self.request.getfixturevalue("template_cache")
+        key = (self.backend, name)
+        if key not in templates:
+            from zsdesk.db.engine import Database
+            from zsdesk.services import Workspace
+
+            if self.is_pg:
+                url = self.request.getfixturevalue("pg_server").url_for(f"tmpl_{name}")
+            else:
+                url = f"sqlite:///{templates.folder / f'{name}.db'}"
+            workspace = Workspace(Database(url), today=lambda: TODAY, actor="测试员")
+            try:
+                build(workspace)
+            finally:
+                workspace.close()
+            templates[key] = url
+        if self.is_pg:
+            return self.request.getfixturevalue("pg_server").clone(name, f"tmpl_{name}")
+        source = templates.folder / f"{name}.db"
+        target = self.tmp_path / f"{name}.db"
+        for suffix in ("", "-wal"):  # the WAL is normally folded in when the last connection closes
+            if Path(f"{source}{suffix}").exists():
+                shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+        return f"sqlite:///{target}"
+
     def open(self, url: str, *, migrate: bool = True):
         from zsdesk.db.engine import Database
 
@@ -130,6 +190,17 @@ class Databases:
         self._open.clear()
 
 
+class TemplateCache(dict):
+    def __init__(self, folder: Path):
+        super().__init__()
+        self.folder = folder
+
+
+@pytest.fixture(scope="session")
+def template_cache(tmp_path_factory) -> TemplateCache:
+    return TemplateCache(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
 def databases(backend, tmp_path, request):
     dbs = Databases(backend, tmp_path, request)
@@ -139,18 +210,26 @@ def databases(backend, tmp_path, request):
 
 # --- workspaces ---------------------------------------------------------------------------
 
-@pytest.fixture
-def ws(databases):
-    """A county site, today fixed at TODAY, with one staff member and one company."""
+def _build_county(workspace) -> None:
     from zsdesk.services import init_site
 
-    workspace = databases.workspace(databases.url("county"))
     init_site(workspace, **COUNTY)
     [unit] = workspace.reference.list_units()
     workspace.reference.staff.create({"unit_id": unit.id, "name": "王招商", "title": "科长"})
     workspace.companies.create({"name": COMPANY_NAME, "usci": COMPANY_USCI, "region": "江苏泰州",
                                 "tags": ["中国500强"]})
-    return workspace
+
+
+def _build_city(workspace) -> None:
+    from zsdesk.services import init_site
+
+    init_site(workspace, **CITY)
+
+
+@pytest.fixture
+def ws(databases):
+    """A county site, today fixed at TODAY, with one staff member and one company."""
+    return databases.workspace(databases.prepared("county", _build_county))
 
 
 @pytest.fixture
@@ -178,11 +257,7 @@ def company_id(ws) -> str:
 @pytest.fixture
 def city_ws(databases):
     """The city office's site (its own database), today fixed at TODAY."""
-    from zsdesk.services import init_site
-
-    workspace = databases.workspace(databases.url("city"))
-    init_site(workspace, **CITY)
-    return workspace
+    return databases.workspace(databases.prepared("city", _build_city))
 
 
 @pytest.fixture

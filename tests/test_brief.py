@@ -236,6 +236,7 @@ def test_a_300_project_table_repeats_its_header_on_every_page(city, tmp_path):
     ws.projects.create_many([{"unit_id": units["A"], "company_id": co, "name": n,
                               "contract_date": "2026-05-%02d" % (1 + i % 28), "contract_investment": 500}
                              for i, n in enumerate(names)])
+    brief.set_brief_settings(ws, list_limit=0)            # print every row of every list
     result, pages = make(ws, tmp_path, "2026-05")
     holding = [n for n, text in enumerate(pages) if "批量项目" in text]
     assert len(holding) >= 3, "300 rows run over several pages"
@@ -247,6 +248,23 @@ def test_a_300_project_table_repeats_its_header_on_every_page(city, tmp_path):
     for name in names:                       # every row once: none lost or doubled at a page break
         assert body.count(name) == 1, name
     check_page_numbers(pages)
+
+
+def test_lists_print_the_largest_projects_up_to_the_limit(city, tmp_path):
+    ws, units, p = city
+    co = ws.companies.create({"name": "批量投资有限公司"})
+    ws.projects.create_many([{"unit_id": units["B"], "company_id": co, "name": f"批量项目{i:03d}",
+                              "contract_date": "2026-05-10", "contract_investment": 100 + i} for i in range(300)])
+    result, pages = make(ws, tmp_path, "2026-05")                  # the default: 20 rows a list
+    signed = section("\n".join(pages), "（一）新签约项目", "（二）新开工项目")
+    report = metrics.compute(ws, periods.month(2026, 5))
+    assert f"新签约项目（{report.total['signed_projects'].display()}个" in signed
+    shown = re.findall(r"批量项目(\d{3})", signed)
+    assert shown == [f"{i:03d}" for i in range(299, 279, -1)]      # the 20 largest, largest first
+    assert "以上列出合同投资最大的20个，另有280个未列出" in signed
+    _, pages = make(ws, tmp_path, "2026-05", list_limit=5)
+    signed = section("\n".join(pages), "（一）新签约项目", "（二）新开工项目")
+    assert len(re.findall(r"批量项目\d{3}", signed)) == 5 and "另有295个未列出" in signed
 
 
 # --- issue numbers, settings, text ------------------------------------------------------------------

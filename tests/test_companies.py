@@ -63,6 +63,13 @@ def test_fuzzy_duplicate_by_normalised_name(ws, typed):
     assert "相似" in matches[0].message
 
 
+def test_same_firm_registered_under_another_legal_form_and_place(ws):
+    """A county staffer types 江苏华为技术有限公司; the city's list has 华为技术股份有限公司."""
+    existing = ws.companies.create({"name": "华为技术股份有限公司"})
+    [match] = ws.companies.find_duplicates("江苏华为技术有限公司")
+    assert (match.company_id, match.reason, match.name) == (existing, "name", "华为技术股份有限公司")
+
+
 def test_full_width_names_match_their_half_width_twin(ws):
     existing = ws.companies.create({"name": "ＡＢＣ科技有限公司"})
     assert ws.companies.get(existing).name_norm == "abc科技"

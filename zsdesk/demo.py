@@ -69,9 +69,11 @@ def generate(ws, *, units: int = 6, years: int = 2, scale: float = 0.05, seed: i
              progress: Callable[[str], None] | None = None) -> dict[str, int]:
     """Fill ``ws`` with demo data; returns the number of rows written per table.
 
-    An uninitialised database becomes the city site 示范市招商办 (DEMO). A
-    database that already holds visits or projects is refused, so real data is
-    never mixed with invented data."""
+    An uninitialised database becomes the city site 示范市招商办 (DEMO) with
+    ``units`` new units; a county site gets data for its own units (and no
+    targets, reviews or referrals, which only the city writes). A database that
+    already holds visits or projects is refused, so real data is never mixed
+    with invented data."""
     if units < 1 or years < 1 or scale <= 0:
         raise RefusedError("演示数据参数无效：单元数、年数须至少为1，规模须大于0")
     if not ws.initialised:
@@ -126,6 +128,7 @@ REGIONS = (
     ("江苏", "320000", "江苏南通", "南通市崇川区"), ("浙江", "330000", "浙江温州", "温州市鹿城区"),
     ("山东", "370000", "山东济宁", "济宁市任城区"), ("广东", "440000", "广东珠海", "珠海市香洲区"),
 )
+PROVINCES = {"江苏", "浙江", "山东", "广东"}  # name prefixes above that are provinces, not cities
 FOREIGN_REGIONS = (("香港", "香港"), ("新加坡", "新加坡"), ("德国", "德国"), ("日本", "日本"),
                    ("韩国", "韩国"), ("台湾", "台湾"), ("美国", "美国"))
 NAME_CHARS = "华信联创恒瑞达鑫盛泰隆博远源德邦天宇中腾海亿嘉和凯安昊润星通晶智弘诺晟泽卓越启辰航金科" \
@@ -280,8 +283,7 @@ class _Generator:
             self.start = self.today - 90 * DAY
         self.span = (self.today - self.start).days
         self.years = list(range(self.start.year, self.today.year + 1))
-        self.n_units = units
-        self.sizes = sizes_for(units=units, years=years, scale=scale)
+        self.n_units, self.n_years, self.scale = units, years, scale
         self.counts: dict[str, int] = {}
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -354,7 +356,7 @@ class _Generator:
             with self.ws.read() as s:
                 taken = set(s.scalars(select(Unit.code)))
             rows = []
-            codes = (f"{p}{n:02d}" for p in ("U", "DEMO-U", "SF-U") for n in itertools.count(1))
+            codes = (f"U{n:02d}" for n in itertools.count(1))  # skipping codes already taken
             for i in range(self.n_units):
                 if i < len(UNIT_NAMES):
                     name, park = UNIT_NAMES[i], UNIT_PARKS[i]
@@ -377,6 +379,8 @@ class _Generator:
             if not own:
                 raise RefusedError("本站点没有招商单元，无法生成演示数据")
             self.units = [{"id": u.id, "name": u.name, "park": f"{u.name}产业园", "weight": 1.0} for u in own]
+        # sized by the units that get data (a county site: its own, whatever ``units`` says)
+        self.sizes = sizes_for(units=len(self.units), years=self.n_years, scale=self.scale)
         total = sum(u["weight"] for u in self.units)
         self.unit_cum = list(itertools.accumulate(u["weight"] / total for u in self.units))
         self.unit_index = {u["id"]: i for i, u in enumerate(self.units)}
@@ -407,6 +411,8 @@ class _Generator:
         for i in range(n):
             code = rnd.choice(self.industry_codes)
             tags = [t for t, p in TAG_ODDS.items() if rnd.random() < p]
+            if i == 0:  # at least one foreign investor, whatever the size (its lead is signed)
+                tags = ["世界500强", "外资"]
             foreign = "外资" in tags
             big = bool({"世界500强", "中国500强", "央企", "上市公司"} & set(tags))
             for _ in range(50):
@@ -471,7 +477,8 @@ class _Generator:
         for i in rnd.sample(domestic, min(len(domestic), max(3, len(rows) // 400))):
             c = self.companies[i]
             prefix, short = c["city"][0], c["short"]
-            variant = rnd.choice((f"{short}（{prefix}）有限公司", f"{prefix}市{short}股份有限公司",
+            level = "省" if prefix in PROVINCES else "市"
+            variant = rnd.choice((f"{short}（{prefix}）有限公司", f"{prefix}{level}{short}股份有限公司",
                                   f"{prefix}{short}集团有限公司"))
             if variant in used_names or len(variant) > 120:
                 continue
@@ -533,11 +540,12 @@ class _Generator:
             company = self.companies[company_idx]
             leads.append(self._lead(company_idx, company["unit"], rnd.choice(("contact", "negotiating", "intent")),
                                     recent=True))
-        for final in finals:
-            company_idx = rnd.choice(self.by_unit[self.pick_unit()])
+        first_signed = finals.index("signed")
+        for k, final in enumerate(finals):
+            company_idx = 0 if k == first_signed else rnd.choice(self.by_unit[self.pick_unit()])
             unit = self.companies[company_idx]["unit"] if rnd.random() < 0.96 else self.pick_unit()
             leads.append(self._lead(company_idx, unit, final))
-        leads.sort(key=lambda x: (x["first_reported"], x["id"]))
+        leads.sort(key=lambda x: x["first_reported"])  # stable: the same order for the same seed
         history = []
         for lead in leads:
             history += lead.pop("_history")
@@ -551,7 +559,10 @@ class _Generator:
 
         projects = [self._project(lead) for lead in signed]
         self._cover_project_stages(projects)
-        projects.sort(key=lambda p: (p["contract_date"], p["id"]))
+        if not any(_is_major(p) for p in projects):  # a small demo still has a 亿元以上 project
+            biggest = max(projects, key=lambda p: p["contract_investment"])
+            biggest["contract_investment"] = _money(rnd.randrange(12000, 30000, 1000))
+        projects.sort(key=lambda p: p["contract_date"])
         p_history, arrivals, problems = [], [], []
         self.started_on: dict[str, dt.date] = {}  # project id -> date it reached 开工 (or later)
         for p in projects:
@@ -562,6 +573,7 @@ class _Generator:
             p_history += history
             arrivals += self._arrivals(p)
             problems += self._problems(p)
+        self._cover_problems(projects, problems)
         self.projects = projects
         self.insert(Project, projects, number_year=lambda r: r["contract_date"].year, label="签约项目")
         self.insert(ProjectStage, p_history, label="项目阶段记录")
@@ -752,6 +764,25 @@ class _Generator:
                         "responsible": RESPONSIBLE[category], "resolved": bool(resolved), "resolved_date": done,
                         "resolution": rnd.choice(RESOLUTIONS) if resolved else None})
         return out
+
+    def _cover_problems(self, projects: list[dict], problems: list[dict]) -> None:
+        """At least one open and one resolved problem, however small the demo."""
+        older = [p for p in projects if (self.today - p["contract_date"]).days >= 30]
+        if not older:
+            return
+        if not any(x["resolved"] for x in problems):
+            p = self.rnd.choice(older)
+            raised = self.date_between(p["contract_date"], self.today - 20 * DAY)
+            problems.append({"id": self.new_id(), "project_id": p["id"], "category": "审批",
+                             "description": PROBLEMS["审批"][0], "raised_date": raised,
+                             "responsible": RESPONSIBLE["审批"], "resolved": True,
+                             "resolved_date": raised + 14 * DAY, "resolution": RESOLUTIONS[0]})
+        if not any(not x["resolved"] for x in problems):
+            p = self.rnd.choice(older)
+            problems.append({"id": self.new_id(), "project_id": p["id"], "category": "用地",
+                             "description": PROBLEMS["用地"][0], "raised_date": self.today - 10 * DAY,
+                             "responsible": RESPONSIBLE["用地"], "resolved": False, "resolved_date": None,
+                             "resolution": None})
 
     # -- 拜访 --------------------------------------------------------------------------------------
     def make_visits(self) -> None:

@@ -45,10 +45,10 @@ from zsdesk.domain import MAJOR_CNY, MAJOR_USD, PROJECT_FLOW, TARGET_LABELS, TAR
 ZERO = Decimal(0)
 ONE = Decimal(1)
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-STARTED = set(PROJECT_FLOW[PROJECT_FLOW.index("started"):])
-COMPLETED = set(PROJECT_FLOW[PROJECT_FLOW.index("completed"):])
-PERFORMED = set(PROJECT_FLOW[PROJECT_FLOW.index("registered"):])
-PRODUCING = {"producing", "effective"}
+STARTED = frozenset(PROJECT_FLOW[PROJECT_FLOW.index("started"):])
+COMPLETED = frozenset(PROJECT_FLOW[PROJECT_FLOW.index("completed"):])
+PERFORMED = frozenset(PROJECT_FLOW[PROJECT_FLOW.index("registered"):])
+PRODUCING = frozenset({"producing", "effective"})
 
 
 # --- periods -----------------------------------------------------------------
@@ -165,6 +165,9 @@ class Report:
     rules_version: int | None
     units: list[UnitFigures]
     total: UnitFigures
+    #: the year-to-date report the targets were compared with (this one when the
+    #: period is the year to date); None when computed without targets
+    year_to_date: Report | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         return {"period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat(),
@@ -199,14 +202,25 @@ class _Project:
     credits: dict[str, Decimal]  # unit id -> share (investment share)
     reached: dict[str, dt.date] = field(default_factory=dict)  # stage -> first date reached
     defaulted: dt.date | None = None
+    _first: dict = field(default_factory=dict, repr=False, compare=False)  # memo of first_reached
 
     @property
     def major(self) -> bool:
         return self.investment >= MAJOR_CNY or (self.foreign_usd or ZERO) >= MAJOR_USD
 
-    def first_reached(self, stages: set[str]) -> dt.date | None:
-        dates = [d for s, d in self.reached.items() if s in stages]
-        return min(dates) if dates else None
+    def first_reached(self, stages: frozenset[str]) -> dt.date | None:
+        # asked for the same few stage sets once per unit the project counts for
+        key = stages if isinstance(stages, frozenset) else frozenset(stages)
+        if key not in self._first:
+            dates = [d for s, d in self.reached.items() if s in key]
+            self._first[key] = min(dates) if dates else None
+        return self._first[key]
+
+
+def _visits(s, period: Period) -> list:
+    return s.execute(select(Visit.id, Visit.unit_id, Visit.trip_days)
+                     .where(~Visit.deleted, Visit.visit_date >= period.start,
+                            Visit.visit_date <= period.end)).all()
 
 
 def _load(ws, period: Period, limits: dict):
@@ -236,9 +250,7 @@ def _load(ws, period: Period, limits: dict):
         arrivals = s.execute(select(CapitalArrival.id, CapitalArrival.project_id, CapitalArrival.arrival_date,
                                     CapitalArrival.amount)
                              .where(~CapitalArrival.deleted, CapitalArrival.arrival_date <= end)).all()
-        visits = s.execute(select(Visit.id, Visit.unit_id, Visit.trip_days)
-                           .where(~Visit.deleted, Visit.visit_date >= period.start,
-                                  Visit.visit_date <= end)).all()
+        visits = _visits(s, period)
         # 突击上报: rows recorded in the last days before the end of the period
         rush_from = dt.datetime.combine(end - dt.timedelta(days=limits["rush_days"] - 1), dt.time(),
                                         SHANGHAI)
@@ -269,14 +281,22 @@ def _load(ws, period: Period, limits: dict):
     return projects, arrivals, visits, rushed, evidence
 
 
-def compute(ws, period: Period, *, unit_ids: list[str] | None = None) -> Report:
-    """All figures for ``period``, per unit and in total."""
+def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targets: bool = True,
+            _rows: tuple | None = None) -> Report:
+    """All figures for ``period``, per unit and in total. ``with_targets=False``
+    gives the figures alone (no targets, scores or ranks: e.g. for comparing
+    with an earlier period), without computing the year to date."""
     limits = ws.reference.light_limits()
     try:
         rules = ws.reference.scoring_rules(period.end.year)
     except Exception:  # no rules: the score says so
         rules = None
-    projects, arrivals, visits, rushed, evidence = _load(ws, period, limits)
+    if _rows is None:
+        projects, arrivals, visits, rushed, evidence = _load(ws, period, limits)
+    else:  # the year to date of a period with the same end: only the visits differ
+        projects, arrivals, rushed, evidence = _rows
+        with ws.read() as s:
+            visits = _visits(s, period)
     start_due = months_before(period.end, limits["project_start_months"])
     prod_due = months_before(period.end, limits["project_production_months"])
     ytd = period.year_to_date
@@ -291,11 +311,25 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None) -> Report:
     if unit_ids is not None:
         units = [u for u in units if u.id in unit_ids]
 
+    # Rows grouped once, so each unit's figures cost what its own rows cost.
+    credited: dict[str, list[_Project]] = defaultdict(list)
+    for p in projects.values():
+        for uid, credit in p.credits.items():
+            if credit:
+                credited[uid].append(p)
+    arrivals_of: dict[str, list] = defaultdict(list)
+    for a in arrivals:
+        arrivals_of[a.project_id].append(a)
+    arrivals_in_period = [a for a in arrivals if period.start <= a.arrival_date]
+    visits_of: dict[str, list] = defaultdict(list)
+    for v in visits:
+        visits_of[v.unit_id].append(v)
+
     def figures_for(unit_id: str | None) -> UnitFigures:
         def share(p: _Project) -> Decimal:
             return ONE if unit_id is None else p.credits.get(unit_id, ZERO)
 
-        mine = [p for p in projects.values() if share(p)]
+        mine = list(projects.values()) if unit_id is None else credited.get(unit_id, [])
         signed = [p for p in mine if period.start <= p.contract_date <= period.end]
         major = [p for p in signed if p.major]
         def reached_in_period(stages):
@@ -311,10 +345,9 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None) -> Report:
         due_prod = [p for p in mine if p.contract_date <= prod_due]
         producing = [p for p in due_prod if p.first_reached(PRODUCING)]
         mine_ids = {p.id: p for p in mine}
-        arr_period = [a for a in arrivals if a.project_id in mine_ids and period.start <= a.arrival_date]
-        signed_ids = {p.id for p in signed}
-        arr_signed = [a for a in arrivals if a.project_id in signed_ids]
-        my_visits = [v for v in visits if unit_id is None or v.unit_id == unit_id]
+        arr_period = [a for a in arrivals_in_period if a.project_id in mine_ids]
+        arr_signed = [a for p in signed for a in arrivals_of.get(p.id, ())]
+        my_visits = visits if unit_id is None else visits_of.get(unit_id, [])
 
         def count(ps):  # shared projects count by their share
             return sum((share(p) for p in ps), ZERO)
@@ -383,11 +416,14 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None) -> Report:
         unit_reports.append(uf)
     total = figures_for(None)
     total.code, total.name = "", "合计"
+    if not with_targets:
+        return Report(period, ytd.pace, limits, rules.version if rules else None, unit_reports, total)
 
     # Targets are yearly: completion compares the year-to-date actual.
-    ytd_report = unit_reports if period == ytd else None
+    ytd_report = unit_reports if (period.start, period.end) == (ytd.start, ytd.end) else None
     if ytd_report is None:
-        ytd_full = compute(ws, ytd, unit_ids=[u.id for u in units])
+        ytd_full = compute(ws, ytd, unit_ids=[u.id for u in units],
+                           _rows=(projects, arrivals, rushed, evidence))
         ytd_by_unit = {u.unit_id: u for u in ytd_full.units}
     else:
         ytd_by_unit = {u.unit_id: u for u in unit_reports}
@@ -405,7 +441,9 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None) -> Report:
                     key=lambda u: u.score.value, reverse=True)
     for i, u in enumerate(ranked, 1):
         u.rank = i
-    return Report(period, pace, limits, rules.version if rules else None, unit_reports, total)
+    report = Report(period, pace, limits, rules.version if rules else None, unit_reports, total)
+    report.year_to_date = report if ytd_report is not None else ytd_full
+    return report
 
 
 def _apply_targets(uf: UnitFigures, ytd: UnitFigures, targets: dict, pace: Decimal) -> None:

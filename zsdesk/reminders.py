@@ -121,8 +121,9 @@ def lead_light(lead, limits: dict, today: dt.date) -> tuple[str, str]:
 
 
 def lights(ws, *, unit_id: str | None = None, today: dt.date | None = None,
-           colours: tuple[str, ...] = (RED, YELLOW, GREEN)) -> list[Light]:
-    """亮灯 of active projects and leads, red first."""
+           colours: tuple[str, ...] = (RED, YELLOW, GREEN),
+           tables: tuple[str, ...] = ("projects", "leads")) -> list[Light]:
+    """亮灯 of active projects and leads (or only the ``tables`` named), red first."""
     today = today or ws.today()
     limits = ws.reference.light_limits()
     out: list[Light] = []
@@ -133,7 +134,7 @@ def lights(ws, *, unit_id: str | None = None, today: dt.date | None = None,
         q = select(Project).where(~Project.deleted, Project.stage != "effective")
         if unit_id:
             q = q.where(Project.unit_id == unit_id)
-        for p in s.scalars(q):
+        for p in s.scalars(q) if "projects" in tables else ():
             colour, reason, deadline = project_light(p, limits, today, problems.get(p.id, 0))
             if colour in colours:
                 out.append(Light("projects", p.id, p.number, p.name, p.unit_id, p.stage, colour, reason,
@@ -141,7 +142,7 @@ def lights(ws, *, unit_id: str | None = None, today: dt.date | None = None,
         q = select(Lead).where(~Lead.deleted, Lead.stage.not_in(("signed", "terminated")))
         if unit_id:
             q = q.where(Lead.unit_id == unit_id)
-        for lead in s.scalars(q):
+        for lead in s.scalars(q) if "leads" in tables else ():
             colour, reason = lead_light(lead, limits, today)
             if colour in colours:
                 out.append(Light("leads", lead.id, lead.number, lead.name, lead.unit_id, lead.stage,

@@ -181,14 +181,17 @@ def parse_int(value: object, field: str, *, minimum: int = 0, required: bool = F
         if required:
             raise ValidationError(field, "不能为空")
         return None
-    try:
-        text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
-        number = Decimal(text)
-        if number != number.to_integral():
-            raise InvalidOperation
-        result = int(number)
-    except InvalidOperation:
-        raise ValidationError(field, f"“{value}”不是整数", value=value) from None
+    if type(value) is int:  # already an integer (bool is not): nothing to parse
+        result = value
+    else:
+        try:
+            text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
+            number = Decimal(text)
+            if number != number.to_integral():
+                raise InvalidOperation
+            result = int(number)
+        except InvalidOperation:
+            raise ValidationError(field, f"“{value}”不是整数", value=value) from None
     if result < minimum:
         raise ValidationError(field, f"不能小于{minimum}", value=value)
     return result

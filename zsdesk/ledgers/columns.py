@@ -28,7 +28,7 @@ KIND_TITLE_WORDS = {
 class Column:
     field: str
     header: str                     # as exported
-    type: str = "text"              # text, money, usd, decimal, date, int, stage, bool, seq, names
+    type: str = "text"              # text, money, usd, decimal, date, int, stage, bool, seq, names, visit_kind
     width: int = 10                 # the narrowest width on export (characters; a CJK one counts 2)
     aliases: tuple[str, ...] = ()   # other headers recognised on import
     wrap: bool = False              # long text: wrapped, width capped
@@ -67,7 +67,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("visit_date", "拜访日期", "date", 12,
            "拜访时间 走访日期 走访时间 日期 时间 外出日期 外出时间 接待日期 接待时间 洽谈日期 洽谈时间 对接时间 对接日期"),
         UNIT, COMPANY, USCI,
-        _c("kind", "拜访方式", "text", 12, "招商方式 方式 拜访类型 拜访形式 形式 类型 走访方式 对接方式 活动类型"),
+        _c("kind", "拜访方式", "visit_kind", 12, "招商方式 方式 拜访类型 拜访形式 形式 类型 走访方式 对接方式 活动类型"),
         _c("place", "地点", "text", 12, "拜访地点 走访地点 地区 拜访地区 目的地 外出地点 洽谈地点 城市"),
         _c("trip_days", "外出天数", "int", 8, "天数 出差天数 招商天数 外出招商天数 外出时长(天)"),
         _c("people", "对方人员", "text", 16,

@@ -74,12 +74,16 @@ def _info_line(owner: str, year: int | None, today: dt.date, money: bool) -> str
     return "　　".join(parts)
 
 
-def _save(wb, out: str | os.PathLike) -> Path:
-    """Save next to the target and move into place, so a failed export never
-    leaves half a file where the user expects a ledger."""
+def _target(out: str | os.PathLike) -> Path:
     path = Path(out)
     if path.suffix.lower() != ".xlsx":
         raise ValidationError("out", "台账导出为 .xlsx 文件（文件名应以 .xlsx 结尾）")
+    return path
+
+
+def _save(wb, path: Path) -> Path:
+    """Save next to the target and move into place, so a failed export never
+    leaves half a file where the user expects a ledger."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.part")
     try:
@@ -98,32 +102,40 @@ def ledger_rows(ws, kind: str, scope: Scope, year: int | None) -> list[list]:
 
 
 def _visit_rows(ws, scope, year):
+    # The largest ledger (100k rows and more): names of units, companies and staff
+    # are looked up in dicts rather than joined, which SQLite does slower.
     cond = [~Visit.deleted]
     if scope.unit_ids is not None:
         cond.append(Visit.unit_id.in_(scope.unit_ids))
     if (span := _year_range(year)):
         cond.append(Visit.visit_date.between(*span))
     with ws.read() as s:
+        units = dict(s.execute(select(Unit.id, Unit.name)).all())
+        staff = dict(s.execute(select(Staff.id, Staff.name)).all())
+        companies = {cid: (name, usci) for cid, name, usci in s.execute(
+            select(Company.id, Company.name, Company.usci)
+            .where(Company.id.in_(select(Visit.company_id).where(*cond)))).all()}
         names = defaultdict(list)
-        for visit_id, name in s.execute(
-                select(VisitParticipant.visit_id, Staff.name)
-                .join(Staff, Staff.id == VisitParticipant.staff_id)
+        for visit_id, staff_id in s.execute(
+                select(VisitParticipant.visit_id, VisitParticipant.staff_id)
                 .join(Visit, Visit.id == VisitParticipant.visit_id)
-                .where(~VisitParticipant.deleted, *cond).order_by(Staff.name)):
-            names[visit_id].append(name)
+                .where(~VisitParticipant.deleted, *cond)).all():
+            names[visit_id].append(staff.get(staff_id, ""))
         result = s.execute(
-            select(Visit.id, Visit.number, Visit.visit_date, Unit.name, Company.name, Company.usci, Visit.kind,
+            select(Visit.id, Visit.number, Visit.visit_date, Visit.unit_id, Visit.company_id, Visit.kind,
                    Visit.place, Visit.trip_days, Visit.people, Visit.outcome, Visit.next_step, Visit.next_due,
-                   Visit.followup_done, Staff.name)
-            .join(Unit, Unit.id == Visit.unit_id)
-            .outerjoin(Company, Company.id == Visit.company_id)
-            .outerjoin(Staff, Staff.id == Visit.staff_id)
+                   Visit.followup_done, Visit.staff_id)
             .where(*cond).order_by(Visit.visit_date, Visit.number)).all()
-    return [[i, number, date, unit, company, usci, kind, place, days, people,
-             "、".join(names.get(vid, ())) or None, outcome, next_step, due,
-             "是" if done else ("否" if next_step or due else None), staff]
-            for i, (vid, number, date, unit, company, usci, kind, place, days, people, outcome, next_step, due,
-                    done, staff) in enumerate(result, 1)]
+    no_company = (None, None)
+    rows = []
+    for i, (vid, number, date, unit, company, kind, place, days, people, outcome, next_step, due, done,
+            recorder) in enumerate(result, 1):
+        company_name, usci = companies.get(company, no_company)
+        ours = names.get(vid)
+        rows.append([i, number, date, units.get(unit), company_name, usci, kind, place, days, people,
+                     "、".join(sorted(ours)) if ours else None, outcome, next_step, due,
+                     "是" if done else ("否" if next_step or due else None), staff.get(recorder)])
+    return rows
 
 
 def _lead_rows(ws, scope, year):
@@ -199,6 +211,7 @@ def export_ledger(ws, kind: str, out: str | os.PathLike, *, year: int | None = N
         return export_stats(ws, out, year=year, unit_code=unit_code)
     if kind not in COLUMNS:
         raise ValidationError("kind", f"未知的台账类型：{kind}")
+    out = _target(out)
     scope = resolve_scope(ws, unit_code)
     rows = ledger_rows(ws, kind, scope, year)
     label = KIND_LABELS[kind]
@@ -308,6 +321,7 @@ def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
     from zsdesk import metrics
     from zsdesk.ledgers.sheets import Formatted, SheetColumn as C, write_table
 
+    out = _target(out)
     today = ws.today()
     period = metrics.Period.year(year or today.year, today)
     scope = resolve_scope(ws, unit_code)

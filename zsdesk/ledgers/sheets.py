@@ -15,6 +15,7 @@ appending plain values.
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ DATE_FORMAT = "yyyy-mm-dd"
 WIDTH_SAMPLE = 3000   # rows looked at to size columns
 MAX_WIDTH = 60
 WRAP_WIDTH = 40
+A4_WIDTH = 200        # columns that still read well on A4 landscape
 
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -129,16 +131,19 @@ def write_table(wb, sheet_name: str, columns: Sequence[SheetColumn], rows: Itera
 
     # widths from the header and a sample of the values
     sample = rows[:WIDTH_SAMPLE]
+    total_width = 0
     for j, col in enumerate(columns):
         needed = max((display_width(getattr(r[j], "value", r[j])) for r in sample), default=0)
         header_need = max(display_width(part) for part in col.header.split("\n"))
         width = max(col.width, min(needed, WRAP_WIDTH if col.wrap else MAX_WIDTH), min(header_need, 16))
         ws.column_dimensions[get_column_letter(j + 1)].width = width + 2
+        total_width += width + 2
 
     ws.freeze_panes = f"A{FIRST_DATA_ROW}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    # a wide ledger is printed on A3, as offices do; fitted to the page width
+    ws.page_setup.paperSize = "8" if total_width > A4_WIDTH else "9"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -193,7 +198,7 @@ def write_table(wb, sheet_name: str, columns: Sequence[SheetColumn], rows: Itera
                     fmt = values[j].number_format
                     if (j, fmt) not in variants:
                         variants[(j, fmt)] = _column_cell(ws, j + 1, number_format=fmt,
-                                                          alignment=cells[j].alignment)
+                                                          alignment=copy(cells[j].alignment))
                     row_cells[j], values[j] = variants[(j, fmt)], values[j].value
         try:
             for cell, value in zip(row_cells, values):

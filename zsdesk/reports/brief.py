@@ -53,6 +53,7 @@ DEFAULT_RECIPIENTS = {
     "发": "各县（市、区）招商引资工作领导小组办公室，各招商单元",
 }
 DEFAULT_COPIES = 30
+DEFAULT_LIST_LIMIT = 20   # rows per list in the brief; the ledger has them all
 RECIPIENT_KINDS = ("报", "送", "发")
 TEXT_MAX = 5000
 
@@ -83,14 +84,17 @@ def brief_settings(ws) -> dict:
     office = ref.setting("brief_office") if ws.site.is_city else None
     confidential = ref.setting("brief_confidential", True)
     copies = ref.setting("brief_copies", DEFAULT_COPIES)
+    list_limit = ref.setting("brief_list_limit", DEFAULT_LIST_LIMIT)
     return {"titles": titles, "office": office or ws.site.name, "confidential": bool(confidential),
-            "recipients": recipients, "copies": copies}
+            "recipients": recipients, "copies": copies, "list_limit": list_limit}
 
 
 def set_brief_settings(ws, *, title=None, office: str | None = None, confidential: bool | None = None,
-                       recipients: dict | None = None, copies: int | None = None) -> None:
-    """Change the 报头/报尾 settings (city only). ``title`` is one name for every
-    kind or a {kind: name} dict; ``recipients`` a {"报"|"送"|"发": text} dict."""
+                       recipients: dict | None = None, copies: int | None = None,
+                       list_limit: int | None = None) -> None:
+    """Change the brief's settings (city only). ``title`` is one name for every
+    kind or a {kind: name} dict; ``recipients`` a {"报"|"送"|"发": text} dict;
+    ``list_limit`` the rows printed per project list (0: all of them)."""
     from zsdesk.validation import parse_int, require_text
 
     ws.check_can_edit("settings", None)
@@ -115,13 +119,15 @@ def set_brief_settings(ws, *, title=None, office: str | None = None, confidentia
                                                        required=False) or "" for k in RECIPIENT_KINDS}
     if copies is not None:
         changes["brief_copies"] = parse_int(copies, "copies", minimum=1, required=True)
+    if list_limit is not None:
+        changes["brief_list_limit"] = parse_int(list_limit, "list_limit", minimum=0, required=True)
     for key, value in changes.items():
         ws.reference.set_setting(key, value)
 
 
 def _code_of(kind: str, period: Period | str) -> str:
     if isinstance(period, str):
-        kind_found, period = periods.parse_period(period, kind)
+        period = periods.parse_period(period, kind)[1]
     return periods.period_code(kind, period)
 
 
@@ -215,6 +221,7 @@ class _Data:
     issue: int | None
     text: str
     unit_names: dict[str, str]
+    list_limit: int = DEFAULT_LIST_LIMIT
 
     def focus(self, report: Report) -> UnitFigures:
         if self.focus_id is None:
@@ -265,18 +272,15 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
 
     started = time.perf_counter()
     progress("计算指标")
-    # The comparison periods need only the total (or the unit): unit_ids limits the work.
+    report = metrics.compute(ws, period)          # every unit, with targets, scores and ranks
+    ytd = report.year_to_date                      # what the targets were compared with
+    # 同比/环比 need the figures of the total (or the unit) alone: no targets, no other units
     only = [focus_id] if focus_id else []
-    ytd_period = period.year_to_date
-    # metrics reuses its own figures as the year to date when handed that very Period
-    same = (ytd_period.start, ytd_period.end) == (period.start, period.end)
-    report = metrics.compute(ws, ytd_period if same else period)
-    ytd = report if same else metrics.compute(ws, ytd_period, unit_ids=only)
-    last_period = periods.same_period_last_year(kind, period)
-    last_year = metrics.compute(ws, last_period, unit_ids=only)
+    last_year = metrics.compute(ws, periods.same_period_last_year(kind, period), unit_ids=only,
+                                with_targets=False)
     prev = None
     if kind != "yearly":
-        prev = metrics.compute(ws, periods.previous(kind, period), unit_ids=only)
+        prev = metrics.compute(ws, periods.previous(kind, period), unit_ids=only, with_targets=False)
     try:
         rules = ws.reference.scoring_rules(period.end.year)
     except RefusedError:
@@ -288,7 +292,7 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
     started = time.perf_counter()
     progress("读取提醒与问题")
     _, overdue_followups = reminders.followups(ws, unit_id=focus_id)
-    lights = {x.row_id: x for x in reminders.lights(ws, unit_id=focus_id) if x.table == "projects"}
+    lights = {x.row_id: x for x in reminders.lights(ws, unit_id=focus_id, tables=("projects",))}
     red = [x for x in lights.values() if x.colour == reminders.RED]
     red.sort(key=lambda x: (x.deadline or dt.date.max, x.number))
     problems = open_problems(ws, unit_id=focus_id)
@@ -316,6 +320,51 @@ _NUMERALS = "一二三四五六七八九十"
 RED_HEX = "#D40000"
 SHORT_LABELS = {"signed_projects": "签约个数", "signed_investment": "签约金额", "major_projects": "亿元以上",
                 "started_projects": "开工个数", "arrived_capital": "到位资金", "visits": "拜访次数"}
+_ALIGN = {"cell": "LEFT", "cell_c": "CENTER", "cell_r": "RIGHT"}
+_CELL_FONT_SIZE, _CELL_PADDING = 8.5, 6
+
+
+class _Text(str):
+    """A table cell before layout: its text, alignment and colour. The table
+    prints it as a plain string when it fits its column (a tenth of the cost of
+    a Paragraph) and as a wrapping Paragraph when it does not."""
+
+    def __new__(cls, text, style: str = "cell", colour: str | None = None):
+        obj = super().__new__(cls, text)
+        obj.style, obj.colour = style, colour
+        return obj
+
+
+def _lay_out(rows: list[list], widths: list[float], first: int, styles, pdf) -> tuple[list[list], list]:
+    """The rows with each _Text made a string or a Paragraph, and the style
+    commands (alignment, colour) the plain strings need."""
+    from reportlab.platypus import Paragraph
+
+    out, commands, aligns = [], [], {}
+    for r, row in enumerate(rows, first):
+        cells = []
+        for c, value in enumerate(row):
+            if isinstance(value, _Text):
+                room = widths[c] - _CELL_PADDING
+                if "\n" not in value and pdf.pdfmetrics.stringWidth(value, pdf.FONT, _CELL_FONT_SIZE) <= room:
+                    aligns.setdefault(c, {}).setdefault(_ALIGN[value.style], []).append(r)
+                    if value.colour:
+                        commands.append(("TEXTCOLOR", (c, r), (c, r), pdf.colors.HexColor(value.colour)))
+                    value = str(value)
+                else:
+                    text = pdf.escape(value).replace("\n", "<br/>")
+                    if value.colour:
+                        text = f"<font color='{value.colour}'>{text}</font>"
+                    value = Paragraph(text, styles[value.style])
+            cells.append(value)
+        out.append(cells)
+    for c, by_align in aligns.items():   # one command per column where the column agrees
+        if len(by_align) == 1:
+            [align] = by_align
+            commands.append(("ALIGN", (c, first), (c, -1), align))
+        else:
+            commands.extend(("ALIGN", (c, r), (c, r), a) for a, rs in by_align.items() for r in rs)
+    return out, commands
 
 
 def _cn(n: int) -> str:
@@ -368,9 +417,9 @@ class _Layout:
         self.width = 170 * mm
 
     # -- helpers ---------------------------------------------------------------------------
-    def para(self, text: str, style: str = "body", *, markup: bool = False):
+    def para(self, text: str, style: str = "body"):
         from reportlab.platypus import Paragraph
-        self.story.append(Paragraph(text if markup else self.pdf.escape(text), self.s[style]))
+        self.story.append(Paragraph(self.pdf.escape(text), self.s[style]))
 
     def heading(self, text: str):
         from reportlab.platypus import CondPageBreak
@@ -382,15 +431,12 @@ class _Layout:
 
     def subheading(self, text: str):
         from reportlab.platypus import CondPageBreak
-        self.story.append(CondPageBreak(30 * self.mm))
+        self.story.append(CondPageBreak(40 * self.mm))
         self.story.append(self.pdf.BoldLine(text, 11.5, space_before=7, space_after=4))
 
     def cell(self, text, style: str = "cell", *, colour: str | None = None):
-        from reportlab.platypus import Paragraph
-        text = self.pdf.escape(text)
-        if colour:
-            text = f"<font color='{colour}'>{text}</font>"
-        return Paragraph(text, self.s[style])
+        """A table cell: plain when it fits its column, else wrapped (see _lay_out)."""
+        return _Text(text, style, colour)
 
     def head_cell(self, text: str):
         from reportlab.platypus import Paragraph
@@ -404,11 +450,17 @@ class _Layout:
         if fig.value is None:
             reason = self.pdf.escape(fig.missing or "无法计算")
             return Paragraph(f"—<br/><font size=6.5 color='#666666'>{reason}</font>", self.s["cell_c"])
-        return Paragraph(fig.display(), self.s[style])
+        return self.cell(fig.display(), style)
 
-    def table(self, header: list[str], rows: list[list], widths_mm: list[float], **kw):
+    def table(self, header: list, rows: list[list], widths_mm: list[float], *, extra: list | None = None,
+              **kw):
+        """A data table; ``header`` is a list of titles, or ready-made header rows."""
         widths = [w * self.mm for w in widths_mm]
-        self.story.append(self.pdf.data_table([[self.head_cell(h) for h in header], *rows], widths, **kw))
+        if header and not isinstance(header[0], list):
+            header = [[self.head_cell(h) for h in header]]
+        rows, commands = _lay_out(rows, widths, len(header), self.s, self.pdf)
+        self.story.append(self.pdf.data_table([*header, *rows], widths, header_rows=len(header),
+                                              extra=commands + (extra or []), **kw))
 
     def spacer(self, h_mm: float):
         from reportlab.platypus import Spacer
@@ -532,8 +584,8 @@ class _Layout:
         if ranked:
             self.story.append(_score_chart(self.pdf, ranked, top, bottom, d.focus_id, self.width))
 
-        name_w = 40
-        metric_w = (170 - 11 - name_w - 22 - 20) / max(len(weights), 1)
+        name_w = 36
+        metric_w = (170 - 11 - name_w - 27 - 19) / max(len(weights), 1)
         cols = 2 + len(weights) + 2
         head_top = [self.head_cell("排名"), self.head_cell("单元"), self.head_cell("完成率（括号内为权重分）"),
                     *[""] * (len(weights) - 1), self.head_cell("应开未开\n（扣分）"), self.head_cell("得分")]
@@ -561,9 +613,8 @@ class _Layout:
         last_metric = 1 + len(weights)
         spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (last_metric, 0)),
                  ("SPAN", (cols - 2, 0), (cols - 2, 1)), ("SPAN", (cols - 1, 0), (cols - 1, 1))]
-        self.story.append(self.pdf.data_table(
-            rows, [w * self.mm for w in [11, name_w] + [metric_w] * len(weights) + [22, 20]],
-            header_rows=2, marked_rows=tuple(marks), extra=spans))
+        self.table(rows[:2], rows[2:], [11, name_w] + [metric_w] * len(weights) + [27, 19],
+                   marked_rows=tuple(marks), extra=spans)
         labels = "、".join(f"{TARGET_LABELS[k].split('（')[0]}{_as('分', w)}分" for k, w in weights.items())
         self.para(f"注：得分 = Σ 权重 × 完成率 − 扣分。完成率为{_ytd_label(d)}累计完成 ÷ 年度目标；权重：{labels}；"
                   f"每个超时限未开工项目扣{_as('分', deduction)}分。评分规则第{r.rules_version}版"
@@ -575,13 +626,14 @@ class _Layout:
         fig = d.focus(d.ytd)["major_projects"]
         self.heading("重大项目进展")
         ids = sorted(fig.row_ids, key=lambda i: (-d.rows[i].investment, d.rows[i].number))
-        self.para(f"{_ytd_label(d)}，{self.scope}新签约亿元以上项目{fig.display()}个，进展情况如下（截至"
-                  f"{_date(d.issue_date)}）。" if ids else
+        self.para(f"{_ytd_label(d)}，{self.scope}新签约亿元以上项目{fig.display()}个。截至{_date(d.issue_date)}，"
+                  f"进展情况如下。" if ids else
                   f"{_ytd_label(d)}，{self.scope}暂无新签约亿元以上项目。")
         if not ids:
             return
         rows = []
-        for n, pid in enumerate(ids, 1):
+        shown, rest = self.limited(ids)
+        for n, pid in enumerate(shown, 1):
             p = d.rows[pid]
             light = d.lights.get(pid)
             progress = f"{light.label}：{light.reason}" if light else f"{p.stage_label}（{p.stage_date}）"
@@ -591,6 +643,7 @@ class _Layout:
                          self.cell(p.stage_label, "cell_c"), self.cell(progress, colour=RED_HEX if red else None)])
         self.table(["序号", "项目名称", "所属单元", "合同投资\n（万元）", "签约日期", "当前\n阶段", "进展情况"],
                    rows, [9, 43, 26, 20, 18, 14, 40])
+        self.rest(rest, "合同投资最大的")
 
     # -- 四、本期项目推进 -------------------------------------------------------------------------------
     def new_projects(self):
@@ -607,17 +660,34 @@ class _Layout:
                 continue
             self.project_table(fig.row_ids)
 
-    def project_table(self, ids: list[str]):
+    def limited(self, items: list) -> tuple[list, int]:
+        """The rows a list prints (the setting ``brief_list_limit``; 0: all) and how many are left out."""
+        limit = self.d.list_limit
+        if not limit or len(items) <= limit:
+            return items, 0
+        return items[:limit], len(items) - limit
+
+    def rest(self, left_out: int, which: str):
+        if left_out:
+            self.para(f"以上列出{which}{self.d.list_limit}个，另有{left_out}个未列出，全部名单见项目台账。", "note")
+
+    def project_table(self, ids: list[str], *, oldest_first: bool = False):
+        """Projects by name: the largest investments first (or the longest signed)."""
         d = self.d
-        ordered = sorted(ids, key=lambda i: (d.rows[i].unit_order, d.rows[i].contract_date, d.rows[i].number))
+        if oldest_first:
+            ordered = sorted(ids, key=lambda i: (d.rows[i].contract_date, d.rows[i].number))
+        else:
+            ordered = sorted(ids, key=lambda i: (-d.rows[i].investment, d.rows[i].contract_date, d.rows[i].number))
+        shown, rest = self.limited(ordered)
         rows = []
-        for n, pid in enumerate(ordered, 1):
+        for n, pid in enumerate(shown, 1):
             p = d.rows[pid]
             rows.append([self.cell(str(n), "cell_c"), self.cell(p.name), self.cell(p.unit_name),
                          self.cell(p.company), self.cell(_as("万元", p.investment), "cell_r"),
                          self.cell(p.contract_date.isoformat(), "cell_c"), self.cell(p.stage_label, "cell_c")])
         self.table(["序号", "项目名称", "所属单元", "投资方", "合同投资\n（万元）", "签约日期", "当前\n阶段"],
                    rows, [10, 46, 27, 35, 20, 18, 14])
+        self.rest(rest, "签约最早的" if oldest_first else "合同投资最大的")
 
     # -- 五、四率 -------------------------------------------------------------------------------------------
     def rates(self):
@@ -653,26 +723,29 @@ class _Layout:
         if overdue:
             self.para(f"截至{_date(d.period.end)}，签约满{limits['project_start_months']}个月仍未开工的项目如下。",
                       "plain")
-            self.project_table(overdue)
+            self.project_table(overdue, oldest_first=True)
         else:
             self.para("无应开未开项目。")
 
         self.subheading(f"（二）其他红灯项目（{len(red)}个）")
         if red:
             rows = []
-            for n, x in enumerate(red, 1):
+            shown, rest = self.limited(red)
+            for n, x in enumerate(shown, 1):
                 p = d.rows.get(x.row_id)
                 rows.append([self.cell(str(n), "cell_c"), self.cell(x.name),
                              self.cell(p.unit_name if p else d.unit_names.get(x.unit_id, "")),
                              self.cell(p.stage_label if p else x.stage, "cell_c"), self.cell(x.reason)])
             self.table(["序号", "项目名称", "所属单元", "当前阶段", "亮灯原因"], rows, [10, 52, 30, 16, 62])
+            self.rest(rest, "时限最早的")
         else:
             self.para("无其他红灯项目。")
 
         self.subheading(f"（三）待协调问题（{len(d.problems)}个）")
         if d.problems:
             rows = []
-            for n, q in enumerate(d.problems, 1):
+            shown, rest = self.limited(d.problems)
+            for n, q in enumerate(shown, 1):
                 rows.append([self.cell(str(n), "cell_c"), self.cell(q.project_name), self.cell(q.unit_name),
                              self.cell(q.category, "cell_c"), self.cell(q.description),
                              self.cell(q.responsible or "", "cell_c"),
@@ -680,6 +753,7 @@ class _Layout:
                                        .replace("\n", " "), "cell_c")])
             self.table(["序号", "项目名称", "所属单元", "类别", "问题", "责任部门", "提出日期"],
                        rows, [9, 34, 24, 11, 52, 20, 20])
+            self.rest(rest, "提出最早的")
         else:
             self.para("无待协调问题。")
 
@@ -808,8 +882,10 @@ def _score_chart(pdf, ranked: list[UnitFigures], top, bottom, focus_id, width):
     chart.width, chart.height = width - 120 - 40, plot_h
     chart.data = [[float(u.score.value) for u in order]]
     values = chart.data[0]
-    chart.valueAxis.valueMin = min(0.0, min(values))
-    chart.valueAxis.valueMax = max(values) * 1.12 if max(values) > 0 else 1
+    low, high = min(0.0, min(values)), max(0.0, max(values))
+    pad = (high - low) * 0.12 or 1.0          # room for the score beside the longest bar
+    chart.valueAxis.valueMin = low - pad if low < 0 else 0
+    chart.valueAxis.valueMax = high + pad if high > 0 else 0
     chart.valueAxis.labels.fontName = pdf.FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.strokeColor = pdf.RULE_GREY
@@ -820,17 +896,12 @@ def _score_chart(pdf, ranked: list[UnitFigures], top, bottom, focus_id, width):
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.labelAxisMode = "low"     # names stay left of the plot when scores go negative
     chart.categoryAxis.strokeColor = pdf.RULE_GREY
     chart.barWidth = bar
     chart.groupSpacing = bar * 0.45
     chart.bars[0].fillColor = colors.HexColor("#5B7BA6")
     chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "values"      # the scores' own display(), not a float format
-    chart.barLabelArray = [[u.score.display() for u in order]]
-    chart.barLabels.fontName = pdf.FONT
-    chart.barLabels.fontSize = 7
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
     top_ids = {u.unit_id for u in top}
     bottom_ids = {u.unit_id for u in bottom}
     for i, u in enumerate(order):
@@ -842,6 +913,17 @@ def _score_chart(pdf, ranked: list[UnitFigures], top, bottom, focus_id, width):
             chart.bars[(0, i)].strokeColor = colors.HexColor("#E6A700")
             chart.bars[(0, i)].strokeWidth = 2
     drawing.add(chart)
+    # each score, as the metrics module prints it, just beyond the end of its bar
+    vmin, vmax = chart.valueAxis.valueMin, chart.valueAxis.valueMax
+    step = plot_h / len(order)
+    for i, u in enumerate(order):
+        value = float(u.score.value)
+        x = chart.x + (value - vmin) / (vmax - vmin) * chart.width
+        zero = chart.x + (0 - vmin) / (vmax - vmin) * chart.width
+        right = value >= 0
+        drawing.add(String(max(x, zero) + 3 if right else min(x, zero) - 3, chart.y + (i + 0.5) * step - 2.5,
+                           u.score.display(), fontName=pdf.FONT, fontSize=7,
+                           textAnchor="start" if right else "end", fillColor=pdf.INK))
     legend = "图：各单元得分（红色为红榜，黑色为黑榜）" if top else "图：各单元得分"
     drawing.add(String(width / 2, 2, legend, fontName=pdf.FONT, fontSize=8, textAnchor="middle",
                        fillColor=pdf.GREY))
@@ -875,12 +957,13 @@ def _render(data: _Data, out: Path) -> int:
 # --- the entry points ---------------------------------------------------------------------------
 
 def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None = None,
-               progress: Callable[[str], None] | None = None) -> BriefResult:
+               progress: Callable[[str], None] | None = None, list_limit: int | None = None) -> BriefResult:
     """Make the brief of ``kind`` for ``period`` as a PDF at ``out_path``.
 
     The city's brief of a period gets the next issue number the first time and
     keeps it when made again. ``unit_code`` (and always on a county site) makes
     the 预检稿 of one unit: same figures and ranking, that unit in focus, no number.
+    Project lists print ``list_limit`` rows each (default: the setting, 20; 0: all).
     The file appears whole or not at all."""
     progress = progress or (lambda message: None)
     timings: dict[str, float] = {}
@@ -897,6 +980,7 @@ def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None
 
     focus_id, focus_code = _focus_unit(ws, unit_code)
     data = _gather(ws, kind, period, focus_id, progress, timings)
+    data.list_limit = data.settings["list_limit"] if list_limit is None else list_limit
     numbered = focus_id is None and ws.site.is_city
     if numbered:
         data.issue = next_issue_number(ws, kind, data.code)

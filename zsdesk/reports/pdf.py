@@ -49,6 +49,11 @@ def register_font() -> str:
             for bold in (0, 1):
                 for italic in (0, 1):
                     addMapping(FONT, bold, italic, FONT)
+            # ReportLab's CJK line breaking keeps "。、）" off the start of a line but
+            # not their full-width kin "，；：！？": add them (a module-level string it reads).
+            from reportlab.lib import textsplit
+            missing = "".join(ch for ch in "，；：！？％" if ch not in textsplit.ALL_CANNOT_START)
+            textsplit.ALL_CANNOT_START += missing
     return FONT
 
 

@@ -119,9 +119,16 @@ class RecordService:
         merged = self.validate({**current, **changes}, current=current)
         self._check_references([merged], None)
         new = {f: merged[f] for f in changes if f in merged and f not in self.extras}
+        extras = {k: merged.get(k, changes[k]) for k in self.extras if k in changes}
         with self.ws.write() as w:
             # check_can_edit has decided (the city keeps the built-in catalogue)
-            return w.update(self.model, row_id, new, seen=seen, allow_foreign=True)
+            diff = w.update(self.model, row_id, new, seen=seen, allow_foreign=True)
+            self.after_update(w, row_id, extras)
+            return diff
+
+    def after_update(self, w, row_id: str, extras: dict) -> None:
+        """Rewrite dependent rows named in ``extras`` (a visit's participants, a
+        company's contacts) in the same transaction as the record's update."""
 
     def delete(self, row_id: str) -> None:
         current = self.values(row_id)

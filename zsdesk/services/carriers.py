@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from zsdesk.db.models import Carrier, Unit
 from zsdesk.domain import CARRIER_KINDS
 from zsdesk.services.base import Checker, RecordService
@@ -26,3 +28,11 @@ class CarrierService(RecordService):
         if out["area"] is not None and out["free_area"] is not None and out["free_area"] > out["area"]:
             check.fail("free_area", "空置面积不能大于总面积")
         return out
+
+    def choices(self, unit_id: str | None = None) -> list[Carrier]:
+        """Live carriers (of one unit, if given), by number: a project's carrier picker."""
+        with self.ws.read() as s:
+            q = select(Carrier).where(~Carrier.deleted).order_by(Carrier.number)
+            if unit_id:
+                q = q.where(Carrier.unit_id == unit_id)
+            return list(s.scalars(q))

@@ -31,9 +31,23 @@ class DuplicateMatch:
         return f"名称与“{self.name}”（{self.number}）相似（{self.score:.0f}%）"
 
 
+@dataclass(frozen=True)
+class CompanyChoice:
+    """A company as a picker lists it."""
+    id: str
+    number: str
+    name: str
+    usci: str | None
+    region: str | None
+
+
+CONTACT_LABELS = {"name": "姓名", "title": "职务", "phone": "电话", "email": "邮箱", "wechat": "微信"}
+
+
 class CompanyService(RecordService):
     model = Company
     references = {"industry_id": Industry, "merged_into_id": Company}
+    extras = ("contacts",)
 
     def clean(self, values: dict, check: Checker, *, current=None) -> dict:
         values["name"] = check(require_text, values.get("name"), "name", max_len=120)
@@ -45,9 +59,68 @@ class CompanyService(RecordService):
         values["tags"] = (tags or "").strip("、") or None
         for field, size in (("region", 60), ("address", 200), ("notes", 5000)):
             values[field] = check(require_text, values.get(field), field, max_len=size, required=False)
+        if values.get("contacts") is not None:
+            values["contacts"] = self._clean_contacts(values["contacts"], check)
         return {k: values.get(k) for k in ("name", "usci", "tags", "region", "address", "industry_id",
-                                           "notes", "merged_into_id", "id", "number")
+                                           "notes", "merged_into_id", "id", "number", "contacts")
                 if k in values}
+
+    def _clean_contacts(self, contacts, check: Checker) -> list[dict]:
+        """A company's contacts given with it (a form saves them in one go);
+        a problem is reported on the field ``contacts``, naming the row."""
+        out = []
+        for i, contact in enumerate(contacts, start=1):
+            inner = Checker()
+            values = ContactService(self.ws).clean({**contact, "company_id": "-"}, inner)
+            for error in inner.errors:
+                check.fail("contacts", f"第{i}位联系人{CONTACT_LABELS.get(error.field, error.field)}"
+                                       f"{error.message}")
+            values.pop("company_id")
+            if contact.get("id"):
+                values["id"] = contact["id"]
+            out.append(values)
+        return out
+
+    def after_create(self, w, rows, ids, extras) -> None:
+        contacts = [{**c, "company_id": cid} for cid, extra in zip(ids, extras)
+                    for c in extra.get("contacts") or ()]
+        if contacts:
+            w.insert_many(CompanyContact, contacts)
+
+    def after_update(self, w, row_id, extras) -> None:
+        """``contacts`` given to update() is the whole new list: rows with a known
+        id are changed, new ones added, missing ones tombstoned."""
+        if "contacts" not in extras:
+            return
+        existing = {c.id: c for c in w.session.scalars(select(CompanyContact).where(
+            CompanyContact.company_id == row_id, ~CompanyContact.deleted))}
+        added, kept = [], set()
+        for contact in extras["contacts"] or ():
+            old = existing.get(contact.get("id"))
+            if old is None:
+                added.append({**{k: v for k, v in contact.items() if k != "id"}, "company_id": row_id})
+                continue
+            kept.add(old.id)
+            w.update(CompanyContact, old.id, {k: v for k, v in contact.items() if k != "id"},
+                     allow_foreign=True)
+        for contact_id in existing.keys() - kept:
+            w.delete(CompanyContact, contact_id, allow_foreign=True)
+        if added:
+            w.insert_many(CompanyContact, added)
+
+    def lookup(self, text: str, *, limit: int = 20) -> list[CompanyChoice]:
+        """Live companies whose name, pinyin (full or initials), number or
+        统一社会信用代码 contains ``text``: the choices of a company picker."""
+        text = (text or "").strip()
+        with self.ws.read() as s:
+            q = select(Company.id, Company.number, Company.name, Company.usci, Company.region).where(
+                ~Company.deleted, Company.merged_into_id.is_(None))
+            if text:
+                like = text.lower()
+                q = q.where(or_(Company.search_key.contains(like), Company.name.contains(text),
+                                Company.number.contains(text.upper()), Company.usci.contains(text.upper())))
+            rows = s.execute(q.order_by(Company.name).limit(limit)).all()
+        return [CompanyChoice(*r) for r in rows]
 
     def create(self, data: dict, *, allow_duplicate: bool = False) -> str:
         """Create a company. Refuses a second company with the same 统一社会信用代码

@@ -50,8 +50,8 @@ class LeadService(RecordService):
         return row["first_reported"].year
 
     def after_create(self, w, rows, ids, extras):
-        w.insert_many(LeadStage, [{"lead_id": i, "stage": r["stage"], "stage_date": r["stage_date"]}
-                                  for i, r in zip(ids, rows)])
+        w.insert_many(LeadStage, [{"lead_id": i, "stage": r["stage"], "stage_date": r["stage_date"],
+                                   "reason": r.get("stage_reason")} for i, r in zip(ids, rows)])
 
     def history(self, lead_id: str) -> list[LeadStage]:
         with self.ws.read() as s:

@@ -65,6 +65,12 @@ class ProjectService(RecordService):
                                 "reason": r.get("stage_reason")})
         w.insert_many(ProjectStage, history)
 
+    def id_for_lead(self, lead_id: str) -> str | None:
+        """The project a signed lead became (None before it is signed)."""
+        with self.ws.read() as s:
+            return s.scalar(select(Project.id).where(Project.lead_id == lead_id, ~Project.deleted)
+                            .order_by(Project.contract_date).limit(1))
+
     def history(self, project_id: str) -> list[ProjectStage]:
         with self.ws.read() as s:
             return list(s.scalars(stage_history_query(ProjectStage, ProjectStage.project_id == project_id)))

@@ -54,6 +54,21 @@ class VisitService(RecordService):
         if parts:
             w.insert_many(VisitParticipant, parts)
 
+    def after_update(self, w, row_id, extras) -> None:
+        """``participants`` given to update() is the whole new list: add the new
+        ones, tombstone the ones no longer on it."""
+        if "participants" not in extras:
+            return
+        wanted = list(dict.fromkeys(extras["participants"] or ()))
+        current = dict(w.session.execute(select(VisitParticipant.staff_id, VisitParticipant.id).where(
+            VisitParticipant.visit_id == row_id, ~VisitParticipant.deleted)).all())
+        for staff_id, part_id in current.items():
+            if staff_id not in wanted:
+                w.delete(VisitParticipant, part_id, allow_foreign=True)
+        added = [{"visit_id": row_id, "staff_id": sid} for sid in wanted if sid not in current]
+        if added:
+            w.insert_many(VisitParticipant, added)
+
     def participants(self, visit_id: str) -> list[str]:
         with self.ws.read() as s:
             return list(s.scalars(select(VisitParticipant.staff_id).where(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, insert, select, update
 
-from zsdesk.db.changes import DERIVERS, TableInfo, resolve_fields, version_token
+from zsdesk.db.changes import _LOG_KEYS, DERIVERS, TableInfo, resolve_fields, version_token
 from zsdesk.db.models import (
     SYNCED_MODELS, Base, ChangeLog, Conflict, Project, Referral, Review, Site, SyncPeer, Unit,
 )
@@ -71,6 +71,10 @@ class BadEntry(ValueError):
     pass
 
 
+_ALLOWED: dict[str, frozenset] = {}             # synced columns per table
+_DATA_JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(..., ensure_ascii=False), made once
+
+
 def validate_entry(e: Entry) -> None:
     """Structural checks: a well-formed entry of a known table and fields."""
     model = SYNCED_MODELS.get(e.tbl)
@@ -78,11 +82,13 @@ def validate_entry(e: Entry) -> None:
         raise BadEntry(f"未知的表 {e.tbl}")
     if e.op not in ("I", "U", "D") or not isinstance(e.data, dict) or not e.data:
         raise BadEntry("条目格式错误")
-    allowed = set(TableInfo.of(model).columns)
-    unknown = set(e.data) - allowed
-    if unknown:
-        raise BadEntry(f"{e.tbl} 没有字段 {', '.join(sorted(unknown))}")
-    if e.op == "I" and set(e.data) != allowed:
+    allowed = _ALLOWED.get(e.tbl)
+    if allowed is None:
+        allowed = _ALLOWED[e.tbl] = frozenset(TableInfo.of(model).columns)
+    keys = e.data.keys()
+    if not keys <= allowed:
+        raise BadEntry(f"{e.tbl} 没有字段 {', '.join(sorted(keys - allowed))}")
+    if e.op == "I" and keys != allowed:
         raise BadEntry(f"{e.tbl} 新增记录缺少字段")
     if e.op != "I" and not all(isinstance(v, list) and len(v) == 2 for v in e.data.values()):
         raise BadEntry("修改条目格式错误")
@@ -132,11 +138,14 @@ def _chunks(seq, n=CHUNK):
 class Merger:
     """Applies entries inside one ChangeWriter transaction."""
 
-    def __init__(self, ws, writer, *, source: str, relayed_by_city: bool = False):
+    def __init__(self, ws, writer, *, source: str, relayed_by_city: bool = False, sender: str | None = None):
         self.ws = ws
         self.w = writer
         self.s = writer.session
         self.source = source
+        # A county's package carries that county's own writes only (the city relays
+        # for everyone): an entry in another site's name is refused.
+        self.sender = sender
         # The city enrolled every county and checked each one's self-description
         # (its ``sites`` row) against that enrolment; a county trusts what it relays.
         self.relayed_by_city = relayed_by_city
@@ -188,15 +197,22 @@ class Merger:
         inserts: dict[str, list[dict]] = defaultdict(list)
         updates: list[tuple[str, str, dict]] = []
         touched: list[tuple[str, str, list[Entry], list]] = []
+        by_table: dict[str, list] = defaultdict(list)
+        for key, group in groups.items():
+            by_table[key[0]].append((key, group))
         for tbl in TABLE_ORDER:
-            for (t, rid), group in ((k, g) for k, g in groups.items() if k[0] == tbl):
+            info = TableInfo.of(SYNCED_MODELS[tbl])
+            for (t, rid), group in by_table.get(tbl, ()):
                 row = current.get((t, rid))
                 owner = row["owner_site_id"] if row else ctx.parents.get((t, rid))
                 accepted = []
                 for e in group:
-                    reason = rights.check(ctx, origin=e.origin, table=t, op=e.op, owner=owner,
-                                          fields=e.data.keys(), data={**(e.data if e.op == "I" else {}),
-                                                                      **(row or {}), "_row_id": rid})
+                    if self.sender is not None and e.origin != self.sender:
+                        reason = "不能以其他站点的名义提交修改"
+                    else:
+                        reason = rights.check(ctx, origin=e.origin, table=t, op=e.op, owner=owner,
+                                              fields=e.data.keys(), data={**(e.data if e.op == "I" else {}),
+                                                                          **(row or {}), "_row_id": rid})
                     if reason:
                         report.tables[t].refused.append({"row_id": rid, "origin": e.origin,
                                                          "counter": e.counter, "reason": reason,
@@ -206,6 +222,19 @@ class Merger:
                 if not accepted:
                     continue
                 old = history.get((t, rid), [])
+                if row is None and not old and len(accepted) == 1 and accepted[0].op == "I":
+                    # The common case (bulk work): a record new here, with its insert as the
+                    # only version of every field — nothing to resolve, no conflict possible.
+                    e = accepted[0]
+                    values = {c: info.decode(c, e.data[c]) for c in info.columns}
+                    values["id"] = rid
+                    derive = DERIVERS.get(t)
+                    if derive:
+                        values.update(derive(values))
+                    inserts[t].append(values)
+                    report.tables[t].created += 1
+                    accepted_entries.append(e)
+                    continue
                 all_entries = old + accepted
                 if row is None and not any(e.op == "I" for e in all_entries):
                     for e in accepted:
@@ -213,7 +242,6 @@ class Merger:
                                                          "counter": e.counter, "reason": "记录不存在（缺少创建记录）",
                                                          "fields": sorted(e.data)})
                     continue
-                info = TableInfo.of(SYNCED_MODELS[t])
                 resolved = resolve_fields([(e.hlc, e.origin, e.counter, e.data, e.base) for e in all_entries])
                 by_token = {e.token: e for e in all_entries}
                 winners = {f: info.decode(f, by_token[version_token(v[1], v[2])].value(f))
@@ -338,6 +366,8 @@ class Merger:
             return
         now = utcnow()
         rows = []
+        encode = _DATA_JSON.encode
+        source = self.source
         for e in entries:
             at = None
             if e.recorded_at:
@@ -345,13 +375,14 @@ class Merger:
                     at = dt.datetime.fromisoformat(e.recorded_at)
                 except ValueError:
                     at = None
-            rows.append({"origin_site_id": e.origin, "counter": e.counter, "hlc": e.hlc, "tbl": e.tbl,
-                         "row_id": e.row_id, "op": e.op,
-                         "data": json.dumps(e.data, ensure_ascii=False),
-                         "base": json.dumps(e.base) if e.base else None,
-                         "actor": e.actor, "source": self.source, "recorded_at": at or now})
+            # in ChangeLog column order: _LOG_KEYS
+            rows.append((e.origin, e.counter, e.hlc, e.tbl, e.row_id, e.op, encode(e.data),
+                         json.dumps(e.base) if e.base else None, e.actor, source, at or now))
+        if self.w._sqlite:  # the writer's bulk path, as for local writes
+            self.w._insert_columns(ChangeLog.__table__, _LOG_KEYS, list(zip(*rows)))
+            return
         for chunk in _chunks(rows, 5000):
-            self.s.execute(insert(ChangeLog.__table__), chunk)
+            self.s.execute(insert(ChangeLog.__table__), [dict(zip(_LOG_KEYS, r)) for r in chunk])
 
     def _conflicts(self, touched, current, report: ApplyReport) -> None:
         """Open a conflict for each field with several heads holding different
@@ -370,10 +401,12 @@ class Merger:
             for f, (winner, heads), by_token in fields:
                 if f == "deleted":
                     pass
+                existing = open_rows.get((t, rid, f), [])
+                if len(heads) == 1 and not existing:
+                    continue
                 tokens = [version_token(h[1], h[2]) for h in heads]
                 values = {json.dumps(by_token[tok].value(f), sort_keys=True, ensure_ascii=False)
                           for tok in tokens}
-                existing = open_rows.get((t, rid, f), [])
                 if len(heads) > 1 and len(values) > 1:
                     versions = [{"token": tok, "site": by_token[tok].origin, "hlc": by_token[tok].hlc,
                                  "value": by_token[tok].value(f)} for tok in tokens]

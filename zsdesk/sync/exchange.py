@@ -54,14 +54,24 @@ def _jsonl(entries) -> bytes:
 
 
 def _parse_jsonl(data: bytes, name: str) -> list[Entry]:
+    lines = [(n, line) for n, line in enumerate(data.splitlines(), 1) if line.strip()]
+    try:  # one JSON array: parsed in one call of the C decoder
+        objects = json.loads(b"[" + b",".join(line for _, line in lines) + b"]")
+    except ValueError:
+        objects = None
+    if objects is None or len(objects) != len(lines):  # find the bad line
+        objects = []
+        for n, line in lines:
+            try:
+                objects.append(json.loads(line))
+            except ValueError as exc:
+                raise PackageRefused(f"{name} 第{n}行格式错误：{exc}", code="format") from None
     out = []
-    for n, line in enumerate(data.splitlines(), 1):
-        if not line.strip():
-            continue
+    for (n, _), obj in zip(lines, objects):
         try:
-            e = Entry.from_json(json.loads(line))
+            e = Entry.from_json(obj)
             validate_entry(e)
-        except (ValueError, KeyError, TypeError, BadEntry) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, BadEntry) as exc:
             raise PackageRefused(f"{name} 第{n}行格式错误：{exc}", code="format") from None
         out.append(e)
     return out
@@ -81,9 +91,10 @@ class ExportResult:
 
 
 def _select_for_city(ws, s, peer: SyncPeer) -> list[Entry]:
-    """A county's package: everything in its log the city has not acknowledged."""
+    """A county's package: everything it wrote that the city has not acknowledged
+    (what it received from the city — other sites' records — the city has already)."""
     rows = s.scalars(select(ChangeLog).where(ChangeLog.seq > peer.acked_upto,
-                                             ChangeLog.origin_site_id.not_in((peer.site_id, SEED_SITE_ID)))
+                                             ChangeLog.origin_site_id == ws.site.id)
                      .order_by(ChangeLog.seq))
     return [Entry.from_row(r) for r in rows]
 
@@ -156,6 +167,14 @@ def _select_for_county(ws, s, peer: SyncPeer) -> tuple[list[Entry], list[Entry]]
     return changes, reference
 
 
+def _reference_version(s, exclude: str | None = None) -> int:
+    """The version of the reference snapshot: the log position of its newest entry."""
+    q = select(func.max(ChangeLog.seq)).where(ChangeLog.tbl.in_(REFERENCE_TABLES))
+    if exclude:
+        q = q.where(ChangeLog.origin_site_id != exclude)
+    return s.scalar(q) or 0
+
+
 def export_package(ws, out_dir, *, to_code: str | None = None, encrypt: bool = True,
                    progress=None) -> ExportResult:
     """Write ``<from>-<to>-<seq>.zsync`` into ``out_dir``: everything the receiver
@@ -175,8 +194,13 @@ def export_package(ws, out_dir, *, to_code: str | None = None, encrypt: bool = T
             raise RefusedError(f"尚未收到站点“{peer.name}”的首个同步文件，还不能向其导出")
         if progress:
             progress("选取数据……")
+        ref_version = None
         if site.is_city:
             changes, reference = _select_for_county(ws, s, peer)
+            # The snapshot's version is where its newest entry sits in this log, so it
+            # grows whenever the snapshot does — also when only another county's
+            # ``sites`` row arrived (a county must know every site it gets records of).
+            ref_version = _reference_version(s, exclude=peer.site_id) if reference else None
         else:
             changes, reference = _select_for_city(ws, s, peer), []
         upto = s.scalar(select(func.max(ChangeLog.seq))) or 0
@@ -211,8 +235,7 @@ def export_package(ws, out_dir, *, to_code: str | None = None, encrypt: bool = T
         "seq": seq, "prev": peer.tx_manifest, "base_upto": peer.acked_upto, "upto": upto,
         "clock": {"min": min(hlcs) if hlcs else None, "max": max(hlcs) if hlcs else None, "now": now_hlc},
         "origins": origins, "totals": totals,
-        "reference_version": max((e.counter for e in reference if e.origin == site.id), default=0)
-        if reference else None,
+        "reference_version": ref_version,
         "acks": {"upto": peer.rx_upto, "seq": peer.rx_seq, "manifest": peer.rx_manifest, "at": ack_at,
                  "refused": refused_back[:1000]},
         "created_at": utcnow().isoformat(),
@@ -367,7 +390,8 @@ def import_package(ws, path, *, dry_run: bool = False, trust: str | None = None,
         if dry_run:
             return ImportResult("pending", f"该文件缺少之前的文件（{sender_code} 第{peer.rx_seq + 1}号起），"
                                            "导入后将进入等待队列", sender_code, seq)
-        _queue(ws, path, m, manifest_sha)
+        if not _from_queue:  # a queued file that still does not connect stays queued as it is
+            _queue(ws, path, m, manifest_sha)
         return ImportResult("pending", f"该文件与已导入的数据不衔接，已放入等待队列；"
                                        f"收到 {sender_code} 之前的文件后会自动导入", sender_code, seq)
     changes = _parse_jsonl(v.opened.read("changes.jsonl"), "changes.jsonl")
@@ -388,7 +412,8 @@ def import_package(ws, path, *, dry_run: bool = False, trust: str | None = None,
                 p.sign_key, p.box_key = v.enrol["sign_key"], v.enrol["box_key"]
                 p.fingerprint, p.trusted, p.enrolled_at = v.enrol["fingerprint"], True, utcnow()
                 w.session.flush()
-            merger = Merger(ws, w, source=f"sync:{sender_code}#{seq}", relayed_by_city=peer.role == "city")
+            merger = Merger(ws, w, source=f"sync:{sender_code}#{seq}", relayed_by_city=peer.role == "city",
+                            sender=None if peer.role == "city" else peer.site_id)
             report = merger.apply(reference + changes)
             remote = (m.get("clock") or {}).get("now") or getattr(merger, "max_remote_hlc", None)
             warning = None
@@ -533,7 +558,7 @@ def make_setup_file(ws, for_code: str, out) -> Path:
         me = s.get(Site, ws.site.id)
         reference = [Entry.from_row(r).to_json() for r in s.scalars(
             select(ChangeLog).where(ChangeLog.tbl.in_(REFERENCE_TABLES)).order_by(ChangeLog.seq))]
-        version = s.scalar(select(func.max(ChangeLog.counter)).where(ChangeLog.origin_site_id == ws.site.id)) or 0
+        version = _reference_version(s)
     body = {"type": "zsdesk-setup", "format": FORMAT,
             "city": {"site_id": ws.site.id, "code": ws.site.code, "name": ws.site.name,
                      "sign_key": me.public_key, "box_key": me.box_key, "fingerprint": me.fingerprint},

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from zsdesk.sync import READABLE
@@ -68,7 +69,10 @@ class OpenedPackage:
             raise PackageRefused(f"清单中没有文件 {name}", code="manifest")
         if name not in self.zip.namelist():
             raise PackageRefused(f"缺少文件 {name}（文件不完整）", code="truncated")
-        data = self.zip.read(name)
+        try:
+            data = self.zip.read(name)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            raise PackageRefused(f"{name} 无法读取：文件被改动或损坏（{exc}）", code="hash") from None
         if len(data) != meta["size"] or sha256_hex(data) != meta["sha256"]:
             raise PackageRefused(f"{name} 的校验值与清单不符：文件被改动或损坏", code="hash")
         return data
@@ -107,7 +111,7 @@ def open_bytes(data: bytes) -> OpenedPackage:
         body = z.read("manifest.json")
         signature = z.read("manifest.sig").decode()
         manifest = json.loads(body)
-    except (zipfile.BadZipFile, EOFError, ValueError, UnicodeDecodeError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, UnicodeDecodeError, OSError) as exc:
         raise PackageRefused(f"清单无法读取（{exc}）", code="truncated") from None
     if not isinstance(manifest, dict):
         raise PackageRefused("清单格式错误", code="manifest")

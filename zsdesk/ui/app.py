@@ -61,6 +61,10 @@ def prepare_application() -> QApplication:
     app.setOrganizationDomain("zsdesk.cn")
     app.setApplicationName("zsdesk")
     app.setApplicationVersion(__version__)
+    # the language chosen in 设置 (read from QSettings, so after the names above)
+    from zsdesk.ui.i18n import install_translators
+
+    install_translators(app)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "招商桌面"))
     app.setDesktopFileName("zsdesk")
     app.setStyle("Fusion")
@@ -263,7 +267,8 @@ def run(args) -> int:
 
     try:
         window = MainWindow(ws)
-        window.resize(_initial_size(app))
+        if not window.restore_geometry():
+            window.resize(_initial_size(app))
         window.show()
         app.setQuitOnLastWindowClosed(True)
 

@@ -1,60 +1,96 @@
-"""The main window: the year's key figures of the open database at a glance.
+"""The main window: a navigation pane, the pages (made on first show, from the
+registry in ``zsdesk.ui.pages``), the status bar (database, last sync, running
+work) and the shortcuts every page shares.
 
-A header with the site, the period and 序时进度; a grid of KPI cards against
-their targets; the per-unit table (赛马); 亮灯 and follow-up reminders. All
-figures come from ``zsdesk.metrics`` and ``zsdesk.reminders`` (no SQL here).
+The window holds the one ``TaskRunner`` of the session and hands it to every
+page; it routes a page's ``drill_down(table, row_ids, title)`` to the list page
+of ``table``. Nothing here reads the database directly: status and the 同步
+badge come from ``zsdesk.sync`` in the background.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import datetime as dt
+import logging
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSettings, QSize, Qt
+from PySide6.QtGui import (
+    QAction, QColor, QFont, QFontMetrics, QIcon, QIconEngine, QKeySequence, QPainter, QPainterPath, QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QMainWindow, QMessageBox, QSizePolicy, QSplitter, QStyle, QStyledItemDelegate,
-    QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QMainWindow, QMessageBox, QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+    QVBoxLayout, QWidget,
 )
 
-from zsdesk import __version__, metrics, reminders
-from zsdesk.domain import TARGET_METRICS
-from zsdesk.metrics import Figure, Report
-from zsdesk.ui.models import LightColumn, LightsModel, UnitColumn, UnitTableModel, percent
+from zsdesk import __version__
+from zsdesk.ui.pages import PAGES, TABLE_PAGES, PageEntry, create_page
+from zsdesk.ui.tasks import TaskRunner, TaskStatus, describe_error
 
-# Calm office palette; red is kept for warnings (欠进度, 红灯, 逾期).
+log = logging.getLogger(__name__)
+
 NAVY = "#1F3A5F"
+NAV_TEXT = "#D5E0EE"
+NAV_SELECTED = "#2D5584"
+ACCENT = "#7FB3F0"
+BADGE = "#D93025"
 INK = "#1F2D3D"
 MUTED = "#6B7A8F"
-GOOD = "#2E7D32"
-BAD = "#C62828"
-TRACK = "#E3E8EF"
 
-STYLE_SHEET = f"""
-QMainWindow, #central {{ background: #F3F5F8; }}
-#header {{ background: {NAVY}; }}
-#header QLabel {{ color: #FFFFFF; }}
-#siteName {{ font-size: 20px; font-weight: bold; }}
-#roleChip {{ background: rgba(255,255,255,0.16); border: 1px solid rgba(255,255,255,0.35);
-            border-radius: 9px; padding: 1px 9px; font-size: 12px; }}
-#header #subtitle, #header #periodText {{ color: #C9D6E8; font-size: 13px; }}
-#paceText {{ font-size: 15px; font-weight: bold; }}
-#sectionTitle {{ color: {INK}; font-size: 15px; font-weight: bold;
+#: item data of the navigation list
+KeyRole = Qt.ItemDataRole.UserRole + 1
+BadgeRole = Qt.ItemDataRole.UserRole + 2
+ShapeRole = Qt.ItemDataRole.UserRole + 3
+
+GEOMETRY_KEY = "window/geometry"
+
+
+def style_sheet(base_pt: float) -> str:
+    """The window's look. Font sizes are points relative to the application
+    font (HiDPI-clean: no pixel fonts)."""
+    def pt(factor: float) -> str:
+        return f"{base_pt * factor:.1f}pt"
+
+    return f"""
+QMainWindow, #pageBody, #placeholderPage, QStackedWidget {{ background: #F3F5F8; }}
+#navPane {{ background: {NAVY}; }}
+#navPane QLabel {{ color: #FFFFFF; background: transparent; }}
+#brand {{ font-size: {pt(1.45)}; font-weight: bold; }}
+#navSite {{ color: {NAV_TEXT}; font-size: {pt(0.92)}; }}
+#navRole {{ color: {NAV_TEXT}; border: 1px solid rgba(255,255,255,0.35); border-radius: 8px;
+           padding: 0 7px; font-size: {pt(0.85)}; }}
+#navVersion {{ color: #8FA6C4; font-size: {pt(0.8)}; }}
+#navList {{ background: transparent; border: none; outline: none; }}
+#pageTitle {{ color: {INK}; font-size: {pt(1.55)}; font-weight: bold; }}
+#pageNote {{ color: {MUTED}; font-size: {pt(0.95)}; }}
+#paceChip {{ color: #FFFFFF; background: {NAVY}; border-radius: 4px; padding: 3px 10px;
+            font-size: {pt(1.05)}; font-weight: bold; }}
+#errorBanner {{ color: #8A1C1C; background: #FDECEA; border: 1px solid #F5C2BE; border-radius: 4px;
+               padding: 6px 10px; }}
+#sectionTitle {{ color: {INK}; font-size: {pt(1.12)}; font-weight: bold;
                 border-left: 4px solid {NAVY}; padding-left: 8px; }}
-#sectionNote {{ color: {MUTED}; font-size: 12px; }}
+#sectionNote {{ color: {MUTED}; font-size: {pt(0.9)}; }}
 #kpiCard {{ background: #FFFFFF; border: 1px solid #DFE4EB; border-radius: 6px; }}
+#kpiCard:hover {{ border-color: #9DB4D3; }}
+#kpiCard:focus {{ border: 1px solid #2B5C8A; }}
 #kpiCard QLabel {{ background: transparent; }}
-#kpiTitle {{ color: #4A5A70; font-size: 13px; }}
-#kpiValue {{ color: {INK}; font-size: 24px; font-weight: bold; }}
-#kpiUnit {{ color: {MUTED}; font-size: 13px; }}
-#kpiSub {{ color: {MUTED}; font-size: 12px; }}
-#kpiTarget {{ color: #4A5A70; font-size: 12px; }}
-#kpiMissing {{ color: {MUTED}; font-size: 12px; }}
-#badgeAhead {{ color: #1E6B34; background: #E6F4EA; border-radius: 3px; padding: 1px 6px; font-size: 12px; }}
-#badgeBehind {{ color: #B3261E; background: #FDECEA; border-radius: 3px; padding: 1px 6px; font-size: 12px; }}
+#kpiTitle {{ color: #4A5A70; font-size: {pt(1.0)}; }}
+#kpiValue {{ color: {INK}; font-size: {pt(1.8)}; font-weight: bold; }}
+#kpiUnit {{ color: {MUTED}; font-size: {pt(1.0)}; }}
+#kpiSub, #kpiMissing {{ color: {MUTED}; font-size: {pt(0.9)}; }}
+#kpiTarget {{ color: #4A5A70; font-size: {pt(0.9)}; }}
+#badgeAhead {{ color: #1E6B34; background: #E6F4EA; border-radius: 3px; padding: 1px 6px; font-size: {pt(0.9)}; }}
+#badgeBehind {{ color: #B3261E; background: #FDECEA; border-radius: 3px; padding: 1px 6px; font-size: {pt(0.9)}; }}
 #panel {{ background: #FFFFFF; border: 1px solid #DFE4EB; border-radius: 6px; }}
 #panel QLabel {{ background: transparent; }}
-#countLabel {{ color: {INK}; font-size: 13px; }}
+#countLabel {{ color: {INK}; }}
+#placeholderTitle {{ color: {INK}; font-size: {pt(1.35)}; font-weight: bold; }}
+#placeholderText {{ color: #4A5A70; }}
+#fieldError {{ color: #B3261E; font-size: {pt(0.9)}; }}
+#readOnlyNote {{ color: #8A5300; background: #FFF6E0; border: 1px solid #F2DFAE; border-radius: 4px;
+                padding: 6px 10px; }}
+QTabWidget#reminderTabs::pane {{ border: none; }}
 QTableView {{ background: #FFFFFF; alternate-background-color: #F7F9FC; border: none;
              gridline-color: #EDF0F4; selection-background-color: #DCE7F5; selection-color: {INK}; }}
 QHeaderView::section {{ background: #EEF2F6; color: #3D4B5E; border: none;
@@ -65,364 +101,279 @@ QStatusBar QLabel {{ color: #4A5A70; padding: 0 6px; }}
 #migrationNote {{ color: #8A5300; }}
 """
 
-#: cards in grid order: the six target lines first, then the rest
-CARD_KEYS = (
-    "signed_projects", "signed_investment", "major_projects",
-    "started_projects", "arrived_capital", "visits",
-    "trip_days", "performance_rate", "start_rate",
-    "capital_rate", "production_rate", "overdue_start",
-)
-CARD_COLUMNS = 6
-YI = Decimal(10000)  # 万元 per 亿元
+
+# --- icons drawn with QPainter -----------------------------------------------------------------
+
+def draw_shape(p: QPainter, shape: str, rect: QRectF, colour: QColor) -> None:
+    """One of the navigation shapes, line-drawn in ``rect`` (a 24-unit grid)."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    side = min(rect.width(), rect.height())
+    p.translate(rect.center().x() - side / 2, rect.center().y() - side / 2)
+    p.scale(side / 24, side / 24)
+    pen = QPen(colour, 1.9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    if shape == "grid":
+        for x, y in ((3, 3), (13, 3), (3, 13), (13, 13)):
+            p.drawRoundedRect(QRectF(x, y, 8, 8), 1.6, 1.6)
+    elif shape == "visit":  # a person and a speech line
+        p.drawEllipse(QPointF(9, 8), 3.6, 3.6)
+        path = QPainterPath(QPointF(2.5, 20.5))
+        path.cubicTo(QPointF(3, 15), QPointF(15, 15), QPointF(15.5, 20.5))
+        p.drawPath(path)
+        p.drawLine(QPointF(17, 6), QPointF(22, 6))
+        p.drawLine(QPointF(17, 10.5), QPointF(21, 10.5))
+    elif shape == "funnel":
+        path = QPainterPath(QPointF(3, 4))
+        for x, y in ((21, 4), (14, 12.5), (14, 20), (10, 18), (10, 12.5)):
+            path.lineTo(x, y)
+        path.closeSubpath()
+        p.drawPath(path)
+    elif shape == "flag":
+        p.drawLine(QPointF(5, 21), QPointF(5, 3))
+        path = QPainterPath(QPointF(5, 4))
+        path.cubicTo(QPointF(10, 1.5), QPointF(13, 7), QPointF(19.5, 4))
+        path.lineTo(19.5, 13)
+        path.cubicTo(QPointF(13, 16), QPointF(10, 10.5), QPointF(5, 13))
+        p.drawPath(path)
+    elif shape == "building":
+        p.drawRect(QRectF(4, 3, 11, 18))
+        p.drawLine(QPointF(15, 9), QPointF(20, 9))
+        p.drawLine(QPointF(20, 9), QPointF(20, 21))
+        p.drawLine(QPointF(2.5, 21), QPointF(21.5, 21))
+        for y in (7, 11, 15):
+            p.drawLine(QPointF(7.5, y), QPointF(8.5, y))
+            p.drawLine(QPointF(10.5, y), QPointF(11.5, y))
+    elif shape == "parcel":  # a factory on its plot
+        path = QPainterPath(QPointF(3, 20))
+        for x, y in ((3, 10), (8, 13), (8, 10), (13, 13), (13, 5), (17, 5), (17, 20)):
+            path.lineTo(x, y)
+        path.closeSubpath()
+        p.drawPath(path)
+        p.drawLine(QPointF(1.5, 20), QPointF(22.5, 20))
+        p.drawLine(QPointF(20, 20), QPointF(20, 14))
+    elif shape == "chart":
+        p.drawLine(QPointF(3, 21), QPointF(21, 21))
+        for x, top in ((5, 13), (10.5, 6), (16, 10)):
+            p.drawRoundedRect(QRectF(x, top, 3.5, 21 - top - 2), 0.8, 0.8)
+    elif shape == "sync":
+        p.drawArc(QRectF(4, 4, 16, 16), 30 * 16, 150 * 16)
+        p.drawArc(QRectF(4, 4, 16, 16), 210 * 16, 150 * 16)
+        p.drawLine(QPointF(18.9, 7.9), QPointF(19.2, 3.8))
+        p.drawLine(QPointF(18.9, 7.9), QPointF(15, 7.2))
+        p.drawLine(QPointF(5.1, 16.1), QPointF(4.8, 20.2))
+        p.drawLine(QPointF(5.1, 16.1), QPointF(9, 16.8))
+    elif shape == "sliders":
+        for y, knob in ((6, 15), (12, 8), (18, 13)):
+            p.drawLine(QPointF(3, y), QPointF(21, y))
+            p.setBrush(colour)
+            p.drawEllipse(QPointF(knob, y), 2.3, 2.3)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        p.drawEllipse(QRectF(5, 5, 14, 14))
+    p.restore()
 
 
-class PaceBar(QWidget):
-    """Completion against target as a thin bar, with a tick at 序时进度."""
+class ShapeIconEngine(QIconEngine):
+    """A drawn icon, sharp at any size and device pixel ratio."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.completion: Decimal | None = None
-        self.pace: Decimal | None = None
-        self.on_pace: bool | None = None
-        self.setFixedHeight(10)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    def __init__(self, shape: str, colour: str = INK):
+        super().__init__()
+        self.shape = shape
+        self.colour = colour
 
-    def set_values(self, completion: Decimal | None, pace: Decimal | None, on_pace: bool | None) -> None:
-        self.completion, self.pace, self.on_pace = completion, pace, on_pace
-        if completion is not None and pace is not None:
-            self.setToolTip(self.tr("完成 {0}，序时进度 {1}").format(percent(completion), percent(pace)))
-        self.update()
+    def paint(self, painter: QPainter, rect: QRect, mode, state) -> None:
+        colour = QColor(self.colour)
+        if mode == QIcon.Mode.Disabled:
+            colour = QColor("#9AA5B4")
+        draw_shape(painter, self.shape, QRectF(rect), colour)
 
-    def sizeHint(self) -> QSize:
-        return QSize(120, 10)
+    def pixmap(self, size: QSize, mode, state) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        painter.end()
+        return pixmap
 
-    def paintEvent(self, _event) -> None:
-        if self.completion is None:
-            return
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        w, h = self.width(), self.height()
-        track = QRectF(0, 2, w, h - 4)
-        path = QPainterPath()
-        path.addRoundedRect(track, 3, 3)
-        p.fillPath(path, QColor(TRACK))
-        share = float(min(max(self.completion, Decimal(0)), Decimal(1)))
-        if share > 0:
-            fill = QPainterPath()
-            fill.addRoundedRect(QRectF(0, 2, max(w * share, 6), h - 4), 3, 3)
-            p.fillPath(fill, QColor(GOOD if self.on_pace else BAD))
-        if self.pace is not None:
-            x = round(w * float(min(self.pace, Decimal(1))))
-            x = min(max(x, 1), w - 1)
-            p.setPen(QPen(QColor(INK), 2))
-            p.drawLine(x, 0, x, h)
-        p.end()
+    def clone(self) -> QIconEngine:
+        return ShapeIconEngine(self.shape, self.colour)
 
 
-class KpiCard(QFrame):
-    """One key figure: value, unit, a detail line, and its target with completion."""
-
-    def __init__(self, key: str, title: str, parent=None):
-        super().__init__(parent)
-        self.key = key
-        self.figure: Figure | None = None
-        self.setObjectName("kpiCard")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-        self.title_label = QLabel(title, objectName="kpiTitle")
-        self.badge = QLabel(objectName="badgeAhead")
-        self.badge.hide()
-        self.value_label = QLabel(objectName="kpiValue")
-        self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.unit_label = QLabel(objectName="kpiUnit")
-        self.sub_label = QLabel(objectName="kpiSub")
-        self.bar = PaceBar()
-        self.target_label = QLabel(objectName="kpiTarget")
-        for label in (self.sub_label, self.target_label):
-            label.setWordWrap(False)
-
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(self.title_label)
-        top.addStretch(1)
-        top.addWidget(self.badge)
-        value_row = QHBoxLayout()
-        value_row.setSpacing(4)
-        value_row.addWidget(self.value_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        value_row.addWidget(self.unit_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        value_row.addStretch(1)
-
-        box = QVBoxLayout(self)
-        box.setContentsMargins(14, 10, 14, 10)
-        box.setSpacing(4)
-        box.addLayout(top)
-        box.addLayout(value_row)
-        box.addWidget(self.sub_label)
-        box.addSpacing(2)
-        box.addWidget(self.bar)
-        box.addWidget(self.target_label)
-
-    def set_figure(self, figure: Figure, pace: Decimal, unit: str, sub: str = "") -> None:
-        self.figure = figure
-        self.value_label.setText(figure.display())
-        self.unit_label.setText(unit if figure.value is not None else "")
-        tips = []
-        if figure.value is None:
-            # Unknown is not 0%: say why there is no number.
-            self.sub_label.setObjectName("kpiMissing")
-            self.sub_label.setText(figure.missing or self.tr("缺少数据"))
-        else:
-            self.sub_label.setObjectName("kpiSub")
-            self.sub_label.setText(sub)
-        self.sub_label.style().polish(self.sub_label)
-
-        if figure.target:
-            self.bar.set_values(figure.completion, pace, figure.on_pace)
-            self.bar.show()
-            target = Figure(figure.key, "", figure.unit, figure.target).display()
-            self.target_label.setText(self.tr("目标 {0} · 完成 {1}").format(target, percent(figure.completion)))
-            ahead = bool(figure.on_pace)
-            self.badge.setText(self.tr("超进度") if ahead else self.tr("欠进度"))
-            self.badge.setObjectName("badgeAhead" if ahead else "badgeBehind")
-            self.badge.style().polish(self.badge)
-            self.badge.show()
-            tips.append(self.tr("完成 {0}，序时进度 {1}").format(percent(figure.completion), percent(pace)))
-        else:
-            self.bar.set_values(None, None, None)
-            self.bar.hide()
-            self.badge.hide()
-            self.target_label.setText(self.tr("未下达目标") if figure.key in TARGET_METRICS else "")
-        if figure.flagged_ids:
-            tips.append(self.tr("其中{0}条为期末前集中录入（突击上报）").format(len(figure.flagged_ids)))
-        self.setToolTip("\n".join(tips))
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(max(hint.width(), 180), hint.height())
+def shape_icon(shape: str, colour: str = INK) -> QIcon:
+    return QIcon(ShapeIconEngine(shape, colour))
 
 
-class TwoLineDelegate(QStyledItemDelegate):
-    """A name with its detail (another column's text, smaller and muted) under it."""
-
-    ROW_HEIGHT = 46
-
-    def __init__(self, detail_column: int, parent=None):
-        super().__init__(parent)
-        self.detail_column = detail_column
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # background
-
-        box = opt.rect.adjusted(6, 4, -6, -4)
-        half = box.height() // 2
-        detail = str(index.siblingAtColumn(self.detail_column).data() or "")
-        small = QFont(opt.font)
-        small.setPointSizeF(opt.font.pointSizeF() * 0.9)
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(QColor(INK))
-        painter.drawText(box.adjusted(0, 0, 0, -half), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, box.width()))
-        painter.setFont(small)
-        painter.setPen(QColor(MUTED))
-        painter.drawText(box.adjusted(0, half, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, box.width()))
-        painter.restore()
+class NavDelegate(QStyledItemDelegate):
+    """A navigation entry: drawn icon, label, and a count badge (e.g. open conflicts)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(hint.width(), self.ROW_HEIGHT)
+        return QSize(option.rect.width(), round(QFontMetrics(option.font).height() * 2.5))
 
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index) -> None:
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        if selected:
+            p.fillRect(r, QColor(NAV_SELECTED))
+            p.fillRect(QRect(r.left(), r.top(), 4, r.height()), QColor(ACCENT))
+        elif hovered:
+            p.fillRect(r, QColor(255, 255, 255, 22))
+        colour = QColor("#FFFFFF" if selected else NAV_TEXT)
+        fm = QFontMetrics(option.font)
+        icon_side = round(fm.height() * 1.25)
+        icon = QRectF(r.left() + 18, r.center().y() - icon_side / 2, icon_side, icon_side)
+        draw_shape(p, index.data(ShapeRole) or "", icon, colour)
+
+        badge = index.data(BadgeRole) or 0
+        badge_rect = QRectF()
+        if badge:
+            small = QFont(option.font)
+            small.setPointSizeF(option.font.pointSizeF() * 0.85)
+            small.setBold(True)
+            text = str(badge) if badge < 100 else "99+"
+            sfm = QFontMetrics(small)
+            h = sfm.height() + 2
+            w = max(h, sfm.horizontalAdvance(text) + 10)
+            badge_rect = QRectF(r.right() - 14 - w, r.center().y() - h / 2, w, h)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(BADGE))
+            p.drawRoundedRect(badge_rect, h / 2, h / 2)
+            p.setPen(QColor("#FFFFFF"))
+            p.setFont(small)
+            p.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, text)
+        font = QFont(option.font)
+        font.setBold(selected)
+        p.setFont(font)
+        p.setPen(colour)
+        left = icon.right() + 12
+        right = (badge_rect.left() - 6) if badge else r.right() - 10
+        text_rect = QRectF(left, r.top(), max(right - left, 0), r.height())
+        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                   QFontMetrics(font).elidedText(index.data(Qt.ItemDataRole.DisplayRole) or "",
+                                                 Qt.TextElideMode.ElideRight, int(text_rect.width())))
+        p.restore()
+
+
+# --- the window ------------------------------------------------------------------------------------
 
 class MainWindow(QMainWindow):
     """招商桌面 main window for one open workspace."""
 
-    def __init__(self, ws, parent=None):
+    def __init__(self, ws, parent=None, *, pages: tuple[PageEntry, ...] | None = None):
         super().__init__(parent)
         self.ws = ws
-        self.report: Report | None = None
-        self.cards: dict[str, KpiCard] = {}
-        self._placed = False
-        self.unit_model = UnitTableModel(parent=self)
-        self.lights_model = LightsModel(parent=self)
+        self.entries: tuple[PageEntry, ...] = tuple(pages or PAGES)
+        self.pages: dict[str, QWidget] = {}
+        self.conflicts = 0
+        self.tasks = TaskRunner(self)
+        self.tasks.unhandled_error.connect(self._task_failed)
+        self._status_loading = False
 
         site = ws.site
         role = self.tr("市级") if site.is_city else self.tr("县级")
         self.setWindowTitle(self.tr("{0} · {1} — 招商桌面").format(site.name, role))
-        self.setStyleSheet(STYLE_SHEET)
+        self.setStyleSheet(style_sheet(QApplication.font().pointSizeF() if QApplication.font().pointSizeF() > 0
+                                       else 10.0))
         self._build(site.name, role)
         self._build_menus()
         self._build_status_bar()
-        self.refresh()
+        self.show_page(self.entries[0].key)
+        self.refresh_status()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._placed:
-            # The unit table gets what it needs to show every column; the
-            # reminders get the rest.
-            self._placed = True
-            left = self.units_panel.minimumWidth()
-            self.splitter.setSizes([left, max(self.splitter.width() - left, 1)])
-
-    # -- layout ----------------------------------------------------------------------
+    # -- layout -------------------------------------------------------------------------------
     def _build(self, site_name: str, role: str) -> None:
-        central = QWidget(objectName="central")
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(self._build_header(site_name, role))
-
-        body = QVBoxLayout()
-        body.setContentsMargins(18, 14, 18, 12)
-        body.setSpacing(10)
-        outer.addLayout(body, 1)
-
-        body.addLayout(self._section_title(self.tr("年度主要指标"),
-                                           self.tr("进度条中的竖线为序时进度；绿色为超进度，红色为欠进度")))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(10)
-        for i, key in enumerate(CARD_KEYS):
-            card = KpiCard(key, self._card_titles()[key])
-            self.cards[key] = card
-            grid.addWidget(card, i // CARD_COLUMNS, i % CARD_COLUMNS)
-        for c in range(CARD_COLUMNS):
-            grid.setColumnStretch(c, 1)
-        body.addLayout(grid)
-
-        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.setHandleWidth(10)
-        splitter.addWidget(self._build_units_panel())
-        splitter.addWidget(self._build_reminders_panel())
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        body.addSpacing(4)
-        body.addWidget(splitter, 1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._build_nav(site_name, role))
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-    def _build_header(self, site_name: str, role: str) -> QWidget:
-        header = QFrame(objectName="header")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(20, 12, 20, 12)
-        row.setSpacing(12)
+    def _build_nav(self, site_name: str, role: str) -> QWidget:
+        pane = QFrame(objectName="navPane")
+        box = QVBoxLayout(pane)
+        box.setContentsMargins(0, 16, 0, 12)
+        box.setSpacing(4)
+        head = QVBoxLayout()
+        head.setContentsMargins(18, 0, 14, 10)
+        head.setSpacing(6)
+        head.addWidget(QLabel(self.tr("招商桌面"), objectName="brand"))
+        self.site_label = QLabel(site_name, objectName="navSite")
+        self.site_label.setWordWrap(True)
+        head.addWidget(self.site_label)
+        chip_row = QHBoxLayout()
+        self.role_chip = QLabel(role, objectName="navRole")
+        chip_row.addWidget(self.role_chip)
+        chip_row.addStretch(1)
+        head.addLayout(chip_row)
+        box.addLayout(head)
 
-        left = QVBoxLayout()
-        left.setSpacing(2)
-        name_row = QHBoxLayout()
-        name_row.setSpacing(10)
-        self.site_label = QLabel(site_name, objectName="siteName")
-        self.role_chip = QLabel(role, objectName="roleChip")
-        name_row.addWidget(self.site_label)
-        name_row.addWidget(self.role_chip, 0, Qt.AlignmentFlag.AlignVCenter)
-        name_row.addStretch(1)
-        left.addLayout(name_row)
-        left.addWidget(QLabel(self.tr("招商桌面 · 招商引资工作概况"), objectName="subtitle"))
-        row.addLayout(left, 1)
+        self.nav = QListWidget(objectName="navList")
+        self.nav.setItemDelegate(NavDelegate(self.nav))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.nav.setMouseTracking(True)
+        self.nav.setAccessibleName(self.tr("导航"))
+        for i, entry in enumerate(self.entries):
+            item = QListWidgetItem(entry.title)
+            item.setData(KeyRole, entry.key)
+            item.setData(ShapeRole, entry.icon)
+            item.setData(BadgeRole, 0)
+            if i < 9:
+                item.setToolTip(self.tr("{0}（Ctrl+{1}）").format(entry.title, i + 1))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        box.addWidget(self.nav, 1)
+        version = QLabel(f"zsdesk {__version__}", objectName="navVersion")
+        version.setContentsMargins(18, 0, 0, 0)
+        box.addWidget(version)
 
-        right = QVBoxLayout()
-        right.setSpacing(4)
-        self.period_label = QLabel(objectName="periodText")
-        self.period_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.pace_label = QLabel(objectName="paceText")
-        self.pace_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        right.addWidget(self.period_label)
-        right.addWidget(self.pace_label)
-        row.addLayout(right)
-        return header
-
-    def _section_title(self, title: str, note: str = "") -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        row.addWidget(QLabel(title, objectName="sectionTitle"))
-        if note:
-            row.addWidget(QLabel(note, objectName="sectionNote"), 0, Qt.AlignmentFlag.AlignBottom)
-        row.addStretch(1)
-        return row
-
-    def _build_units_panel(self) -> QWidget:
-        panel = self.units_panel = QFrame(objectName="panel")
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(12, 10, 12, 12)
-        box.setSpacing(8)
-        box.addLayout(self._section_title(self.tr("各单元完成情况（赛马）"),
-                                          self.tr("点击表头排序；悬停查看目标与完成率")))
-        self.unit_table = self._table(self.unit_model)
-        self.unit_table.setSortingEnabled(True)
-        header = self.unit_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(UnitColumn.UNIT, QHeaderView.ResizeMode.Stretch)
-        self.unit_table.sortByColumn(UnitColumn.RANK, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(lambda *_: self._fit_unit_table())
-        box.addWidget(self.unit_table, 1)
-        return panel
-
-    def _build_reminders_panel(self) -> QWidget:
-        panel = QFrame(objectName="panel")
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(12, 10, 12, 12)
-        box.setSpacing(8)
-        box.addLayout(self._section_title(self.tr("提醒"), self.tr("亮灯与跟进")))
-
-        counts = QGridLayout()
-        counts.setHorizontalSpacing(18)
-        counts.setVerticalSpacing(4)
-        self.red_count = QLabel(objectName="countLabel")
-        self.yellow_count = QLabel(objectName="countLabel")
-        self.due_today_count = QLabel(objectName="countLabel")
-        self.overdue_count = QLabel(objectName="countLabel")
-        counts.addWidget(self.red_count, 0, 0)
-        counts.addWidget(self.yellow_count, 0, 1)
-        counts.addWidget(self.due_today_count, 1, 0)
-        counts.addWidget(self.overdue_count, 1, 1)
-        counts.setColumnStretch(2, 1)
-        box.addLayout(counts)
-
-        # The panel is narrow: the reason goes under the name, the number in the tooltip.
-        self.lights_table = self._table(self.lights_model)
-        self.lights_table.setColumnHidden(LightColumn.NUMBER, True)
-        self.lights_table.setColumnHidden(LightColumn.REASON, True)
-        self.lights_table.setItemDelegateForColumn(
-            LightColumn.NAME, TwoLineDelegate(LightColumn.REASON, self.lights_table))
-        self.lights_table.verticalHeader().setDefaultSectionSize(TwoLineDelegate.ROW_HEIGHT)
-        header = self.lights_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(LightColumn.LIGHT, 48)
-        header.setSectionResizeMode(LightColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        box.addWidget(self.lights_table, 1)
-        return panel
-
-    @staticmethod
-    def _table(model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setAlternatingRowColors(True)
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(28)
-        view.horizontalHeader().setHighlightSections(False)
-        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        return view
+        fm = QFontMetrics(QApplication.font())
+        widest = max((fm.horizontalAdvance(e.title) for e in self.entries), default=0)
+        # left margin, icon, gap, label, room for a badge
+        pane.setFixedWidth(max(150, 18 + round(fm.height() * 1.25) + 12 + widest + 14 + 2 * fm.height()))
+        return pane
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        refresh = QAction(self.tr("刷新(&R)"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        file_menu.addAction(refresh)
+        self.refresh_action = QAction(self.tr("刷新(&R)"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
         leave = QAction(self.tr("退出(&X)"), self)
         leave.setShortcut(QKeySequence.StandardKey.Quit)
         leave.triggered.connect(self.close)
         file_menu.addAction(leave)
+
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.new_action = QAction(self.tr("新建记录(&N)"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self._page_call("new_record", self.tr("这一页没有可新建的记录")))
+        self.search_action = QAction(self.tr("查找(&F)"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(lambda: self._page_call("focus_search", self.tr("这一页没有搜索框")))
+        edit_menu.addAction(self.new_action)
+        edit_menu.addAction(self.search_action)
+        # Ctrl+S belongs to the forms: the window binds nothing to it.
+
+        go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
+        self.page_actions: dict[str, QAction] = {}
+        for i, entry in enumerate(self.entries):
+            action = QAction(shape_icon(entry.icon), entry.title, self)
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, key=entry.key: self.show_page(key))
+            go_menu.addAction(action)
+            self.page_actions[entry.key] = action
+
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于招商桌面(&A)"), self)
         about.triggered.connect(self._about)
@@ -436,6 +387,8 @@ class MainWindow(QMainWindow):
         self.migration_label = QLabel(objectName="migrationNote")
         self.migration_label.hide()
         bar.addWidget(self.migration_label, 1)
+        self.task_status = TaskStatus(self.tasks)
+        bar.addPermanentWidget(self.task_status)
         self.db_label = QLabel(self.tr("数据库：{0}").format(where))
         self.db_label.setToolTip(where)
         self.sync_label = QLabel(self.tr("尚未同步"))
@@ -450,84 +403,137 @@ class MainWindow(QMainWindow):
         self.migration_label.setToolTip(note)
         self.migration_label.show()
 
-    # -- data --------------------------------------------------------------------------
-    def _card_titles(self) -> dict[str, str]:
-        return {
-            "signed_projects": self.tr("签约项目"),
-            "signed_investment": self.tr("签约金额"),
-            "major_projects": self.tr("亿元以上项目"),
-            "started_projects": self.tr("开工项目"),
-            "arrived_capital": self.tr("到位资金"),
-            "visits": self.tr("拜访企业"),
-            "trip_days": self.tr("外出招商天数"),
-            "performance_rate": self.tr("履约率"),
-            "start_rate": self.tr("开工率"),
-            "capital_rate": self.tr("资金到位率"),
-            "production_rate": self.tr("建成投产率"),
-            "overdue_start": self.tr("应开未开项目"),
-        }
+    # -- pages --------------------------------------------------------------------------------
+    def entry(self, key: str) -> PageEntry:
+        for e in self.entries:
+            if e.key == key:
+                return e
+        raise KeyError(key)
 
-    def _unit_text(self, figure: Figure) -> str:
-        return {
-            "个": self.tr("个"), "万元": self.tr("万元"), "次": self.tr("次"), "天": self.tr("天"),
-            "%": "", "分": self.tr("分"),
-        }.get(figure.unit, figure.unit)
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(KeyRole) if item else self.entries[0].key
 
-    def _sub_text(self, figure: Figure) -> str:
-        """The detail line under a value: 亿元 for large sums, the parts of a rate."""
-        n, d = figure.numerator, figure.denominator
-        if figure.unit == "万元" and figure.value is not None and abs(figure.value) >= YI:
-            yi = (figure.value / YI).quantize(Decimal("0.01"), ROUND_HALF_UP)
-            return self.tr("约 {0} 亿元").format(f"{yi:,}")
-        if figure.key == "performance_rate":
-            return self.tr("已履约 {0} / 新签约 {1} 个").format(_num(n), _num(d))
-        if figure.key == "start_rate":
-            return self.tr("已开工 {0} / 应开工 {1} 个").format(_num(n), _num(d))
-        if figure.key == "capital_rate":
-            return self.tr("到位 {0} / 合同 {1} 万元").format(_num(n), _num(d))
-        if figure.key == "production_rate":
-            return self.tr("已投产 {0} / 应投产 {1} 个").format(_num(n), _num(d))
-        if figure.key == "overdue_start":
-            return self.tr("超过开工时限仍未开工")
-        if figure.key == "trip_days":
-            return self.tr("外出拜访 {0} 次").format(len(figure.row_ids))
-        return ""
+    def current_page(self) -> QWidget | None:
+        return self.pages.get(self.current_key())
+
+    def page(self, key: str) -> QWidget:
+        """The page of ``key``, made now if it was not yet."""
+        if key not in self.pages:
+            page = create_page(self.entry(key), self.ws, self.tasks, self.stack)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            signal = getattr(page, "drill_down", None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(self.show_rows)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to the page of ``key``; a page shown again is refreshed."""
+        fresh = key not in self.pages
+        page = self.page(key)
+        row = [e.key for e in self.entries].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(page)
+        self.new_action.setEnabled(hasattr(page, "new_record"))
+        self.search_action.setEnabled(hasattr(page, "focus_search"))
+        if not fresh and hasattr(page, "refresh"):
+            page.refresh()
+        return page
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            self.show_page(self.entries[row].key)
+            self.refresh_status()
+
+    def _page_call(self, method: str, otherwise: str) -> None:
+        page = self.current_page()
+        fn = getattr(page, method, None)
+        if fn is None:
+            self.statusBar().showMessage(otherwise, 4000)
+            return
+        fn()
+
+    def show_rows(self, table: str, row_ids: list, title: str) -> None:
+        """Drill-down: the list page of ``table`` shows exactly ``row_ids``."""
+        if not row_ids:
+            self.statusBar().showMessage(self.tr("“{0}”没有明细记录").format(title), 5000)
+            return
+        key = TABLE_PAGES.get(table)
+        if key is None or key not in [e.key for e in self.entries]:
+            self.statusBar().showMessage(self.tr("没有列出这类记录的页面：{0}").format(table), 5000)
+            return
+        page = self.show_page(key)
+        show = getattr(page, "show_rows", None)
+        if show is None:
+            self.statusBar().showMessage(
+                self.tr("“{0}”页面暂不可用，无法列出这{1}条记录").format(self.entry(key).title, len(row_ids)), 6000)
+            return
+        show(table, list(row_ids), title)
 
     def refresh(self) -> None:
-        """Read the year's figures and reminders again."""
-        report = metrics.year_report(self.ws)
-        self.report = report
-        period = report.period
-        self.period_label.setText(self.tr("{0}年度 · 统计至{1}月{2}日").format(
-            period.end.year, period.end.month, period.end.day))
-        self.pace_label.setText(self.tr("序时进度 {0}").format(percent(report.pace)))
-        for key, card in self.cards.items():
-            figure = report.total[key]
-            card.set_figure(figure, report.pace, self._unit_text(figure), self._sub_text(figure))
-        overdue_card = self.cards["overdue_start"]
-        if report.total["overdue_start"].value:
-            overdue_card.value_label.setStyleSheet(f"color: {BAD};")
-        else:
-            overdue_card.value_label.setStyleSheet("")
+        """F5: the current page and the status bar read again."""
+        page = self.current_page()
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
+        self.refresh_status()
 
-        self.unit_model.set_report(report)
-        self._fit_unit_table()
-        lights = reminders.lights(self.ws, colours=(reminders.RED, reminders.YELLOW))
-        self.lights_model.set_lights(lights)
-        reds = sum(1 for x in lights if x.colour == reminders.RED)
-        yellows = len(lights) - reds
-        self.red_count.setText(self.tr("红灯 <b style='color:{0}'>{1}</b> 项").format(BAD, reds))
-        self.yellow_count.setText(self.tr("黄灯 <b style='color:#A86B00'>{0}</b> 项").format(yellows))
-        due_today, overdue = reminders.followups(self.ws)
-        self.due_today_count.setText(self.tr("今日到期跟进 <b>{0}</b> 条").format(len(due_today)))
-        colour = BAD if overdue else INK
-        self.overdue_count.setText(self.tr("逾期未跟进 <b style='color:{0}'>{1}</b> 条").format(
-            colour, len(overdue)))
+    # -- status: last sync and open conflicts ---------------------------------------------------
+    def refresh_status(self) -> None:
+        if self._status_loading:
+            return
+        self._status_loading = True
+        self.tasks.run(read_sync_state, self.ws, title=self.tr("读取同步状态"), write=False, progress=False,
+                       on_done=self._show_sync_state, on_error=self._sync_state_failed)
 
-    def _fit_unit_table(self) -> None:
-        # Unit names must show in full (two may differ only at the end), so the
-        # table asks for the width of all its columns.
-        self.units_panel.setMinimumWidth(fit_columns(self.unit_table, stretch=UnitColumn.UNIT) + 26)
+    def _show_sync_state(self, state: tuple[str | None, int]) -> None:
+        self._status_loading = False
+        text, conflicts = state
+        self.sync_label.setText(text or self.tr("尚未同步"))
+        self.sync_label.setToolTip(text or self.tr("本站点还没有导入或导出过同步文件"))
+        self.set_badge("sync", conflicts, self.tr("{0} 个同步冲突待处理").format(conflicts))
+        self.conflicts = conflicts
+
+    def _sync_state_failed(self, exc: BaseException) -> None:
+        self._status_loading = False
+        self.sync_label.setText(self.tr("同步状态不可用"))
+        self.sync_label.setToolTip(describe_error(exc))
+
+    def set_badge(self, key: str, count: int, tip: str = "") -> None:
+        row = [e.key for e in self.entries].index(key) if key in [e.key for e in self.entries] else -1
+        if row < 0:
+            return
+        item = self.nav.item(row)
+        item.setData(BadgeRole, count)
+        title = self.entry(key).title
+        item.setToolTip(f"{title}（{tip}）" if count and tip else title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} {count}" if count else title)
+
+    def badge(self, key: str) -> int:
+        row = [e.key for e in self.entries].index(key)
+        return int(self.nav.item(row).data(BadgeRole) or 0)
+
+    # -- errors, closing, about ----------------------------------------------------------------------
+    def _task_failed(self, task, exc: BaseException) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("招商桌面"),
+                          self.tr("“{0}”未能完成。").format(task.title or self.tr("后台工作")),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(describe_error(exc))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def restore_geometry(self) -> bool:
+        saved = QSettings().value(GEOMETRY_KEY)
+        return bool(saved) and self.restoreGeometry(saved)
+
+    def closeEvent(self, event) -> None:
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        # Let running writes finish (each is one transaction); readers are cancelled.
+        self.tasks.shutdown()
+        super().closeEvent(event)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("关于招商桌面"), self.tr(
@@ -535,37 +541,17 @@ class MainWindow(QMainWindow):
             "界面字体：文泉驿微米黑（Apache-2.0）").format(__version__))
 
 
-def fit_columns(view: QTableView, *, stretch: int | None = None, max_width: int | None = None) -> int:
-    """Size columns to their cells and header lines; the width the table needs
-    to show them all, the ``stretch`` column at its content width. (Qt's own
-    header size hint reserves room for a sort arrow beside the text and makes
-    every numeric column twice as wide as its numbers.)"""
-    model = view.model()
-    header = view.horizontalHeader()
-    font = QFont(header.font())
-    font.setBold(True)
-    metrics_ = QFontMetrics(font)
-    needed = 0
-    for column in range(model.columnCount()):
-        if view.isColumnHidden(column):
-            continue
-        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        title = max((metrics_.horizontalAdvance(line) for line in text.split("\n")), default=0)
-        width = max(view.sizeHintForColumn(column), title) + 18
-        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
-            width += 14  # the sort arrow sits beside the title
-        if max_width is not None and column != stretch:
-            width = min(width, max_width)
-        if column != stretch:
-            header.resizeSection(column, width)
-        needed += width
-    return needed + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+def read_sync_state(ws) -> tuple[str | None, int]:
+    """(the last sync in words or None, the number of open conflicts) — read in the background."""
+    from zsdesk.sync import exchange
+    from zsdesk.sync.conflicts import list_conflicts
 
-
-def _num(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+    text = exchange.ack_text(ws)
+    if text is None:
+        received = [p for p in exchange.peers(ws) if p.rx_at]
+        if received:
+            last = max(received, key=lambda p: p.rx_at)
+            local = last.rx_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+            text = QCoreApplication.translate("MainWindow", "最近同步：{0} 导入“{1}”的文件").format(
+                f"{local:%Y-%m-%d %H:%M}", last.name)
+    return text, len(list_conflicts(ws))

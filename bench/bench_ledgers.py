@@ -1,0 +1,186 @@
+"""Ledger (台账) export and import speed, each next to the library doing the bare job.
+
+    /work/venv/bin/python bench/bench_ledgers.py                 # builds W1 in a temporary folder
+    /work/venv/bin/python bench/bench_ledgers.py --db W1.db      # an existing W1 database
+    /work/venv/bin/python bench/bench_ledgers.py --keep /tmp/zs-bench
+
+Figures:
+- export: ``export_ledger(ws, "visits", …)`` of every visit of W1 (100k rows:
+  the query, the 台账 layout, styles, widths, writing) next to a raw openpyxl
+  write-only workbook of the same cell values (already in memory, plain
+  ``ws.append``, no styles). Goal: <= 1.2x.
+- import: a 10k-row 在谈项目台账 (.xlsx) read and previewed (``read_ledger`` +
+  ``preview``: header detection, parsing, company/unit/staff resolution,
+  matching, validation through the services) next to a raw python-calamine read
+  of the same file (``to_python()``). Goal: <= 1.5x. Done twice: into W1 itself
+  (every row matches a record: unchanged), and into a fresh county database
+  (every row new, companies created); the apply of the latter (one transaction)
+  is reported separately.
+
+Times are CPU seconds of this process (``time.process_time``), the better
+measure on a shared machine; wall seconds are printed beside them. Each figure
+is the best of ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EXPORT_GOAL = 1.2
+IMPORT_GOAL = 1.5
+IMPORT_ROWS = 10_000
+W1_ARGS = ["--units", "10", "--years", "3", "--scale", "1"]
+
+
+def timed(fn, repeat: int):
+    """(best CPU seconds, wall seconds of that run, result)."""
+    best = None
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        if best is None or cpu < best[0]:
+            best = (cpu, wall, result)
+    return best
+
+
+def line(label: str, cpu: float, wall: float, extra: str = "") -> None:
+    print(f"  {label:<46} {cpu:7.2f} s CPU  {wall:7.2f} s wall{('  ' + extra) if extra else ''}")
+
+
+def verdict(ratio: float, goal: float) -> str:
+    return f"{ratio:.2f}x (goal <= {goal}x: {'met' if ratio <= goal else 'NOT met'})"
+
+
+def build_w1(path: Path) -> None:
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "zsdesk", "--db", str(path), "demo", *W1_ARGS],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"W1 build failed:\n{proc.stderr[-2000:]}")
+    print(f"W1 built in {time.perf_counter() - started:.0f} s: {path}")
+
+
+def bench_export(ws, folder: Path, repeat: int) -> None:
+    from openpyxl import Workbook
+
+    from zsdesk.ledgers.export import export_ledger, ledger_rows, resolve_scope
+
+    print("Export: 拜访企业台账 of every visit")
+    out = folder / "visits.xlsx"
+    cpu, wall, result = timed(lambda: export_ledger(ws, "visits", out), repeat)
+    line(f"ledger export ({result.rows:,} rows)", cpu, wall, f"{out.stat().st_size / 2**20:.1f} MiB")
+
+    rows = ledger_rows(ws, "visits", resolve_scope(ws, None), None)
+
+    def raw():
+        wb = Workbook(write_only=True)
+        sheet = wb.create_sheet("raw")
+        for r in rows:
+            sheet.append(r)
+        wb.save(folder / "raw.xlsx")
+
+    raw_cpu, raw_wall, _ = timed(raw, repeat)
+    line(f"raw openpyxl write_only, same cells", raw_cpu, raw_wall)
+    print(f"  ratio: {verdict(cpu / raw_cpu, EXPORT_GOAL)}")
+
+
+def make_import_file(ws, folder: Path) -> tuple[Path, Path]:
+    """(the 10k-row ledger as exported, the same rows as a county keeps them:
+    no 编号, 招商单元 or 包保责任人 column)."""
+    from openpyxl import Workbook
+
+    from zsdesk.ledgers.columns import COLUMNS
+    from zsdesk.ledgers.export import ledger_rows, resolve_scope
+    from zsdesk.ledgers.sheets import SheetColumn, write_table
+
+    rows = ledger_rows(ws, "leads", resolve_scope(ws, None), None)[:IMPORT_ROWS]
+    columns = [SheetColumn.of(c) for c in COLUMNS["leads"]]
+    paths = []
+    for name, drop in (("leads-w1.xlsx", set()), ("leads-county.xlsx", {"编号", "招商单元", "包保责任人"})):
+        keep = [i for i, c in enumerate(columns) if c.header not in drop]
+        wb = Workbook(write_only=True)
+        write_table(wb, "在谈项目台账", [columns[i] for i in keep], [[r[i] for i in keep] for r in rows],
+                    heading="2026年在谈项目台账", info="填报单位：示范", total_label="合计")
+        wb.save(folder / name)
+        paths.append(folder / name)
+    return paths[0], paths[1]
+
+
+def bench_import(ws, folder: Path, repeat: int) -> None:
+    from python_calamine import CalamineWorkbook
+
+    from zsdesk.ledgers import apply, preview, read_ledger
+    from zsdesk.services import Workspace, init_site
+    from zsdesk.db.engine import Database
+
+    w1_file, county_file = make_import_file(ws, folder)
+
+    def raw(path):
+        with CalamineWorkbook.from_path(str(path)) as wb:
+            return wb.get_sheet_by_index(0).to_python()
+
+    for label, path, target in (("into W1 (every row unchanged)", w1_file, ws), ("into a new county", county_file,
+                                                                                  None)):
+        if target is None:
+            db = folder / "county.db"
+            for p in folder.glob("county.db*"):
+                p.unlink()
+            target = Workspace(Database(f"sqlite:///{db}"), today=ws.today, actor="bench")
+            init_site(target, role="county", code="BENCH-U01", name="基准县招商单元")
+        print(f"Import: 10k-row 在谈项目台账 {label}")
+        raw_cpu, raw_wall, grid = timed(lambda: raw(path), repeat)
+        line(f"raw python-calamine read ({len(grid):,} rows)", raw_cpu, raw_wall)
+        cpu_r, wall_r, plan = timed(lambda: read_ledger(path), repeat)
+        line("read_ledger (find header, parse cells)", cpu_r, wall_r)
+        cpu_p, wall_p, result = timed(lambda: preview(target, plan), repeat)
+        counts = ", ".join(f"{k} {v:,}" for k, v in result.counts.items() if v)
+        line("preview (resolve, match, validate)", cpu_p, wall_p, counts)
+        print(f"  read + preview vs raw read: {verdict((cpu_r + cpu_p) / raw_cpu, IMPORT_GOAL)}")
+        if result.creates:
+            wall, cpu = time.perf_counter(), time.process_time()
+            done = apply(target, plan)
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            line("apply (preview again + one transaction)", cpu, wall,
+                 f"created {done.counts['created']:,}, companies {len(done.companies):,}")
+        if target is not ws:
+            target.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="an existing W1 database (else one is built)")
+    parser.add_argument("--keep", help="folder for the files (kept); default a temporary one")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--only", choices=["export", "import"])
+    args = parser.parse_args()
+
+    from zsdesk.services import open_workspace
+
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="zs-ledger-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        db = Path(args.db) if args.db else folder / "w1.db"
+        if not args.db:
+            build_w1(db)
+        ws = open_workspace(db, today=dt.date.today)
+        if args.only != "import":
+            bench_export(ws, folder, args.repeat)
+        if args.only != "export":
+            bench_import(ws, folder, args.repeat)
+        ws.close()
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,278 @@
+"""Sync by file: export and import figures, each next to its limit.
+
+Run with the project's interpreter::
+
+    /work/venv/bin/python bench/bench_sync.py                 # both parts
+    /work/venv/bin/python bench/bench_sync.py --only package --changes 20000
+    /work/venv/bin/python bench/bench_sync.py --profile        # cProfile the 100k import
+
+Figures:
+- package: a county with 100k new visits (``ws.visits.create_many`` in batches)
+  exports one package (signed, encrypted, written, read back and verified) and
+  the city imports it (decrypt, verify, merge, one transaction, with the
+  automatic backup first). Next to them the limit: raw ``sqlite3``
+  ``executemany`` of the same rows the import writes (the county's records and
+  their change-log entries, as stored), into a copy of the city's database taken just
+  before the import, same pragmas, one transaction. Goal: each <= 3x.
+- counties: the city imports ten county packages of 10k changes each (first
+  imports, enrolment included, 撞车 detection after each). Goal: < 10 s in all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PACKAGE_CHANGES = 100_000
+COUNTIES = 10
+COUNTY_CHANGES = 10_000
+RATIO_GOAL = 3.0
+COUNTIES_GOAL = 10.0
+BATCH = 10_000
+SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL")
+TODAY = None  # set in main (the services refuse future dates)
+
+
+def human_size(n: float) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+# --- sites ------------------------------------------------------------------------------------
+
+def open_ws(path: Path):
+    from zsdesk.services import open_workspace
+
+    return open_workspace(path, actor="基准测试")
+
+
+def make_city(folder: Path, codes: list[str]):
+    from zsdesk.services import init_site
+
+    city = open_ws(folder / "city.db")
+    init_site(city, role="city", code="BENCH-CITY", name="基准测试市商务局")
+    for code in codes:
+        city.reference.units.create({"code": code, "name": f"{code}招商单元"})
+    return city
+
+
+def join_county(city, folder: Path, code: str):
+    from zsdesk.sync import exchange
+
+    setup = exchange.make_setup_file(city, code, folder / f"setup-{code}.json")
+    ws = open_ws(folder / f"{code}.db")
+    exchange.join(ws, setup)
+    return ws
+
+
+def county_work(ws, code: str, visits: int, seed: int) -> None:
+    """Companies (two of them pursued by every county: 撞车), staff, then visits in batches."""
+    from sqlalchemy import select
+
+    from zsdesk.db.models import Unit
+
+    with ws.read() as s:
+        unit = s.scalar(select(Unit.id).where(Unit.code == code))
+    rnd = random.Random(seed)
+    staff = [ws.reference.staff.create({"unit_id": unit, "name": n}) for n in ("张伟", "王芳", "李强")]
+    names = sorted({company_name(rnd) for _ in range(220)})[:200] + ["扬子江药业集团有限公司", "中天钢铁集团有限公司"]
+    companies = ws.companies.create_many([{"name": n} for n in names])
+    kinds = ("上门招商", "驻点招商", "来访接待", "展会推介", "企业走访/安商稳商", "以商招商", "其他")
+    left = visits
+    i = 0
+    while left > 0:
+        n = min(BATCH, left)
+        rows = []
+        for _ in range(n):
+            d = TODAY - __import__("datetime").timedelta(days=rnd.randrange(0, 700))
+            rows.append({"unit_id": unit, "company_id": rnd.choice(companies), "staff_id": rnd.choice(staff),
+                         "visit_date": d, "kind": kinds[i % len(kinds)], "place": "深圳市南山区",
+                         "trip_days": rnd.randrange(0, 4), "people": "张总（董事长）",
+                         "outcome": "介绍园区政策，对方有意向考察。", "next_step": None})
+            i += 1
+        ws.visits.create_many(rows)
+        left -= n
+
+
+SYLLABLES = "华鑫恒泰瑞丰永安盛达金利宏远嘉禾新源博创天成海峰润德康宁亿通正阳富民联合立信中兴凯旋明辉星月"
+TRADES = ("精密机械", "新材料", "生物医药", "电子科技", "食品", "纺织", "化工", "船舶配套", "光伏科技", "物流")
+
+
+def company_name(rnd) -> str:
+    """A plausible, distinct firm name (so 撞车 detection finds only the real pairs)."""
+    return "".join(rnd.choice(SYLLABLES) for _ in range(4)) + rnd.choice(TRADES) + "有限公司"
+
+
+def fingerprint(ws) -> str:
+    from zsdesk.db.models import Site
+
+    with ws.read() as s:
+        return s.get(Site, ws.site.id).fingerprint
+
+
+# --- the 100k package ---------------------------------------------------------------------------
+
+def raw_limit(before: Path, after: Path, origin: str, scratch: Path) -> float:
+    """executemany of the rows the import wrote (the county's records — visits,
+    companies, staff, its site — and its log entries, as stored) into a copy of
+    the city taken before the import, parents first."""
+    target = scratch / "raw-city.db"
+    for f in scratch.glob("raw-city.db*"):
+        f.unlink()
+    src = sqlite3.connect(before)
+    dst = sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    from zsdesk.db.models import SYNCED_MODELS, Base
+
+    con = sqlite3.connect(after)
+    tables = {}
+    wanted = [(t.name, "owner_site_id = ?") for t in Base.metadata.sorted_tables if t.name in SYNCED_MODELS]
+    for table, where in wanted + [("change_log", "origin_site_id = ?")]:
+        cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
+        rows = con.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE {where}", (origin,)).fetchall()
+        if rows:
+            tables[table] = (cols, rows)
+    con.close()
+    con = sqlite3.connect(target, isolation_level=None)
+    for pragma in SQLITE_PRAGMAS:
+        con.execute(pragma)
+    started = time.perf_counter()
+    con.execute("BEGIN")
+    for table, (cols, rows) in tables.items():
+        con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+    con.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    con.close()
+    return elapsed
+
+
+def bench_package(folder: Path, changes: int, *, profile: bool = False) -> tuple[float, float]:
+    from zsdesk.backup import backup_to
+    from zsdesk.sync import exchange
+
+    folder.mkdir(parents=True, exist_ok=True)
+    city = make_city(folder, ["TX-U01"])
+    county = join_county(city, folder, "TX-U01")
+    started = time.perf_counter()
+    county_work(county, "TX-U01", changes, seed=1)
+    made = time.perf_counter() - started
+    print(f"  county data: {changes // 1000}k visits via create_many in {made:.1f} s")
+
+    started = time.perf_counter()
+    res = exchange.export_package(county, folder / "box")
+    export_s = time.perf_counter() - started
+    before = folder / "city-before-import.db"
+    backup_to(city, before)
+
+    if profile:
+        import cProfile
+        import pstats
+        prof = cProfile.Profile()
+        prof.enable()
+    started = time.perf_counter()
+    result = exchange.import_package(city, res.path, trust=fingerprint(county))
+    import_s = time.perf_counter() - started
+    if profile:
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
+    assert result.status == "applied" and not result.report.refused, result.message
+    created = sum(t.created for t in result.report.tables.values())
+    site = county.site.id
+    city_path = city.db.path
+    city.close()
+    county.close()
+    raw_s = raw_limit(before, city_path, site, folder)
+
+    print(f"  package: {res.entries} changes, {human_size(res.size)} (encrypted)")
+    for label, seconds in (("export", export_s), ("import", import_s)):
+        ratio = seconds / raw_s
+        verdict = "OK" if ratio <= RATIO_GOAL else "OVER GOAL"
+        print(f"  {label} {res.entries // 1000}k changes: {seconds:.2f} s ({res.entries / seconds:,.0f}/s), "
+              f"raw executemany of the same rows {raw_s:.2f} s, ratio {ratio:.1f}x (goal <= {RATIO_GOAL:g}x) "
+              f"{verdict}")
+    print(f"  (import created {created} rows; includes the automatic backup before the import)")
+    return export_s / raw_s, import_s / raw_s
+
+
+# --- ten counties ----------------------------------------------------------------------------------
+
+def bench_counties(folder: Path, counties: int, changes: int) -> float:
+    from zsdesk.sync import exchange
+
+    folder.mkdir(parents=True, exist_ok=True)
+    codes = [f"C{i:02d}-U01" for i in range(1, counties + 1)]
+    city = make_city(folder, codes)
+    files = []
+    started = time.perf_counter()
+    for n, code in enumerate(codes):
+        ws = join_county(city, folder, code)
+        county_work(ws, code, changes - 205, seed=n)   # 205: staff, companies, sites row and unit
+        res = exchange.export_package(ws, folder / "box")
+        files.append((res, fingerprint(ws)))
+        ws.close()
+    print(f"  {counties} counties built and exported in {time.perf_counter() - started:.1f} s "
+          f"({files[0][0].entries} changes each)")
+    started = time.perf_counter()
+    alerts = 0
+    for res, fp in files:
+        result = exchange.import_package(city, res.path, trust=fp)
+        assert result.status == "applied" and not result.report.refused, result.message
+        alerts += result.report.tables["alerts"].created if "alerts" in result.report.tables else 0
+    elapsed = time.perf_counter() - started
+    from zsdesk.sync.alerts import open_alerts
+
+    n_alerts = len(open_alerts(city))
+    city.close()
+    verdict = "OK" if elapsed < COUNTIES_GOAL else "OVER GOAL"
+    print(f"  city import of {counties} packages x {changes // 1000}k changes: {elapsed:.2f} s "
+          f"({elapsed / counties:.2f} s each; {n_alerts} 撞车 alerts) (goal < {COUNTIES_GOAL:g} s) {verdict}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    global TODAY
+    import datetime as dt
+
+    TODAY = dt.date.today()
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--only", choices=("package", "counties"), action="append")
+    p.add_argument("--changes", type=int, default=PACKAGE_CHANGES, help="visits in the big package")
+    p.add_argument("--counties", type=int, default=COUNTIES)
+    p.add_argument("--county-changes", type=int, default=COUNTY_CHANGES)
+    p.add_argument("--out", metavar="DIR", help="keep the databases in DIR (default: a temporary folder)")
+    p.add_argument("--profile", action="store_true", help="cProfile the import of the big package")
+    args = p.parse_args(argv)
+    parts = set(args.only or ["package", "counties"])
+    folder = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="zsdesk-bench-sync-"))
+    if args.out:
+        shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("ZSDESK_DATA_DIR", str(folder))
+    print(f"zsdesk sync bench — {os.cpu_count()} cores, Python {sys.version.split()[0]}, files in {folder}")
+    try:
+        if "package" in parts:
+            print("package:")
+            bench_package(folder / "package", args.changes, profile=args.profile)
+        if "counties" in parts:
+            print("counties:")
+            bench_counties(folder / "counties", args.counties, args.county_changes)
+    finally:
+        if not args.out:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""List pages under load: cold start, filter keystroke, memory — each next to its goal.
+
+Run with the project's interpreter::
+
+    /work/venv/bin/python bench/bench_ui.py            # W1 and W2 (built once, cached in bench/out/)
+    /work/venv/bin/python bench/bench_ui.py --skip-w2  # W1 only
+
+Databases: ``zsdesk --db FILE demo --units 10 --years 3 --scale 1`` (W1, 100k
+visits) and ``--scale 10`` (W2, 1M visits; a few minutes). They are built into
+``bench/out/`` the first time and reused after that (``--rebuild`` builds again).
+
+Figures:
+- cold start to a filled visits list: a fresh process imports the app, opens
+  the workspace, builds the ``VisitsPage`` (with the window's ``TaskRunner``)
+  and waits until the first page of rows is in the model; wall time from
+  spawning it to that moment. Goal on W1: < 1.5 s. Median of a few runs.
+- one filter keystroke on W2: from setting the search text (the 150 ms typing
+  pause skipped: it is a wait, not work) to the model holding its first page,
+  next to the limit: the very SQL statements the list ran for that page (they
+  are recorded as they run) replayed with ``sqlite3`` directly on a fresh
+  connection. Goals: < 100 ms and <= 1.5x the limit.
+- peak memory (ru_maxrss) of the process with W2 open in the visits page after
+  the keystrokes, a count and a few pages of scrolling. Goal: < 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+W1_ARGS = ["--units", "10", "--years", "3", "--scale", "1"]
+W2_ARGS = ["--units", "10", "--years", "3", "--scale", "10"]
+COLD_GOAL_S = 1.5
+KEY_GOAL_MS = 100.0
+KEY_RATIO_GOAL = 1.5
+MEMORY_GOAL_MB = 300
+#: search texts typed on W2: pinyin initials and full pinyin of a company name
+#: (few matches: the whole table is read), a common person name, a place
+FILTERS = ("hwdz", "huawei", "张总", "深圳")
+READY = "READY"
+
+
+# --- databases -------------------------------------------------------------------------------
+
+def ensure_demo(path: Path, args: list[str], label: str, *, rebuild: bool) -> Path:
+    """The demo database at ``path``, built when missing (or ``rebuild``)."""
+    if path.exists() and not rebuild:
+        return path
+    building = path.with_name(path.name + ".building")
+    for p in list(path.parent.glob(path.name + "*")):
+        p.unlink()
+    print(f"{label}: building {path} (zsdesk demo {' '.join(args)}) …", flush=True)
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "zsdesk", "--db", str(building), "demo", *args],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"{label} build failed:\n{proc.stderr[-2000:]}")
+    con = sqlite3.connect(building)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{building}{suffix}").unlink(missing_ok=True)
+    building.rename(path)
+    print(f"{label}: built in {time.perf_counter() - started:.0f} s", flush=True)
+    return path
+
+
+def live_visits(path: Path) -> int:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return con.execute("SELECT count(*) FROM visits WHERE NOT deleted").fetchone()[0]
+    finally:
+        con.close()
+
+
+# --- child processes ----------------------------------------------------------------------------
+
+def child_cold(db: str) -> None:
+    """Import the app, open the workspace, build the visits page, wait for its first rows."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from zsdesk.ui.app import prepare_application
+
+    app = prepare_application()
+    from zsdesk.services import open_workspace
+    from zsdesk.ui.pages.visits import VisitsPage
+    from zsdesk.ui.tasks import TaskRunner
+
+    ws = open_workspace(db)
+    runner = TaskRunner()
+    page = VisitsPage(ws, runner)
+    page.resize(1360, 800)
+    page.show()
+    while page.model.rowCount() == 0 or page.model.loading:
+        app.processEvents()
+        time.sleep(0.001)
+    print(f"{READY} {page.model.rowCount()}", flush=True)
+    os._exit(0)  # the figure is taken: skip tearing Qt down
+
+
+def child_keystrokes(db: str, rounds: int) -> None:
+    """Open W2 in the visits page, type each filter, replay its SQL with sqlite3;
+    print the figures as JSON."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from zsdesk.ui.app import prepare_application
+
+    app = prepare_application()
+    from sqlalchemy import event
+
+    from zsdesk.services import open_workspace
+    from zsdesk.ui.pages.visits import VisitsPage
+    from zsdesk.ui.tasks import TaskRunner
+
+    ws = open_workspace(db)
+    recorded: list[tuple[str, object]] = []
+    recording = [False]
+
+    @event.listens_for(ws.db.engine, "before_cursor_execute")
+    def _record(_conn, _cursor, statement, parameters, _context, _many):
+        if recording[0]:
+            recorded.append((statement, parameters))
+
+    runner = TaskRunner()
+    page = VisitsPage(ws, runner)
+    page.resize(1360, 800)
+    page.show()
+
+    def wait(predicate, timeout=120.0):
+        end = time.perf_counter() + timeout
+        while not predicate():
+            if time.perf_counter() > end:
+                raise SystemExit("timed out")
+            app.processEvents()
+            time.sleep(0.0002)
+
+    wait(lambda: page.model.rowCount() > 0 and page.model.total is not None)
+    figures = {"rows": page.model.total, "filters": {}}
+
+    def keystroke(text: str) -> float:
+        """Seconds from setting the text to the model holding the first page."""
+        got = []
+
+        def on_loaded():
+            got.append(time.perf_counter())
+        page.model.loaded.connect(on_loaded)
+        recorded.clear()
+        recording[0] = True
+        started = time.perf_counter()
+        page.search.setText(text)
+        page.apply_filters()  # what the typing pause's timer calls
+        wait(lambda: got)
+        recording[0] = False
+        page.model.loaded.disconnect(on_loaded)
+        return got[0] - started
+
+    def replay(statements) -> float:
+        """The same statements with sqlite3 directly (a fresh connection, rows fetched)."""
+        con = sqlite3.connect(db)
+        try:
+            started = time.perf_counter()
+            for sql, params in statements:
+                con.execute(sql, tuple(params) if params else ()).fetchall()
+            return time.perf_counter() - started
+        finally:
+            con.close()
+
+    for text in FILTERS:
+        ours, bare = [], []
+        for _ in range(rounds):
+            keystroke("")  # back to the whole list, as between two searches
+            wait(lambda: page.model.total is not None)
+            ours.append(keystroke(text))
+            statements = [(s, p) for s, p in recorded if s.lstrip().upper().startswith("SELECT")]
+            bare.append(replay(statements))
+            wait(lambda: page.model.total is not None)  # let the count finish before the next round
+        figures["filters"][text] = {
+            "ours_ms": [round(x * 1000, 1) for x in ours], "bare_ms": [round(x * 1000, 1) for x in bare],
+            "statements": len(statements), "first_page": page.model.rowCount(), "total": page.model.total,
+        }
+
+    # scroll: a few more pages of the whole list, then a count
+    keystroke("")
+    wait(lambda: page.model.total is not None)
+    started = time.perf_counter()
+    for _ in range(10):
+        page.model.fetchMore()
+        wait(lambda: not page.model.loading)
+    figures["scroll_10_pages_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    figures["loaded_rows"] = page.model.rowCount()
+    runner.shutdown(30000)
+    figures["maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(figures), flush=True)
+    os._exit(0)
+
+
+# --- the measurements -----------------------------------------------------------------------------
+
+def cold_start(db: Path, runs: int) -> list[float]:
+    times = []
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for _ in range(runs):
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, __file__, "--child-cold", str(db)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env)
+        line = proc.stdout.readline()
+        elapsed = time.perf_counter() - started
+        proc.wait()
+        if not line.startswith(READY):
+            raise SystemExit(f"cold start failed: {line!r}\n{proc.stderr.read()[-2000:]}")
+        times.append(elapsed)
+    return times
+
+
+def keystrokes(db: Path, rounds: int) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, __file__, "--child-keys", str(db), "--rounds", str(rounds)],
+                          capture_output=True, text=True, env=env)
+    lines = [x for x in proc.stdout.splitlines() if x.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise SystemExit(f"keystroke run failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def verdict(ok: bool) -> str:
+    return "OK" if ok else "OVER GOAL"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--out", default=str(OUT), help="where the demo databases are kept (default bench/out)")
+    p.add_argument("--skip-w2", action="store_true", help="only W1")
+    p.add_argument("--rebuild", action="store_true", help="build the demo databases again")
+    p.add_argument("--runs", type=int, default=5, help="cold starts per database (median counts)")
+    p.add_argument("--rounds", type=int, default=5, help="keystrokes per filter (median counts)")
+    p.add_argument("--child-cold", metavar="DB", help=argparse.SUPPRESS)
+    p.add_argument("--child-keys", metavar="DB", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child_cold:
+        child_cold(args.child_cold)
+    if args.child_keys:
+        child_keystrokes(args.child_keys, args.rounds)
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"zsdesk list bench — {os.cpu_count()} cores (load average {load}), "
+          f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
+    dbs = [("W1", ensure_demo(out / "w1.db", W1_ARGS, "W1", rebuild=args.rebuild))]
+    if not args.skip_w2:
+        dbs.append(("W2", ensure_demo(out / "w2.db", W2_ARGS, "W2", rebuild=args.rebuild)))
+
+    ok = True
+    for label, db in dbs:
+        times = cold_start(db, args.runs)
+        median = statistics.median(times)
+        goal = f" (goal < {COLD_GOAL_S:g} s) {verdict(median < COLD_GOAL_S)}" if label == "W1" else ""
+        ok &= median < COLD_GOAL_S or label != "W1"
+        print(f"{label} ({live_visits(db):,} visits) cold start to a filled visits list: "
+              f"median {median:.2f} s{goal}; runs {', '.join(f'{t:.2f}' for t in times)}")
+
+    if not args.skip_w2:
+        db = dict(dbs)["W2"]
+        figures = keystrokes(db, args.rounds)
+        print(f"W2 filter keystroke, setting the text -> first page in the model "
+              f"(median of {args.rounds}; the limit replays the same SQL with sqlite3):")
+        for text, f in figures["filters"].items():
+            ours, bare = statistics.median(f["ours_ms"]), statistics.median(f["bare_ms"])
+            ratio = ours / bare if bare else float("inf")
+            good = ours < KEY_GOAL_MS and ratio <= KEY_RATIO_GOAL
+            ok &= good
+            print(f"  {text!r:10} {ours:7.1f} ms, limit {bare:7.1f} ms, ratio {ratio:4.2f}x "
+                  f"(goals < {KEY_GOAL_MS:g} ms, <= {KEY_RATIO_GOAL:g}x) {verdict(good)}; "
+                  f"{f['total']:,} matches, {f['statements']} statements")
+        print(f"W2 scrolling: 10 more pages of the whole list in {figures['scroll_10_pages_ms']:.0f} ms "
+              f"({figures['loaded_rows']:,} rows loaded)")
+        good = figures["maxrss_mb"] < MEMORY_GOAL_MB
+        ok &= good
+        print(f"W2 peak memory (ru_maxrss) with the visits list open: {figures['maxrss_mb']:.0f} MB "
+              f"(goal < {MEMORY_GOAL_MB} MB) {verdict(good)}")
+    print("all goals met" if ok else "some goals not met (see above)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,947 @@
+"""Importing a read ledger: ``preview`` says for every row whether it would be
+created, update a record, leave it unchanged or be refused (with the column and
+the reason); ``apply`` writes the rows in one transaction.
+
+Rows are validated by the same services as the forms (``validate`` of visits,
+leads, projects and companies; ``check_move`` for stages, the rule behind
+``advance``). The writes then go through one ``ChangeWriter`` opened with
+``ws.write(source="ledger:<file name>")`` — the one the services use — so the
+change log, the audit trail and sync see imported rows like any other, and a
+failure leaves nothing behind. A row matches an existing record by its number,
+else by company + project name (visits: company + date); a company the ledger
+names is reused when its normalised name or its 统一社会信用代码 matches one in
+the database, and created otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+
+from zsdesk.db.models import (
+    Company, Industry, Lead, LeadStage, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
+)
+from zsdesk.db.types import new_id
+from zsdesk.domain import LEAD_FLOW, LEAD_LABELS, LEAD_SIDE, PROJECT_FLOW, PROJECT_LABELS, PROJECT_SIDE
+from zsdesk.errors import RefusedError, ValidationError, ValidationErrors, ZsdeskError
+from zsdesk.ledgers.columns import COLUMNS, KIND_LABELS
+from zsdesk.ledgers.reader import LedgerPlan, LedgerRow, Problem
+from zsdesk.names import normalize_company_name
+from zsdesk.services.stages import check_move
+from zsdesk.validation import validate_usci
+
+FATES = ("created", "updated", "unchanged", "refused", "skipped")
+FATE_LABELS = {"created": "新建", "updated": "更新", "unchanged": "无变化", "refused": "拒绝", "skipped": "跳过"}
+MODES = ("valid", "all")
+
+# ledger field -> service field (plain values)
+PLAIN = {
+    "visits": {"visit_date": "visit_date", "kind": "kind", "place": "place", "trip_days": "trip_days",
+               "people": "people", "outcome": "outcome", "next_step": "next_step", "next_due": "next_due",
+               "followup_done": "followup_done"},
+    "leads": {"name": "name", "investment": "planned_investment", "foreign_usd": "foreign_investment_usd",
+              "source": "source", "first_reported": "first_reported", "next_followup": "next_followup",
+              "notes": "notes"},
+    "projects": {"name": "name", "contract_date": "contract_date", "investment": "contract_investment",
+                 "foreign_usd": "foreign_investment_usd", "land_mu": "land_mu", "jobs": "jobs",
+                 "expected_output": "expected_output", "expected_tax": "expected_tax", "notes": "notes"},
+}
+# ledger field -> service field (resolved references)
+REFS = {"unit": "unit_id", "company": "company_id", "industry": "industry_id", "owner_staff": "owner_staff_id",
+        "staff": "staff_id", "participants": "participants"}
+MILESTONES = (("started", "started_date"), ("completed", "completed_date"), ("producing", "producing_date"))
+
+
+def _ledger_field(kind: str, service_field: str) -> str:
+    for ledger, service in PLAIN[kind].items():
+        if service == service_field:
+            return ledger
+    for ledger, service in REFS.items():
+        if service == service_field:
+            return ledger
+    return {"reason": "stage_reason"}.get(service_field, service_field)
+
+
+def _norm(text: str | None) -> str:
+    return "".join(unicodedata.normalize("NFKC", text or "").split()).lower()
+
+
+# --- results --------------------------------------------------------------------------
+
+@dataclass
+class RowResult:
+    row: int                                   # as Excel shows it
+    fate: str                                  # one of FATES
+    label: str = ""                            # what the row is about (project name, company …)
+    number: str | None = None                  # the record's number (new records: after apply)
+    changes: dict[str, tuple[str, str]] = field(default_factory=dict)   # header -> (old, new)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"row": self.row, "fate": self.fate, "fate_label": FATE_LABELS[self.fate], "label": self.label,
+                "number": self.number,
+                "changes": {k: {"old": o, "new": n} for k, (o, n) in self.changes.items()},
+                "problems": [{"column": p.column, "field": p.field, "reason": p.message} for p in self.problems],
+                "notes": self.notes}
+
+
+@dataclass
+class _Create:
+    result: RowResult
+    values: dict                     # validated by the service
+    extra_stages: list[tuple]        # history rows beyond those the service writes: (stage, date, reason)
+    final: tuple | None = None       # (stage, date, reason) the record ends at, when not its created stage
+    sign_lead: tuple | None = None   # (lead id, date): a project that signs an open lead
+    project: dict | None = None      # a lead the ledger shows 签约: the project it becomes (validated)
+
+
+@dataclass
+class _Update:
+    result: RowResult
+    record_id: str
+    changes: dict                    # validated service values that differ
+    moves: list[tuple]               # (stage, date, reason), in order
+    project: dict | None = None      # a lead moved to 签约: the project it becomes (validated)
+    extras: dict = field(default_factory=dict)   # dependent rows rewritten by the service (participants)
+
+
+@dataclass
+class ImportPreview:
+    """Every row's fate. ``applied`` tells whether ``apply`` wrote the valid rows."""
+    plan: LedgerPlan
+    rows: list[RowResult]
+    new_companies: list[str]
+    mode: str | None = None
+    applied: bool = False
+    creates: list[_Create] = field(default_factory=list, repr=False)
+    updates: list[_Update] = field(default_factory=list, repr=False)
+    companies: list[dict] = field(default_factory=list, repr=False)   # validated, with ids
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(FATES, 0)
+        for r in self.rows:
+            out[r.fate] += 1
+        return out
+
+    @property
+    def refused(self) -> list[RowResult]:
+        return [r for r in self.rows if r.fate == "refused"]
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.creates or self.updates)
+
+    def to_json(self) -> dict:
+        plan = self.plan
+        return {
+            "file": str(plan.path), "sheet": plan.sheet, "kind": plan.kind, "kind_label": KIND_LABELS[plan.kind],
+            "kind_detected": plan.kind_detected, "header_rows": plan.header_rows,
+            "columns": {c.header: c.field for c in plan.columns}, "ignored_columns": plan.ignored_columns,
+            "notes": plan.notes, "blank_rows": plan.blank_rows, "mode": self.mode, "applied": self.applied,
+            "summary": self.counts, "new_companies": self.new_companies,
+            "rows": [r.to_json() for r in self.rows],
+        }
+
+    def to_text(self) -> str:
+        plan = self.plan
+        c = self.counts
+        lines = [f"{plan.file_name}（工作表“{plan.sheet}”，{KIND_LABELS[plan.kind]}"
+                 f"{'，自动识别' if plan.kind_detected else ''}，表头在第{'、'.join(map(str, plan.header_rows))}行）"]
+        if plan.ignored_columns:
+            lines.append(f"未识别的列（不导入）：{'、'.join(plan.ignored_columns)}")
+        lines += plan.notes
+        for r in self.rows:
+            head = f"第{r.row}行 {FATE_LABELS[r.fate]}"
+            what = " ".join(x for x in (r.number, r.label) if x)
+            if r.fate == "refused":
+                lines.append(f"{head} {what}：" + "；".join(str(p) for p in r.problems))
+            elif r.fate == "updated":
+                changes = "；".join(f"{k}：{o or '（空）'} → {n}" for k, (o, n) in r.changes.items())
+                lines.append(f"{head} {what}" + (f"：{changes}" if changes else ""))
+            elif r.fate == "skipped":
+                lines.append(f"{head}：{'；'.join(r.notes)}")
+            else:
+                lines.append(f"{head} {what}")
+            if r.fate != "skipped":
+                lines += [f"    {n}" for n in r.notes]
+        if self.new_companies:
+            lines.append(f"新建企业{len(self.new_companies)}家：{'、'.join(self.new_companies)}")
+        summary = "，".join(f"{FATE_LABELS[f]}{c[f]}行" for f in FATES if c[f])
+        if self.applied:
+            verdict = "已导入。"
+        elif self.mode == "all" and self.refused:
+            verdict = "有被拒绝的行，按“全部或不导入”未导入任何行。"
+        elif self.mode is None:
+            verdict = "预览，未写入。"
+        else:
+            verdict = "没有需要写入的内容。"
+        lines.append(f"合计：{summary or '无数据行'}。{verdict}")
+        return "\n".join(lines)
+
+
+# --- looking things up ------------------------------------------------------------------------
+
+class _Lookups:
+    """Units, companies, staff and industries this site may import into, loaded once."""
+
+    def __init__(self, ws, plan: LedgerPlan, unit_code: str | None):
+        self.ws = ws
+        with ws.read() as s:
+            q = select(Unit.id, Unit.code, Unit.name).where(~Unit.deleted)
+            if not ws.site.is_city:
+                q = q.where(Unit.site_id == ws.site.id)
+            units = s.execute(q.order_by(Unit.sort_order, Unit.code)).all()
+            staff = s.execute(select(Staff.id, Staff.unit_id, Staff.name).where(~Staff.deleted)).all()
+            industries = s.execute(select(Industry.id, Industry.code, Industry.name)
+                                   .where(~Industry.deleted)).all()
+        self.unit_ids = {u.id for u in units}
+        self.unit_name = {u.id: u.name for u in units}
+        self.unit_by_key: dict[str, str] = {}
+        for u in units:
+            self.unit_by_key.setdefault(_norm(u.code), u.id)
+            self.unit_by_key.setdefault(_norm(u.name), u.id)
+        self.default_unit = self._default_unit(ws, plan, unit_code, units)
+
+        self.company_name: dict[str, str] = {}
+        self.company_usci: dict[str, str | None] = {}
+        self.merged: dict[str, str] = {}
+        self.by_usci: dict[str, str] = {}
+        self.by_name: dict[str, str] = {}   # the name as written (spaces and width aside)
+        self.by_norm: dict[str, str] = {}   # normalize_company_name
+        self._loose: dict[str, str] | None = None
+        self._load_companies()
+        self._company_memo: dict[tuple, tuple] = {}
+        self.staff_by_unit: dict[tuple[str, str], str] = {}
+        self.staff_by_name: dict[str, set[str]] = defaultdict(set)
+        self.staff_name = {}
+        for st in staff:
+            self.staff_by_unit.setdefault((st.unit_id, _norm(st.name)), st.id)
+            self.staff_by_name[_norm(st.name)].add(st.id)
+            self.staff_name[st.id] = st.name
+        self.industry_by_key: dict[str, str] = {}
+        self.industry_name = {}
+        for ind in industries:
+            for key in (ind.code, ind.name, _norm(ind.code), _norm(ind.name)):
+                self.industry_by_key.setdefault(key, ind.id)
+            self.industry_name[ind.id] = ind.name
+        self.new_companies: dict[str, dict] = {}   # key -> validated values (with id)
+        self._unit_memo: dict = {}
+        self._staff_memo: dict = {}
+
+    # -- companies ------------------------------------------------------------------------------
+    def _load_companies(self) -> None:
+        """Every live company: by 统一社会信用代码, by name and by normalised name
+        (unmerged first, then by number, so the first seen wins)."""
+        with self.ws.read() as s:
+            rows = s.execute(select(Company.id, Company.name, Company.usci, Company.name_norm,
+                                    Company.merged_into_id)
+                             .where(~Company.deleted)
+                             .order_by(Company.merged_into_id.is_not(None), Company.number)).all()
+        self.merged = {r.id: r.merged_into_id for r in rows if r.merged_into_id}
+        for cid, name, usci, norm, merged_into in rows:
+            live = self._survivor(cid) if merged_into else cid
+            self.company_name[cid] = name
+            self.company_usci[cid] = usci
+            if usci:
+                self.by_usci.setdefault(usci, live)
+            self.by_name.setdefault(name, live)
+            self.by_norm.setdefault(norm, live)
+
+    def _by_loose_name(self, name: str) -> str | None:
+        """A company written with other spaces or full-width letters."""
+        if self._loose is None:
+            self._loose = {}
+            for written, cid in self.by_name.items():
+                self._loose.setdefault(_norm(written), cid)
+        return self._loose.get(_norm(name))
+
+    def _survivor(self, cid: str) -> str:
+        seen = set()
+        while cid in self.merged and cid not in seen:
+            seen.add(cid)
+            cid = self.merged[cid]
+        return cid
+
+    def load_company_names(self, ids) -> None:
+        """Names of companies the matched records point to (for the changes shown)."""
+        missing = [i for i in ids if i and i not in self.company_name]
+        with self.ws.read() as s:
+            for chunk in _chunks(missing):
+                self.company_name.update(s.execute(select(Company.id, Company.name)
+                                                   .where(Company.id.in_(chunk))).all())
+
+    def _default_unit(self, ws, plan, unit_code, units) -> str | None:
+        if unit_code:
+            uid = self.unit_by_key.get(_norm(unit_code))
+            if uid is None:
+                where = "本站点" if not ws.site.is_city else "数据库"
+                raise ValidationError("unit", f"招商单元“{unit_code}”不存在（或不属于{where}）")
+            return uid
+        hint = plan.unit_hint
+        if hint and _norm(hint) in self.unit_by_key:
+            return self.unit_by_key[_norm(hint)]
+        if not ws.site.is_city and len(units) == 1:
+            return units[0].id
+        # the title may name the unit: 泰兴高新区招商单元2026年签约项目台账
+        named = {uid for line in plan.heading_lines[:2] for key, uid in self.unit_by_key.items()
+                 if len(key) >= 4 and key in _norm(line)}
+        return named.pop() if len(named) == 1 else None
+
+    def unit(self, text: str | None) -> tuple[str | None, str | None]:
+        """(unit id, problem message)."""
+        found = self._unit_memo.get(text)
+        if found is None:
+            found = self._unit_memo[text] = self._unit(text)
+        return found
+
+    def _unit(self, text):
+        if not text:
+            if self.default_unit:
+                return self.default_unit, None
+            return None, "未指定招商单元：请在台账中填写“招商单元”，或导入时用 --unit 指定"
+        uid = self.unit_by_key.get(_norm(text))
+        if uid is None:
+            return None, f"招商单元“{text}”不存在或不属于本站点"
+        return uid, None
+
+    def company(self, name: str | None, usci: str | None) -> tuple[str | None, tuple | None, bool]:
+        """(company id, (ledger field, problem) or None, created here). A new
+        company is validated by the company service and given its id now;
+        ``apply`` inserts it."""
+        memo_key = (name, usci)
+        if memo_key not in self._company_memo:
+            self._company_memo[memo_key] = self._company(name, usci)
+        return self._company_memo[memo_key]
+
+    def _company(self, name, usci):
+        code = None
+        if usci:
+            try:
+                code = validate_usci(usci)
+            except ValidationError as exc:
+                return None, ("usci", exc.message), False
+            if code in self.by_usci:
+                return self.by_usci[code], None, False
+        if not name:
+            return None, None, False
+        exact = self.by_name.get(name) or self._by_loose_name(name)
+        if exact and not (code and self.company_usci.get(exact) and self.company_usci[exact] != code):
+            return exact, None, False
+        norm = normalize_company_name(name)
+        existing = self.by_norm.get(norm)
+        if existing and not (code and self.company_usci.get(existing) and self.company_usci[existing] != code):
+            return existing, None, False
+        key = code or norm
+        if key in self.new_companies:
+            return self.new_companies[key]["id"], None, True
+        try:
+            values = self.ws.companies.validate({"name": name, "usci": code})
+        except (ValidationError, ValidationErrors) as exc:
+            return None, ("company", "；".join(e.message for e in getattr(exc, "errors", [exc]))), False
+        values["id"] = new_id()
+        self.new_companies[key] = values
+        self.by_norm.setdefault(norm, values["id"])
+        self.by_name.setdefault(name, values["id"])
+        if self._loose is not None:
+            self._loose.setdefault(_norm(name), values["id"])
+        if code:
+            self.by_usci[code] = values["id"]
+        self.company_name[values["id"]] = values["name"]
+        return values["id"], None, True
+
+    def staff(self, name: str, unit_id: str | None) -> str | None:
+        memo = (name, unit_id)
+        if memo not in self._staff_memo:
+            self._staff_memo[memo] = self._staff(name, unit_id)
+        return self._staff_memo[memo]
+
+    def _staff(self, name, unit_id):
+        key = _norm(name)
+        if unit_id and (unit_id, key) in self.staff_by_unit:
+            return self.staff_by_unit[(unit_id, key)]
+        ids = self.staff_by_name.get(key, set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def industry(self, text: str) -> str | None:
+        found = self.industry_by_key.get(text)
+        return found if found is not None else self.industry_by_key.get(_norm(text))
+
+
+# --- existing records ---------------------------------------------------------------------------
+
+MODELS = {"visits": Visit, "leads": Lead, "projects": Project}
+STAGE_MODELS = {"leads": (LeadStage, "lead_id"), "projects": (ProjectStage, "project_id")}
+
+
+def _chunks(items, size=500):
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+class _Existing:
+    """The records a ledger's rows may match, loaded in batches."""
+
+    def __init__(self, ws, kind: str, numbers: set[str], company_ids: set[str], dates: list[dt.date],
+                 unit_ids: set[str], people: set[str]):
+        model = MODELS[kind]
+        table = model.__table__
+        self.rows: dict[str, dict] = {}
+        with ws.read() as s:
+            def load(cond):
+                result = s.execute(select(table).where(~table.c.deleted, cond))
+                keys = list(result.keys())
+                at = keys.index("id")
+                for r in result.all():
+                    self.rows[r[at]] = dict(zip(keys, r))
+
+            for chunk in _chunks(numbers):
+                load(table.c.number.in_(chunk))
+            # rows given by number need no second look by company
+            found = {r["number"] for r in self.rows.values()}
+            company_ids = company_ids - {r["company_id"] for r in self.rows.values()} \
+                if numbers and numbers <= found else company_ids
+            if kind == "visits":
+                if dates:
+                    span = table.c.visit_date.between(min(dates), max(dates))
+                    for chunk in _chunks(company_ids):
+                        load(span & table.c.company_id.in_(chunk))
+                    if people:
+                        load(span & table.c.company_id.is_(None) & table.c.unit_id.in_(list(unit_ids)))
+            else:
+                for chunk in _chunks(company_ids):
+                    load(table.c.company_id.in_(chunk))
+            self.history: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
+            self.participants: dict[str, set[str]] = defaultdict(set)
+            # open leads a new project may sign (same company and name)
+            self.open_leads: dict[tuple[str, str], dict] = {}
+            if kind == "projects":
+                for chunk in _chunks(company_ids):
+                    result = s.execute(select(Lead.__table__).where(
+                        ~Lead.deleted, Lead.company_id.in_(chunk), Lead.stage.notin_(("signed", "terminated"))))
+                    keys = list(result.keys())
+                    for r in result:
+                        r = dict(zip(keys, r))
+                        self.open_leads.setdefault((r["company_id"], _norm(r["name"])), r)
+                lead_ids = [r["id"] for r in self.open_leads.values()]
+                self.lead_history: dict[str, list] = defaultdict(list)
+                for chunk in _chunks(lead_ids):
+                    for rid, stage, date in s.execute(
+                            select(LeadStage.lead_id, LeadStage.stage, LeadStage.stage_date)
+                            .where(LeadStage.lead_id.in_(chunk), ~LeadStage.deleted)
+                            .order_by(LeadStage.stage_date, LeadStage.id)):
+                        self.lead_history[rid].append((stage, date))
+        self.ws = ws
+        self.kind = kind
+        self.by_number = {r["number"]: r for r in self.rows.values()}
+        self.by_key: dict[tuple, dict] = {}
+        for r in self.rows.values():
+            self.by_key.setdefault(_match_key(kind, r), r)
+
+
+    def load_history(self, ids) -> None:
+        """Stage history of the records a row may move (most rows repeat the stage)."""
+        if not ids:
+            return
+        stage_model, fk = STAGE_MODELS[self.kind]
+        col = getattr(stage_model, fk)
+        with self.ws.read() as s:
+            for chunk in _chunks(ids):
+                for rid, stage, date in s.execute(
+                        select(col, stage_model.stage, stage_model.stage_date)
+                        .where(col.in_(chunk), ~stage_model.deleted)
+                        .order_by(stage_model.stage_date, stage_model.id)):
+                    self.history[rid].append((stage, date))
+
+    def load_participants(self) -> None:
+        with self.ws.read() as s:
+            for chunk in _chunks(self.rows):
+                for vid, sid in s.execute(select(VisitParticipant.visit_id, VisitParticipant.staff_id)
+                                          .where(VisitParticipant.visit_id.in_(chunk), ~VisitParticipant.deleted)):
+                    self.participants[vid].add(sid)
+
+
+def _needs_history(kind: str, v: dict, record: dict) -> bool:
+    """Whether the row may move the record's stage (then its history is needed)."""
+    if kind not in STAGE_MODELS:
+        return False
+    if v.get("stage") and v["stage"] != record["stage"]:
+        return True
+    if kind == "projects":
+        current = record["stage"]
+        return any(v.get(fld) and (current not in PROJECT_FLOW or
+                                   PROJECT_FLOW.index(stage) > PROJECT_FLOW.index(current))
+                   for stage, fld in MILESTONES)
+    return False
+
+
+def _match_key(kind: str, values: dict) -> tuple:
+    if kind == "visits":
+        return (values.get("company_id") or _norm(values.get("people")), values.get("visit_date"))
+    return (values.get("company_id"), _norm(values.get("name")))
+
+
+# --- the preview -------------------------------------------------------------------------------------
+
+def _show(value, names: dict | None = None) -> str:
+    if value is None:
+        return ""
+    if names is not None:
+        return names.get(value, value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return f"{value:,f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class _RowCheck:
+    """Collects a row's problems, naming each by its ledger column."""
+
+    def __init__(self, plan: LedgerPlan, row: LedgerRow, result: RowResult):
+        self.plan = plan
+        self.problems = result.problems
+        self.fields = {p.field for p in row.problems}
+        self.problems.extend(row.problems)
+
+    def column(self, ledger_field: str) -> str:
+        header = self.plan.header_of(ledger_field)
+        if header:
+            return header
+        for col in COLUMNS[self.plan.kind]:
+            if col.field == ledger_field:
+                return col.header
+        return ledger_field
+
+    def add(self, ledger_field: str | None, message: str) -> None:
+        if ledger_field in self.fields:  # already reported (e.g. the cell could not be read)
+            return
+        self.fields.add(ledger_field)
+        self.problems.append(Problem(self.column(ledger_field) if ledger_field else None, message, ledger_field))
+
+    def service_errors(self, kind: str, exc: ZsdeskError) -> None:
+        if isinstance(exc, ValidationErrors):
+            for e in exc.errors:
+                self.add(_ledger_field(kind, e.field), e.message)
+        elif isinstance(exc, ValidationError):
+            self.add(_ledger_field(kind, exc.field), exc.message)
+        else:
+            self.add(None, str(exc))
+
+
+def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPreview:
+    """Every row's fate, without writing anything."""
+    kind = plan.kind
+    svc = getattr(ws, kind)
+    look = _Lookups(ws, plan, unit_code)
+    if look.default_unit is None and "unit" not in plan.fields:
+        raise ValidationError("unit", "台账中没有“招商单元”列：市级站点导入时请用 --unit 指定招商单元"
+                              if ws.site.is_city else "本站点有多个招商单元：请用 --unit 指定导入到哪个单元")
+    ws.check_can_edit(svc.table, None)
+
+    # pass 1: references
+    staged = []
+    numbers, company_ids, dates, unit_ids, people = set(), set(), [], set(), set()
+    plain = [(ledger, service) for ledger, service in PLAIN[kind].items() if ledger in plan.fields]
+    for row in plan.rows:
+        result = RowResult(row.row, "refused")
+        check = _RowCheck(plan, row, result)
+        v = row.values
+        data = {service: v.get(ledger) for ledger, service in plain}
+        uid, problem = look.unit(v.get("unit"))
+        if problem:
+            check.add("unit", problem)
+        data["unit_id"] = uid
+        unit_ids.add(uid)
+        if v.get("company") or v.get("usci"):
+            cid, problem, created = look.company(v.get("company"), v.get("usci"))
+            if problem:
+                check.add(*problem)
+                check.fields.add("company")  # the company is unknown because of that problem
+            if cid:
+                data["company_id"] = cid
+                company_ids.add(cid)
+                if created:
+                    result.notes.append(f"新建企业：{look.company_name[cid]}")
+        if v.get("industry"):
+            iid = look.industry(v["industry"])
+            if iid is None:
+                check.add("industry", f"产业“{v['industry']}”不在产业目录中")
+            data["industry_id"] = iid
+        for fld in ("owner_staff", "staff"):
+            if v.get(fld):
+                sid = look.staff(v[fld], uid)
+                if sid is None:
+                    check.add(fld, f"“{v[fld]}”不是招商人员名单中的人（请先在人员名单中添加，或清空此格）")
+                data[REFS[fld]] = sid
+        if v.get("participants"):
+            ids, unknown = [], []
+            for name in v["participants"]:
+                sid = look.staff(name, uid)
+                (ids if sid else unknown).append(sid or name)
+            if unknown:
+                check.add("participants", f"“{'、'.join(unknown)}”不是招商人员名单中的人（请先在人员名单中添加）")
+            data["participants"] = list(dict.fromkeys(ids))
+        if v.get("number"):
+            numbers.add(v["number"])
+        if kind == "visits":
+            if v.get("visit_date"):
+                dates.append(v["visit_date"])
+            if v.get("people") and not data.get("company_id"):
+                people.add(_norm(v["people"]))
+        result.label = v.get("name") or look.company_name.get(data.get("company_id")) or v.get("company") \
+            or v.get("people") or ""
+        if kind == "visits" and v.get("visit_date"):
+            result.label = f"{v['visit_date'].isoformat()} {result.label}"
+        staged.append((row, result, check, data))
+
+    existing = _Existing(ws, kind, numbers, company_ids, dates, unit_ids, people)
+    matched = []
+    for row, result, check, data in staged:
+        v = row.values
+        record = None
+        if v.get("number"):
+            record = existing.by_number.get(v["number"])
+            if record is None:
+                result.notes.append(f"编号“{v['number']}”在系统中不存在，按新记录导入（编号由系统生成）")
+        key = _match_key(kind, data)
+        if record is None and all(key):
+            record = existing.by_key.get(key)
+        matched.append((record, key))
+    look.load_company_names({rec["company_id"] for rec, _ in matched if rec is not None})
+    existing.load_history({rec["id"] for (rec, _), (row, *_) in zip(matched, staged)
+                           if rec is not None and _needs_history(kind, row.values, rec)}
+                          if kind in STAGE_MODELS else ())
+    if kind == "visits" and "participants" in plan.fields:
+        existing.load_participants()
+
+    out = ImportPreview(plan, [], [], companies=[])
+    seen: dict[tuple, int] = {}
+    seen_ids: dict[str, int] = {}
+    for (row, result, check, data), (record, key) in zip(staged, matched):
+        v = row.values
+        if record is not None:
+            if record["id"] in seen_ids:
+                check.add(None, f"与第{seen_ids[record['id']]}行是同一条记录（重复）")
+            seen_ids.setdefault(record["id"], row.row)
+        elif all(key):
+            if key in seen:
+                check.add(None, f"与第{seen[key]}行是同一条记录（重复）")
+            seen.setdefault(key, row.row)
+        if record is None:
+            action = _plan_create(ws, svc, kind, row, data, check, existing, result)
+        else:
+            result.number = record["number"]
+            action = _plan_update(ws, svc, kind, row, data, record, check, existing, look, result)
+        if result.problems:
+            result.fate = "refused"
+        elif action is None:
+            result.fate = "unchanged"
+        elif isinstance(action, _Create):
+            result.fate = "created"
+            out.creates.append(action)
+        else:
+            result.fate = "updated"
+            out.updates.append(action)
+        out.rows.append(result)
+    for skipped in plan.skipped:
+        out.rows.append(RowResult(skipped.row, "skipped", notes=[skipped.reason]))
+    out.rows.sort(key=lambda r: r.row)
+    # new companies that a valid row needs
+    needed = {a.values.get("company_id") for a in out.creates} | \
+             {a.changes.get("company_id") for a in out.updates}
+    out.companies = [c for c in look.new_companies.values() if c["id"] in needed]
+    out.new_companies = [c["name"] for c in out.companies]
+    for r in out.rows:
+        if r.fate == "refused":
+            r.notes = [n for n in r.notes if not n.startswith("新建企业")]
+    return out
+
+
+def _flow(kind):
+    return (LEAD_FLOW, LEAD_SIDE, LEAD_LABELS) if kind == "leads" else (PROJECT_FLOW, PROJECT_SIDE, PROJECT_LABELS)
+
+
+def _wanted_moves(kind: str, v: dict, check: _RowCheck) -> list[tuple[str, object]]:
+    """The stages the row shows, in order: (stage, date or None)."""
+    flow, side, labels = _flow(kind)
+    final = v.get("stage")
+    moves: dict[str, object] = {}
+    if kind == "projects":
+        for stage, fld in MILESTONES:
+            if v.get(fld):
+                moves[stage] = v[fld]
+        if final in flow:
+            beyond = [s for s in moves if flow.index(s) > flow.index(final)]
+            if beyond:
+                check.add("stage", f"项目进度为“{labels[final]}”，但填写了{labels[beyond[-1]]}日期")
+    if final:
+        # 阶段日期 wins over the milestone column: a project may have resumed a stage after 停滞
+        date = v.get("stage_date") or moves.get(final)
+        moves.pop(final, None)
+        ordered = sorted(moves.items(), key=lambda m: flow.index(m[0]))
+        ordered.append((final, date))
+        return ordered
+    return sorted(moves.items(), key=lambda m: flow.index(m[0]))
+
+
+def _check_moves(ws, kind, history, moves, reason, check) -> list[tuple] | None:
+    """Validate moves one after the other with the rule ``advance`` applies
+    (``check_move``); returns (stage, date, reason) each, or None with the
+    problem added to the row."""
+    flow, side, labels = _flow(kind)
+    history = list(history)
+    out = []
+    for stage, date in moves:
+        try:
+            d, r = check_move(flow=flow, side=side, labels=labels, history=history, new_stage=stage,
+                              new_date=date, reason=reason if stage in side else None, today=ws.today())
+        except ValidationError as exc:
+            fld = {"stage_date": "stage_date", "reason": "stage_reason"}.get(exc.field, "stage")
+            if fld == "stage_date" and not date:
+                check.add(fld, f"推进到“{labels.get(stage, stage)}”须填写日期")
+            else:
+                check.add(fld, exc.message)
+            return None
+        except RefusedError as exc:
+            check.add("stage", str(exc))
+            return None
+        out.append((stage, d, r))
+        history.append((stage, d))
+    return out
+
+
+def _validate(svc, kind, data, row, check, current=None) -> dict | None:
+    try:
+        return svc.validate(data, row=row.row, current=current)
+    except (ValidationError, ValidationErrors) as exc:
+        check.service_errors(kind, exc)
+        return None
+
+
+def _plan_create(ws, svc, kind, row, data, check, existing, result) -> _Create | None:
+    v = row.values
+    data = {k: val for k, val in data.items() if val is not None}
+    moves: list = []
+    if kind == "leads":
+        stage = v.get("stage") or "clue"
+        if stage in LEAD_SIDE or stage == "signed":
+            # created at 线索 when first reported, then moved on (as a person would with 推进)
+            data.update(stage="clue", stage_date=v.get("first_reported") or v.get("stage_date"), id=new_id())
+            moves = [(stage, v.get("stage_date"))]
+        else:
+            data.update(stage=stage, stage_date=v.get("stage_date"))
+    elif kind == "projects":
+        data["stage"] = "signed"
+        moves = [m for m in _wanted_moves(kind, v, check) if m[0] != "signed"]
+    values = _validate(svc, kind, data, row, check)
+    if values is None or check.problems:
+        return None
+    history = [(values["stage"], values["stage_date"])] if kind in STAGE_MODELS else []
+    checked = _check_moves(ws, kind, history, moves, v.get("stage_reason"), check) if moves else []
+    if checked is None:
+        return None
+    action = _Create(result, values, [])
+    if checked:
+        # created at its last stage: the service writes the first and the last history rows
+        last = checked[-1]
+        values.update(stage=last[0], stage_date=last[1], stage_reason=last[2])
+        action.extra_stages = checked[:-1]
+        action.final = last
+        if kind == "leads" and last[0] == "signed":
+            action.project = _signing_project(ws, kind, values, checked, check)
+            if action.project is None:
+                return None
+            result.notes.append("签约：同时生成签约项目")
+    if kind == "projects":
+        lead = existing.open_leads.get((values["company_id"], _norm(values["name"])))
+        if lead is not None:
+            hist = existing.lead_history.get(lead["id"], []) + [(lead["stage"], lead["stage_date"])]
+            try:
+                d, _ = check_move(flow=LEAD_FLOW, side=LEAD_SIDE, labels=LEAD_LABELS, history=hist,
+                                  new_stage="signed", new_date=values["contract_date"], reason=None,
+                                  today=ws.today())
+                values["lead_id"] = lead["id"]
+                action.sign_lead = (lead["id"], d)
+                result.notes.append(f"同时将在谈项目{lead['number']}推进到“签约”")
+            except (ValidationError, RefusedError) as exc:
+                result.notes.append(f"在谈项目{lead['number']}未推进到签约：{exc}")
+    return action
+
+
+def _plan_update(ws, svc, kind, row, data, record, check, existing, look, result) -> _Update | None:
+    v = row.values
+    try:
+        ws.check_can_edit(svc.table, record["owner_site_id"])
+    except RefusedError as exc:
+        check.add(None, str(exc))
+        return None
+    current = record
+    changes = {k: val for k, val in data.items() if val is not None and k != "participants"}
+    if changes.get("company_id") not in (None, current["company_id"]) and v.get("company") and \
+            _same_company(v["company"], look.company_name.get(current["company_id"])):
+        del changes["company_id"]  # the ledger names the record's company (e.g. one merged since)
+    if any(current.get(k) != val for k, val in changes.items()):
+        merged = _validate(svc, kind, {**current, **changes}, row, check, current=current)
+        if merged is None:
+            return None
+        diff = {f: merged[f] for f in changes if f in merged and merged[f] != current.get(f)}
+    else:  # the ledger repeats what the record holds: nothing to validate or write
+        diff = {}
+    names = {"company_id": look.company_name, "unit_id": look.unit_name, "industry_id": look.industry_name,
+             "owner_staff_id": look.staff_name, "staff_id": look.staff_name}
+    for f, new in diff.items():
+        header = check.column(_ledger_field(kind, f))
+        result.changes[header] = (_show(current.get(f), names.get(f)), _show(new, names.get(f)))
+    extras = {}
+    if kind == "visits" and data.get("participants") is not None:
+        if set(data["participants"]) != existing.participants.get(record["id"], set()):
+            names = look.staff_name
+            result.changes[check.column("participants")] = (
+                "、".join(sorted(names[i] for i in existing.participants.get(record["id"], ()))),
+                "、".join(names[i] for i in data["participants"]))
+            extras["participants"] = data["participants"]
+    moves: list = []
+    project = None
+    if _needs_history(kind, v, record):
+        flow, side, labels = _flow(kind)
+        wanted = _wanted_moves(kind, v, check)
+        history = existing.history.get(record["id"], []) + [(record["stage"], record["stage_date"])]
+        # milestones the record has passed are history, not moves; the stage the
+        # ledger ends at is checked (going back is refused)
+        last_flow = max((flow.index(s) for s, _ in history if s in flow), default=0)
+        final = wanted[-1][0] if wanted and v.get("stage") else None
+        wanted = [m for m in wanted
+                  if m[0] == final or (m[0] in flow and flow.index(m[0]) > last_flow)]
+        if final in flow and flow.index(final) < last_flow:
+            check.add("stage", f"系统中已到“{labels[flow[last_flow]]}”，台账为“{labels[final]}”：阶段不能倒退")
+            return None
+        if wanted and wanted[-1][0] == record["stage"]:
+            wanted = wanted[:-1]
+        if wanted:
+            moves = _check_moves(ws, kind, history, wanted, v.get("stage_reason"), check)
+            if moves is None:
+                return None
+            for stage, d, _ in moves:
+                result.changes.setdefault("阶段", (labels[record["stage"]], ""))
+                result.changes["阶段"] = (result.changes["阶段"][0], f"{labels[stage]}（{d.isoformat()}）")
+            if kind == "leads" and any(m[0] == "signed" for m in moves):
+                project = _signing_project(ws, kind, {**current, **diff}, moves, check)
+                if project is None:
+                    return None
+                result.notes.append("签约：同时生成签约项目")
+    if check.problems:
+        return None
+    if not diff and not moves and not extras:
+        return None
+    return _Update(result, record["id"], diff, moves, project, extras)
+
+
+def _same_company(name: str, other: str | None) -> bool:
+    return bool(other) and (_norm(name) == _norm(other) or
+                            normalize_company_name(name) == normalize_company_name(other))
+
+
+def _signing_project(ws, kind, lead: dict, moves, check) -> dict | None:
+    """The project a lead becomes when the ledger shows it 签约 (as ``LeadService.advance``)."""
+    date = next(d for s, d, _ in moves if s == "signed")
+    investment = lead.get("planned_investment")
+    if not investment or investment <= 0:
+        check.add("investment", "签约须填写计划总投资（作为合同投资额，万元）")
+        return None
+    try:
+        return ws.projects.validate({
+            "unit_id": lead["unit_id"], "company_id": lead["company_id"], "name": lead["name"],
+            "industry_id": lead.get("industry_id"), "owner_staff_id": lead.get("owner_staff_id"),
+            "foreign_investment_usd": lead.get("foreign_investment_usd"), "lead_id": lead["id"],
+            "contract_date": date, "contract_investment": investment})
+    except (ValidationError, ValidationErrors) as exc:
+        check.service_errors("projects", exc)
+        return None
+
+
+# --- applying -----------------------------------------------------------------------------------------
+
+def apply(ws, plan: LedgerPlan, mode: str = "valid", *, unit_code: str | None = None) -> ImportPreview:
+    """Import the ledger: ``mode="valid"`` writes the valid rows and reports the
+    rest; ``mode="all"`` writes nothing unless every row is valid. The preview is
+    made again against the database as it is now; everything is written in one
+    transaction (source ``ledger:<file name>``)."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    result = preview(ws, plan, unit_code=unit_code)
+    result.mode = mode
+    if (mode == "all" and result.refused) or not result.has_work:
+        return result
+    kind = plan.kind
+    svc = getattr(ws, kind)
+    model = svc.model
+    source = f"ledger:{plan.file_name}"[:80]
+    with ws.write(source=source) as w:
+        if result.companies:
+            w.insert_many(Company, [dict(c) for c in result.companies], number_year=ws.companies.number_year)
+        rows = [a.values for a in result.creates]
+        if rows:
+            extras = [{k: r.pop(k) for k in svc.extras if k in r} for r in rows]
+            ids = w.insert_many(model, rows, number_year=svc.number_year)
+            svc.after_create(w, rows, ids, extras)
+            stage_model, fk = STAGE_MODELS.get(kind, (None, None))
+            history = [{fk: rid, "stage": s, "stage_date": d, "reason": r}
+                       for rid, a in zip(ids, result.creates) for s, d, r in a.extra_stages]
+            if history:
+                w.insert_many(stage_model, history)
+            if kind == "leads":
+                # after_create wrote the stage the lead was created at; a lead the
+                # ledger shows 搁置/终止 was created at 线索 and moved on: it has its
+                # final row (written by after_create) and the 线索 row here
+                finals = [{fk: rid, "stage": "clue", "stage_date": a.values.get("first_reported"), "reason": None}
+                          for rid, a in zip(ids, result.creates) if a.final]
+                if finals:
+                    w.insert_many(stage_model, finals)
+            signed = [a.project for a in result.creates if a.project]
+            if signed:
+                pids = w.insert_many(Project, signed, number_year=ws.projects.number_year)
+                ws.projects.after_create(w, signed, pids, [{} for _ in signed])
+            for rid, a in zip(ids, result.creates):
+                a.result.number = a.values["number"]
+                if a.project:
+                    a.result.notes.append(f"签约项目编号：{a.project['number']}")
+                if a.sign_lead:
+                    lead_id, d = a.sign_lead
+                    _write_move(w, "leads", lead_id, ("signed", d, None))
+        for a in result.updates:
+            if a.changes:  # check_can_edit has decided (in preview), as in RecordService.update
+                w.update(model, a.record_id, a.changes, allow_foreign=True)
+            if a.extras:
+                svc.after_update(w, a.record_id, a.extras)
+            for move in a.moves:
+                _write_move(w, kind, a.record_id, move)
+            if a.project:
+                [pid] = w.insert_many(Project, [a.project], number_year=ws.projects.number_year)
+                ws.projects.after_create(w, [a.project], [pid], [{}])
+                a.result.notes.append(f"签约项目编号：{a.project['number']}")
+    result.applied = True
+    return result
+
+
+def _write_move(w, kind: str, record_id: str, move: tuple) -> None:
+    """The write of ``advance``: the record's stage and a history row."""
+    stage, date, reason = move
+    model = MODELS[kind]
+    stage_model, fk = STAGE_MODELS[kind]
+    w.update(model, record_id, {"stage": stage, "stage_date": date, "stage_reason": reason}, allow_foreign=True)
+    w.insert(stage_model, {fk: record_id, "stage": stage, "stage_date": date, "reason": reason})
+
+
+def to_json_text(result: ImportPreview) -> str:
+    return json.dumps(result.to_json(), ensure_ascii=False, indent=1, default=str)

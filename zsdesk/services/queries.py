@@ -1,0 +1,753 @@
+"""Lists of visits, leads, projects, companies and carriers for the list pages.
+
+A ``ListQuery`` says what a list shows: search text, filter chips, an explicit
+set of ids (drill-down) and the sort. Everything is done in SQL so that a list
+of a million visits costs what one screen costs:
+
+- ``page_ids`` returns the ordered ids of one page. Pages are keyset-paged:
+  each page ends with the sort key of its last row (``Page.after``), and the
+  next page starts strictly after it, so the hundredth page is as cheap as the
+  first (OFFSET would walk every row before it).
+- ``count`` is separate, because on a big table a count reads every matching
+  row while the first page stops at the page size; a screen shows the first
+  page at once and the count when it is ready.
+- ``rows`` gives display values (names, stage labels, money as Decimal, 亮灯)
+  for a page of ids.
+
+Search text matches every term (space-separated) against the record's own
+number and text columns, the names of its staff and carrier, and its company:
+``companies.search_key`` (name, full pinyin, initials) is matched first, a
+small table, and the big table then by ``company_id IN (…)``.
+
+亮灯 (project and lead lights) is evaluated in SQL with date thresholds derived
+from ``zsdesk.reminders``' rules and the city's configured limits, so it can
+filter and sort; the colour and reason shown come from ``reminders`` itself.
+Closed records (达效 projects, signed or terminated leads) have no light, as
+in ``reminders.lights``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, case, cast, exists, false, func, literal, or_, select
+from sqlalchemy.dialects.postgresql import JSONB
+
+from zsdesk.db.models import (
+    Carrier, Company, CompanyContact, Industry, Lead, Problem, Project, Site, Staff, Unit, Visit,
+)
+from zsdesk.domain import (
+    CARRIER_KINDS, COMPANY_TAGS, LEAD_LABELS, LEAD_STAGES, PROJECT_LABELS, PROJECT_STAGES, VISIT_KINDS,
+)
+from zsdesk.metrics import months_before
+from zsdesk.reminders import GREEN, LIGHT_LABELS, RED, YELLOW, lead_light, project_light
+
+KINDS = ("visits", "leads", "projects", "companies", "carriers")
+PAGE_SIZE = 200
+LIGHTS = (RED, YELLOW, GREEN)
+
+#: more ids than this are passed to SQL as one JSON array, not one parameter each
+_MANY_IDS = 500
+#: a term matching more companies than this is matched by a subquery instead of a list
+_MANY_COMPANIES = 2000
+
+
+# --- what a list shows -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list. ``type`` tells the screen how to show the value:
+    text, date, int, money (万元, Decimal), quantity (Decimal) or light."""
+
+    key: str
+    title: str
+    type: str = "text"
+    width: int = 110
+    visible: bool = True
+    tip: str = ""
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list shows.
+
+    ``kinds`` are visit kinds (visits), carrier kinds (carriers) or kind tags
+    (companies); ``stages`` are stage codes (leads, projects). ``year`` is the
+    year of the visit date, the first report (leads) or the contract (projects).
+    ``lights`` are 亮灯 colours (projects, leads). ``row_ids`` (drill-down)
+    restricts the list to exactly those records; None means no restriction.
+    ``sort`` is a column key (None: the list's default order).
+    """
+
+    kind: str
+    text: str = ""
+    unit_ids: tuple[str, ...] = ()
+    industry_ids: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    year: int | None = None
+    lights: tuple[str, ...] = ()
+    row_ids: tuple[str, ...] | None = None
+    sort: str | None = None
+    descending: bool = False
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown list: {self.kind}")
+        for name in ("unit_ids", "industry_ids", "stages", "kinds", "lights"):
+            object.__setattr__(self, name, tuple(getattr(self, name) or ()))
+        if self.row_ids is not None:
+            object.__setattr__(self, "row_ids", tuple(self.row_ids))
+
+    def with_(self, **changes) -> ListQuery:
+        return replace(self, **changes)
+
+    @property
+    def terms(self) -> list[str]:
+        return [t for t in (self.text or "").lower().split() if t]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Ordered ids of one page; ``after`` is where the next page starts, and
+    ``more`` whether there may be one."""
+
+    ids: list[str]
+    after: tuple | None
+    more: bool
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The choices of a list's filter chips."""
+
+    units: list[tuple[str, str]] = field(default_factory=list)        # (id, name)
+    industries: list[tuple[str, str, int]] = field(default_factory=list)  # (id, name, level)
+    stages: list[tuple[str, str]] = field(default_factory=list)       # (code, label)
+    kinds: list[tuple[str, str]] = field(default_factory=list)        # (value, label)
+    years: list[int] = field(default_factory=list)                    # newest first
+    lights: list[tuple[str, str]] = field(default_factory=list)       # (colour, label)
+
+
+OWNER = Column("owner", "所属站点", width=130, tip="记录由其他站点维护时，显示该站点（本站点只读）")
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "visits": (
+        Column("number", "编号", width=140),
+        Column("visit_date", "拜访日期", "date", 96),
+        Column("company", "企业", width=220),
+        Column("kind", "方式", width=120),
+        Column("place", "地点", width=150),
+        Column("people", "对方人员", width=190),
+        Column("staff", "我方负责人", width=90),
+        Column("unit", "招商单元", width=150),
+        Column("trip_days", "外出天数", "int", 72),
+        Column("next_due", "下一步期限", "date", 96, visible=False),
+        Column("outcome", "成果", width=260, visible=False),
+        OWNER,
+    ),
+    "leads": (
+        Column("light", "亮灯", "light", 46, tip="按亮灯规则：阶段停留时间、搁置"),
+        Column("number", "编号", width=140),
+        Column("name", "项目名称", width=220),
+        Column("company", "企业", width=200),
+        Column("industry", "产业", width=130),
+        Column("planned_investment", "计划投资(万元)", "money", 110),
+        Column("stage", "阶段", width=60),
+        Column("stage_date", "阶段日期", "date", 96),
+        Column("owner_staff", "包保责任人", width=90),
+        Column("unit", "招商单元", width=150),
+        Column("first_reported", "首报日期", "date", 96, visible=False),
+        Column("next_followup", "下次跟进", "date", 96, visible=False),
+        Column("source", "来源", width=110, visible=False),
+        OWNER,
+    ),
+    "projects": (
+        Column("light", "亮灯", "light", 46, tip="按亮灯规则：开工、投产时限，待协调问题"),
+        Column("number", "编号", width=140),
+        Column("name", "项目名称", width=220),
+        Column("company", "企业", width=200),
+        Column("industry", "产业", width=130),
+        Column("contract_date", "签约日期", "date", 96),
+        Column("contract_investment", "合同投资(万元)", "money", 110),
+        Column("stage", "阶段", width=60),
+        Column("stage_date", "阶段日期", "date", 96, visible=False),
+        Column("owner_staff", "包保责任人", width=90),
+        Column("unit", "招商单元", width=150),
+        Column("land_mu", "用地(亩)", "quantity", 80, visible=False),
+        Column("carrier", "载体", width=150, visible=False),
+        Column("jobs", "用工(人)", "int", 72, visible=False),
+        OWNER,
+    ),
+    "companies": (
+        Column("number", "编号", width=130),
+        Column("name", "企业名称", width=240),
+        Column("usci", "统一社会信用代码", width=170),
+        Column("tags", "类型", width=150),
+        Column("region", "所在地区", width=110),
+        Column("industry", "产业", width=130),
+        Column("address", "地址", width=220, visible=False),
+        OWNER,
+    ),
+    "carriers": (
+        Column("number", "编号", width=130),
+        Column("name", "载体名称", width=200),
+        Column("kind", "类型", width=80),
+        Column("park", "园区", width=150),
+        Column("unit", "招商单元", width=150),
+        Column("area", "面积", "quantity", 90, tip="土地：亩；厂房、楼宇：平方米"),
+        Column("free_area", "空置面积", "quantity", 90),
+        Column("price", "价格(万元)", "money", 90, tip="每单位面积每年"),
+        Column("address", "地址", width=220, visible=False),
+        OWNER,
+    ),
+}
+
+#: the order a list opens in: (column key, descending)
+DEFAULT_SORT = {
+    "visits": ("visit_date", True),
+    "leads": ("first_reported", True),
+    "projects": ("contract_date", True),
+    "companies": ("number", False),
+    "carriers": ("number", False),
+}
+
+#: the table each list shows (the record type a form opens)
+TABLES = {"visits": "visits", "leads": "leads", "projects": "projects", "companies": "companies",
+          "carriers": "carriers"}
+
+_MODELS = {"visits": Visit, "leads": Lead, "projects": Project, "companies": Company, "carriers": Carrier}
+_YEAR_DATE = {"visits": Visit.visit_date, "leads": Lead.first_reported, "projects": Project.contract_date}
+_LIGHT_ORDER = {RED: 0, YELLOW: 1, GREEN: 2}
+
+
+def columns(kind: str) -> tuple[Column, ...]:
+    return COLUMNS[kind]
+
+
+def column_keys(kind: str) -> list[str]:
+    return [c.key for c in COLUMNS[kind]]
+
+
+# --- the context of one call: today, light limits, dialect ---------------------------------
+
+def _first_date_reaching(bound: dt.date, months: int) -> dt.date:
+    """The earliest date d with ``d + months`` (reminders' month arithmetic) >= ``bound``.
+    Adding months is monotone (and flat at month ends), so this is a threshold:
+    ``d + months >= bound`` exactly when ``d >= result``."""
+    d = months_before(bound, months)
+    one = dt.timedelta(days=1)
+    while months_before(d - one, -months) >= bound:
+        d -= one
+    while months_before(d, -months) < bound:
+        d += one
+    return d
+
+
+class _Context:
+    """What the SQL of one call needs: the dialect, the light thresholds, the site."""
+
+    def __init__(self, ws, session):
+        self.ws = ws
+        self.session = session
+        self.is_pg = session.get_bind().dialect.name == "postgresql"
+        self._limits: dict | None = None
+        self.today: dt.date = ws.today()
+
+    @property
+    def limits(self) -> dict:
+        if self._limits is None:
+            self._limits = self.ws.reference.light_limits()
+        return self._limits
+
+    def like(self, column, term: str):
+        """``column`` contains ``term``, case-insensitively for Latin letters."""
+        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        if self.is_pg:
+            return column.ilike(pattern, escape="\\")
+        return column.like(pattern, escape="\\")  # SQLite's LIKE ignores ASCII case
+
+    def id_in(self, column, ids):
+        """``column IN ids``; a long list goes as one JSON parameter."""
+        ids = list(ids)
+        if not ids:
+            return false()
+        if len(ids) <= _MANY_IDS:
+            return column.in_(ids)
+        text = json.dumps(ids)
+        if self.is_pg:
+            values = func.jsonb_array_elements_text(cast(literal(text), JSONB)).table_valued("value")
+        else:
+            values = func.json_each(literal(text)).table_valued("value")
+        return column.in_(select(values.c.value).scalar_subquery())
+
+    # -- 亮灯 in SQL ------------------------------------------------------------------------
+    def project_light(self):
+        """CASE giving a project's colour, NULL for 达效 (as reminders.project_light
+        with the open problems counted, and reminders.lights skipping 达效)."""
+        lim = self.limits
+        yellow_edge = self.today + dt.timedelta(days=lim["yellow_days"] + 1)
+        start_red = _first_date_reaching(self.today, lim["project_start_months"])
+        start_yellow = _first_date_reaching(yellow_edge, lim["project_start_months"])
+        prod_red = _first_date_reaching(self.today, lim["project_production_months"])
+        prod_yellow = _first_date_reaching(yellow_edge, lim["project_production_months"])
+        open_problem = exists().where(Problem.project_id == Project.id, ~Problem.deleted, ~Problem.resolved)
+        before_start = Project.stage.in_(("signed", "registered"))
+        before_production = Project.stage.in_(("started", "completed"))
+        return case(
+            (Project.stage == "effective", None),
+            (Project.stage.in_(("defaulted", "stalled")), RED),
+            (and_(before_start, Project.contract_date < start_red), RED),
+            (and_(before_start, Project.contract_date < start_yellow), YELLOW),
+            (and_(before_production, Project.contract_date < prod_red), RED),
+            (and_(before_production, Project.contract_date < prod_yellow), YELLOW),
+            (open_problem, YELLOW),
+            else_=GREEN,
+        )
+
+    def lead_light(self):
+        """CASE giving a lead's colour (reminders.lead_light), NULL for closed leads."""
+        lim = self.limits
+        red_by = self.today - dt.timedelta(days=lim["lead_red_days"])
+        yellow_by = self.today - dt.timedelta(days=lim["lead_stale_days"])
+        return case(
+            (Lead.stage.in_(("signed", "terminated")), None),
+            (Lead.stage == "on_hold", YELLOW),
+            (Lead.stage_date <= red_by, RED),
+            (Lead.stage_date <= yellow_by, YELLOW),
+            else_=GREEN,
+        )
+
+    def light_rank(self, colour_expr):
+        return case((colour_expr == RED, 0), (colour_expr == YELLOW, 1), (colour_expr == GREEN, 2),
+                    else_=3)
+
+
+# --- per-list SQL ---------------------------------------------------------------------------
+
+def _name_of(model, id_column, name_column=None):
+    """A correlated subquery: the name of the row ``id_column`` points at."""
+    name_column = name_column if name_column is not None else model.name
+    return select(name_column).where(model.id == id_column).scalar_subquery()
+
+
+def _stage_rank(column, stages: tuple[str, ...]):
+    return case(*((column == code, i) for i, code in enumerate(stages)), else_=len(stages))
+
+
+def _nullable(expr, empty):
+    return func.coalesce(expr, empty)
+
+
+_MIN_DATE = dt.date(1, 1, 1)
+
+
+def _sort_expr(kind: str, key: str, ctx: _Context):
+    """The SQL a column sorts by, never NULL (keyset paging compares it)."""
+    m = _MODELS[kind]
+    if key == "owner":
+        return _nullable(case((m.owner_site_id == ctx.ws.site.id, ""),
+                              else_=_name_of(Site, m.owner_site_id)), "")
+    if key == "unit":
+        return _nullable(_name_of(Unit, m.unit_id), "")
+    if key == "company":
+        return _nullable(_name_of(Company, m.company_id), "")
+    if key == "industry":
+        return _nullable(_name_of(Industry, m.industry_id), "")
+    if key == "staff":
+        return _nullable(_name_of(Staff, m.staff_id), "")
+    if key == "owner_staff":
+        return _nullable(_name_of(Staff, m.owner_staff_id), "")
+    if key == "carrier":
+        return _nullable(_name_of(Carrier, m.carrier_id), "")
+    if key == "light":
+        return ctx.light_rank(ctx.project_light() if kind == "projects" else ctx.lead_light())
+    if key == "stage":
+        return _stage_rank(m.stage, PROJECT_STAGES if kind == "projects" else LEAD_STAGES)
+    if key == "kind" and kind == "visits":
+        return _stage_rank(m.kind, VISIT_KINDS)
+    if key == "kind" and kind == "carriers":
+        return _stage_rank(m.kind, CARRIER_KINDS)
+    col = getattr(m, key)
+    if not col.nullable:
+        return col
+    ctype = col.type
+    if key in ("planned_investment", "contract_investment", "land_mu", "area", "free_area", "price",
+               "expected_output", "expected_tax"):
+        return _nullable(col, literal(Decimal(-10**9), ctype))
+    if key in ("jobs", "trip_days"):
+        return _nullable(col, -1)
+    if key in ("next_due", "next_followup", "stage_date", "first_reported", "contract_date",
+               "visit_date"):
+        return _nullable(col, literal(_MIN_DATE, ctype))
+    return _nullable(col, "")
+
+
+def _staff_ids(ctx: _Context, term: str) -> list[str]:
+    return list(ctx.session.scalars(select(Staff.id).where(ctx.like(Staff.name, term))))
+
+
+def _company_match(ctx: _Context, term: str):
+    """Companies whose name, full pinyin or initials contain ``term`` (the small
+    table first): a list of ids, or a subquery when there are very many."""
+    cond = ctx.like(Company.search_key, term)
+    ids = list(ctx.session.scalars(select(Company.id).where(cond).limit(_MANY_COMPANIES + 1)))
+    if len(ids) > _MANY_COMPANIES:
+        return select(Company.id).where(cond).scalar_subquery()
+    return ids
+
+
+def _in_match(ctx: _Context, column, match):
+    if isinstance(match, list):
+        return ctx.id_in(column, match) if match else None
+    return column.in_(match)
+
+
+def _term_condition(kind: str, term: str, ctx: _Context):
+    """A record matches a term when any of its searchable things contains it."""
+    m = _MODELS[kind]
+    parts = [ctx.like(m.number, term)]
+    if kind == "companies":
+        parts += [ctx.like(Company.search_key, term), ctx.like(Company.usci, term),
+                  ctx.like(Company.region, term), ctx.like(Company.address, term)]
+        contacts = select(CompanyContact.company_id).where(~CompanyContact.deleted,
+                                                           ctx.like(CompanyContact.name, term))
+        parts.append(Company.id.in_(contacts))
+        return or_(*parts)
+    if kind == "carriers":
+        parts += [ctx.like(Carrier.name, term), ctx.like(Carrier.park, term),
+                  ctx.like(Carrier.address, term)]
+        return or_(*parts)
+    company = _in_match(ctx, m.company_id, _company_match(ctx, term))
+    if company is not None:
+        parts.append(company)
+    staff = _staff_ids(ctx, term)
+    if kind == "visits":
+        parts += [ctx.like(Visit.people, term), ctx.like(Visit.place, term)]
+        if staff:
+            parts.append(ctx.id_in(Visit.staff_id, staff))
+    else:
+        parts.append(ctx.like(m.name, term))
+        if staff:
+            parts.append(ctx.id_in(m.owner_staff_id, staff))
+        if kind == "projects":
+            places = list(ctx.session.scalars(select(Carrier.id).where(or_(
+                ctx.like(Carrier.name, term), ctx.like(Carrier.park, term)))))
+            if places:
+                parts.append(ctx.id_in(Project.carrier_id, places))
+    return or_(*parts)
+
+
+def _conditions(q: ListQuery, ctx: _Context) -> list:
+    m = _MODELS[q.kind]
+    where = [m.deleted == false()]
+    if q.row_ids is not None:
+        where.append(ctx.id_in(m.id, q.row_ids))
+    if q.unit_ids and hasattr(m, "unit_id"):
+        where.append(ctx.id_in(m.unit_id, q.unit_ids))
+    if q.industry_ids:
+        # an industry includes its chain nodes (产业链环节)
+        industries = set(q.industry_ids) | set(ctx.session.scalars(
+            select(Industry.id).where(Industry.parent_id.in_(q.industry_ids))))
+        if q.kind == "visits":  # a visit's industry is its company's
+            where.append(m.company_id.in_(select(Company.id).where(Company.industry_id.in_(industries))))
+        elif hasattr(m, "industry_id"):
+            where.append(m.industry_id.in_(industries))
+    if q.stages and q.kind in ("leads", "projects"):
+        where.append(m.stage.in_(q.stages))
+    if q.kinds:
+        if q.kind in ("visits", "carriers"):
+            where.append(m.kind.in_(q.kinds))
+        elif q.kind == "companies":
+            where.append(or_(*(ctx.like(Company.tags, tag) for tag in q.kinds)))
+    if q.year is not None and q.kind in _YEAR_DATE:
+        col = _YEAR_DATE[q.kind]
+        where += [col >= dt.date(q.year, 1, 1), col <= dt.date(q.year, 12, 31)]
+    if q.lights and q.kind in ("projects", "leads"):
+        colour = ctx.project_light() if q.kind == "projects" else ctx.lead_light()
+        where.append(colour.in_(q.lights))
+    for term in q.terms:
+        where.append(_term_condition(q.kind, term, ctx))
+    return where
+
+
+def _sort_of(q: ListQuery) -> tuple[str, bool]:
+    if q.sort and q.sort in column_keys(q.kind):
+        return q.sort, q.descending
+    return DEFAULT_SORT[q.kind]
+
+
+# --- the public functions ---------------------------------------------------------------------
+
+def page_ids(ws, q: ListQuery, after: tuple | None = None, limit: int = PAGE_SIZE) -> Page:
+    """One page of ordered ids, starting after ``after`` (None: the first page)."""
+    with ws.read() as s:
+        return _page_ids(ws, s, q, after, limit)
+
+
+def _page_ids(ws, s, q: ListQuery, after, limit: int) -> Page:
+    ctx = _Context(ws, s)
+    m = _MODELS[q.kind]
+    key, descending = _sort_of(q)
+    sort = _sort_expr(q.kind, key, ctx)
+    plain = sort is getattr(m, key, None)  # the column itself, not an expression over it
+    where = _conditions(q, ctx)
+    if after is not None:
+        value, last_id = after
+        if descending:
+            where.append(or_(sort < value, and_(sort == value, m.id < last_id)))
+            if plain:  # a plain column: let its index find where the page starts
+                where.append(sort <= value)
+        else:
+            where.append(or_(sort > value, and_(sort == value, m.id > last_id)))
+            if plain:
+                where.append(sort >= value)
+    order = (sort.desc(), m.id.desc()) if descending else (sort.asc(), m.id.asc())
+    stmt = select(m.id, sort.label("k")).where(*where).order_by(*order).limit(limit + 1)
+    rows = s.execute(stmt).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    last = (rows[-1].k, rows[-1].id) if rows else after
+    return Page([r.id for r in rows], last, more)
+
+
+def first_page(ws, q: ListQuery, limit: int = PAGE_SIZE) -> Page:
+    return page_ids(ws, q, None, limit)
+
+
+def count(ws, q: ListQuery) -> int:
+    """How many records the list holds (reads every matching row: run it after
+    the first page is on screen)."""
+    m = _MODELS[q.kind]
+    with ws.read() as s:
+        ctx = _Context(ws, s)
+        return s.scalar(select(func.count()).select_from(m).where(*_conditions(q, ctx)))
+
+
+def ordered_ids(ws, q: ListQuery) -> list[str]:
+    """Every id of the list, in order (for exports and tests; a screen pages)."""
+    out: list[str] = []
+    after = None
+    with ws.read() as s:
+        while True:
+            page = _page_ids(ws, s, q, after, 5000)
+            out += page.ids
+            if not page.more:
+                return out
+            after = page.after
+
+
+#: tables whose rows belong to a record of a list: table -> (list, column naming the record)
+_OWNED_ROWS = {
+    "capital_arrivals": ("projects", "project_id"),
+    "problems": ("projects", "project_id"),
+    "project_stages": ("projects", "project_id"),
+    "referrals": ("projects", "project_id"),
+    "lead_stages": ("leads", "lead_id"),
+    "visit_participants": ("visits", "visit_id"),
+    "company_contacts": ("companies", "company_id"),
+}
+
+
+def drill_ids(ws, kind: str, table: str, row_ids) -> tuple[str, ...]:
+    """The ids of list ``kind`` behind a drill-down of ``table`` rows: the rows
+    themselves, or the records they belong to (a capital arrival's project …)."""
+    row_ids = list(dict.fromkeys(row_ids))
+    if table == TABLES[kind]:
+        return tuple(row_ids)
+    if table not in _OWNED_ROWS or _OWNED_ROWS[table][0] != kind:
+        raise ValueError(f"{table} rows cannot be listed as {kind}")
+    from zsdesk.db.models import SYNCED_MODELS
+
+    model = SYNCED_MODELS[table]
+    column = getattr(model, _OWNED_ROWS[table][1])
+    with ws.read() as s:
+        ctx = _Context(ws, s)
+        owners = s.execute(select(model.id, column).where(ctx.id_in(model.id, row_ids))).all()
+    by_row = dict(owners)
+    return tuple(dict.fromkeys(by_row[r] for r in row_ids if by_row.get(r)))
+
+
+def rows(ws, kind: str, ids) -> list[dict[str, Any]]:
+    """Display values of the records ``ids``, in that order (ids no longer
+    listed are left out). Each row has ``id``, every column key of the list,
+    ``readonly`` and, for projects and leads, ``light`` and ``light_reason``."""
+    ids = list(ids)
+    if not ids:
+        return []
+    with ws.read() as s:
+        ctx = _Context(ws, s)
+        fetched = _ROW_READERS[kind](ctx, ids)
+        site_names = dict(s.execute(select(Site.id, Site.name)).all())
+    here = ws.site.id
+    for r in fetched.values():
+        owner = r.pop("owner_site_id")
+        r["readonly"] = owner != here
+        r["owner"] = "" if owner == here else site_names.get(owner, owner)
+    return [fetched[i] for i in ids if i in fetched]
+
+
+def _unit_names(s) -> dict[str, str]:
+    return dict(s.execute(select(Unit.id, Unit.name)).all())
+
+
+def _names(s, model, ids) -> dict[str, str]:
+    ids = {i for i in ids if i}
+    if not ids:
+        return {}
+    return dict(s.execute(select(model.id, model.name).where(model.id.in_(ids))).all())
+
+
+def _visit_rows(ctx: _Context, ids) -> dict[str, dict]:
+    s = ctx.session
+    found = s.execute(select(
+        Visit.id, Visit.owner_site_id, Visit.number, Visit.visit_date, Visit.company_id, Visit.kind,
+        Visit.place, Visit.people, Visit.staff_id, Visit.unit_id, Visit.trip_days, Visit.next_due,
+        Visit.outcome).where(ctx.id_in(Visit.id, ids), ~Visit.deleted)).all()
+    companies = _names(s, Company, (r.company_id for r in found))
+    staff = _names(s, Staff, (r.staff_id for r in found))
+    units = _unit_names(s)
+    return {r.id: {
+        "id": r.id, "owner_site_id": r.owner_site_id, "number": r.number, "visit_date": r.visit_date,
+        "company": companies.get(r.company_id, ""), "company_id": r.company_id, "kind": r.kind,
+        "place": r.place or "", "people": r.people or "", "staff": staff.get(r.staff_id, ""),
+        "unit": units.get(r.unit_id, ""), "unit_id": r.unit_id, "trip_days": r.trip_days,
+        "next_due": r.next_due, "outcome": r.outcome or "",
+    } for r in found}
+
+
+def _lead_rows(ctx: _Context, ids) -> dict[str, dict]:
+    s = ctx.session
+    found = s.scalars(select(Lead).where(ctx.id_in(Lead.id, ids), ~Lead.deleted)).all()
+    companies = _names(s, Company, (r.company_id for r in found))
+    staff = _names(s, Staff, (r.owner_staff_id for r in found))
+    industries = _names(s, Industry, (r.industry_id for r in found))
+    units = _unit_names(s)
+    out = {}
+    for r in found:
+        colour, reason = (None, "")
+        if r.stage not in ("signed", "terminated"):
+            colour, reason = lead_light(r, ctx.limits, ctx.today)
+        out[r.id] = {
+            "id": r.id, "owner_site_id": r.owner_site_id, "light": colour, "light_reason": reason,
+            "number": r.number, "name": r.name, "company": companies.get(r.company_id, ""),
+            "company_id": r.company_id, "industry": industries.get(r.industry_id, ""),
+            "planned_investment": r.planned_investment, "stage": LEAD_LABELS.get(r.stage, r.stage),
+            "stage_code": r.stage, "stage_date": r.stage_date,
+            "owner_staff": staff.get(r.owner_staff_id, ""), "unit": units.get(r.unit_id, ""),
+            "unit_id": r.unit_id, "first_reported": r.first_reported, "next_followup": r.next_followup,
+            "source": r.source or "",
+        }
+    return out
+
+
+def _project_rows(ctx: _Context, ids) -> dict[str, dict]:
+    s = ctx.session
+    found = s.scalars(select(Project).where(ctx.id_in(Project.id, ids), ~Project.deleted)).all()
+    companies = _names(s, Company, (r.company_id for r in found))
+    staff = _names(s, Staff, (r.owner_staff_id for r in found))
+    industries = _names(s, Industry, (r.industry_id for r in found))
+    carriers = _names(s, Carrier, (r.carrier_id for r in found))
+    units = _unit_names(s)
+    problems: dict[str, int] = {}
+    for (pid,) in s.execute(select(Problem.project_id).where(
+            ctx.id_in(Problem.project_id, [r.id for r in found]), ~Problem.deleted, ~Problem.resolved)):
+        problems[pid] = problems.get(pid, 0) + 1
+    out = {}
+    for r in found:
+        colour, reason = (None, "")
+        if r.stage != "effective":
+            colour, reason, _deadline = project_light(r, ctx.limits, ctx.today, problems.get(r.id, 0))
+        out[r.id] = {
+            "id": r.id, "owner_site_id": r.owner_site_id, "light": colour, "light_reason": reason,
+            "number": r.number, "name": r.name, "company": companies.get(r.company_id, ""),
+            "company_id": r.company_id, "industry": industries.get(r.industry_id, ""),
+            "contract_date": r.contract_date, "contract_investment": r.contract_investment,
+            "stage": PROJECT_LABELS.get(r.stage, r.stage), "stage_code": r.stage,
+            "stage_date": r.stage_date, "owner_staff": staff.get(r.owner_staff_id, ""),
+            "unit": units.get(r.unit_id, ""), "unit_id": r.unit_id, "land_mu": r.land_mu,
+            "carrier": carriers.get(r.carrier_id, ""), "jobs": r.jobs,
+        }
+    return out
+
+
+def _company_rows(ctx: _Context, ids) -> dict[str, dict]:
+    s = ctx.session
+    found = s.execute(select(
+        Company.id, Company.owner_site_id, Company.number, Company.name, Company.usci, Company.tags,
+        Company.region, Company.industry_id, Company.address,
+    ).where(ctx.id_in(Company.id, ids), ~Company.deleted)).all()
+    industries = _names(s, Industry, (r.industry_id for r in found))
+    return {r.id: {
+        "id": r.id, "owner_site_id": r.owner_site_id, "number": r.number, "name": r.name,
+        "usci": r.usci or "", "tags": r.tags or "", "region": r.region or "",
+        "industry": industries.get(r.industry_id, ""), "address": r.address or "",
+    } for r in found}
+
+
+def _carrier_rows(ctx: _Context, ids) -> dict[str, dict]:
+    s = ctx.session
+    found = s.scalars(select(Carrier).where(ctx.id_in(Carrier.id, ids), ~Carrier.deleted)).all()
+    units = _unit_names(s)
+    return {r.id: {
+        "id": r.id, "owner_site_id": r.owner_site_id, "number": r.number, "name": r.name,
+        "kind": r.kind, "park": r.park or "", "unit": units.get(r.unit_id, ""), "unit_id": r.unit_id,
+        "area": r.area, "free_area": r.free_area, "price": r.price, "address": r.address or "",
+    } for r in found}
+
+
+_ROW_READERS = {"visits": _visit_rows, "leads": _lead_rows, "projects": _project_rows,
+                "companies": _company_rows, "carriers": _carrier_rows}
+
+
+# --- filter chip choices ---------------------------------------------------------------------------
+
+def filter_options(ws, kind: str) -> FilterOptions:
+    """The choices a list's filter chips offer (only the ones that apply to it)."""
+    opts: dict[str, Any] = {}
+    with ws.read() as s:
+        if kind != "companies":
+            opts["units"] = [(u.id, u.name) for u in s.execute(
+                select(Unit.id, Unit.name).where(~Unit.deleted).order_by(Unit.sort_order, Unit.code))]
+        if kind != "carriers":
+            found = s.execute(select(Industry.id, Industry.name, Industry.parent_id)
+                              .where(~Industry.deleted, Industry.active)
+                              .order_by(Industry.sort_order, Industry.code)).all()
+            tops = [r for r in found if r.parent_id is None]
+            nodes = [r for r in found if r.parent_id is not None]
+            industries = []
+            for top in tops:  # each 产业 followed by its chain nodes
+                industries.append((top.id, top.name, 0))
+                industries += [(n.id, n.name, 1) for n in nodes if n.parent_id == top.id]
+            opts["industries"] = industries
+        if kind in _YEAR_DATE:
+            col = _YEAR_DATE[kind]
+            m = _MODELS[kind]
+            first = s.scalar(select(func.min(col)).where(~m.deleted))
+            last = s.scalar(select(func.max(col)).where(~m.deleted))
+            if first and last:
+                opts["years"] = list(range(last.year, first.year - 1, -1))
+    if kind == "leads":
+        opts["stages"] = [(c, LEAD_LABELS[c]) for c in LEAD_STAGES]
+    if kind == "projects":
+        opts["stages"] = [(c, PROJECT_LABELS[c]) for c in PROJECT_STAGES]
+    if kind in ("leads", "projects"):
+        opts["lights"] = [(c, LIGHT_LABELS[c]) for c in LIGHTS]
+    if kind == "visits":
+        opts["kinds"] = [(k, k) for k in VISIT_KINDS]
+    if kind == "carriers":
+        opts["kinds"] = [(k, k) for k in CARRIER_KINDS]
+    if kind == "companies":
+        opts["kinds"] = [(t, t) for t in COMPANY_TAGS]
+    return FilterOptions(**opts)
+
+
+__all__ = [
+    "KINDS", "PAGE_SIZE", "LIGHTS", "Column", "ListQuery", "Page", "FilterOptions", "COLUMNS",
+    "DEFAULT_SORT", "TABLES", "columns", "column_keys", "page_ids", "first_page", "count",
+    "ordered_ids", "rows", "drill_ids", "filter_options",
+]

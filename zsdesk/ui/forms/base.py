@@ -1,0 +1,580 @@
+"""What every record form shares.
+
+A form is a modal dialog over one record of one table. It reads the record
+through its service, lets the user edit it, and saves with **one** service
+call (create or update), so nothing is ever saved half-way. Validation lives
+in one place — the core: ``check()`` runs the service's own ``validate`` and
+shows each refused field's message under that field (red), focusing the first
+one; the save itself may still refuse (a duplicate code, a record changed
+meanwhile) and is shown the same way.
+
+Ctrl+S saves and keeps the form open; 保存 saves and closes; Esc (or closing
+the window) cancels, asking first when there are unsaved changes. A record
+owned by another site opens read-only with a banner naming its owner.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableView, QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zsdesk.domain import LEAD_LABELS, PROJECT_LABELS
+from zsdesk.errors import (
+    ReadOnlyError, RefusedError, StorageError, ValidationError, ValidationErrors, ZsdeskError,
+)
+from zsdesk.ui.forms.models import AuditModel
+from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner, FieldError
+from zsdesk.ui.widgets.money import format_money
+
+log = logging.getLogger(__name__)
+
+FORM_STYLE = FEEDBACK_STYLE + """
+QLabel#sectionTitle { color: #1F2D3D; font-weight: bold; border-left: 3px solid #1F3A5F;
+                      padding-left: 6px; margin-top: 4px; }
+QLabel#fieldLabel { color: #3D4B5E; }
+QLabel#recordNumber { color: #6B7A8F; }
+QLabel#stageText { font-weight: bold; color: #1F3A5F; }
+QLabel#summary { color: #3D4B5E; }
+QScrollArea#mainScroll, QWidget#mainPage { background: transparent; }
+"""
+
+MONEY_FIELDS = {"planned_investment", "foreign_investment_usd", "contract_investment", "expected_output",
+                "expected_tax", "amount", "price"}
+REQUIRED_MARK = '<span style="color:#C62828">*</span>'
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Forms", text)
+
+
+def error_messages(exc: ZsdeskError) -> list[ValidationError]:
+    if isinstance(exc, ValidationErrors):
+        return list(exc.errors)
+    if isinstance(exc, ValidationError):
+        return [exc]
+    return []
+
+
+@dataclass
+class Field:
+    """One input of a form: the core's field name, its label, widget and error line."""
+    name: str
+    label: str
+    widget: QWidget
+    error: FieldError
+    caption: QLabel | None = None
+    cell: QWidget | None = None
+
+    def set_visible(self, visible: bool) -> None:
+        for part in (self.caption, self.cell):
+            if part is not None:
+                part.setVisible(visible)
+
+
+class FormGrid:
+    """Two label/field pairs a row; a wide field takes the whole row. Each
+    field has its error line right under it."""
+
+    def __init__(self, form: RecordForm, parent: QWidget):
+        self.form = form
+        self.layout = QGridLayout(parent)
+        self.layout.setHorizontalSpacing(10)
+        self.layout.setVerticalSpacing(8)
+        self.layout.setColumnStretch(1, 1)
+        self.layout.setColumnStretch(3, 1)
+        self.layout.setColumnMinimumWidth(2, 0)
+        self.row = 0
+        self.col = 0
+        probe = QLineEdit()
+        self.line_height = probe.sizeHint().height()   # a caption lines up with a field's first line
+        probe.deleteLater()
+
+    def newline(self) -> None:
+        if self.col:
+            self.row += 1
+            self.col = 0
+
+    def section(self, title: str) -> QLabel:
+        self.newline()
+        label = QLabel(title, objectName="sectionTitle")
+        self.layout.addWidget(label, self.row, 0, 1, 4)
+        self.row += 1
+        return label
+
+    def add(self, name: str, label: str, widget: QWidget, *, required: bool = False,
+            wide: bool = False, errors: tuple[str, ...] = (), caption: bool = True):
+        """Place ``widget`` labelled ``label`` and register it as field ``name``
+        (``errors`` names more core fields whose messages show under it).
+        ``caption=False``: a wide field under a section title that names it."""
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        error = FieldError()
+        box.addWidget(error)
+        if not caption:
+            self.newline()
+            self.layout.addWidget(cell, self.row, 0, 1, 4)
+            self.row += 1
+            self.form.register(name, label, widget, error, aliases=errors, cell=cell)
+            return widget
+        caption = QLabel(f"{label}{REQUIRED_MARK}" if required else label, objectName="fieldLabel")
+        caption.setTextFormat(Qt.TextFormat.RichText)
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        caption.setMinimumHeight(min(widget.sizeHint().height(), self.line_height))
+        caption.setBuddy(widget)
+        if wide:
+            self.newline()
+            self.layout.addWidget(caption, self.row, 0, Qt.AlignmentFlag.AlignTop)
+            self.layout.addWidget(cell, self.row, 1, 1, 3)
+            self.row += 1
+        else:
+            self.layout.addWidget(caption, self.row, self.col * 2, Qt.AlignmentFlag.AlignTop)
+            self.layout.addWidget(cell, self.row, self.col * 2 + 1)
+            self.col += 1
+            if self.col == 2:
+                self.newline()
+        self.form.register(name, label, widget, error, aliases=errors, caption=caption, cell=cell)
+        return widget
+
+    def finish(self) -> None:
+        self.newline()
+        self.layout.setRowStretch(self.row, 1)
+
+
+class RecordForm(QDialog):
+    """Base of the record forms. Subclasses set ``table`` and give ``field_labels``,
+    ``build``, ``load_values``, ``collect`` (and ``read``/``create`` when a
+    record has more than its columns, e.g. participants or contacts)."""
+
+    table: str = ""
+    #: fields the form collects that update() must not get (set only at creation)
+    create_only: tuple[str, ...] = ()
+
+    def __init__(self, ws, row_id: str | None = None, *, defaults: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.ws = ws
+        self.row_id = row_id
+        self.defaults = dict(defaults or {})
+        self.saved = False
+        self.read_only = False
+        self.current: dict | None = None
+        self.fields: dict[str, Field] = {}
+        self._aliases: dict[str, str] = {}
+        self._snapshot: dict = {}
+        self._names: dict[tuple[str, str], str] = {}
+        #: field -> label (the audit trail and messages name fields by it)
+        self.labels = self.field_labels()
+
+        self.setStyleSheet(FORM_STYLE)
+        self.setSizeGripEnabled(True)
+        self.banner = Banner()
+        self.problem = Banner()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        header = self.build_header()
+        page = QWidget(objectName="mainPage")
+        self.grid = FormGrid(self, page)
+        self.build(self.grid)
+        self.grid.finish()
+        scroll = QScrollArea(objectName="mainScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, self.tr("基本信息"))
+        self.build_tabs()
+        self.audit_model = AuditModel(self.labels, self.describe_value, self)
+        self.audit_view = make_table(self.audit_model, stretch=AuditModel.Column.NEW)
+        self.audit_index = self.tabs.addTab(self.audit_view, self.tr("修改记录"))
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(self.tr("保存并关闭（Ctrl+S 保存后继续编辑）"))
+        self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.status = QLabel(objectName="recordNumber")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 12, 12, 10)
+        box.setSpacing(8)
+        box.addWidget(self.banner)
+        box.addWidget(self.problem)
+        if header is not None:
+            box.addWidget(header)
+        box.addWidget(self.tabs, 1)
+        box.addLayout(bottom)
+
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.activated.connect(self.save_and_stay)
+
+        if row_id is None:
+            self.load_values(self.default_values())
+        else:
+            self.reload()
+        self._apply_rights()
+        self.take_snapshot()
+        self._update_title()
+        self.resize(self.sizeHint().expandedTo(self.preferred_size()))
+
+    # -- to give in subclasses -----------------------------------------------------------
+    @property
+    def service(self):
+        return getattr(self.ws, self.table)
+
+    def field_labels(self) -> dict[str, str]:
+        return {}
+
+    def build(self, grid: FormGrid) -> None:
+        raise NotImplementedError
+
+    def build_tabs(self) -> None:
+        """Add tabs after 基本信息 (arrivals, history …)."""
+
+    def build_header(self) -> QWidget | None:
+        """A widget above the tabs, seen whichever tab is open (the stage bar)."""
+        return None
+
+    def default_values(self) -> dict:
+        return dict(self.defaults)
+
+    def read(self, row_id: str) -> dict:
+        return self.service.values(row_id)
+
+    def load_values(self, values: dict) -> None:
+        raise NotImplementedError
+
+    def collect(self) -> dict:
+        raise NotImplementedError
+
+    def create(self, data: dict) -> str:
+        return self.service.create(data)
+
+    def refresh_tabs(self) -> None:
+        """Re-read what the extra tabs show (after a load or a sub-record action)."""
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Disable what the subclass added outside the registered fields."""
+
+    def record_title(self) -> str:
+        return self.windowTitle()
+
+    def preferred_size(self):
+        from PySide6.QtCore import QSize
+        em = self.fontMetrics().horizontalAdvance("M")
+        return QSize(em * 62, self.fontMetrics().height() * 38)
+
+    # -- fields --------------------------------------------------------------------------
+    def register(self, name: str, label: str, widget: QWidget, error: FieldError,
+                 aliases: tuple[str, ...] = (), caption: QLabel | None = None,
+                 cell: QWidget | None = None) -> None:
+        self.fields[name] = Field(name, label, widget, error, caption, cell)
+        for alias in aliases:
+            self._aliases[alias] = name
+
+    def field_for(self, core_field: str) -> Field | None:
+        name = self._aliases.get(core_field, core_field)
+        return self.fields.get(name)
+
+    def clear_errors(self) -> None:
+        for f in self.fields.values():
+            f.error.clear_message()
+        self.problem.clear_message()
+
+    def show_errors(self, errors: list[ValidationError]) -> None:
+        """Each message under its field (several for one field joined), the
+        others in the banner; the first bad field (in form order) gets the focus."""
+        by_field: dict[str, list[str]] = {}
+        loose: list[str] = []
+        for e in errors:
+            f = self.field_for(e.field)
+            if f is None:
+                label = self.labels.get(e.field, e.field)
+                loose.append(f"{label}：{e.message}")
+            else:
+                by_field.setdefault(f.name, []).append(e.message)
+        first = None
+        for name, f in self.fields.items():
+            if name in by_field:
+                f.error.show_message("；".join(dict.fromkeys(by_field[name])))
+                first = first or f
+        if loose:
+            self.problem.show_message(self.tr("未保存：") + "；".join(loose), "error")
+        if first is not None:
+            self.reveal(first.widget)
+            first.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal(self, widget: QWidget) -> None:
+        """Bring the tab holding ``widget`` to the front."""
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).isAncestorOf(widget):
+                self.tabs.setCurrentIndex(i)
+                break
+        scroll = self.tabs.widget(0)
+        if isinstance(scroll, QScrollArea) and scroll.widget().isAncestorOf(widget):
+            scroll.ensureWidgetVisible(widget)
+
+    def error_text(self, name: str) -> str:
+        """The message shown under field ``name`` ("" when none)."""
+        f = self.fields[name]
+        return f.error.text() if not f.error.isHidden() else ""
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.current = self.read(self.row_id)
+        self.load_values(self.current)
+        self.refresh_audit()
+        self.refresh_tabs()
+
+    def refresh_audit(self) -> None:
+        if self.row_id is None:
+            self.audit_model.set_changes([])
+            self.tabs.setTabEnabled(self.audit_index, False)
+            return
+        self.tabs.setTabEnabled(self.audit_index, True)
+        self.audit_model.set_changes(self.ws.audit.history(self.table, self.row_id))
+        self.audit_view.resizeColumnsToContents()
+
+    def take_snapshot(self) -> None:
+        self._snapshot = self.collect()
+
+    def changes(self, data: dict) -> dict:
+        return {k: v for k, v in data.items()
+                if k not in self.create_only and v != self._snapshot.get(k)}
+
+    def is_dirty(self) -> bool:
+        return not self.read_only and self.collect() != self._snapshot
+
+    # -- rights ----------------------------------------------------------------------------
+    def _apply_rights(self) -> None:
+        owner = self.current.get("owner_site_id") if self.current else None
+        try:
+            self.ws.check_can_edit(self.table, owner)
+        except ReadOnlyError as exc:
+            self.read_only = True
+            if owner and owner != self.ws.site.id:
+                text = self.tr("该记录属于“{0}”，只读").format(self.ws.site_name_of(owner))
+            else:
+                text = str(exc)
+            self.banner.show_message(text, "warning")
+        for f in self.fields.values():
+            f.widget.setEnabled(not self.read_only)
+        self.save_button.setVisible(not self.read_only)
+        self.save_shortcut.setEnabled(not self.read_only)
+        self.cancel_button.setText(self.tr("关闭") if self.read_only else self.tr("取消"))
+        self.set_read_only(self.read_only)
+
+    # -- checking and saving ------------------------------------------------------------------
+    def check(self) -> dict | None:
+        """Collect the form and let the core judge it (without writing). Returns
+        the values, or None after showing each problem next to its field."""
+        self.clear_errors()
+        data = self.collect()
+        try:
+            if self.row_id is None:
+                self.service.validate(data)
+            else:
+                self.service.validate({**self.current, **self.changes(data)}, current=self.current)
+        except (ValidationError, ValidationErrors) as exc:
+            self.show_errors(error_messages(exc))
+            return None
+        return data
+
+    def save(self) -> bool:
+        """Check, then write with one service call. True when saved (or nothing to save)."""
+        if self.read_only:
+            return False
+        data = self.check()
+        if data is None:
+            return False
+        try:
+            if self.row_id is None:
+                new_id = self.create(data)
+                self.row_id = new_id
+            else:
+                changes = self.changes(data)
+                if changes:
+                    self.service.update(self.row_id, changes)
+                else:
+                    return True
+        except (ValidationError, ValidationErrors) as exc:
+            self.show_errors(error_messages(exc))
+            return False
+        except StorageError as exc:
+            self.problem.show_message(self.tr("未保存：{0}。已录入的内容仍在表单中，可稍后再试。").format(exc),
+                                      "error")
+            return False
+        except RefusedError as exc:
+            self.problem.show_message(self.tr("未保存：{0}").format(exc), "error")
+            return False
+        except Exception:  # a bug: keep the form, say so, log the trace
+            log.exception("saving %s %s failed", self.table, self.row_id)
+            self.problem.show_message(self.tr("保存时发生程序错误，未保存任何内容；详情已写入日志。"), "error")
+            return False
+        self.saved = True
+        self.reload()
+        self._apply_rights()
+        self.take_snapshot()
+        self._update_title()
+        return True
+
+    def save_and_stay(self) -> None:
+        """Ctrl+S: save and keep editing."""
+        if self.save():
+            self.problem.show_message(self.tr("已保存。"), "info")
+
+    def accept(self) -> None:
+        if self.read_only or self.save():
+            super().accept()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                              self.tr("有尚未保存的修改。要保存吗？"), parent=self)
+            save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton(self.tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(self.tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(save)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is save:
+                if self.save():
+                    super().accept()
+                return
+            if clicked is not discard:
+                return
+        super().reject()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        # Enter in a line edit must not save a half-filled form (Ctrl+S saves)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mark_saved(self) -> None:
+        """A sub-record action (stage, arrival, problem, attachment) wrote something."""
+        self.saved = True
+        if self.current is not None:
+            fresh = self.read(self.row_id)
+            for key in ("stage", "stage_date", "stage_reason"):
+                if key in fresh:
+                    self.current[key] = fresh[key]
+        self.refresh_audit()
+        self.refresh_tabs()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.record_title())
+        number = (self.current or {}).get("number")
+        self.status.setText(self.tr("编号 {0}").format(number) if number else self.tr("新记录（保存后编号）"))
+
+    # -- showing values of other records (audit trail, labels) ------------------------------------
+    def describe_value(self, field: str, value) -> str | None:
+        """A field's stored value as a person reads it (names, not ids)."""
+        if field == "stage":
+            labels = LEAD_LABELS if self.table == "leads" else PROJECT_LABELS
+            return tr(labels.get(value, value))
+        if field in MONEY_FIELDS:
+            try:
+                from decimal import Decimal
+                return format_money(Decimal(str(value)))
+            except ArithmeticError:
+                return str(value)
+        lookups: dict[str, Callable[[str], str]] = {
+            "unit_id": self._unit_name, "company_id": self._company_name,
+            "merged_into_id": self._company_name, "industry_id": self._industry_name,
+            "owner_staff_id": self._staff_name, "staff_id": self._staff_name,
+            "carrier_id": self._carrier_name, "lead_id": self._lead_name,
+        }
+        fn = lookups.get(field)
+        if fn is None or not isinstance(value, str):
+            return None
+        key = (field, value)
+        if key not in self._names:
+            try:
+                self._names[key] = fn(value)
+            except ZsdeskError:
+                self._names[key] = value
+        return self._names[key]
+
+    def _unit_name(self, unit_id: str) -> str:
+        for u in self.ws.reference.list_units(include_inactive=True):
+            if u.id == unit_id:
+                return u.name
+        return unit_id
+
+    def _company_name(self, company_id: str) -> str:
+        return self.ws.companies.get(company_id, include_deleted=True).name
+
+    def _industry_name(self, industry_id: str) -> str:
+        for i in self.ws.reference.list_industries():
+            if i.id == industry_id:
+                return i.name
+        return industry_id
+
+    def _staff_name(self, staff_id: str) -> str:
+        return self.ws.reference.staff.get(staff_id, include_deleted=True).name
+
+    def _lead_name(self, lead_id: str) -> str:
+        lead = self.ws.leads.get(lead_id, include_deleted=True)
+        return f"{lead.number} {lead.name}"
+
+    def _carrier_name(self, carrier_id: str) -> str:
+        return self.ws.carriers.get(carrier_id, include_deleted=True).name
+
+    # -- choices shared by several forms -----------------------------------------------------------
+    def unit_choices(self) -> list[tuple[str, str]]:
+        """The units this site records for: its own (a county), or all (the city)."""
+        units = self.ws.reference.list_units()
+        if not self.ws.site.is_city:
+            units = [u for u in units if u.site_id == self.ws.site.id]
+        return [(u.id, u.name) for u in units]
+
+    def default_unit(self) -> str | None:
+        choices = self.unit_choices()
+        return choices[0][0] if choices else None
+
+
+def make_table(model, *, stretch: int | None = None) -> QTableView:
+    """A read-only table view the forms use for their lists."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(int(stretch), QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return view
+
+
+def action_button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    return button

@@ -1,0 +1,171 @@
+"""签约项目 form: the project, its stage moves, capital arrivals, problems,
+attachments, stage history and audit trail."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+
+from zsdesk.ui.forms.base import FormGrid
+from zsdesk.ui.forms.lead import StagedRecordForm
+from zsdesk.ui.forms.panels import ArrivalsPanel, AttachmentsPanel, ProblemsPanel
+from zsdesk.ui.widgets.dates import DateEdit
+from zsdesk.ui.widgets.money import MoneyEdit
+from zsdesk.ui.widgets.pickers import ChoiceCombo, CompanyPicker, IndustryPicker, StaffPicker
+
+
+class ProjectForm(StagedRecordForm):
+    """A signed project (签约项目). Stages move by actions (推进到开工… with a date);
+    arrivals, problems and attachments are added in their tabs once the
+    project is saved."""
+
+    table = "projects"
+
+    def field_labels(self) -> dict[str, str]:
+        return {
+            "unit_id": self.tr("招商单元"), "company_id": self.tr("企业"), "name": self.tr("项目名称"),
+            "industry_id": self.tr("产业/链环节"), "lead_id": self.tr("来源线索"),
+            "contract_date": self.tr("签约日期"), "contract_investment": self.tr("合同投资"),
+            "foreign_investment_usd": self.tr("其中外资"), "land_mu": self.tr("用地"),
+            "carrier_id": self.tr("载体"), "jobs": self.tr("新增就业"), "expected_output": self.tr("预计年产值"),
+            "expected_tax": self.tr("预计年税收"), "owner_staff_id": self.tr("包保责任人"),
+            "notes": self.tr("备注"), "stage": self.tr("阶段"), "stage_date": self.tr("阶段日期"),
+            "stage_reason": self.tr("阶段原因"), "number": self.tr("编号"),
+        }
+
+    def build(self, grid: FormGrid) -> None:
+        from zsdesk.ui.forms import create_company
+
+        L = self.labels
+        today = self.ws.today()
+        grid.section(self.tr("项目"))
+        self.name = QLineEdit()
+        self.name.setMaxLength(120)
+        grid.add("name", L["name"], self.name, required=True, wide=True)
+        self.company = CompanyPicker(self.ws, create_company=lambda parent, name: create_company(
+            parent, self.ws, name))
+        grid.add("company_id", L["company_id"], self.company, required=True, wide=True)
+        self.contract_date = DateEdit(today=today)
+        grid.add("contract_date", L["contract_date"], self.contract_date, required=True)
+        self.industry = IndustryPicker(self.ws)
+        grid.add("industry_id", L["industry_id"], self.industry)
+        self.investment = MoneyEdit(field="contract_investment")
+        grid.add("contract_investment", L["contract_investment"], self.investment, required=True)
+        self.foreign = MoneyEdit(field="foreign_investment_usd", unit=self.tr("万美元"))
+        grid.add("foreign_investment_usd", L["foreign_investment_usd"], self.foreign)
+
+        grid.section(self.tr("建设与效益"))
+        self.land = MoneyEdit(field="land_mu", unit=self.tr("亩"))
+        self.land.setPlaceholderText("")
+        grid.add("land_mu", L["land_mu"], self.land)
+        self.carrier = ChoiceCombo(blank=self.tr("（无）"), describe=self._carrier_name)
+        grid.add("carrier_id", L["carrier_id"], self.carrier)
+        self.jobs = QLineEdit()
+        self.jobs.setPlaceholderText(self.tr("人"))
+        grid.add("jobs", L["jobs"], self.jobs)
+        self.output = MoneyEdit(field="expected_output", unit=self.tr("万元/年"))
+        grid.add("expected_output", L["expected_output"], self.output)
+        self.tax = MoneyEdit(field="expected_tax", unit=self.tr("万元/年"))
+        grid.add("expected_tax", L["expected_tax"], self.tax)
+
+        grid.section(self.tr("责任"))
+        self.unit = ChoiceCombo(describe=self._unit_name)
+        self.unit.set_choices(self.unit_choices())
+        grid.add("unit_id", L["unit_id"], self.unit, required=True)
+        self.owner = StaffPicker(self.ws)
+        grid.add("owner_staff_id", L["owner_staff_id"], self.owner)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 14)
+        grid.add("notes", L["notes"], self.notes, wide=True)
+        self.lead_note = QLabel(objectName="recordNumber")
+        grid.layout.addWidget(self.lead_note, grid.row, 1, 1, 3)
+        grid.row += 1
+        self.unit.valueChanged.connect(self._unit_changed)
+
+    def _unit_changed(self) -> None:
+        unit_id = self.unit.value()
+        self.owner.load(unit_id)
+        self.carrier.set_choices((c.id, f"{c.name}（{c.kind}）") for c in self.ws.carriers.choices(unit_id))
+
+    def build_tabs(self) -> None:
+        self.arrivals = ArrivalsPanel(self.ws)
+        self.problems = ProblemsPanel(self.ws)
+        self.attachments = AttachmentsPanel(self.ws, "projects")
+        self.arrivals_index = self.tabs.addTab(self.arrivals, self.tr("资金到位"))
+        self.problems_index = self.tabs.addTab(self.problems, self.tr("待协调问题"))
+        self.attachments_index = self.tabs.addTab(self.attachments, self.tr("附件"))
+        for panel in (self.arrivals, self.problems, self.attachments):
+            panel.changed.connect(self.mark_saved)
+        self.build_history_tab()
+
+    def default_values(self) -> dict:
+        values = {"unit_id": self.default_unit(), "contract_date": self.ws.today()}
+        values.update(self.defaults)
+        return values
+
+    def load_values(self, v: dict) -> None:
+        self.name.setText(v.get("name") or "")
+        self.company.setValue(v.get("company_id"))
+        self.contract_date.setValue(v.get("contract_date"))
+        self.industry.setValue(v.get("industry_id"))
+        self.investment.setValue(v.get("contract_investment"))
+        self.foreign.setValue(v.get("foreign_investment_usd"))
+        self.land.setValue(v.get("land_mu"))
+        self.unit.setValue(v.get("unit_id"))
+        self._unit_changed()
+        self.carrier.setValue(v.get("carrier_id"))
+        self.jobs.setText("" if v.get("jobs") is None else str(v["jobs"]))
+        self.output.setValue(v.get("expected_output"))
+        self.tax.setValue(v.get("expected_tax"))
+        self.owner.setValue(v.get("owner_staff_id"))
+        self.notes.setPlainText(v.get("notes") or "")
+        self._lead_id = v.get("lead_id")
+        if self._lead_id:
+            try:
+                lead = self.ws.leads.get(self._lead_id)
+                self.lead_note.setText(self.tr("来源线索：{0} {1}").format(lead.number, lead.name))
+            except Exception:  # noqa: BLE001 - a deleted lead: show its id
+                self.lead_note.setText(self.tr("来源线索：{0}").format(self._lead_id))
+        self.lead_note.setVisible(bool(self._lead_id))
+
+    def collect(self) -> dict:
+        data = {
+            "unit_id": self.unit.value(),
+            "company_id": self.company.value(),
+            "name": self.name.text().strip(),
+            "contract_date": self.contract_date.value(),
+            "industry_id": self.industry.value(),
+            "contract_investment": self.investment.raw_value(),
+            "foreign_investment_usd": self.foreign.raw_value(),
+            "land_mu": self.land.raw_value(),
+            "carrier_id": self.carrier.value(),
+            "jobs": self.jobs.text().strip() or None,
+            "expected_output": self.output.raw_value(),
+            "expected_tax": self.tax.raw_value(),
+            "owner_staff_id": self.owner.value(),
+            "notes": self.notes.toPlainText().strip() or None,
+        }
+        if getattr(self, "_lead_id", None):
+            data["lead_id"] = self._lead_id
+        return data
+
+    def refresh_tabs(self) -> None:
+        super().refresh_tabs()
+        saved = self.row_id is not None
+        self.arrivals.contract_investment = (self.current or {}).get("contract_investment")
+        for panel, index in ((self.arrivals, self.arrivals_index), (self.problems, self.problems_index),
+                             (self.attachments, self.attachments_index)):
+            panel.set_project(self.row_id)
+            self.tabs.setTabEnabled(index, saved)
+            self.tabs.setTabToolTip(index, "" if saved else self.tr("保存项目后可添加"))
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        for panel in (self.arrivals, self.problems, self.attachments):
+            panel.set_editable(not read_only)
+
+    def record_title(self) -> str:
+        if self.row_id is None:
+            return self.tr("新建签约项目")
+        v = self.current or {}
+        return self.tr("项目 {0} — {1}").format(v.get("number", ""), v.get("name", ""))

@@ -1,0 +1,148 @@
+"""拜访 form: one visit with our people on it (saved with it, in one call)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
+
+from zsdesk.domain import VISIT_KINDS
+from zsdesk.ui.forms.base import FormGrid, RecordForm
+from zsdesk.ui.widgets.dates import DateEdit
+from zsdesk.ui.widgets.pickers import ChoiceCombo, CompanyPicker, StaffChecklist, StaffPicker
+
+
+def _text_box(form, lines: int) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(form.fontMetrics().height() * lines + 14)
+    return box
+
+
+class VisitForm(RecordForm):
+    """A visit (拜访/走访/外出招商): date, company, kind, our participants,
+    outcome and the next step with its due date."""
+
+    table = "visits"
+
+    def field_labels(self) -> dict[str, str]:
+        return {
+            "unit_id": self.tr("招商单元"), "visit_date": self.tr("拜访日期"), "kind": self.tr("拜访方式"),
+            "company_id": self.tr("拜访企业"), "lead_id": self.tr("关联线索"), "place": self.tr("地点"),
+            "trip_days": self.tr("外出天数"), "people": self.tr("对方人员"),
+            "participants": self.tr("我方人员"), "staff_id": self.tr("带队/记录人"),
+            "outcome": self.tr("拜访成果"), "next_step": self.tr("下一步工作"),
+            "next_due": self.tr("下一步截止"), "followup_done": self.tr("跟进已完成"),
+            "number": self.tr("编号"),
+        }
+
+    def build(self, grid: FormGrid) -> None:
+        from zsdesk.ui.forms import create_company
+
+        L = self.labels
+        today = self.ws.today()
+        grid.section(self.tr("拜访"))
+        self.visit_date = DateEdit(today=today)
+        grid.add("visit_date", L["visit_date"], self.visit_date, required=True)
+        self.kind = ChoiceCombo()
+        self.kind.set_choices((k, self.tr(k)) for k in VISIT_KINDS)
+        grid.add("kind", L["kind"], self.kind, required=True)
+        self.company = CompanyPicker(self.ws, create_company=lambda parent, name: create_company(
+            parent, self.ws, name))
+        grid.add("company_id", L["company_id"], self.company, wide=True)
+        self.people = QLineEdit()
+        self.people.setPlaceholderText(self.tr("对方姓名、职务；未选企业时必填"))
+        grid.add("people", L["people"], self.people, wide=True)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("例：上海张江"))
+        grid.add("place", L["place"], self.place)
+        self.trip_days = QSpinBox()
+        self.trip_days.setRange(0, 999)
+        self.trip_days.setSuffix(self.tr(" 天"))
+        grid.add("trip_days", L["trip_days"], self.trip_days)
+
+        grid.section(self.tr("我方"))
+        self.unit = ChoiceCombo(describe=self._unit_name)
+        self.unit.set_choices(self.unit_choices())
+        grid.add("unit_id", L["unit_id"], self.unit, required=True)
+        self.staff = StaffPicker(self.ws)
+        grid.add("staff_id", L["staff_id"], self.staff)
+        self.participants = StaffChecklist(self.ws)
+        grid.add("participants", L["participants"], self.participants, wide=True)
+        self.unit.valueChanged.connect(self._unit_changed)
+
+        grid.section(self.tr("成果与跟进"))
+        self.outcome = _text_box(self, 3)
+        grid.add("outcome", L["outcome"], self.outcome, wide=True)
+        self.next_step = _text_box(self, 2)
+        grid.add("next_step", L["next_step"], self.next_step, wide=True)
+        self.next_due = DateEdit(optional=True, today=today)
+        grid.add("next_due", L["next_due"], self.next_due)
+        self.followup_done = QCheckBox(self.tr("已完成"))
+        grid.add("followup_done", L["followup_done"], self.followup_done)
+        self.lead_note = QLabel(objectName="recordNumber")
+        self.lead_note.hide()
+        grid.layout.addWidget(self.lead_note, grid.row, 1, 1, 3)
+        grid.row += 1
+
+    def _unit_changed(self) -> None:
+        unit_id = self.unit.value()
+        self.staff.load(unit_id)
+        self.participants.load(unit_id)
+
+    def default_values(self) -> dict:
+        values = {"unit_id": self.default_unit(), "visit_date": self.ws.today(), "kind": VISIT_KINDS[0]}
+        values.update(self.defaults)
+        return values
+
+    def read(self, row_id: str) -> dict:
+        values = self.service.values(row_id)
+        values["participants"] = self.ws.visits.participants(row_id)
+        return values
+
+    def load_values(self, v: dict) -> None:
+        self.unit.setValue(v.get("unit_id"))
+        self._unit_changed()
+        self.visit_date.setValue(v.get("visit_date"))
+        self.kind.setValue(v.get("kind") or VISIT_KINDS[0])
+        self.company.setValue(v.get("company_id"))
+        self.people.setText(v.get("people") or "")
+        self.place.setText(v.get("place") or "")
+        self.trip_days.setValue(int(v.get("trip_days") or 0))
+        self.staff.setValue(v.get("staff_id"))
+        self.participants.setValue(v.get("participants") or [])
+        self.outcome.setPlainText(v.get("outcome") or "")
+        self.next_step.setPlainText(v.get("next_step") or "")
+        self.next_due.setValue(v.get("next_due"))
+        self.followup_done.setChecked(bool(v.get("followup_done")))
+        self._lead_id = v.get("lead_id")
+        if self._lead_id:
+            try:
+                lead = self.ws.leads.get(self._lead_id)
+                self.lead_note.setText(self.tr("关联线索：{0} {1}").format(lead.number, lead.name))
+            except Exception:  # noqa: BLE001 - a deleted lead: show its id
+                self.lead_note.setText(self.tr("关联线索：{0}").format(self._lead_id))
+            self.lead_note.show()
+
+    def collect(self) -> dict:
+        data = {
+            "unit_id": self.unit.value(),
+            "visit_date": self.visit_date.value(),
+            "kind": self.kind.value(),
+            "company_id": self.company.value(),
+            "people": self.people.text().strip() or None,
+            "place": self.place.text().strip() or None,
+            "trip_days": self.trip_days.value(),
+            "staff_id": self.staff.value(),
+            "participants": self.participants.value(),
+            "outcome": self.outcome.toPlainText().strip() or None,
+            "next_step": self.next_step.toPlainText().strip() or None,
+            "next_due": self.next_due.value(),
+            "followup_done": self.followup_done.isChecked(),
+        }
+        if getattr(self, "_lead_id", None):
+            data["lead_id"] = self._lead_id
+        return data
+
+    def record_title(self) -> str:
+        if self.row_id is None:
+            return self.tr("记录拜访")
+        return self.tr("拜访记录 {0}").format((self.current or {}).get("number", ""))

@@ -1,0 +1,598 @@
+"""ListPage: a searchable, filterable, sortable list of one kind of record.
+
+Top to bottom: the title with the search box and 新建; a row of filter chips
+(单元, 产业, 阶段 or 类型, 年度, 亮灯), the drill-down chip and the row count;
+the table. The search filters as you type (after a short pause, so a fast
+typist does not start a query per letter). Column choice (the header's context
+menu), column widths and the sort order are remembered per list in QSettings.
+
+Double-click or Enter opens the record with ``zsdesk.ui.forms.open_record``;
+新建 uses ``zsdesk.ui.forms.new_record``; after a save the list reads again.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton,
+    QSizePolicy, QTableView, QToolButton, QVBoxLayout, QWidget,
+)
+
+from zsdesk.services import queries
+from zsdesk.services.queries import FilterOptions, ListQuery
+from zsdesk.ui.lists.model import ListModel, light_dot
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+SETTINGS_GROUP = "lists"
+ROW_HEIGHT = 28
+
+STYLE_SHEET = """
+#listTitle { color: #1F2D3D; font-size: 18px; font-weight: bold; }
+#listSearch { background: #FFFFFF; border: 1px solid #C5CDD8; border-radius: 4px; padding: 4px 8px;
+              color: #1F2D3D; }
+#listSearch:focus { border-color: #2B5C8A; }
+#newButton { background: #1F3A5F; color: #FFFFFF; border: none; border-radius: 4px;
+             padding: 5px 18px; font-weight: bold; }
+#newButton:hover { background: #2B4F7D; }
+#newButton:pressed { background: #16304F; }
+QToolButton#chip { background: #FFFFFF; color: #3D4B5E; border: 1px solid #C9D1DC; border-radius: 12px;
+                   padding: 2px 12px; }
+QToolButton#chip:hover { border-color: #8FA3BC; }
+QToolButton#chip[active="true"] { background: #E3ECF7; color: #1F3A5F; border-color: #2B5C8A;
+                                  font-weight: bold; }
+QToolButton#chip::menu-indicator { image: none; width: 0px; }
+QToolButton#drillChip { background: #FFF3DC; color: #7A4B00; border: 1px solid #E3A73B;
+                        border-radius: 12px; padding: 2px 12px; font-weight: bold; }
+QToolButton#drillChip:hover { background: #FFE9BF; }
+QToolButton#clearChips { border: none; color: #1F5FA8; background: transparent; padding: 2px 6px; }
+QToolButton#clearChips:hover { text-decoration: underline; }
+#countLabel { color: #4A5A70; }
+#countLabel[error="true"] { color: #B3261E; }
+#listTable { background: #FFFFFF; alternate-background-color: #F7F9FC; border: 1px solid #DFE4EB;
+             gridline-color: #EDF0F4; selection-background-color: #DCE7F5; selection-color: #1F2D3D; }
+#listTable QHeaderView::section { background: #EEF2F6; color: #3D4B5E; border: none;
+                                  border-right: 1px solid #E0E5EC; border-bottom: 1px solid #D5DCE5;
+                                  padding: 4px 6px; font-weight: bold; }
+"""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ListPage", text)
+
+
+class ChipMenu(QMenu):
+    """A menu that stays open while the user ticks several choices."""
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 (Qt's name)
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled() \
+                and not self.property("exclusive"):
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class FilterChip(QToolButton):
+    """One filter: a button showing what is chosen, with a menu of the choices."""
+
+    changed = Signal()
+
+    def __init__(self, key: str, label: str, *, exclusive: bool = False, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.label = label
+        self.exclusive = exclusive
+        self.setObjectName("chip")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.menu_ = ChipMenu(self)
+        self.menu_.setProperty("exclusive", exclusive)
+        self.setMenu(self.menu_)
+        self._actions: list[QAction] = []
+        self._group: QActionGroup | None = None
+        self._update_text()
+
+    def set_options(self, options: list[tuple], icons: dict | None = None) -> None:
+        """``options``: (value, text) or (value, text, level); keeps what is still offered."""
+        chosen = set(self.selected())
+        self.menu_.clear()
+        self._actions = []
+        all_action = self.menu_.addAction(tr("全部"))
+        all_action.triggered.connect(self.clear)
+        self.menu_.addSeparator()
+        self._group = QActionGroup(self) if self.exclusive else None
+        if self._group is not None:
+            self._group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        for option in options:
+            value, text = option[0], option[1]
+            level = option[2] if len(option) > 2 else 0
+            action = QAction(("　　" * level) + str(text), self.menu_)
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(value in chosen)
+            if icons and value in icons:
+                action.setIcon(icons[value])
+            action.toggled.connect(self._on_toggled)
+            if self._group is not None:
+                self._group.addAction(action)
+            self.menu_.addAction(action)
+            self._actions.append(action)
+        self._update_text()
+
+    def selected(self) -> tuple:
+        return tuple(a.data() for a in self._actions if a.isChecked())
+
+    def set_selected(self, values, *, notify: bool = True) -> None:
+        values = set(values or ())
+        changed = False
+        for action in self._actions:
+            want = action.data() in values
+            if action.isChecked() != want:
+                action.blockSignals(True)
+                action.setChecked(want)
+                action.blockSignals(False)
+                changed = True
+        self._update_text()
+        if changed and notify:
+            self.changed.emit()
+
+    def clear(self) -> None:
+        self.set_selected(())
+
+    def options(self) -> list:
+        return [a.data() for a in self._actions]
+
+    def _on_toggled(self, _checked: bool) -> None:
+        self._update_text()
+        self.changed.emit()
+
+    def _update_text(self) -> None:
+        chosen = [a for a in self._actions if a.isChecked()]
+        if not chosen:
+            text = f"{self.label} ▾"
+        elif len(chosen) == 1:
+            text = f"{self.label}：{chosen[0].text().strip()} ▾"
+        else:
+            text = tr("{0}：{1}项 ▾").format(self.label, len(chosen))
+        self.setText(text)
+        self.setToolTip("\n".join(a.text().strip() for a in chosen) if chosen else "")
+        active = bool(chosen)
+        if self.property("active") != active:
+            self.setProperty("active", active)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+
+class ListPage(QWidget):
+    """A list of one kind of record. Subclasses set ``KIND``, ``TITLE`` and ``CHIPS``."""
+
+    KIND = "visits"
+    TITLE = "列表"
+    #: the filter chips shown, in order: units, industries, stages, kinds, years, lights
+    CHIPS: tuple[str, ...] = ()
+    #: the label of the ``kinds`` chip (方式, 类型 …)
+    KINDS_LABEL = "类型"
+    SEARCH_HINT = "搜索编号、名称、企业（可用拼音或首字母）"
+    NEW_LABEL = "新建"
+
+    def __init__(self, ws, tasks, parent=None):
+        super().__init__(parent)
+        self.ws = ws
+        self.tasks = tasks
+        self.kind = self.KIND
+        self.table_name = queries.TABLES[self.kind]
+        self.setObjectName(f"{self.kind}Page")
+        self.setStyleSheet(STYLE_SHEET)
+        self._drill: tuple[tuple[str, ...], str] | None = None
+        self._restoring = False
+        self._select_after_load: str | None = None
+        self._options = FilterOptions()
+
+        self.model = ListModel(ws, self.kind, tasks, self)
+        self._build()
+        self._restore_view_settings()
+        self._load_options()
+        self.model.loaded.connect(self._on_loaded)
+        self.model.counted.connect(self._on_counted)
+        self.model.failed.connect(self._on_failed)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.apply_filters()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title_label = QLabel(tr(self.TITLE), objectName="listTitle")
+        self.search = QLineEdit(objectName="listSearch")
+        self.search.setPlaceholderText(tr(self.SEARCH_HINT))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(360)
+        self.search.setToolTip(tr("输入即筛选；空格分隔多个词（须同时满足）。Ctrl+F 定位到此处，Esc 清空。"))
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._on_text_changed)
+        self.search.returnPressed.connect(self._search_now)
+        self.search.installEventFilter(self)
+
+        self.new_button = QPushButton(tr(self.NEW_LABEL), objectName="newButton")
+        self.new_button.setToolTip(tr("新建一条记录（Ctrl+N）"))
+        self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_button.clicked.connect(self.new_record)
+
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        top.addWidget(self.search)
+        top.addWidget(self.new_button)
+
+        self.chips: dict[str, FilterChip] = {}
+        labels = {"units": tr("单元"), "industries": tr("产业"), "stages": tr("阶段"),
+                  "kinds": tr(self.KINDS_LABEL), "years": tr("年度"), "lights": tr("亮灯")}
+        chip_row = QHBoxLayout()
+        chip_row.setSpacing(6)
+        for key in self.CHIPS:
+            chip = FilterChip(key, labels[key], exclusive=key == "years", parent=self)
+            chip.changed.connect(self.apply_filters)
+            self.chips[key] = chip
+            chip_row.addWidget(chip)
+        self.drill_chip = QToolButton(objectName="drillChip")
+        self.drill_chip.setToolTip(tr("只显示钻取的记录；点击取消钻取，回到完整列表"))
+        self.drill_chip.clicked.connect(self.clear_drill)
+        self.drill_chip.hide()
+        chip_row.addWidget(self.drill_chip)
+        self.clear_button = QToolButton(objectName="clearChips")
+        self.clear_button.setText(tr("清除筛选"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.clear_button.hide()
+        chip_row.addWidget(self.clear_button)
+        chip_row.addStretch(1)
+        self.count_label = QLabel(objectName="countLabel")
+        chip_row.addWidget(self.count_label)
+
+        self.view = QTableView(objectName="listTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setIconSize(self.view.iconSize().expandedTo(self.view.iconSize()))
+        vertical = self.view.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.sectionResized.connect(self._on_section_resized)
+        header.sortIndicatorChanged.connect(self._on_sort_changed)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Double-click and Enter open a record (not ``activated``: on some
+        # platforms that is a single click, and Enter does not send it).
+        self.view.doubleClicked.connect(self._on_activated)
+        self.view.installEventFilter(self)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(16, 14, 16, 12)
+        box.setSpacing(10)
+        box.addLayout(top)
+        box.addLayout(chip_row)
+        box.addWidget(self.view, 1)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.view.setFocus()
+                self.view.selectRow(max(self.view.currentIndex().row(), 0))
+                return True
+        if watched is self.view and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_activated(self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- the query ---------------------------------------------------------------------------------
+    def current_query(self) -> ListQuery:
+        """The query the search box, the chips and the drill-down describe."""
+        key, descending = self.model.sort_key()
+        chosen = {k: chip.selected() for k, chip in self.chips.items()}
+        years = chosen.get("years") or ()
+        return ListQuery(
+            self.kind, text=self.search.text().strip(), unit_ids=chosen.get("units", ()),
+            industry_ids=chosen.get("industries", ()), stages=chosen.get("stages", ()),
+            kinds=chosen.get("kinds", ()), year=years[0] if years else None,
+            lights=chosen.get("lights", ()), row_ids=self._drill[0] if self._drill else None,
+            sort=key, descending=descending)
+
+    def apply_filters(self) -> None:
+        """Run the query the controls describe now (the search box waits for a pause)."""
+        self.search_timer.stop()
+        self.clear_button.setVisible(any(chip.selected() for chip in self.chips.values()))
+        query = self.current_query()
+        if query == self.model.query and self.model._started:
+            return
+        self.count_label.setProperty("error", False)
+        self.model.set_query(query)
+        self._update_count()
+
+    def _on_text_changed(self, _text: str) -> None:
+        self.search_timer.start()  # restarts: the query runs after a pause in typing
+
+    def _search_now(self) -> None:
+        self.apply_filters()
+
+    def clear_filters(self) -> None:
+        for chip in self.chips.values():
+            chip.set_selected((), notify=False)
+        self.apply_filters()
+
+    # -- the page interface the window calls ----------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the list again (keeps the search, chips, sort and the selected record)."""
+        self._select_after_load = self.current_id()
+        self._load_options()
+        self.model.set_query(self.current_query())
+
+    def show_rows(self, table: str, row_ids, title: str) -> None:
+        """Drill-down: list exactly the records behind ``row_ids`` of ``table`` (a
+        figure's rows), with a removable "钻取：title" chip. Search and chips are
+        cleared so that every one of them shows."""
+        ids = queries.drill_ids(self.ws, self.kind, table, row_ids)
+        self._drill = (ids, title)
+        self.drill_chip.setText(tr("钻取：{0}  ✕").format(title))
+        self.drill_chip.show()
+        for chip in self.chips.values():
+            chip.set_selected((), notify=False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filters()
+
+    def clear_drill(self) -> None:
+        self._drill = None
+        self.drill_chip.hide()
+        self.apply_filters()
+
+    @property
+    def drill_title(self) -> str | None:
+        return self._drill[1] if self._drill else None
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def new_record(self) -> None:
+        forms = self._forms()
+        if forms is None or not hasattr(forms, "new_record"):
+            self._forms_missing()
+            return
+        defaults = {}
+        units = self.chips["units"].selected() if "units" in self.chips else ()
+        if len(units) == 1:  # the list shows one unit: a new record starts in it
+            defaults["unit_id"] = units[0]
+        new_id = forms.new_record(self, self.ws, self.table_name, **defaults)
+        if new_id:
+            self._select_after_load = new_id
+            self._load_options()
+            self.model.set_query(self.current_query())
+
+    def open_record(self, record_id: str) -> bool:
+        """Open ``record_id`` in its form; read the list again when it was saved."""
+        forms = self._forms()
+        if forms is None or not hasattr(forms, "open_record"):
+            self._forms_missing()
+            return False
+        saved = bool(forms.open_record(self, self.ws, self.table_name, record_id))
+        if saved:
+            self._select_after_load = record_id
+            self.model.set_query(self.current_query())
+        return saved
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    # -- forms ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _forms():
+        """``zsdesk.ui.forms``, imported when first needed; None while it does not exist."""
+        try:
+            return importlib.import_module("zsdesk.ui.forms")
+        except ModuleNotFoundError as exc:
+            if exc.name == "zsdesk.ui.forms":
+                return None
+            raise
+
+    def _forms_missing(self) -> None:
+        QMessageBox.information(self, tr(self.TITLE), tr(
+            "记录表单尚未包含在当前版本中，暂时无法在此打开或新建记录。\n列表的查询、筛选和钻取照常可用。"))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        record_id = self.model.row_id(index.row()) if index.isValid() else None
+        if record_id:
+            self.open_record(record_id)
+
+    # -- answers from the model ------------------------------------------------------------------------
+    def _on_loaded(self) -> None:
+        wanted = self._select_after_load
+        self._select_after_load = None
+        if wanted:
+            row = self.model.row_of(wanted)
+            if row is not None:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+        self._update_count()
+
+    def _on_counted(self, _total: int) -> None:
+        self._update_count()
+
+    def _on_failed(self, message: str) -> None:
+        self.count_label.setProperty("error", True)
+        self.count_label.style().unpolish(self.count_label)
+        self.count_label.style().polish(self.count_label)
+        self.count_label.setText(message)
+
+    def _update_count(self, *_args) -> None:
+        if self.count_label.property("error"):
+            return
+        total = self.model.total
+        if total is None:
+            text = tr("正在查询…") if self.model.loading else tr("正在统计…")
+        elif self._drill:
+            text = tr("钻取 {0} 条").format(f"{total:,}")
+        else:
+            text = tr("共 {0} 条").format(f"{total:,}")
+        self.count_label.setText(text)
+
+    # -- filter choices ------------------------------------------------------------------------------------
+    def _load_options(self) -> None:
+        self._options = queries.filter_options(self.ws, self.kind)
+        opts = self._options
+        icons = {c: light_dot(c) for c in queries.LIGHTS}
+        for key, chip in self.chips.items():
+            choices = {"units": opts.units, "industries": opts.industries, "stages": opts.stages,
+                       "kinds": opts.kinds, "years": [(y, tr("{0}年").format(y)) for y in opts.years],
+                       "lights": opts.lights}[key]
+            if key in ("stages", "lights", "kinds"):
+                choices = [(value, tr(text)) for value, text in choices]
+            chip.blockSignals(True)
+            chip.set_options(choices, icons if key == "lights" else None)
+            chip.blockSignals(False)
+
+    # -- columns, widths and sort, kept in QSettings ------------------------------------------------------
+    def _settings_key(self, name: str) -> str:
+        return f"{SETTINGS_GROUP}/{self.kind}/{name}"
+
+    def _restore_view_settings(self) -> None:
+        settings = QSettings()
+        header = self.view.horizontalHeader()
+        self._restoring = True
+        try:
+            widths = _json(settings.value(self._settings_key("widths")), {})
+            hidden = _json(settings.value(self._settings_key("hidden")), None)
+            for i, column in enumerate(self.model.columns):
+                header.resizeSection(i, int(widths.get(column.key, column.width)))
+                hide = (column.key in hidden) if hidden is not None else not column.visible
+                self.view.setColumnHidden(i, hide)
+            sort = _json(settings.value(self._settings_key("sort")), None)
+            keys = queries.column_keys(self.kind)
+            if sort and sort[0] in keys:
+                key, descending = sort[0], bool(sort[1])
+            else:
+                key, descending = queries.DEFAULT_SORT[self.kind]
+            self.model.sort(keys.index(key), Qt.SortOrder.DescendingOrder if descending
+                            else Qt.SortOrder.AscendingOrder)
+            header.setSortIndicator(keys.index(key), Qt.SortOrder.DescendingOrder if descending
+                                    else Qt.SortOrder.AscendingOrder)
+            self.view.setSortingEnabled(True)
+        finally:
+            self._restoring = False
+
+    def _on_section_resized(self, index: int, _old: int, new: int) -> None:
+        if self._restoring or new <= 0:
+            return  # hiding a column resizes it to 0: keep its last width
+        settings = QSettings()
+        widths = _json(settings.value(self._settings_key("widths")), {})
+        widths[self.model.columns[index].key] = new
+        settings.setValue(self._settings_key("widths"), json.dumps(widths))
+
+    def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self._restoring or not 0 <= column < len(self.model.columns):
+            return
+        QSettings().setValue(self._settings_key("sort"), json.dumps(
+            [self.model.columns[column].key, order == Qt.SortOrder.DescendingOrder]))
+
+    def column_widths(self) -> dict[str, int]:
+        header = self.view.horizontalHeader()
+        return {c.key: header.sectionSize(i) for i, c in enumerate(self.model.columns)}
+
+    def hidden_columns(self) -> list[str]:
+        return [c.key for i, c in enumerate(self.model.columns) if self.view.isColumnHidden(i)]
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        i = self.model.column_of(key)
+        shown = [j for j in range(len(self.model.columns)) if not self.view.isColumnHidden(j)]
+        if not visible and shown == [i]:
+            return  # keep at least one column
+        self.view.setColumnHidden(i, not visible)
+        if visible and self.view.columnWidth(i) <= 0:
+            self.view.setColumnWidth(i, self.model.columns[i].width)
+        QSettings().setValue(self._settings_key("hidden"), json.dumps(self.hidden_columns()))
+
+    def reset_columns(self) -> None:
+        settings = QSettings()
+        for name in ("widths", "hidden"):
+            settings.remove(self._settings_key(name))
+        self._restoring = True
+        try:
+            header = self.view.horizontalHeader()
+            for i, column in enumerate(self.model.columns):
+                self.view.setColumnHidden(i, not column.visible)
+                header.resizeSection(i, column.width)
+        finally:
+            self._restoring = False
+
+    def _column_menu(self, pos) -> None:
+        menu = self.column_menu()
+        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def column_menu(self) -> QMenu:
+        """The header's context menu: a tick per column, and 恢复默认列."""
+        menu = QMenu(self)
+        menu.setTitle(tr("显示的列"))
+        for i, column in enumerate(self.model.columns):
+            action = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal,
+                                                          Qt.ItemDataRole.DisplayRole)
+                                    or tr(column.title))
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(i))
+            action.setData(column.key)
+        menu.addSeparator()
+        menu.addAction(tr("恢复默认列")).setData("")
+        menu.triggered.connect(self._on_column_action)
+        return menu
+
+    def _on_column_action(self, action: QAction) -> None:
+        key = action.data()
+        if key:
+            self.set_column_visible(key, action.isChecked())
+        else:
+            self.reset_columns()
+
+
+def _json(value, default):
+    if value in (None, ""):
+        return default
+    try:
+        return json.loads(value)
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,724 @@
+"""设置: the interface language, who uses this computer, and the reference data
+the city office keeps — units, this year's targets, the scoring rules and the
+亮灯 time limits. A county sees the same, read-only ("由市级维护").
+
+Every save goes through the services in a write task; what the core refuses
+(``ValidationError``: field and message) is shown next to the field, or in the
+row of the targets table, and nothing is saved half-way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import IntEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from zsdesk.domain import TARGET_METRICS
+from zsdesk.errors import ValidationError, ValidationErrors
+from zsdesk.seed import DEFAULT_LIGHT_LIMITS
+from zsdesk.ui import i18n
+from zsdesk.ui.pages import my_staff_id, set_my_staff_id
+from zsdesk.ui.pages.dashboard import section_title
+from zsdesk.ui.tasks import describe_error
+
+EDITED = QColor("#FFF6D6")
+REFUSED = QColor("#FDE2E0")
+INACTIVE = QColor("#8A94A6")
+
+
+# --- reading (worker thread) -----------------------------------------------------------------
+
+@dataclass
+class UnitRow:
+    id: str
+    code: str
+    name: str
+    site: str          # the site that keeps the unit's records ("" when not assigned yet)
+    active: bool
+
+
+@dataclass
+class SettingsData:
+    year: int
+    units: list[UnitRow]
+    targets: dict[str, dict[str, Decimal]]   # unit id -> metric -> value
+    rules_version: int | None
+    weights: dict[str, float]
+    deductions: dict[str, float]
+    limits: dict[str, int]
+    staff: list[tuple[str, str]]             # (id, "name · unit")
+
+
+def load_settings(ws) -> SettingsData:
+    ref = ws.reference
+    year = ws.today().year
+    units = ref.list_units(include_inactive=True)
+    names = {}
+    rows = []
+    for u in units:
+        if u.site_id and u.site_id not in names:
+            names[u.site_id] = ws.site_name_of(u.site_id)
+        rows.append(UnitRow(u.id, u.code, u.name, names.get(u.site_id, "") if u.site_id else "", u.active))
+    try:
+        rules = ref.scoring_rules(year)
+        version, weights, deductions = rules.version, json.loads(rules.weights), json.loads(rules.deductions)
+    except Exception:  # noqa: BLE001 - no rules yet: the form starts empty
+        version, weights, deductions = None, {}, {}
+    unit_names = {u.id: u.name for u in units}
+    staff = [(s.id, f"{s.name} · {unit_names.get(s.unit_id, '')}") for s in ref.list_staff()]
+    return SettingsData(year, rows, ref.targets_for(year), version, weights, deductions, ref.light_limits(),
+                        staff)
+
+
+# --- models ------------------------------------------------------------------------------------
+
+class UnitColumn(IntEnum):
+    CODE = 0
+    NAME = 1
+    SITE = 2
+    STATE = 3
+
+
+class UnitsModel(QAbstractTableModel):
+    """招商单元: code, name, the site that keeps it, in use or not."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[UnitRow] = []
+        self._headers = {UnitColumn.CODE: self.tr("代码"), UnitColumn.NAME: self.tr("名称"),
+                         UnitColumn.SITE: self.tr("所属站点"), UnitColumn.STATE: self.tr("状态")}
+
+    def set_units(self, rows: list[UnitRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(UnitColumn)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(UnitColumn):
+            return self._headers[UnitColumn(section)]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        u = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == UnitColumn.CODE:
+                return u.code
+            if column == UnitColumn.NAME:
+                return u.name
+            if column == UnitColumn.SITE:
+                return u.site or self.tr("（未分配）")
+            return self.tr("在用") if u.active else self.tr("已停用")
+        if role == Qt.ItemDataRole.ForegroundRole and not u.active:
+            return INACTIVE
+        return None
+
+
+class TargetsModel(QAbstractTableModel):
+    """This year's targets: a row per unit, a column per target line. Edits are
+    kept until saved; a refused cell shows why (tooltip, colour)."""
+
+    UNIT = 0
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.units: list[UnitRow] = []
+        self.values: dict[str, dict[str, Decimal]] = {}
+        self.edits: dict[tuple[int, int], str] = {}
+        self.errors: dict[tuple[int, int], str] = {}
+        self.editable = False
+        self._headers = [self.tr("招商单元"), self.tr("签约项目\n(个)"), self.tr("签约金额\n(万元)"),
+                         self.tr("亿元以上\n项目(个)"), self.tr("开工项目\n(个)"), self.tr("到位资金\n(万元)"),
+                         self.tr("拜访企业\n(次)")]
+
+    def set_targets(self, units: list[UnitRow], values: dict[str, dict[str, Decimal]]) -> None:
+        self.beginResetModel()
+        self.units = [u for u in units if u.active]
+        self.values = values
+        self.edits.clear()
+        self.errors.clear()
+        self.endResetModel()
+
+    @staticmethod
+    def metric(column: int) -> str:
+        return TARGET_METRICS[column - 1]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.units)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(TARGET_METRICS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable and index.column() != self.UNIT:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _text(self, row: int, column: int) -> str:
+        if (row, column) in self.edits:
+            return self.edits[(row, column)]
+        value = self.values.get(self.units[row].id, {}).get(self.metric(column))
+        if value is None:
+            return ""
+        value = Decimal(value)
+        return f"{int(value)}" if value == value.to_integral_value() else f"{value.normalize():f}"
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.units):
+            return None
+        row, column = index.row(), index.column()
+        key = (row, column)
+        if column == self.UNIT:
+            return self.units[row].name if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole and key not in self.edits:
+            text = self._text(row, column)
+            return f"{Decimal(text):,}" if text else ""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if key in self.errors:
+                return REFUSED
+            if key in self.edits:
+                return EDITED
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.errors.get(key)
+        return None
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() == self.UNIT \
+                or not self.editable:
+            return False
+        key = (index.row(), index.column())
+        text = str(value if value is not None else "").strip()
+        self.edits.pop(key, None)
+        self.errors.pop(key, None)
+        if text != self._text(*key):
+            self.edits[key] = text
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                                             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+        return True
+
+    def pending(self) -> list[tuple[int, int, str, str, str]]:
+        """(row, column, unit id, metric, text) of every edit."""
+        return [(r, c, self.units[r].id, self.metric(c), text) for (r, c), text in sorted(self.edits.items())]
+
+    def set_errors(self, errors: dict[tuple[int, int], str]) -> None:
+        self.errors = dict(errors)
+        if self.units:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.units) - 1, len(TARGET_METRICS)))
+
+
+# --- small dialogs --------------------------------------------------------------------------------
+
+class UnitDialog(QDialog):
+    """Add a unit (code and name) or rename one; the service checks, the message
+    goes next to the field it names."""
+
+    def __init__(self, ws, tasks, parent=None, *, unit: UnitRow | None = None):
+        super().__init__(parent)
+        self.ws, self.tasks, self.unit = ws, tasks, unit
+        self.result_id: str | None = None
+        self.setWindowTitle(self.tr("重命名招商单元") if unit else self.tr("新增招商单元"))
+        form = QFormLayout(self)
+        self.code_edit = QLineEdit(unit.code if unit else "")
+        self.code_edit.setEnabled(unit is None)
+        self.name_edit = QLineEdit(unit.name if unit else "")
+        self.code_error = _error_label()
+        self.name_error = _error_label()
+        self.other_error = _error_label()
+        form.addRow(self.tr("单元代码"), self.code_edit)
+        form.addRow("", self.code_error)
+        form.addRow(self.tr("单元名称"), self.name_edit)
+        form.addRow("", self.name_error)
+        form.addRow(self.other_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(380)
+
+    def save(self) -> None:
+        for label in (self.code_error, self.name_error, self.other_error):
+            label.hide()
+        self.buttons.setEnabled(False)
+        if self.unit is None:
+            values = {"code": self.code_edit.text(), "name": self.name_edit.text()}
+            self.tasks.run(self.ws.reference.units.create, values, title=self.tr("新增招商单元"),
+                           on_done=self._saved, on_error=self._refused)
+        else:
+            self.tasks.run(self.ws.reference.units.update, self.unit.id, {"name": self.name_edit.text()},
+                           title=self.tr("重命名招商单元"), on_done=self._saved, on_error=self._refused)
+
+    def _saved(self, result) -> None:
+        self.result_id = result if isinstance(result, str) else (self.unit.id if self.unit else None)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        targets = {"code": self.code_error, "name": self.name_error}
+        for field, message in _field_messages(exc):
+            _show(targets.get(field, self.other_error), message)
+
+
+# --- the page --------------------------------------------------------------------------------------
+
+class SettingsPage(QWidget):
+    """设置."""
+
+    loaded = Signal()
+    saved = Signal(str)   # what was saved: "targets", "rules", "limits", "units"
+
+    LIMIT_LABELS = {
+        "project_start_months": QT_TRANSLATE_NOOP("SettingsPage", "签约后应开工（月）"),
+        "project_production_months": QT_TRANSLATE_NOOP("SettingsPage", "签约后应投产（月）"),
+        "yellow_days": QT_TRANSLATE_NOOP("SettingsPage", "临近时限亮黄灯（提前天数）"),
+        "lead_stale_days": QT_TRANSLATE_NOOP("SettingsPage", "线索停滞亮黄灯（天）"),
+        "lead_red_days": QT_TRANSLATE_NOOP("SettingsPage", "线索停滞亮红灯（天）"),
+        "rush_days": QT_TRANSLATE_NOOP("SettingsPage", "突击上报判定（期末前天数）"),
+    }
+
+    def __init__(self, ws, tasks, parent=None):
+        super().__init__(parent)
+        self.ws, self.tasks = ws, tasks
+        self.editable = ws.site.is_city
+        self.data: SettingsData | None = None
+        self.units_model = UnitsModel(self)
+        self.targets_model = TargetsModel(self)
+        self.targets_model.editable = self.editable
+        self.weight_edits: dict[str, QLineEdit] = {}
+        self.weight_errors: dict[str, QLabel] = {}
+        self.limit_edits: dict[str, QLineEdit] = {}
+        self.limit_errors: dict[str, QLabel] = {}
+        self._build()
+        self.refresh()
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(objectName="pageBody")
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        box = QVBoxLayout(body)
+        box.setContentsMargins(20, 14, 20, 16)
+        box.setSpacing(12)
+        box.addWidget(QLabel(self.tr("设置"), objectName="pageTitle"))
+
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self._build_language_panel(), 1)
+        row.addWidget(self._build_user_panel(), 1)
+        box.addLayout(row)
+
+        self.read_only_note = QLabel(self.tr(
+            "以下参考数据（招商单元、考核目标、评分规则、亮灯时限）由市级维护，本站点只读；"
+            "市里更新后随同步文件送达。"), objectName="readOnlyNote")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(not self.editable)
+        box.addWidget(self.read_only_note)
+        self.status_label = QLabel(objectName="sectionNote")
+        self.status_label.hide()
+        box.addWidget(self.status_label)
+
+        box.addWidget(self._build_targets_panel())
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self._build_units_panel(), 5)
+        row.addWidget(self._build_rules_panel(), 4)
+        row.addWidget(self._build_limits_panel(), 4)
+        box.addLayout(row)
+        box.addStretch(1)
+
+    def _panel(self, title: str, note: str = "") -> tuple[QFrame, QVBoxLayout]:
+        panel = QFrame(objectName="panel")
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(14, 12, 14, 14)
+        box.setSpacing(8)
+        box.addLayout(section_title(title, note))
+        return panel, box
+
+    def _build_language_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("界面语言"))
+        self.language_combo = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(list(i18n.LANGUAGES).index(i18n.current_language()))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.language_note = QLabel(self.tr("更改在重新启动招商桌面后生效。"), objectName="sectionNote")
+        self.language_note.setWordWrap(True)
+        box.addWidget(self.language_combo)
+        box.addWidget(self.language_note)
+        box.addStretch(1)
+        return panel
+
+    def _build_user_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("本机使用人"), self.tr("工作台的“我的跟进”按此人筛选"))
+        self.staff_combo = QComboBox()
+        self.staff_combo.currentIndexChanged.connect(self._staff_chosen)
+        box.addWidget(self.staff_combo)
+        note = QLabel(self.tr("只影响这台电脑；不选时显示本站点全部到期跟进。"), objectName="sectionNote")
+        note.setWordWrap(True)
+        box.addWidget(note)
+        box.addStretch(1)
+        return panel
+
+    def _build_targets_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("考核目标"), self.tr("双击单元格修改；改过的格子为黄色，保存后生效"))
+        self.targets_title = box.itemAt(0).layout().itemAt(0).widget()
+        self.targets_table = QTableView()
+        self.targets_table.setModel(self.targets_model)
+        self.targets_table.setAlternatingRowColors(True)
+        self.targets_table.verticalHeader().hide()
+        self.targets_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.targets_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                           | QAbstractItemView.EditTrigger.EditKeyPressed
+                                           | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.targets_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TargetsModel.UNIT, QHeaderView.ResizeMode.ResizeToContents)
+        box.addWidget(self.targets_table)
+        self.targets_error = _error_label()
+        box.addWidget(self.targets_error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.discard_targets_button = QPushButton(self.tr("放弃修改"))
+        self.discard_targets_button.clicked.connect(self._discard_targets)
+        self.save_targets_button = QPushButton(self.tr("保存目标"))
+        self.save_targets_button.clicked.connect(self.save_targets)
+        buttons.addWidget(self.discard_targets_button)
+        buttons.addWidget(self.save_targets_button)
+        box.addLayout(buttons)
+        for w in (self.discard_targets_button, self.save_targets_button):
+            w.setVisible(self.editable)
+        return panel
+
+    def _build_units_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("招商单元"))
+        self.units_table = QTableView()
+        self.units_table.setModel(self.units_model)
+        self.units_table.verticalHeader().hide()
+        self.units_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.units_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.units_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.units_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.units_table.horizontalHeader().setSectionResizeMode(UnitColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.units_table, 1)
+        self.units_error = _error_label()
+        box.addWidget(self.units_error)
+        buttons = QHBoxLayout()
+        self.add_unit_button = QPushButton(self.tr("新增…"))
+        self.rename_unit_button = QPushButton(self.tr("重命名…"))
+        self.toggle_unit_button = QPushButton(self.tr("停用/启用"))
+        self.add_unit_button.clicked.connect(self.add_unit)
+        self.rename_unit_button.clicked.connect(self.rename_unit)
+        self.toggle_unit_button.clicked.connect(self.toggle_unit)
+        for b in (self.add_unit_button, self.rename_unit_button, self.toggle_unit_button):
+            buttons.addWidget(b)
+            b.setVisible(self.editable)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        return panel
+
+    def _build_rules_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("评分规则（赛马）"))
+        self.rules_note = QLabel(objectName="sectionNote")
+        self.rules_note.setWordWrap(True)
+        box.addWidget(self.rules_note)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        labels = {k: v for k, v in zip(TARGET_METRICS, self._metric_names())}
+        row = 0
+        for metric in TARGET_METRICS:
+            row = self._field_row(grid, row, self.tr("{0} 权重").format(labels[metric]), f"weights.{metric}",
+                                  self.weight_edits, self.weight_errors)
+        row = self._field_row(grid, row, self.tr("每个应开未开项目扣分"), "deductions.overdue_start",
+                              self.weight_edits, self.weight_errors)
+        box.addLayout(grid)
+        self.rules_error = _error_label()
+        box.addWidget(self.rules_error)
+        self.save_rules_button = QPushButton(self.tr("保存为新版本"))
+        self.save_rules_button.clicked.connect(self.save_rules)
+        self.save_rules_button.setVisible(self.editable)
+        box.addWidget(self.save_rules_button, 0, Qt.AlignmentFlag.AlignRight)
+        box.addStretch(1)
+        return panel
+
+    def _build_limits_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("亮灯时限"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        row = 0
+        for key in DEFAULT_LIGHT_LIMITS:
+            row = self._field_row(grid, row, self.tr(self.LIMIT_LABELS.get(key, key)), key,
+                                  self.limit_edits, self.limit_errors)
+        box.addLayout(grid)
+        self.limits_error = _error_label()
+        box.addWidget(self.limits_error)
+        self.save_limits_button = QPushButton(self.tr("保存亮灯时限"))
+        self.save_limits_button.clicked.connect(self.save_limits)
+        self.save_limits_button.setVisible(self.editable)
+        box.addWidget(self.save_limits_button, 0, Qt.AlignmentFlag.AlignRight)
+        box.addStretch(1)
+        return panel
+
+    def _field_row(self, grid: QGridLayout, row: int, label: str, key: str, edits: dict, errors: dict) -> int:
+        edit = QLineEdit()
+        edit.setReadOnly(not self.editable)
+        edit.setMaximumWidth(120)
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        error = _error_label()
+        grid.addWidget(QLabel(label), row, 0)
+        grid.addWidget(edit, row, 1)
+        grid.addWidget(error, row + 1, 0, 1, 2)
+        edits[key] = edit
+        errors[key] = error
+        return row + 2
+
+    def _metric_names(self) -> list[str]:
+        return [self.tr("签约项目"), self.tr("签约金额"), self.tr("亿元以上项目"), self.tr("开工项目"),
+                self.tr("到位资金"), self.tr("拜访企业")]
+
+    # -- data -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.tasks.run(load_settings, self.ws, title=self.tr("读取设置"), write=False, progress=False,
+                       on_done=self._loaded, on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        _show(self.units_error, self.tr("无法读取参考数据：{0}").format(describe_error(exc)))
+
+    def _loaded(self, data: SettingsData) -> None:
+        self.data = data
+        self.units_model.set_units(data.units)
+        self.targets_model.set_targets(data.units, data.targets)
+        _fit_rows(self.units_table, 8)
+        _fit_rows(self.targets_table, 12)
+        self.targets_title.setText(self.tr("{0}年度考核目标").format(data.year))
+        self.targets_error.hide()
+        for key, edit in self.weight_edits.items():
+            group, metric = key.split(".", 1)
+            source = data.weights if group == "weights" else data.deductions
+            edit.setText(_plain(source.get(metric)))
+        self.rules_note.setText(
+            self.tr("当前为第 {0} 版；保存会生成新版本，旧版本保留给已出的简报。").format(data.rules_version)
+            if data.rules_version else self.tr("尚无评分规则。"))
+        for key, edit in self.limit_edits.items():
+            edit.setText(_plain(data.limits.get(key)))
+        self.staff_combo.blockSignals(True)
+        self.staff_combo.clear()
+        self.staff_combo.addItem(self.tr("（未选择：显示本站点全部跟进）"), "")
+        for staff_id, label in data.staff:
+            self.staff_combo.addItem(label, staff_id)
+        mine = my_staff_id(self.ws)
+        self.staff_combo.setCurrentIndex(max(self.staff_combo.findData(mine), 0) if mine else 0)
+        self.staff_combo.blockSignals(False)
+        self.loaded.emit()
+
+    def _language_chosen(self, _index: int) -> None:
+        code = self.language_combo.currentData()
+        i18n.set_language(code)
+        self.language_note.setText(self.tr("已选择“{0}”，重新启动招商桌面后生效。").format(i18n.LANGUAGES[code]))
+
+    def _staff_chosen(self, _index: int) -> None:
+        set_my_staff_id(self.ws, self.staff_combo.currentData() or None)
+
+    def _done(self, what: str, message: str) -> None:
+        self.status_label.setText(message)
+        self.status_label.show()
+        self.saved.emit(what)
+        self.refresh()
+
+    # -- targets -------------------------------------------------------------------------------------
+    def save_targets(self) -> None:
+        """Check every edited cell first; save them all only when none is refused."""
+        if self.data is None:
+            return
+        pending = self.targets_model.pending()
+        if not pending:
+            _show(self.targets_error, self.tr("没有修改过的目标。"))
+            return
+        year = self.data.year
+        errors: dict[tuple[int, int], str] = {}
+        for row, column, unit_id, metric, text in pending:
+            try:
+                self.ws.reference.targets.validate({"year": year, "unit_id": unit_id, "metric": metric,
+                                                    "value": text})
+            except (ValidationError, ValidationErrors) as exc:
+                errors[(row, column)] = "；".join(m for _f, m in _field_messages(exc))
+        if errors:
+            self._show_target_errors(errors)
+            return
+        self.targets_error.hide()
+        self.save_targets_button.setEnabled(False)
+        items = [(unit_id, metric, text) for _r, _c, unit_id, metric, text in pending]
+        self.tasks.run(_save_targets, self.ws, year, items, title=self.tr("保存考核目标"),
+                       on_done=lambda _r: self._targets_saved(len(items)), on_error=self._targets_refused)
+
+    def _show_target_errors(self, errors: dict[tuple[int, int], str]) -> None:
+        self.targets_model.set_errors(errors)
+        lines = []
+        for (row, column), message in sorted(errors.items()):
+            unit = self.targets_model.units[row].name
+            header = str(self.targets_model.headerData(column, Qt.Orientation.Horizontal)).replace("\n", "")
+            lines.append(self.tr("{0} · {1}：{2}").format(unit, header, message))
+        _show(self.targets_error, self.tr("以下目标未保存（没有保存任何修改）：\n") + "\n".join(lines))
+
+    def _targets_saved(self, count: int) -> None:
+        self.save_targets_button.setEnabled(True)
+        self._done("targets", self.tr("已保存 {0} 项考核目标。").format(count))
+
+    def _targets_refused(self, exc: BaseException) -> None:
+        self.save_targets_button.setEnabled(True)
+        _show(self.targets_error, describe_error(exc))
+
+    def _discard_targets(self) -> None:
+        if self.data is not None:
+            self.targets_model.set_targets(self.data.units, self.data.targets)
+        self.targets_error.hide()
+
+    # -- scoring rules ----------------------------------------------------------------------------------
+    def save_rules(self) -> None:
+        for label in (*self.weight_errors.values(), self.rules_error):
+            label.hide()
+        weights = {m: self.weight_edits[f"weights.{m}"].text() for m in TARGET_METRICS
+                   if self.weight_edits[f"weights.{m}"].text().strip()}
+        deductions = {"overdue_start": self.weight_edits["deductions.overdue_start"].text() or "0"}
+        self.save_rules_button.setEnabled(False)
+        self.tasks.run(self.ws.reference.new_scoring_rules, weights, deductions,
+                       title=self.tr("保存评分规则"), on_done=self._rules_saved, on_error=self._rules_refused)
+
+    def _rules_saved(self, _id) -> None:
+        self.save_rules_button.setEnabled(True)
+        self._done("rules", self.tr("评分规则已保存为新版本。"))
+
+    def _rules_refused(self, exc: BaseException) -> None:
+        self.save_rules_button.setEnabled(True)
+        for field, message in _field_messages(exc):
+            _show(self.weight_errors.get(field, self.rules_error), message)
+
+    # -- 亮灯 limits ---------------------------------------------------------------------------------------
+    def save_limits(self) -> None:
+        for label in (*self.limit_errors.values(), self.limits_error):
+            label.hide()
+        values = {key: edit.text() for key, edit in self.limit_edits.items()}
+        self.save_limits_button.setEnabled(False)
+        self.tasks.run(lambda: self.ws.reference.set_light_limits(**values), title=self.tr("保存亮灯时限"),
+                       on_done=self._limits_saved, on_error=self._limits_refused)
+
+    def _limits_saved(self, _result) -> None:
+        self.save_limits_button.setEnabled(True)
+        self._done("limits", self.tr("亮灯时限已保存。"))
+
+    def _limits_refused(self, exc: BaseException) -> None:
+        self.save_limits_button.setEnabled(True)
+        for field, message in _field_messages(exc):
+            _show(self.limit_errors.get(field, self.limits_error), message)
+
+    # -- units ----------------------------------------------------------------------------------------------
+    def _selected_unit(self) -> UnitRow | None:
+        rows = self.units_table.selectionModel().selectedRows()
+        return self.units_model.rows[rows[0].row()] if rows else None
+
+    def add_unit(self) -> None:
+        dialog = UnitDialog(self.ws, self.tasks, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done("units", self.tr("已新增招商单元。"))
+
+    def rename_unit(self) -> None:
+        unit = self._selected_unit()
+        if unit is None:
+            _show(self.units_error, self.tr("请先在表中选择一个招商单元。"))
+            return
+        dialog = UnitDialog(self.ws, self.tasks, self, unit=unit)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done("units", self.tr("已重命名招商单元。"))
+
+    def toggle_unit(self) -> None:
+        unit = self._selected_unit()
+        if unit is None:
+            _show(self.units_error, self.tr("请先在表中选择一个招商单元。"))
+            return
+        self.units_error.hide()
+        message = self.tr("已启用“{0}”。") if not unit.active else self.tr("已停用“{0}”；它的历史记录保留。")
+        self.tasks.run(self.ws.reference.units.update, unit.id, {"active": not unit.active},
+                       title=self.tr("修改招商单元"),
+                       on_done=lambda _r: self._done("units", message.format(unit.name)),
+                       on_error=lambda exc: _show(self.units_error, describe_error(exc)))
+
+
+def _save_targets(ws, year: int, items: list[tuple[str, str, str]]) -> int:
+    for unit_id, metric, text in items:
+        ws.reference.set_target(year, unit_id, metric, text)
+    return len(items)
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+def _fit_rows(view: QTableView, most: int) -> None:
+    """Tall enough for its rows (at most ``most``, then it scrolls)."""
+    rows = min(max(view.model().rowCount(), 2), most)
+    height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+              + 2 * view.frameWidth() + 2)
+    view.setFixedHeight(height)
+
+
+def _error_label() -> QLabel:
+    label = QLabel(objectName="fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.show()
+
+
+def _field_messages(exc: BaseException) -> list[tuple[str, str]]:
+    """(field, message) of what the core refused; other errors under the field ""."""
+    if isinstance(exc, ValidationErrors):
+        return [(e.field, e.message) for e in exc.errors]
+    if isinstance(exc, ValidationError):
+        return [(exc.field, exc.message)]
+    return [("", describe_error(exc))]
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    number = Decimal(str(value))
+    return f"{int(number)}" if number == number.to_integral_value() else f"{number.normalize():f}"
