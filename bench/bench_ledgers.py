@@ -75,9 +75,6 @@ def bench_export(ws, folder: Path, repeat: int) -> None:
 
     print("Export: 拜访企业台账 of every visit")
     out = folder / "visits.xlsx"
-    cpu, wall, result = timed(lambda: export_ledger(ws, "visits", out), repeat)
-    line(f"ledger export ({result.rows:,} rows)", cpu, wall, f"{out.stat().st_size / 2**20:.1f} MiB")
-
     rows = ledger_rows(ws, "visits", resolve_scope(ws, None), None)
 
     def raw():
@@ -87,9 +84,17 @@ def bench_export(ws, folder: Path, repeat: int) -> None:
             sheet.append(r)
         wb.save(folder / "raw.xlsx")
 
-    raw_cpu, raw_wall, _ = timed(raw, repeat)
-    line(f"raw openpyxl write_only, same cells", raw_cpu, raw_wall)
-    print(f"  ratio: {verdict(cpu / raw_cpu, EXPORT_GOAL)}")
+    # alternated, so a change in the machine's load touches both alike
+    best_ledger = best_raw = None
+    for _ in range(repeat):
+        ledger = timed(lambda: export_ledger(ws, "visits", out), 1)
+        bare = timed(raw, 1)
+        best_ledger = ledger if best_ledger is None or ledger[0] < best_ledger[0] else best_ledger
+        best_raw = bare if best_raw is None or bare[0] < best_raw[0] else best_raw
+    cpu, wall, result = best_ledger
+    line(f"ledger export ({result.rows:,} rows)", cpu, wall, f"{out.stat().st_size / 2**20:.1f} MiB")
+    line("raw openpyxl write_only, same cells", best_raw[0], best_raw[1])
+    print(f"  ratio: {verdict(cpu / best_raw[0], EXPORT_GOAL)}")
 
 
 def make_import_file(ws, folder: Path) -> tuple[Path, Path]:
@@ -112,6 +117,28 @@ def make_import_file(ws, folder: Path) -> tuple[Path, Path]:
         wb.save(folder / name)
         paths.append(folder / name)
     return paths[0], paths[1]
+
+
+def validation_time(fn) -> float:
+    """CPU seconds ``fn`` spends in ``RecordService.validate`` (a separate, instrumented run)."""
+    from zsdesk.services.base import RecordService
+
+    original = RecordService.validate
+    spent = [0.0]
+
+    def validate(self, *args, **kw):
+        started = time.process_time()
+        try:
+            return original(self, *args, **kw)
+        finally:
+            spent[0] += time.process_time() - started
+
+    RecordService.validate = validate
+    try:
+        fn()
+    finally:
+        RecordService.validate = original
+    return spent[0]
 
 
 def bench_import(ws, folder: Path, repeat: int) -> None:
@@ -144,6 +171,8 @@ def bench_import(ws, folder: Path, repeat: int) -> None:
         counts = ", ".join(f"{k} {v:,}" for k, v in result.counts.items() if v)
         line("preview (resolve, match, validate)", cpu_p, wall_p, counts)
         print(f"  read + preview vs raw read: {verdict((cpu_r + cpu_p) / raw_cpu, IMPORT_GOAL)}")
+        spent = validation_time(lambda: preview(target, plan))
+        print(f"  of the preview, validation by the services (RecordService.validate): {spent:.2f} s CPU")
         if result.creates:
             wall, cpu = time.perf_counter(), time.process_time()
             done = apply(target, plan)

@@ -153,6 +153,8 @@ def test_visits_ledger(ws, data, tmp_path):
     assert first["跟进时限"] == dt.datetime(2026, 3, 20) and first["跟进完成"] == "否"
     outcome = column_cells(sheet, "洽谈情况", 2)[0]
     assert outcome.alignment.wrap_text and sheet.column_dimensions["L"].width <= 42
+    # the long 洽谈情况 takes two lines: its row is made taller; the short one keeps the default
+    assert (sheet.row_dimensions[4].height, sheet.row_dimensions[5].height) == (29, None)
 
 
 def test_statistics_workbook_lists_the_rows_behind_every_figure(ws, data, tmp_path, unit_id):

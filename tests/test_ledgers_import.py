@@ -344,7 +344,7 @@ def test_reimport_updates_instead_of_duplicating(ws, tmp_path):
     grid[6][12] = "2026.6.1"
     changed = apply(ws, read_ledger(make(tmp_path, "台账2", grid, merges)))
     assert fates(changed)[7] == "updated" and fates(changed)[8] == "unchanged"
-    assert row_of(changed, 7).changes == {"计划总投资（万元）": ("5,000", "6,000"), "阶段": ("开工", "竣工（2026-06-01）")}
+    assert row_of(changed, 7).changes == {"计划总投资（万元）": ("5,000", "6,000"), "项目进度": ("开工", "竣工（2026-06-01）")}
     assert count(ws, Project) == projects
     with ws.read() as s:
         lithium = s.scalar(select(Project).where(Project.name == "年产5万吨高性能锂电材料项目"))

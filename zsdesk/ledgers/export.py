@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, func, select
 
 from zsdesk.db.models import (
     CapitalArrival, Company, Industry, Lead, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
@@ -249,6 +248,13 @@ def _number_format(fig) -> str:
     return "#,##0"
 
 
+def _part_format(fig, value) -> str:
+    """A rate's numerator and denominator: 万元 for 资金到位率, counts otherwise."""
+    if fig.key == "capital_rate" or value != value.to_integral_value():
+        return "#,##0.00"
+    return "#,##0"
+
+
 def _sheet_name(label: str, used: set[str]) -> str:
     name = "".join(ch for ch in label if ch not in "[]:*?/\\")[:28] or "明细"
     candidate, n = name, 2
@@ -351,17 +357,20 @@ def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
     summary_rows = []
     for i, f in enumerate(entries, 1):
         fmt = _number_format(f)
+        note = f.missing or _RATE_NOTES.get(f.key)
+        parts = (f.numerator, f.denominator)
+        if f.key == "score":  # the score carries its weighted sum and its deductions there
+            if f.numerator is not None:
+                note = f"加权完成得分{f.numerator.quantize(Decimal('0.01'))}，扣分{f.denominator.normalize():f}；{note}"
+            parts = (None, None)
         summary_rows.append([
             i, f.label, f.unit,
             Formatted(f.value, fmt) if f.value is not None else "—",
             Formatted(f.target, fmt if f.unit != "%" else "#,##0.00") if f.target is not None else None,
             f.completion,
             None if f.on_pace is None else ("超进度" if f.on_pace else "欠进度"),
-            Formatted(f.numerator, "#,##0.##" if f.unit != "%" else "#,##0.00")
-            if f.numerator is not None else None,
-            Formatted(f.denominator, "#,##0.00") if f.denominator is not None else None,
-            len(f.row_ids), len(f.flagged_ids) or None,
-            f.missing or _RATE_NOTES.get(f.key), sheet_of[f.key],
+            *(Formatted(p, _part_format(f, p)) if p is not None else None for p in parts),
+            len(f.row_ids), len(f.flagged_ids) or None, note, sheet_of[f.key],
         ])
     wb = Workbook(write_only=True)
     heading = f"{owner}{period.label}{STATS_TITLE}"

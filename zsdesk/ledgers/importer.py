@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from zsdesk.db.models import (
     Company, Industry, Lead, LeadStage, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
@@ -804,7 +804,7 @@ def _plan_update(ws, svc, kind, row, data, record, check, existing, look, result
         header = check.column(_ledger_field(kind, f))
         result.changes[header] = (_show(current.get(f), names.get(f)), _show(new, names.get(f)))
     extras = {}
-    if kind == "visits" and data.get("participants") is not None:
+    if kind == "visits" and data.get("participants") is not None and hasattr(svc, "after_update"):
         if set(data["participants"]) != existing.participants.get(record["id"], set()):
             names = look.staff_name
             result.changes[check.column("participants")] = (
@@ -832,9 +832,8 @@ def _plan_update(ws, svc, kind, row, data, record, check, existing, look, result
             moves = _check_moves(ws, kind, history, wanted, v.get("stage_reason"), check)
             if moves is None:
                 return None
-            for stage, d, _ in moves:
-                result.changes.setdefault("阶段", (labels[record["stage"]], ""))
-                result.changes["阶段"] = (result.changes["阶段"][0], f"{labels[stage]}（{d.isoformat()}）")
+            stage, d, _ = moves[-1]
+            result.changes[check.column("stage")] = (labels[record["stage"]], f"{labels[stage]}（{d.isoformat()}）")
             if kind == "leads" and any(m[0] == "signed" for m in moves):
                 project = _signing_project(ws, kind, {**current, **diff}, moves, check)
                 if project is None:

@@ -23,6 +23,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from zsdesk.ledgers.columns import Column
@@ -132,12 +133,14 @@ def write_table(wb, sheet_name: str, columns: Sequence[SheetColumn], rows: Itera
     # widths from the header and a sample of the values
     sample = rows[:WIDTH_SAMPLE]
     total_width = 0
+    widths = []
     for j, col in enumerate(columns):
         needed = max((display_width(getattr(r[j], "value", r[j])) for r in sample), default=0)
         header_need = max(display_width(part) for part in col.header.split("\n"))
         width = max(col.width, min(needed, WRAP_WIDTH if col.wrap else MAX_WIDTH), min(header_need, 16))
         ws.column_dimensions[get_column_letter(j + 1)].width = width + 2
         total_width += width + 2
+        widths.append(width)
 
     ws.freeze_panes = f"A{FIRST_DATA_ROW}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -188,8 +191,27 @@ def write_table(wb, sheet_name: str, columns: Sequence[SheetColumn], rows: Itera
     text_cols = [j for j, col in enumerate(columns) if col.type not in _NUMERIC and col.type != "date"]
     mixed_cols = [j for j, col in enumerate(columns) if col.type == "mixed"]
     variants: dict[tuple[int, str], _ColumnCell] = {}
+    # wrapped text needs taller rows (neither Excel nor LibreOffice grows them on opening)
+    # One row dimension per number of lines, shared by the rows that need it:
+    # the write-only writer reads a row's height from it, never its index.
+    wrapped = [(j, widths[j]) for j, col in enumerate(columns) if col.wrap]
+    dims = ws.row_dimensions
+    heights: dict[int, RowDimension] = {}
     ws._values_to_row = _cells_in_row  # rows are handed over as ready cells
-    for values in rows:
+    for row_idx, values in enumerate(rows, FIRST_DATA_ROW):
+        if wrapped:
+            lines = 1
+            for j, width in wrapped:
+                text = values[j]
+                if text.__class__ is str:
+                    need = -(-len(text.encode("gbk", "replace")) // width) + text.count("\n")
+                    if need > lines:
+                        lines = need
+            if lines > 1:
+                lines = min(lines, MAX_LINES)
+                if lines not in heights:
+                    heights[lines] = _RowHeight(ws, lines)
+                dims[row_idx] = heights[lines]
         row_cells = cells
         if mixed_cols:
             values, row_cells = list(values), list(cells)
@@ -216,6 +238,22 @@ def write_table(wb, sheet_name: str, columns: Sequence[SheetColumn], rows: Itera
         _total_row(ws, columns, last_row, total_label)
     del ws._values_to_row
     return ws
+
+
+LINE_HEIGHT = 13.5   # points per line of 10-point 宋体
+MAX_LINES = 12
+
+
+class _RowHeight(RowDimension):
+    """A row height shared by many rows; the writer reads its attributes for
+    every row, so they are computed once."""
+
+    def __init__(self, ws, lines: int):
+        super().__init__(ws, ht=LINE_HEIGHT * lines + 2, customHeight=True)
+        self._items = tuple(super().__iter__())
+
+    def __iter__(self):
+        return iter(self._items)
 
 
 def _total_row(ws, columns, last_row, label):
