@@ -26,8 +26,11 @@ from sqlalchemy.pool import NullPool
 from support import CITY, COMPANY_NAME, COMPANY_USCI, COUNTY, TODAY
 
 PG_URL = os.environ.get("ZSDESK_TEST_PG_URL", "").strip()
-PG_SKIP_REASON = ("PostgreSQL backend not tested: ZSDESK_TEST_PG_URL is not set "
-                  "(run `bash tools/test.sh`, which starts a throwaway server)")
+PG_SKIP_REASON = (
+    f"PostgreSQL backend not tested: {os.environ['ZSDESK_TEST_PG_UNAVAILABLE']}"
+    if os.environ.get("ZSDESK_TEST_PG_UNAVAILABLE")  # tools/test.sh could not start its server
+    else "PostgreSQL backend not tested: ZSDESK_TEST_PG_URL is not set "
+         "(run `bash tools/test.sh`, which starts a throwaway server)")
 
 
 # --- PostgreSQL housekeeping ---------------------------------------------------------

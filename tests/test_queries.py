@@ -388,12 +388,117 @@ def test_records_of_another_site_show_their_owner(data):
 
 
 def test_filter_options(data):
-    ws, d = data.ws, data
+    ws = data.ws
     opts = Q.filter_options(ws, "projects")
-    assert [name for _, name in opts.units] == ["泰兴高新区招商单元", "黄桥镇招商分局"] or \
-        {name for _, name in opts.units} == {"泰兴高新区招商单元", "黄桥镇招商分局"}
+    assert {name for _, name in opts.units} == {"泰兴高新区招商单元", "黄桥镇招商分局"}
     assert ("signed", "签约") in opts.stages and [c for c, _ in opts.lights] == ["red", "yellow", "green"]
     names = [(name, level) for _, name, level in opts.industries]
     assert names.index(("电子信息", 0)) < names.index(("集成电路封测", 1))
     assert Q.filter_options(ws, "visits").kinds[0] == ("上门招商", "上门招商")
     assert Q.filter_options(ws, "companies").units == []
+    only = Q.filter_options(ws, "leads", parts={"years"})           # a chip asks for its own part
+    assert only.years == [2026, 2025] and only.units == [] and only.industries == []
+
+
+def test_company_search_keys_follow_changes(data):
+    """The company keys kept in memory see new, renamed and merged companies at once."""
+    ws, d = data.ws, data
+    assert as_set(ws, "visits", text="hwszny") == set()           # read (and kept) now
+    energy = ws.companies.create({"name": "华为数字能源技术有限公司"})
+    vid = ws.visits.create({"unit_id": d.u1, "company_id": energy, "visit_date": "2026-06-01",
+                            "kind": "上门招商"})
+    assert as_set(ws, "visits", text="hwszny") == {vid}
+    ws.companies.update(energy, {"name": "数字能源科技有限公司"})
+    assert as_set(ws, "visits", text="hwszny") == set()
+    assert as_set(ws, "visits", text="szny") == {vid}
+    ws.visits.create({"unit_id": d.u1, "people": "无企业的拜访", "visit_date": "2026-06-02"})
+    assert as_set(ws, "visits", text="szny") == {vid}              # other writes: the keys stay
+
+
+def test_a_query_no_longer_wanted_stops(data, monkeypatch):
+    ws = data.ws
+    q = ListQuery("visits", text="深圳")
+    with pytest.raises(Q.QueryCancelled):
+        Q.count(ws, q, cancelled=lambda: True)         # not even started
+    with pytest.raises(Q.QueryCancelled):
+        Q.page_ids(ws, q, cancelled=lambda: True)
+    asked = []
+
+    def cancelled():  # wanted when it starts, no longer wanted once it runs
+        asked.append(1)
+        return len(asked) > 1
+    monkeypatch.setattr(Q, "CHECK_EVERY", 1)
+    if ws.db.is_sqlite:
+        with pytest.raises(Q.QueryCancelled):
+            Q.count(ws, q, cancelled=cancelled)
+    else:  # PostgreSQL runs a statement to its end
+        assert Q.count(ws, q, cancelled=cancelled) == 2
+    assert Q.count(ws, q, cancelled=lambda: False) == 2
+    assert len(Q.page_ids(ws, q, cancelled=lambda: False).ids) == 2
+
+
+def test_new_text_is_found_after_the_values_were_read(data):
+    """Own text columns are left out of a search only when no value can match:
+    values written after they were read count too."""
+    ws, d = data.ws, data
+    Q.warm_up(ws, "visits")
+    assert as_set(ws, "visits", text="欧阳") == set()
+    vid = ws.visits.create({"unit_id": d.u1, "people": "欧阳总（总经理）", "place": "Suzhou SIP",
+                            "visit_date": "2026-06-03"})
+    assert as_set(ws, "visits", text="欧阳") == {vid}
+    assert as_set(ws, "visits", text="suzhou") == {vid}        # Latin letters, any case
+    number = ws.visits.get(vid).number
+    assert as_set(ws, "visits", text=number[-8:].lower()) == {vid}
+    ws.visits.update(vid, {"place": "无锡新区"})
+    assert as_set(ws, "visits", text="无锡") == {vid} and as_set(ws, "visits", text="suzhou") == set()
+
+
+def test_numbers_as_stored_in_any_case(data):
+    """Numbers are looked up by their index; an imported number in lower case
+    is found too (the values are then searched case-blind)."""
+    ws, d = data.ws, data
+    vid = ws.visits.create({"unit_id": d.u1, "people": "导入", "visit_date": "2026-06-04",
+                            "number": "jy-old-0007"})
+    Q._kept.pop(ws.db, None)                                  # read everything again
+    assert as_set(ws, "visits", text="OLD-0007") == {vid}
+    assert as_set(ws, "visits", text="old") == {vid}
+    assert as_set(ws, "visits", text=ws.visits.get(d.v1).number.lower()) == {d.v1}
+
+
+def test_search_while_the_keys_are_being_read(data):
+    """A search does not wait for another thread reading the keys: it asks the
+    tables directly and finds the same rows."""
+    ws, d = data.ws, data
+    Q._kept.pop(ws.db, None)
+    keys, values = Q.company_keys(ws), Q.column_values(ws, "visits")
+    keys._lock.acquire()
+    values._lock.acquire()
+    try:
+        assert as_set(ws, "visits", text="huawei") == {d.v1, d.v2}
+        assert as_set(ws, "visits", text=ws.visits.get(d.v3).number) == {d.v3}
+    finally:
+        keys._lock.release()
+        values._lock.release()
+    assert as_set(ws, "visits", text="huawei") == {d.v1, d.v2}
+
+
+def test_many_matching_companies_go_as_one_parameter(data, monkeypatch):
+    ws, d = data.ws, data
+    monkeypatch.setattr(Q, "_MANY_IDS", 1)
+    assert as_set(ws, "visits", text="youxiangongsi") == {d.v1, d.v2, d.v3, d.v4}
+    assert as_set(ws, "projects", text="gs") == {d.p1, d.p2, d.p3, d.p4, d.p5}
+    assert Q.count(ws, ListQuery("visits", text="gongsi")) == 4
+
+
+def test_ids_kept_compactly():
+    ids = Q._Ids()
+    for i in range(3):
+        ids.append(str(uuid.UUID(int=i)))
+    ids.done()
+    assert ids[2] == str(uuid.UUID(int=2)) and ids._list is None
+    mixed = Q._Ids()
+    mixed.append(str(uuid.UUID(int=1)))
+    mixed.append("seed-industry-7")
+    mixed.append(str(uuid.UUID(int=3)))
+    mixed.done()
+    assert [mixed[i] for i in range(3)] == [str(uuid.UUID(int=1)), "seed-industry-7", str(uuid.UUID(int=3))]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from support import log_entries
 from test_sync_kit import DAY_MS, dump_synced, hlc_wall_ms, local_hlc, shared_project_net
 from zsdesk.db.models import Conflict, Project, Review, ReviewStep
-from zsdesk.errors import RefusedError
+from zsdesk.errors import ReadOnlyError, RefusedError
 from zsdesk.hlc import wall_millis
 from zsdesk.sync import conflicts, exchange
 
@@ -43,8 +43,7 @@ def test_edits_of_different_fields_of_a_shared_project_both_survive(net):
     tx, jj = net["TX-U01"], net["JJ-U01"]
     pid = net.ids["project"]
     tx.projects.update(pid, {"jobs": 80, "land_mu": "120"})
-    with jj.write() as w:   # the partner county (see test_partner_county_edits_shared_fields_through_the_service)
-        w.update(Project, pid, {"expected_tax": 500}, allow_foreign=True)
+    jj.projects.update(pid, {"expected_tax": "500"})   # the partner county, in a shared field
     ups, downs = full_round(net)
     assert all(r.report.conflicts == [] for r in [*ups.values(), *downs.values()])
     for ws in sites(net):
@@ -57,6 +56,25 @@ def test_edits_of_different_fields_of_a_shared_project_both_survive(net):
     assert rows[0] == rows[1] == rows[2]
     logs = [{e for e in d["change_log"] if e[4] == pid} for d in dumps]
     assert logs[0] == logs[1] == logs[2]
+
+
+def test_partner_county_edits_shared_fields_through_the_service(net):
+    """The 飞出地 county may update the shared fields of the project it referred
+    (SYNC.md: the shared project's progress fields), nothing else; the city may not."""
+    tx, jj, city = net["TX-U01"], net["JJ-U01"], net.city
+    pid = net.ids["project"]
+    assert jj.projects.partner_sites(pid) == {tx.site.id, jj.site.id}
+    jj.projects.update(pid, {"notes": "靖江：已对接设备供应商", "expected_output": "12000"})
+    for changes in ({"name": "靖江改名"}, {"notes": "x", "contract_investment": "1亿"}):
+        with pytest.raises(ReadOnlyError):
+            jj.projects.update(pid, changes)
+    with pytest.raises(ReadOnlyError):
+        city.projects.update(pid, {"notes": "市里改的"})
+    ups, downs = full_round(net)
+    assert not any(r.report.refused for r in [*ups.values(), *downs.values()])
+    for ws in sites(net):
+        notes, output, name = project_values(ws, pid, "notes", "expected_output", "name")
+        assert (notes, int(output), name) == ("靖江：已对接设备供应商", 12000, "飞地项目"), ws.site.code
 
 
 def test_the_same_field_edited_at_two_counties(net):

@@ -125,8 +125,7 @@ def arrival_order(perm, dups) -> list[str]:
     return order
 
 
-@pytest.mark.slow
-@settings(max_examples=8, deadline=None,
+@settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(perm=st.permutations(NAMES),
        dups=st.lists(st.tuples(st.integers(0, 20), st.sampled_from(NAMES)), max_size=4))

@@ -269,3 +269,48 @@ def test_reference_data_reaches_a_county_that_joined_before_another_one(net):
         assert peer.ref_version > 0
         assert s.get(Setting, "light_limits") is not None
     assert owned(jj, Alert, net.city.site.id) == 0
+
+
+def test_a_queued_file_waits_for_every_missing_one(net, databases):
+    """Files 1, 2, 3, each built on the acknowledgement of the one before. A copy
+    of the city that saw none of them gets 3 (queued), then 1 (applied; 3 still
+    does not connect and stays queued), then 2 (applied, and 3 with it)."""
+    tx, city = net["TX-U01"], net.city
+    unit = net.units["TX-U01"]
+    net.round_trip()
+    restored = clone_database(databases, city, "city_restored")
+    files = []
+    for n in range(3):
+        company = tx.companies.create({"name": f"泰兴链条测试{n}号有限公司"})
+        tx.visits.create({"unit_id": unit, "company_id": company, "visit_date": "2026-06-01"})
+        files.append(net.export(tx))
+        assert net.imp(city, files[-1]).status == "applied"
+        net.down("TX-U01")
+    assert net.imp(restored, files[2]).status == "pending"
+    first = net.imp(restored, files[0])
+    assert first.status == "applied" and first.also_applied == []
+    assert [p.seq for p in exchange.pending(restored)] == [4]
+    assert len(list(exchange.pending_folder(restored).glob("*.zsync"))) == 1
+    second = net.imp(restored, files[1])
+    assert second.status == "applied" and [r.seq for r in second.also_applied] == [4]
+    assert exchange.pending(restored) == []
+    assert dump_synced(restored) == dump_synced(city)
+
+
+def test_a_renamed_company_is_found_as_a_collision_by_a_later_import(net):
+    """撞车 detection looks at the companies each import writes: a rename that
+    makes JJ's company match TX's is found when it arrives."""
+    tx, jj, city = net["TX-U01"], net["JJ-U01"], net.city
+    tx.companies.create({"name": "中天钢铁集团有限公司"})
+    other = jj.companies.create({"name": "靖江港口物流有限公司"})
+    jj.visits.create({"unit_id": net.units["JJ-U01"], "company_id": other, "visit_date": "2026-06-01"})
+    net.round_trip()
+    assert open_alerts(city) == []
+    jj.visits.create({"unit_id": net.units["JJ-U01"], "company_id": other, "visit_date": "2026-06-02"})
+    assert net.up("JJ-U01").status == "applied" and open_alerts(city) == []
+    jj.companies.update(other, {"name": "中天钢铁集团（靖江）有限公司"})
+    result = net.up("JJ-U01")
+    assert result.report.tables["companies"].updated == 1
+    [alert] = open_alerts(city)
+    assert other in (alert.company_a_id, alert.company_b_id)
+    assert net.up("TX-U01").status == "applied" and len(open_alerts(city)) == 1   # found once

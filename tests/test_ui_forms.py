@@ -92,9 +92,9 @@ def open_form(qtbot, ws, table: str, row_id: str | None = None, **defaults):
 
     form = make_form(None, ws, table, row_id, **defaults)
     qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
     return form
 
 
@@ -204,8 +204,7 @@ def test_company_duplicate_warning_while_typing_and_save_with_contact(qtbot, ws)
     editor = QApplication.focusWidget()
     type_text(qtbot, editor, "徐总")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
-    type_text(qtbot, QApplication.focusWidget(), "投资总监")
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    type_text(qtbot, QApplication.focusWidget(), "投资总监")   # still in the cell when saving
     form.tags.boxes["上市公司"].click()
     save_shortcut(qtbot, form)               # Ctrl+S saves and keeps the form open
     assert form.row_id is not None and form.isVisible()

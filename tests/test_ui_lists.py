@@ -153,7 +153,8 @@ def test_search_runs_in_the_background_with_a_task_runner(qtbot, settings, ws, d
     runner = TaskRunner()
     try:
         page = make_page(qtbot, ws, tasks=runner)
-        qtbot.waitUntil(lambda: page.model.total == 35, timeout=5000)
+        with qtbot.waitSignal(page.model.warmed, timeout=5000):   # search keys read ahead
+            qtbot.waitUntil(lambda: page.model.total == 35, timeout=5000)
         with qtbot.waitSignal(page.model.loaded, timeout=5000):
             page.search.setText("hwjs")
         assert set(page.model.loaded_ids()) == db_file.hw_visits
@@ -172,6 +173,7 @@ def test_search_runs_in_the_background_with_a_task_runner(qtbot, settings, ws, d
 # --- chips ----------------------------------------------------------------------------------------------
 
 def _choose(chip, value):
+    chip.ensure_loaded()                          # what opening its menu does
     [action] = [a for a in chip.menu_.actions() if a.isCheckable() and a.data() == value]
     action.trigger()
 
@@ -203,7 +205,17 @@ def test_light_chip_and_dots_on_projects_and_leads(qtbot, settings, ws, db_file)
         page = make_page(qtbot, ws, name)
         light = page.model.column_of("light")
         _choose(page.chips["lights"], "red")
-        assert shown_ids(page) == {expected["red"]}
+        got = shown_ids(page)
+        if got != {expected["red"]}:
+            print("DEBUG", name, ws.today(), [(r["id"][:8], r.get("light"), r.get("stage_date")) for r in Q.rows(ws, name, got)], {k: v[:8] for k, v in expected.items()})
+            print("DEBUG direct", [i[:8] for i in Q.ordered_ids(ws, page.model.query)], page.model.ws is ws, page.model.ws.today())
+            from sqlalchemy import event
+            seen = []
+            event.listen(ws.db.engine, "before_cursor_execute", lambda c, cur, st, p, ctx, m: seen.append((st, p)))
+            Q.page_ids(ws, page.model.query)
+            for st, p in seen:
+                if "CASE" in st: print("DEBUG SQL", st[-400:], p)
+        assert got == {expected["red"]}
         index = page.model.index(0, light)
         assert index.data(Qt.ItemDataRole.DecorationRole) is not None
         assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "红灯"
@@ -259,17 +271,17 @@ def test_column_widths_and_choice_are_remembered_per_list(qtbot, settings, ws):
     [outcome] = [a for a in menu.actions() if a.data() == "outcome"]
     outcome.trigger()                                # tick a column hidden by default
     assert not page.view.isColumnHidden(page.model.column_of("outcome"))
-    assert set(json.loads(settings().value("lists/visits/hidden"))) == {"people", "next_due"}
+    assert set(json.loads(settings().value("lists/visits/hidden"))) == {"people", "next_due", "owner"}
 
     again = make_page(qtbot, ws)
     assert again.view.horizontalHeader().sectionSize(place) == 333
-    assert again.hidden_columns() == ["next_due", "people"] or set(again.hidden_columns()) == {"people", "next_due"}
+    assert set(again.hidden_columns()) == {"people", "next_due", "owner"}
     leads = make_page(qtbot, ws, "leads")            # another list keeps its own
     assert not leads.view.isColumnHidden(leads.model.column_of("name"))
     [reset] = [a for a in again.column_menu().actions() if a.data() == ""]
     reset.trigger()
     assert again.view.isColumnHidden(again.model.column_of("outcome"))
-    assert again.view.horizontalHeader().sectionSize(place) == Q.columns("visits")[place].width
+    assert again.view.horizontalHeader().sectionSize(place) == again.default_width(Q.columns("visits")[place])
 
 
 # --- drill-down ----------------------------------------------------------------------------------------------
@@ -319,6 +331,7 @@ def test_enter_and_double_click_open_the_record(qtbot, settings, ws, fake_forms)
     qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(fake_forms) == 2
     assert fake_forms[-1] == ("open", "visits", page.model.row_id(4))
+    page.chips["units"].ensure_loaded()
     _choose(page.chips["units"], page.chips["units"].options()[0])
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert fake_forms[-1] == ("new", "visits", {"unit_id": page.chips["units"].options()[0]})
@@ -338,6 +351,12 @@ def test_without_forms_the_page_says_so(qtbot, settings, ws, monkeypatch):
 
 def test_records_of_another_site_show_it(qtbot, settings, ws, db_file):
     page = make_page(qtbot, ws)
+    number = page.model.index(page.model.row_of(db_file.foreign), page.model.column_of("number"))
+    assert number.data(Qt.ItemDataRole.DecorationRole) is not None     # a padlock marks it
+    assert "靖江经开区招商单元" in number.data(Qt.ItemDataRole.ToolTipRole)
+    own = page.model.index(0 if page.model.row_id(0) != db_file.foreign else 1, page.model.column_of("number"))
+    assert own.data(Qt.ItemDataRole.DecorationRole) is None
+    page.set_column_visible("owner", True)                               # the 所属站点 column, on demand
     page.show_rows("visits", [db_file.foreign], "其他站点")
     owner = page.model.index(0, page.model.column_of("owner"))
     assert owner.data() == "靖江经开区招商单元"
@@ -400,5 +419,13 @@ def test_column_enums_follow_the_query_columns():
         assert [m.value for m in enum] == list(range(len(enum)))
 
 
-def test_chinese_is_the_source_language():
-    assert QCoreApplication.translate("ListColumns", "企业") == "企业"
+def test_every_word_a_list_shows_is_marked_for_translation():
+    """Column titles and domain words live in modules without Qt; the model marks
+    them for lupdate, and must keep up with the columns."""
+    from zsdesk.domain import CARRIER_KINDS, COMPANY_TAGS, LEAD_LABELS, PROJECT_LABELS, VISIT_KINDS
+    from zsdesk.ui.lists.model import TRANSLATED
+
+    texts = {c.title for k in Q.KINDS for c in Q.columns(k)} | {c.tip for k in Q.KINDS for c in Q.columns(k) if c.tip}
+    words = {*LEAD_LABELS.values(), *PROJECT_LABELS.values(), *VISIT_KINDS, *CARRIER_KINDS, *COMPANY_TAGS}
+    assert texts | words <= set(TRANSLATED)
+    assert QCoreApplication.translate("ListColumns", "企业") == "企业"    # Chinese is the source language

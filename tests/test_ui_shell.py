@@ -324,6 +324,23 @@ def test_drill_down_reaches_the_real_projects_page(qtbot, county, monkeypatch):
     assert calls == [("projects", card.figure.row_ids, "2026年度 · 签约项目")]
 
 
+def test_the_window_keys_reach_the_real_list_page(qtbot, county):
+    """A list page with its own Ctrl+F would make the key ambiguous (and dead)."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    try:
+        from zsdesk.ui.pages.projects import ProjectsPage  # noqa: F401
+    except Exception as exc:  # noqa: BLE001 - being written by another engineer
+        pytest.skip(f"the projects list page is not importable yet: {exc}")
+    win = _open(qtbot, county)
+    page = win.show_page("projects")
+    win.activateWindow()
+    qtbot.waitActive(win)
+    qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLineEdit) and page.isAncestorOf(focused)
+
+
 # --- the task runner in the window --------------------------------------------------------------------
 
 def test_an_unhandled_task_error_is_shown_in_plain_words(qtbot, window):

@@ -171,10 +171,12 @@ start_postgres() {
 }
 
 PG_WHY=""
+unset ZSDESK_TEST_PG_UNAVAILABLE
 if [ -n "${ZSDESK_TEST_PG_URL:-}" ]; then
     say "using the PostgreSQL given in ZSDESK_TEST_PG_URL (its database is wiped by the tests)"
 elif ! start_postgres; then
     unset ZSDESK_TEST_PG_URL
+    export ZSDESK_TEST_PG_UNAVAILABLE="the server could not be started ($PG_WHY)"
     loud "PostgreSQL COULD NOT BE STARTED: $PG_WHY" \
          "Running the SQLite tests only; every PostgreSQL test will be SKIPPED."
 fi
@@ -182,7 +184,8 @@ fi
 # --- the tests ----------------------------------------------------------------------------------------
 
 say "setup took $(( $(date +%s) - STARTED )) s; running pytest $*"
-"$VENV/bin/python" -m pytest "$@"
+# A test stuck for 10 minutes (a modal dialog, a lock) gets its stack printed in the log.
+"$VENV/bin/python" -m pytest -o faulthandler_timeout=600 "$@"
 status=$?
 if [ -n "$PG_WHY" ]; then
     loud "Reminder: PostgreSQL was NOT tested ($PG_WHY)."

@@ -56,8 +56,9 @@ def restore_from(backup, db_url: str) -> Path | None:
     saved = None
     if target.exists():
         saved = backup_file(target, "before-restore")
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
+    # Through SQLite's backup API into a normal connection: it takes the locks and
+    # writes through the write-ahead log, so a program that has the database open
+    # sees the restored data (deleting the -wal/-shm files under it lost the restore).
     src = sqlite3.connect(backup)
     try:
         dst = sqlite3.connect(target)

@@ -539,8 +539,9 @@ class _Layout:
         rows = []
         for key in TARGET_METRICS:
             fig, done = f[key], y[key]
-            if fig.target is None:
-                rows.append([self.cell(TARGET_LABELS[key]), self.cell("未下达", "cell_c"),
+            if fig.completion is None:     # no target (or a zero one): nothing to compare with
+                target = "未下达" if fig.target is None else _as(fig.unit, fig.target)
+                rows.append([self.cell(TARGET_LABELS[key]), self.cell(target, "cell_c"),
                              self.figure_cell(done), "", "", ""])
                 continue
             on = self.cell("超进度", "cell_c") if fig.on_pace else self.cell("欠进度", "cell_c", colour=RED_HEX)
@@ -587,8 +588,9 @@ class _Layout:
         name_w = 36
         metric_w = (170 - 11 - name_w - 27 - 19) / max(len(weights), 1)
         cols = 2 + len(weights) + 2
-        head_top = [self.head_cell("排名"), self.head_cell("单元"), self.head_cell("完成率（括号内为权重分）"),
-                    *[""] * (len(weights) - 1), self.head_cell("应开未开\n（扣分）"), self.head_cell("得分")]
+        head_top = [self.head_cell("排名"), self.head_cell("单元"),
+                    *([self.head_cell("完成率（括号内为权重分）")] + [""] * (len(weights) - 1) if weights else []),
+                    self.head_cell("应开未开\n（扣分）"), self.head_cell("得分")]
         head_low = ["", "", *(self.head_cell(f"{SHORT_LABELS[k]}\n（{_as('分', w)}）") for k, w in weights.items()),
                     "", ""]
         rows, marks = [head_top, head_low], []
@@ -611,8 +613,10 @@ class _Layout:
             if u.unit_id == d.focus_id:
                 marks.append(len(rows) - 1)
         last_metric = 1 + len(weights)
-        spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (last_metric, 0)),
+        spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
                  ("SPAN", (cols - 2, 0), (cols - 2, 1)), ("SPAN", (cols - 1, 0), (cols - 1, 1))]
+        if weights:
+            spans.append(("SPAN", (2, 0), (last_metric, 0)))
         self.table(rows[:2], rows[2:], [11, name_w] + [metric_w] * len(weights) + [27, 19],
                    marked_rows=tuple(marks), extra=spans)
         labels = "、".join(f"{TARGET_LABELS[k].split('（')[0]}{_as('分', w)}分" for k, w in weights.items())
@@ -695,9 +699,8 @@ class _Layout:
         limits = d.report.limits
         self.heading("履约率、开工率、资金到位率、建成投产率")
         keys = ("performance_rate", "start_rate", "capital_rate", "production_rate")
-        units = [u for u in d.report.units]
         rows, marks = [], []
-        for u in [*units, d.report.total]:
+        for u in [*d.report.units, d.report.total]:
             rows.append([self.cell(u.name), *(self.figure_cell(u[k]) for k in keys)])
             if u.unit_id is not None and u.unit_id == d.focus_id:
                 marks.append(len(rows))
@@ -749,8 +752,8 @@ class _Layout:
                 rows.append([self.cell(str(n), "cell_c"), self.cell(q.project_name), self.cell(q.unit_name),
                              self.cell(q.category, "cell_c"), self.cell(q.description),
                              self.cell(q.responsible or "", "cell_c"),
-                             self.cell(f"{q.raised_date.isoformat()}\n已{(d.issue_date - q.raised_date).days}天"
-                                       .replace("\n", " "), "cell_c")])
+                             self.cell(f"{q.raised_date.isoformat()} 已{(d.issue_date - q.raised_date).days}天",
+                                       "cell_c")])
             self.table(["序号", "项目名称", "所属单元", "类别", "问题", "责任部门", "提出日期"],
                        rows, [9, 34, 24, 11, 52, 20, 20])
             self.rest(rest, "提出最早的")

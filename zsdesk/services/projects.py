@@ -56,6 +56,29 @@ class ProjectService(RecordService):
     def number_year(self, row):
         return row["contract_date"].year
 
+    def update(self, row_id: str, changes: dict, *, seen: dict | None = None) -> dict:
+        """As for any record; and a shared project (飞地) is also the partner
+        county's to update, in the fields the sync rules give both counties
+        (``rights.SHARED_PROJECT_FIELDS``: none of them a reference)."""
+        from zsdesk.sync.rights import SHARED_PROJECT_FIELDS
+
+        current = self.values(row_id)
+        if not (current["owner_site_id"] != self.ws.site.id and changes
+                and set(changes) <= SHARED_PROJECT_FIELDS and self.ws.site.id in self.partner_sites(row_id)):
+            return super().update(row_id, changes, seen=seen)
+        merged = self.validate({**current, **changes}, current=current)
+        with self.ws.write() as w:
+            return w.update(Project, row_id, {f: merged[f] for f in changes}, seen=seen, allow_foreign=True)
+
+    def partner_sites(self, project_id: str) -> set[str]:
+        """The sites of both counties of the project's live referrals (飞出地 and 飞入地)."""
+        with self.ws.read() as s:
+            units = [u for r in s.execute(select(Referral.from_unit_id, Referral.to_unit_id).where(
+                Referral.project_id == project_id, ~Referral.deleted)) for u in r]
+            if not units:
+                return set()
+            return {sid for sid in s.scalars(select(Unit.site_id).where(Unit.id.in_(units))) if sid}
+
     def after_create(self, w, rows, ids, extras):
         history = []
         for pid, r in zip(ids, rows):

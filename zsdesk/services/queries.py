@@ -1,23 +1,31 @@
 """Lists of visits, leads, projects, companies and carriers for the list pages.
 
 A ``ListQuery`` says what a list shows: search text, filter chips, an explicit
-set of ids (drill-down) and the sort. Everything is done in SQL so that a list
-of a million visits costs what one screen costs:
+set of ids (drill-down) and the sort. Filtering and sorting happen in SQL, so
+that a list of a million visits costs what one screen costs:
 
 - ``page_ids`` returns the ordered ids of one page. Pages are keyset-paged:
-  each page ends with the sort key of its last row (``Page.after``), and the
-  next page starts strictly after it, so the hundredth page is as cheap as the
+  each page ends with the sort key of its last row (``Page.after``) and the
+  next one starts strictly after it, so the hundredth page is as cheap as the
   first (OFFSET would walk every row before it).
-- ``count`` is separate, because on a big table a count reads every matching
-  row while the first page stops at the page size; a screen shows the first
-  page at once and the count when it is ready.
+- ``count`` is separate: on a big table a count reads every matching row,
+  while the first page stops at the page size; a screen shows the first page
+  at once and the count when it is ready. Both can be stopped (``cancelled``)
+  when the list has changed meanwhile.
 - ``rows`` gives display values (names, stage labels, money as Decimal, 亮灯)
   for a page of ids.
 
-Search text matches every term (space-separated) against the record's own
-number and text columns, the names of its staff and carrier, and its company:
-``companies.search_key`` (name, full pinyin, initials) is matched first, a
-small table, and the big table then by ``company_id IN (…)``.
+Search text matches every term (space-separated) against the record's number
+and own text columns, the names of its staff (and carrier), and its company's
+``search_key`` (name, full pinyin, initials: "hwjs", "huawei" find 华为技术).
+Two things kept in memory make a keystroke cheap on a big database, both kept
+exact with the change log: the company keys (``CompanyKeys``: the matching
+companies without reading the table; the big table is then asked
+``company_id IN (…)``), and the values of the big tables' own text columns
+(``ColumnValues``: a column that cannot hold the term is left out of the query,
+and numbers are looked up by their index). A term that occurs in no visit's
+people, place or number thus costs an index lookup instead of reading a
+million rows. ``warm_up`` reads both ahead, in the background.
 
 亮灯 (project and lead lights) is evaluated in SQL with date thresholds derived
 from ``zsdesk.reminders``' rules and the city's configured limits, so it can
@@ -28,17 +36,24 @@ in ``reminders.lights``.
 
 from __future__ import annotations
 
+import array
+import bisect
+import contextlib
 import datetime as dt
+import io
 import json
+import threading
+import weakref
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, cast, exists, false, func, literal, or_, select
+from sqlalchemy import and_, case, cast, exists, false, func, literal, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.exc import DBAPIError
 
 from zsdesk.db.models import (
-    Carrier, Company, CompanyContact, Industry, Lead, Problem, Project, Site, Staff, Unit, Visit,
+    Carrier, ChangeLog, Company, CompanyContact, Industry, Lead, Problem, Project, Site, Staff, Unit, Visit,
 )
 from zsdesk.domain import (
     CARRIER_KINDS, COMPANY_TAGS, LEAD_LABELS, LEAD_STAGES, PROJECT_LABELS, PROJECT_STAGES, VISIT_KINDS,
@@ -50,10 +65,10 @@ KINDS = ("visits", "leads", "projects", "companies", "carriers")
 PAGE_SIZE = 200
 LIGHTS = (RED, YELLOW, GREEN)
 
+#: SQLite asks whether a query is still wanted every so many virtual machine steps
+CHECK_EVERY = 20000
 #: more ids than this are passed to SQL as one JSON array, not one parameter each
 _MANY_IDS = 500
-#: a term matching more companies than this is matched by a subquery instead of a list
-_MANY_COMPANIES = 2000
 
 
 # --- what a list shows -----------------------------------------------------------------
@@ -133,50 +148,51 @@ class FilterOptions:
     lights: list[tuple[str, str]] = field(default_factory=list)       # (colour, label)
 
 
-OWNER = Column("owner", "所属站点", width=130, tip="记录由其他站点维护时，显示该站点（本站点只读）")
+OWNER = Column("owner", "所属站点", width=120, visible=False,
+               tip="记录由其他站点维护时，显示该站点（本站点只读）")
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "visits": (
-        Column("number", "编号", width=140),
-        Column("visit_date", "拜访日期", "date", 96),
-        Column("company", "企业", width=220),
-        Column("kind", "方式", width=120),
+        Column("number", "编号", width=132),
+        Column("visit_date", "拜访日期", "date", 92),
+        Column("company", "企业", width=214),
+        Column("kind", "方式", width=112),
         Column("place", "地点", width=150),
-        Column("people", "对方人员", width=190),
-        Column("staff", "我方负责人", width=90),
+        Column("people", "对方人员", width=180),
+        Column("staff", "我方负责人", width=86),
+        Column("trip_days", "外出天数", "int", 70),
         Column("unit", "招商单元", width=150),
-        Column("trip_days", "外出天数", "int", 72),
-        Column("next_due", "下一步期限", "date", 96, visible=False),
+        Column("next_due", "下一步期限", "date", 92, visible=False),
         Column("outcome", "成果", width=260, visible=False),
         OWNER,
     ),
     "leads": (
-        Column("light", "亮灯", "light", 46, tip="按亮灯规则：阶段停留时间、搁置"),
-        Column("number", "编号", width=140),
-        Column("name", "项目名称", width=220),
-        Column("company", "企业", width=200),
-        Column("industry", "产业", width=130),
-        Column("planned_investment", "计划投资(万元)", "money", 110),
-        Column("stage", "阶段", width=60),
-        Column("stage_date", "阶段日期", "date", 96),
-        Column("owner_staff", "包保责任人", width=90),
+        Column("light", "亮灯", "light", 50, tip="按亮灯规则：阶段停留时间、搁置"),
+        Column("number", "编号", width=132),
+        Column("name", "项目名称", width=200),
+        Column("company", "企业", width=190),
+        Column("industry", "产业", width=120),
+        Column("planned_investment", "计划投资(万元)", "money", 108),
+        Column("stage", "阶段", width=56),
+        Column("stage_date", "阶段日期", "date", 92),
+        Column("owner_staff", "包保责任人", width=86),
         Column("unit", "招商单元", width=150),
-        Column("first_reported", "首报日期", "date", 96, visible=False),
-        Column("next_followup", "下次跟进", "date", 96, visible=False),
+        Column("first_reported", "首报日期", "date", 92, visible=False),
+        Column("next_followup", "下次跟进", "date", 92, visible=False),
         Column("source", "来源", width=110, visible=False),
         OWNER,
     ),
     "projects": (
-        Column("light", "亮灯", "light", 46, tip="按亮灯规则：开工、投产时限，待协调问题"),
-        Column("number", "编号", width=140),
-        Column("name", "项目名称", width=220),
-        Column("company", "企业", width=200),
-        Column("industry", "产业", width=130),
-        Column("contract_date", "签约日期", "date", 96),
-        Column("contract_investment", "合同投资(万元)", "money", 110),
-        Column("stage", "阶段", width=60),
-        Column("stage_date", "阶段日期", "date", 96, visible=False),
-        Column("owner_staff", "包保责任人", width=90),
+        Column("light", "亮灯", "light", 50, tip="按亮灯规则：开工、投产时限，待协调问题"),
+        Column("number", "编号", width=132),
+        Column("name", "项目名称", width=210),
+        Column("company", "企业", width=190),
+        Column("industry", "产业", width=120),
+        Column("contract_date", "签约日期", "date", 92),
+        Column("contract_investment", "合同投资(万元)", "money", 108),
+        Column("stage", "阶段", width=56),
+        Column("stage_date", "阶段日期", "date", 92, visible=False),
+        Column("owner_staff", "包保责任人", width=86),
         Column("unit", "招商单元", width=150),
         Column("land_mu", "用地(亩)", "quantity", 80, visible=False),
         Column("carrier", "载体", width=150, visible=False),
@@ -184,25 +200,25 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         OWNER,
     ),
     "companies": (
-        Column("number", "编号", width=130),
-        Column("name", "企业名称", width=240),
+        Column("number", "编号", width=132),
+        Column("name", "企业名称", width=250),
         Column("usci", "统一社会信用代码", width=170),
-        Column("tags", "类型", width=150),
+        Column("tags", "类型", width=170),
         Column("region", "所在地区", width=110),
         Column("industry", "产业", width=130),
-        Column("address", "地址", width=220, visible=False),
+        Column("address", "地址", width=240),
         OWNER,
     ),
     "carriers": (
-        Column("number", "编号", width=130),
-        Column("name", "载体名称", width=200),
+        Column("number", "编号", width=132),
+        Column("name", "载体名称", width=230),
         Column("kind", "类型", width=80),
-        Column("park", "园区", width=150),
+        Column("park", "园区", width=170),
         Column("unit", "招商单元", width=150),
         Column("area", "面积", "quantity", 90, tip="土地：亩；厂房、楼宇：平方米"),
         Column("free_area", "空置面积", "quantity", 90),
         Column("price", "价格(万元)", "money", 90, tip="每单位面积每年"),
-        Column("address", "地址", width=220, visible=False),
+        Column("address", "地址", width=240),
         OWNER,
     ),
 }
@@ -222,7 +238,6 @@ TABLES = {"visits": "visits", "leads": "leads", "projects": "projects", "compani
 
 _MODELS = {"visits": Visit, "leads": Lead, "projects": Project, "companies": Company, "carriers": Carrier}
 _YEAR_DATE = {"visits": Visit.visit_date, "leads": Lead.first_reported, "projects": Project.contract_date}
-_LIGHT_ORDER = {RED: 0, YELLOW: 1, GREEN: 2}
 
 
 def columns(kind: str) -> tuple[Column, ...]:
@@ -271,8 +286,11 @@ class _Context:
             return column.ilike(pattern, escape="\\")
         return column.like(pattern, escape="\\")  # SQLite's LIKE ignores ASCII case
 
-    def id_in(self, column, ids):
-        """``column IN ids``; a long list goes as one JSON parameter."""
+    def id_in(self, column, ids, *, scan: bool = False):
+        """``column IN ids``; a long list goes as one JSON parameter. ``scan``: on
+        SQLite, do not look the ids up in the column's index (for many ids the
+        planner would fetch every matching row and sort them all, where walking
+        the sort order stops at the page size)."""
         ids = list(ids)
         if not ids:
             return false()
@@ -283,6 +301,8 @@ class _Context:
             values = func.jsonb_array_elements_text(cast(literal(text), JSONB)).table_valued("value")
         else:
             values = func.json_each(literal(text)).table_valued("value")
+            if scan:  # SQLite's "+column" uses no index
+                column = literal_column(f"+{column.table.name}.{column.key}")
         return column.in_(select(values.c.value).scalar_subquery())
 
     # -- 亮灯 in SQL ------------------------------------------------------------------------
@@ -387,59 +407,351 @@ def _sort_expr(kind: str, key: str, ctx: _Context):
     return _nullable(col, "")
 
 
+# --- search helpers kept in memory --------------------------------------------------------
+
+class _KeptInMemory:
+    """Values read once from the database and kept up to date from the change
+    log: before each use, the newest change log entry says whether anything was
+    written since (a primary-key lookup). The first reading may take a while on
+    a big database (``warm_up`` does it in the background); a search meanwhile
+    does not wait for it and goes the slower, plain SQL way."""
+
+    table = ""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._seq: int | None = None
+
+    def fresh(self, session) -> bool:
+        """Bring the values up to date; False while another thread reads them the first time."""
+        if not self._lock.acquire(blocking=self._seq is not None):
+            return False
+        try:
+            last = session.scalar(select(func.max(ChangeLog.seq))) or 0
+            if self._seq is None:
+                self._read(session)
+            elif last != self._seq:
+                changed = select(ChangeLog.row_id).where(ChangeLog.seq > self._seq,
+                                                          ChangeLog.tbl == self.table)
+                self._update(session, changed)
+            self._seq = last
+            return True
+        finally:
+            self._lock.release()
+
+    def _read(self, session) -> None:
+        raise NotImplementedError
+
+    def _update(self, session, changed) -> None:
+        """Take in the rows ``changed`` (a subquery of ids) names."""
+        raise NotImplementedError
+
+
+class _Ids:
+    """A long list of ids kept as one string when they are all UUIDs (36
+    characters each: a tenth of the memory of a list of strings)."""
+
+    WIDTH = 36
+
+    def __init__(self):
+        self._parts = io.StringIO()
+        self._text = ""
+        self._list: list[str] | None = None
+        self._n = 0
+
+    def append(self, value: str) -> None:
+        if self._list is None and len(value) != self.WIDTH:
+            self._list = [self._parts.getvalue()[i * self.WIDTH:(i + 1) * self.WIDTH]
+                          for i in range(self._n)]
+        if self._list is not None:
+            self._list.append(value)
+        else:
+            self._parts.write(value)
+        self._n += 1
+
+    def done(self) -> _Ids:
+        self._text = self._parts.getvalue() if self._list is None else ""
+        self._parts = io.StringIO()
+        return self
+
+    def __getitem__(self, i: int) -> str:
+        if self._list is not None:
+            return self._list[i]
+        return self._text[i * self.WIDTH:(i + 1) * self.WIDTH]
+
+
+def _cursor(session):
+    """A plain DBAPI cursor: reading a million rows through the ORM takes seconds."""
+    return session.connection().connection.dbapi_connection.cursor()
+
+
+def _is_pg(session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _slices(session, model, rows: int = 100_000):
+    """WHERE clauses cutting a table into slices of about ``rows`` rows (by rowid
+    on SQLite, so that each slice is one range read; one slice on PostgreSQL)."""
+    if _is_pg(session):
+        return [()]
+    rowid = literal_column(f"{model.__tablename__}.rowid")
+    last = session.scalar(select(func.max(rowid)).select_from(model)) or 0
+    return [(rowid > low, rowid <= low + rows) for low in range(0, last + 1, rows)]
+
+
+class CompanyKeys(_KeptInMemory):
+    """``companies.search_key`` (name, full pinyin, initials) of every company in
+    memory, so that a keystroke finds the matching companies without reading the
+    table (120k companies on W2: ~50 ms of LIKE in SQL, a few ms here). Deleted
+    and merged companies stay in: their names still show on the records that
+    point at them."""
+
+    table = "companies"
+
+    def __init__(self):
+        super().__init__()
+        # the keys one a line, where each starts (and a sentinel), and the ids:
+        # compact, because a big database has a lot of them (120k on W2)
+        self._data: tuple[str, array.array, _Ids] = ("", array.array("q", [0]), _Ids())
+
+    def match(self, session, term: str) -> list[str] | None:
+        """Ids of the companies whose search key contains ``term`` (lower case);
+        None while the keys are being read."""
+        if not self.fresh(session):
+            return None
+        text, starts, ids = self._data
+        out: list[str] = []
+        find = text.find
+        pos = find(term)
+        while pos >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            out.append(ids[i])
+            pos = find(term, starts[i + 1])  # on to the next company (a sentinel ends the list)
+        return out
+
+    def _read(self, session) -> None:
+        keys, starts, ids, pos = io.StringIO(), array.array("q"), _Ids(), 0
+        cursor = _cursor(session)
+        try:
+            cursor.execute("SELECT id, search_key FROM companies")
+            while chunk := cursor.fetchmany(20000):
+                for cid, key in chunk:
+                    key = (key or "").lower()
+                    ids.append(cid)
+                    starts.append(pos)
+                    keys.write(key)
+                    keys.write("\n")
+                    pos += len(key) + 1
+        finally:
+            cursor.close()
+        starts.append(pos)  # sentinel: where a key after the last one would start
+        self._data = (keys.getvalue(), starts, ids.done())
+
+    def _update(self, session, changed) -> None:
+        if session.scalar(select(changed.limit(1).subquery().c.row_id)) is not None:
+            self._read(session)  # a company was written: read them all again (rare)
+
+
+class ColumnValues(_KeptInMemory):
+    """Every value that some text columns of a big table hold (or held), in memory,
+    to tell in a few milliseconds whether a search term can match a column at all,
+    and, for the numbered tables, which numbers it matches.
+
+    A term typed to find a company ("hwjs", "huawei") rarely occurs in a visit's
+    people, place or number; without this, every visit would still be read to
+    find out (1M visits: ~0.5 s), and with it the column's LIKE is left out and
+    the query goes by the index on ``company_id`` (or on ``number``). The values
+    are a superset: they are added as the change log shows new writes and never
+    taken away, so a column that may match is always searched."""
+
+    #: the unique column whose matching values are looked up by its index
+    NUMBER = "number"
+
+    def __init__(self, model, columns: tuple[str, ...]):
+        super().__init__()
+        self.model = model
+        self.table = model.__tablename__
+        self.columns = columns
+        # per column: values one a line, lower case ("" until read); the numbers
+        # as stored and whether they hold no lower-case letter (then searching
+        # the upper-cased term in them is searching case-blind)
+        self._low: dict[str, str] = {c: "" for c in columns}
+        self._numbers = ""
+        self._numbers_upper = False
+        self._numbers_ok = False  # one number a line (no number holds a line break)
+        self._added: dict[str, list[str]] = {c: [] for c in columns}
+        self._added_numbers: list[str] = []
+
+    def may_contain(self, session, column: str, term: str) -> bool:
+        """False only when no value of ``column`` contains ``term`` (lower case)."""
+        if not self.fresh(session) or (column == self.NUMBER and not self._numbers_ok):
+            return True
+        if column == self.NUMBER and self._numbers_upper:
+            return term.upper() in self._numbers or any(term in v for v in self._added[column])
+        return term in self._low[column] or any(term in v for v in self._added[column])
+
+    def numbers_containing(self, session, term: str, limit: int) -> list[str] | None:
+        """The numbers (as stored) that contain ``term``, or None when more than
+        ``limit`` (or while they are being read)."""
+        if not self.fresh(session) or not self._numbers_ok:
+            return None
+        out = [n for v, n in zip(self._added[self.NUMBER], self._added_numbers) if term in v]
+        if self._numbers_upper:
+            text, term = self._numbers, term.upper()
+        else:
+            text = self._low[self.NUMBER]
+            if len(text) != len(self._numbers):
+                return None  # lower case changed a length: lines do not line up
+        numbers, find = self._numbers, text.find
+        pos = find(term)
+        while pos >= 0 and len(out) <= limit:
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            out.append(numbers[start:end])
+            pos = find(term, end)
+        return None if len(out) > limit else out
+
+    def _read(self, session) -> None:
+        """Each column joined into one string by the database (a million values
+        never become a million Python objects), a slice of the table at a time;
+        the numbers as they are, the other columns without repeats."""
+        agg = (lambda c: func.string_agg(c, literal("\n"))) if _is_pg(session) else \
+            (lambda c: func.group_concat(c, "\n"))
+        numbers, lines_ok = io.StringIO(), True
+        seen = {c: set() for c in self.columns if c != self.NUMBER}
+        for where in _slices(session, self.model):
+            if self.NUMBER in self.columns:
+                col = getattr(self.model, self.NUMBER)
+                text, n = session.execute(select(agg(col), func.count(col)).where(*where)).one()
+                if text:
+                    numbers.write(text)
+                    numbers.write("\n")
+                    lines_ok &= text.count("\n") + 1 == n  # no number holds a line break
+            for column, values in seen.items():
+                # the database drops the repeats of the slice, Python those across slices
+                distinct = select(getattr(self.model, column).label("v")).where(*where).distinct().subquery()
+                text = session.scalar(select(agg(distinct.c.v)))
+                if text:
+                    values.update(text.split("\n"))
+        if self.NUMBER in self.columns:
+            self._numbers_ok = lines_ok
+            self._numbers = numbers.getvalue() if lines_ok else ""
+            del numbers
+            self._numbers_upper = lines_ok and self._numbers == self._numbers.upper()
+            self._low[self.NUMBER] = "" if self._numbers_upper or not lines_ok else self._numbers.lower()
+        for column in list(seen):
+            values = seen.pop(column)
+            self._low[column] = "\n".join(values).lower() + "\n"
+            del values
+
+    def _update(self, session, changed) -> None:
+        cols = [getattr(self.model, c) for c in self.columns]
+        for values in session.execute(select(*cols).where(self.model.id.in_(changed))):
+            for column, value in zip(self.columns, values):
+                if not value:
+                    continue
+                self._added[column].append(value.lower())
+                if column == self.NUMBER:
+                    self._added_numbers.append(value)
+        if sum(len(v) for v in self._added.values()) > 5000:  # fold the additions in now and then
+            self._fold()
+
+    def _fold(self) -> None:
+        for column in self.columns:
+            added, self._added[column] = self._added[column], []
+            if column == self.NUMBER:
+                numbers, self._added_numbers = self._added_numbers, []
+                self._numbers += "\n".join(numbers) + "\n" if numbers else ""
+                upper = all(n == n.upper() for n in numbers)
+                if self._numbers_upper and not upper:
+                    self._numbers_upper = False
+                    self._low[column] = self._numbers.lower()
+                elif not self._numbers_upper and added:
+                    self._low[column] += "\n".join(added) + "\n"
+            elif added:
+                self._low[column] += "\n".join(added) + "\n"
+
+
+_kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_kept_lock = threading.Lock()
+
+
+def company_keys(ws) -> CompanyKeys:
+    """The in-memory company search keys of the workspace's database (made once)."""
+    with _kept_lock:
+        per_db = _kept.setdefault(ws.db, {})
+        if "companies" not in per_db:
+            per_db["companies"] = CompanyKeys()
+        return per_db["companies"]
+
+
+#: the own text columns of the big tables that a search reads
+_SEARCHED_TEXT = {
+    "visits": (Visit, ("number", "people", "place")),
+    "leads": (Lead, ("number", "name")),
+    "projects": (Project, ("number", "name")),
+}
+
+
+def column_values(ws, kind: str) -> ColumnValues:
+    """The in-memory text values of a big table of the workspace's database (made once)."""
+    with _kept_lock:
+        per_db = _kept.setdefault(ws.db, {})
+        if kind not in per_db:
+            model, cols = _SEARCHED_TEXT[kind]
+            per_db[kind] = ColumnValues(model, cols)
+        return per_db[kind]
+
+
+def warm_up(ws, kind: str | None = None) -> None:
+    """Read what the first search of a list needs (company keys, text values)
+    before it is typed: a second or so on W2, best done in the background."""
+    with ws.read() as s:
+        company_keys(ws).fresh(s)
+        if kind in _SEARCHED_TEXT:
+            column_values(ws, kind).fresh(s)
+
+
 def _staff_ids(ctx: _Context, term: str) -> list[str]:
     return list(ctx.session.scalars(select(Staff.id).where(ctx.like(Staff.name, term))))
-
-
-def _company_match(ctx: _Context, term: str):
-    """Companies whose name, full pinyin or initials contain ``term`` (the small
-    table first): a list of ids, or a subquery when there are very many."""
-    cond = ctx.like(Company.search_key, term)
-    ids = list(ctx.session.scalars(select(Company.id).where(cond).limit(_MANY_COMPANIES + 1)))
-    if len(ids) > _MANY_COMPANIES:
-        return select(Company.id).where(cond).scalar_subquery()
-    return ids
-
-
-def _in_match(ctx: _Context, column, match):
-    if isinstance(match, list):
-        return ctx.id_in(column, match) if match else None
-    return column.in_(match)
 
 
 def _term_condition(kind: str, term: str, ctx: _Context):
     """A record matches a term when any of its searchable things contains it."""
     m = _MODELS[kind]
-    parts = [ctx.like(m.number, term)]
     if kind == "companies":
-        parts += [ctx.like(Company.search_key, term), ctx.like(Company.usci, term),
-                  ctx.like(Company.region, term), ctx.like(Company.address, term)]
+        parts = [ctx.like(Company.number, term), ctx.like(Company.search_key, term),
+                 ctx.like(Company.usci, term), ctx.like(Company.region, term),
+                 ctx.like(Company.address, term)]
         contacts = select(CompanyContact.company_id).where(~CompanyContact.deleted,
                                                            ctx.like(CompanyContact.name, term))
         parts.append(Company.id.in_(contacts))
         return or_(*parts)
     if kind == "carriers":
-        parts += [ctx.like(Carrier.name, term), ctx.like(Carrier.park, term),
-                  ctx.like(Carrier.address, term)]
-        return or_(*parts)
-    company = _in_match(ctx, m.company_id, _company_match(ctx, term))
-    if company is not None:
-        parts.append(company)
+        return or_(*(ctx.like(getattr(Carrier, c), term) for c in ("number", "name", "park", "address")))
+    # own text columns: only those that may hold the term at all; numbers by their index
+    values = column_values(ctx.ws, kind)
+    parts = [ctx.like(getattr(m, c), term) for c in values.columns
+             if c != values.NUMBER and values.may_contain(ctx.session, c, term)]
+    numbers = values.numbers_containing(ctx.session, term, _MANY_IDS)
+    if numbers is None:
+        parts.append(ctx.like(m.number, term))
+    elif numbers:
+        parts.append(m.number.in_(numbers))
+    companies = company_keys(ctx.ws).match(ctx.session, term)
+    if companies is None:  # the keys are being read: ask the table
+        parts.append(m.company_id.in_(select(Company.id).where(ctx.like(Company.search_key, term))))
+    elif companies:
+        parts.append(ctx.id_in(m.company_id, companies, scan=True))
     staff = _staff_ids(ctx, term)
-    if kind == "visits":
-        parts += [ctx.like(Visit.people, term), ctx.like(Visit.place, term)]
-        if staff:
-            parts.append(ctx.id_in(Visit.staff_id, staff))
-    else:
-        parts.append(ctx.like(m.name, term))
-        if staff:
-            parts.append(ctx.id_in(m.owner_staff_id, staff))
-        if kind == "projects":
-            places = list(ctx.session.scalars(select(Carrier.id).where(or_(
-                ctx.like(Carrier.name, term), ctx.like(Carrier.park, term)))))
-            if places:
-                parts.append(ctx.id_in(Project.carrier_id, places))
-    return or_(*parts)
+    if staff:
+        parts.append(ctx.id_in(m.staff_id if kind == "visits" else m.owner_staff_id, staff))
+    if kind == "projects":
+        places = list(ctx.session.scalars(select(Carrier.id).where(or_(
+            ctx.like(Carrier.name, term), ctx.like(Carrier.park, term)))))
+        if places:
+            parts.append(ctx.id_in(Project.carrier_id, places))
+    return or_(*parts) if parts else false()
 
 
 def _conditions(q: ListQuery, ctx: _Context) -> list:
@@ -483,9 +795,37 @@ def _sort_of(q: ListQuery) -> tuple[str, bool]:
 
 # --- the public functions ---------------------------------------------------------------------
 
-def page_ids(ws, q: ListQuery, after: tuple | None = None, limit: int = PAGE_SIZE) -> Page:
-    """One page of ordered ids, starting after ``after`` (None: the first page)."""
-    with ws.read() as s:
+class QueryCancelled(Exception):
+    """A query was stopped because its answer is no longer wanted."""
+
+
+@contextlib.contextmanager
+def _stoppable(session, cancelled):
+    """Let ``cancelled()`` stop the statements run inside (SQLite checks it every
+    few thousand steps; on PostgreSQL the statement runs to its end)."""
+    if cancelled is not None and cancelled():
+        raise QueryCancelled()  # not wanted before it started
+    raw = session.connection().connection.dbapi_connection if cancelled else None
+    if raw is None or not hasattr(raw, "set_progress_handler"):
+        yield
+        return
+    raw.set_progress_handler(lambda: 1 if cancelled() else 0, CHECK_EVERY)
+    try:
+        yield
+    except DBAPIError as exc:
+        if cancelled():
+            raise QueryCancelled() from exc
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def page_ids(ws, q: ListQuery, after: tuple | None = None, limit: int = PAGE_SIZE, *,
+             cancelled=None) -> Page:
+    """One page of ordered ids, starting after ``after`` (None: the first page).
+    ``cancelled``: a callable saying the answer is no longer wanted
+    (``QueryCancelled`` is raised then)."""
+    with ws.read() as s, _stoppable(s, cancelled):
         return _page_ids(ws, s, q, after, limit)
 
 
@@ -519,11 +859,11 @@ def first_page(ws, q: ListQuery, limit: int = PAGE_SIZE) -> Page:
     return page_ids(ws, q, None, limit)
 
 
-def count(ws, q: ListQuery) -> int:
+def count(ws, q: ListQuery, *, cancelled=None) -> int:
     """How many records the list holds (reads every matching row: run it after
-    the first page is on screen)."""
+    the first page is on screen, and stop it when the list changes)."""
     m = _MODELS[q.kind]
-    with ws.read() as s:
+    with ws.read() as s, _stoppable(s, cancelled):
         ctx = _Context(ws, s)
         return s.scalar(select(func.count()).select_from(m).where(*_conditions(q, ctx)))
 
@@ -706,14 +1046,17 @@ _ROW_READERS = {"visits": _visit_rows, "leads": _lead_rows, "projects": _project
 
 # --- filter chip choices ---------------------------------------------------------------------------
 
-def filter_options(ws, kind: str) -> FilterOptions:
-    """The choices a list's filter chips offer (only the ones that apply to it)."""
+def filter_options(ws, kind: str, parts=None) -> FilterOptions:
+    """The choices a list's filter chips offer (only the ones that apply to it;
+    only the ``parts`` named, e.g. ``{"years"}``, when given: the years of 250k
+    leads take a table scan, so a chip asks for them when it is opened)."""
     opts: dict[str, Any] = {}
+    wanted = set(parts) if parts is not None else {"units", "industries", "years"}
     with ws.read() as s:
-        if kind != "companies":
+        if kind != "companies" and "units" in wanted:
             opts["units"] = [(u.id, u.name) for u in s.execute(
                 select(Unit.id, Unit.name).where(~Unit.deleted).order_by(Unit.sort_order, Unit.code))]
-        if kind != "carriers":
+        if kind != "carriers" and "industries" in wanted:
             found = s.execute(select(Industry.id, Industry.name, Industry.parent_id)
                               .where(~Industry.deleted, Industry.active)
                               .order_by(Industry.sort_order, Industry.code)).all()
@@ -724,7 +1067,7 @@ def filter_options(ws, kind: str) -> FilterOptions:
                 industries.append((top.id, top.name, 0))
                 industries += [(n.id, n.name, 1) for n in nodes if n.parent_id == top.id]
             opts["industries"] = industries
-        if kind in _YEAR_DATE:
+        if kind in _YEAR_DATE and "years" in wanted:
             col = _YEAR_DATE[kind]
             m = _MODELS[kind]
             first = s.scalar(select(func.min(col)).where(~m.deleted))
@@ -749,5 +1092,6 @@ def filter_options(ws, kind: str) -> FilterOptions:
 __all__ = [
     "KINDS", "PAGE_SIZE", "LIGHTS", "Column", "ListQuery", "Page", "FilterOptions", "COLUMNS",
     "DEFAULT_SORT", "TABLES", "columns", "column_keys", "page_ids", "first_page", "count",
-    "ordered_ids", "rows", "drill_ids", "filter_options",
+    "ordered_ids", "rows", "drill_ids", "filter_options", "QueryCancelled", "CompanyKeys",
+    "company_keys", "ColumnValues", "column_values", "warm_up",
 ]

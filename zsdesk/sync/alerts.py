@@ -34,8 +34,13 @@ def _first_contacts(s, company_ids) -> dict[str, tuple[str, str]]:
     return out
 
 
-def detect_collisions(ws, w) -> list[str]:
-    """Create alerts for pairs not yet alerted. Returns the new alert ids."""
+def detect_collisions(ws, w, company_ids=None) -> list[str]:
+    """Create alerts for pairs not yet alerted. Returns the new alert ids.
+
+    ``company_ids``: the companies an import wrote. Only a new or changed company
+    can make a new pair, so only pairs with one of these are looked for (one
+    import then costs its companies x all companies, not all x all); None looks
+    at every pair."""
     from rapidfuzz import fuzz, process
 
     s = w.session
@@ -59,12 +64,18 @@ def detect_collisions(ws, w) -> list[str]:
     for c in companies:
         by_site[c.owner_site_id].append(c)
     sites = sorted(by_site)
-    for i, site in enumerate(sites):
-        others = [c for other in sites[i + 1:] for c in by_site[other]]
-        if not others:
+    if company_ids is None:  # every pair: each site against the sites after it
+        work = [(by_site[site], [c for other in sites[i + 1:] for c in by_site[other]])
+                for i, site in enumerate(sites)]
+    else:  # the written companies against every other site's
+        wanted = set(company_ids)
+        work = [([c for c in by_site[site] if c.id in wanted],
+                 [c for other in sites if other != site for c in by_site[other]]) for site in sites]
+    for mine, others in work:
+        if not mine or not others:
             continue
         choices = [c.name_norm for c in others]
-        for a in by_site[site]:
+        for a in mine:
             for _, score, j in process.extract(a.name_norm, choices, scorer=fuzz.ratio,
                                                score_cutoff=FUZZY_THRESHOLD, limit=5):
                 key = frozenset((a.id, others[j].id))

@@ -14,6 +14,7 @@ from zsdesk.db.changes import TableInfo
 from zsdesk.db.models import SYNCED_MODELS, Conflict, Site
 from zsdesk.db.types import utcnow
 from zsdesk.errors import NotFoundError, RefusedError
+from zsdesk.services.audit import _titles as record_titles
 
 
 @dataclass
@@ -24,6 +25,7 @@ class ConflictView:
     field: str
     versions: list[dict]     # winner first: token, site, hlc, value (+ site_name)
     status: str
+    title: str = ""          # the record's name (or its company's / project's, or its number)
 
     @property
     def winner(self) -> dict:
@@ -46,6 +48,12 @@ def list_conflicts(ws, *, status: str | None = "open") -> list[ConflictView]:
             for v in versions:
                 v["site_name"] = names.get(v["site"], v["site"])
             out.append(ConflictView(c.id, c.tbl, c.row_id, c.field, versions, c.status))
+        wanted: dict[str, set[str]] = {}
+        for v in out:
+            wanted.setdefault(v.table, set()).add(v.row_id)
+        titles = {key: title for table, ids in wanted.items() for key, title in record_titles(s, table, ids)}
+    for v in out:
+        v.title = titles.get((v.table, v.row_id), "")
     return out
 
 

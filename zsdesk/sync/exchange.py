@@ -353,7 +353,8 @@ def _verify(ws, data: bytes, *, trust: str | None) -> _Verified:
         if trust is None or trust.replace(":", "").lower() != enrol["fingerprint"].replace(":", "").lower():
             raise PackageRefused(
                 f"站点“{peer.code} {peer.name}”首次导入，请与对方核对密钥指纹 {enrol['fingerprint']}，"
-                f"确认无误后运行：zsdesk sync import 文件 --trust {enrol['fingerprint']}", code="trust")
+                f"确认无误后运行：zsdesk sync import 文件 --trust {enrol['fingerprint']}", code="trust",
+                fingerprint=enrol["fingerprint"])
     else:
         opened.verify_signature(peer.sign_key)
     opened.check_all_files()
@@ -445,7 +446,9 @@ def import_package(ws, path, *, dry_run: bool = False, trust: str | None = None,
             if ws.site.is_city and not dry_run:
                 from zsdesk.sync.alerts import detect_collisions
 
-                detect_collisions(ws, w)
+                written = {e.row_id for e in reference + changes if e.tbl == "companies"}
+                if written:  # no company written: no new pair is possible
+                    detect_collisions(ws, w, written)
             warnings.extend(_check_totals(w.session, m, peer))
             if dry_run:
                 raise _Rollback()

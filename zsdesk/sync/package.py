@@ -22,11 +22,14 @@ ALLOWED = ("manifest.json", "manifest.sig", "changes.jsonl", "reference.jsonl", 
 
 
 class PackageRefused(Exception):
-    """The file is refused as a whole; ``reason`` says why, in plain words."""
+    """The file is refused as a whole; ``reason`` says why, in plain words.
+    ``fingerprint``: with code "trust", the sender's key fingerprint the user
+    is to check with the other site before importing with ``trust=``."""
 
-    def __init__(self, reason: str, *, code: str = "refused"):
+    def __init__(self, reason: str, *, code: str = "refused", fingerprint: str | None = None):
         self.reason = reason
         self.code = code
+        self.fingerprint = fingerprint
         super().__init__(reason)
 
 

@@ -16,7 +16,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSettings, QSize, Qt
 from PySide6.QtGui import (
     QAction, QColor, QFont, QFontMetrics, QIcon, QIconEngine, QKeySequence, QPainter, QPainterPath, QPen,
-    QPixmap,
+    QPixmap, QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
@@ -271,6 +271,8 @@ class MainWindow(QMainWindow):
         self.conflicts = 0
         self.tasks = TaskRunner(self)
         self.tasks.unhandled_error.connect(self._task_failed)
+        # a write may have been a sync import or a conflict resolved: read the status again
+        self.tasks.task_finished.connect(lambda task: self.refresh_status() if task.write else None)
         self._status_loading = False
 
         site = ws.site
@@ -426,7 +428,21 @@ class MainWindow(QMainWindow):
             signal = getattr(page, "drill_down", None)
             if signal is not None and hasattr(signal, "connect"):
                 signal.connect(self.show_rows)
+            self._release_window_keys(page)
         return self.pages[key]
+
+    def _release_window_keys(self, page: QWidget) -> None:
+        """The window owns Ctrl+N, Ctrl+F, F5 and Ctrl+1…9 and routes them to the
+        page (``new_record``, ``focus_search``, ``refresh``). A page's own
+        shortcut on one of these keys would make both ambiguous, so that neither
+        fires: the page's is switched off."""
+        owned = [seq for action in (self.new_action, self.search_action, self.refresh_action,
+                                    *self.page_actions.values()) for seq in action.shortcuts()]
+        for shortcut in page.findChildren(QShortcut):
+            if any(shortcut.key() == seq for seq in owned):
+                shortcut.setEnabled(False)
+                log.debug("page %s: its shortcut %s is the window's", type(page).__name__,
+                          shortcut.key().toString())
 
     def show_page(self, key: str) -> QWidget:
         """Switch to the page of ``key``; a page shown again is refreshed."""
@@ -532,7 +548,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
         # Let running writes finish (each is one transaction); readers are cancelled.
-        self.tasks.shutdown()
+        busy = self.tasks.busy()
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.tasks.shutdown()
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         super().closeEvent(event)
 
     def _about(self) -> None:

@@ -161,6 +161,7 @@ class CompanyForm(RecordForm):
         self.duplicate.clear_message()
 
     def collect(self) -> dict:
+        self.commit_open_editor()
         return {
             "name": self.name.text().strip(),
             "usci": self.usci.text().strip() or None,
@@ -190,6 +191,13 @@ class CompanyForm(RecordForm):
         self.contacts_view.setEnabled(True)  # readable, not editable
 
     # -- contacts --------------------------------------------------------------------------------
+    def commit_open_editor(self) -> None:
+        """A contact cell still being typed into counts (Ctrl+S without leaving it)."""
+        index = self.contacts_view.currentIndex()
+        editor = self.contacts_view.indexWidget(index) if index.isValid() else None
+        if editor is not None:
+            self.contacts_view.itemDelegate().commitData.emit(editor)
+
     def add_contact(self) -> None:
         row = self.contacts_model.add_contact()
         index = self.contacts_model.index(row, ContactsModel.Column.NAME)

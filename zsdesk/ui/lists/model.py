@@ -16,6 +16,7 @@ without one they run in the calling thread.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import weakref
@@ -23,8 +24,8 @@ from decimal import Decimal
 from enum import IntEnum
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from zsdesk.services import queries
 from zsdesk.services.queries import Column, ListQuery
@@ -49,8 +50,8 @@ class VisitColumn(IntEnum):
     PLACE = 4
     PEOPLE = 5
     STAFF = 6
-    UNIT = 7
-    TRIP_DAYS = 8
+    TRIP_DAYS = 7
+    UNIT = 8
     NEXT_DUE = 9
     OUTCOME = 10
     OWNER = 11
@@ -121,6 +122,92 @@ COLUMN_ENUMS: dict[str, type[IntEnum]] = {
 }
 
 
+# --- words to translate ------------------------------------------------------------------------
+
+#: every column title and tip of ``queries.COLUMNS`` and every domain word a list
+#: shows, marked for lupdate (the words live in modules without Qt; a test keeps
+#: this complete)
+TRANSLATED = (
+    QT_TRANSLATE_NOOP("ListColumns", "编号"),
+    QT_TRANSLATE_NOOP("ListColumns", "拜访日期"),
+    QT_TRANSLATE_NOOP("ListColumns", "企业"),
+    QT_TRANSLATE_NOOP("ListColumns", "方式"),
+    QT_TRANSLATE_NOOP("ListColumns", "地点"),
+    QT_TRANSLATE_NOOP("ListColumns", "对方人员"),
+    QT_TRANSLATE_NOOP("ListColumns", "我方负责人"),
+    QT_TRANSLATE_NOOP("ListColumns", "外出天数"),
+    QT_TRANSLATE_NOOP("ListColumns", "招商单元"),
+    QT_TRANSLATE_NOOP("ListColumns", "下一步期限"),
+    QT_TRANSLATE_NOOP("ListColumns", "成果"),
+    QT_TRANSLATE_NOOP("ListColumns", "所属站点"),
+    QT_TRANSLATE_NOOP("ListColumns", "记录由其他站点维护时，显示该站点（本站点只读）"),
+    QT_TRANSLATE_NOOP("ListColumns", "亮灯"),
+    QT_TRANSLATE_NOOP("ListColumns", "按亮灯规则：阶段停留时间、搁置"),
+    QT_TRANSLATE_NOOP("ListColumns", "项目名称"),
+    QT_TRANSLATE_NOOP("ListColumns", "产业"),
+    QT_TRANSLATE_NOOP("ListColumns", "计划投资(万元)"),
+    QT_TRANSLATE_NOOP("ListColumns", "阶段"),
+    QT_TRANSLATE_NOOP("ListColumns", "阶段日期"),
+    QT_TRANSLATE_NOOP("ListColumns", "包保责任人"),
+    QT_TRANSLATE_NOOP("ListColumns", "首报日期"),
+    QT_TRANSLATE_NOOP("ListColumns", "下次跟进"),
+    QT_TRANSLATE_NOOP("ListColumns", "来源"),
+    QT_TRANSLATE_NOOP("ListColumns", "按亮灯规则：开工、投产时限，待协调问题"),
+    QT_TRANSLATE_NOOP("ListColumns", "签约日期"),
+    QT_TRANSLATE_NOOP("ListColumns", "合同投资(万元)"),
+    QT_TRANSLATE_NOOP("ListColumns", "用地(亩)"),
+    QT_TRANSLATE_NOOP("ListColumns", "载体"),
+    QT_TRANSLATE_NOOP("ListColumns", "用工(人)"),
+    QT_TRANSLATE_NOOP("ListColumns", "企业名称"),
+    QT_TRANSLATE_NOOP("ListColumns", "统一社会信用代码"),
+    QT_TRANSLATE_NOOP("ListColumns", "类型"),
+    QT_TRANSLATE_NOOP("ListColumns", "所在地区"),
+    QT_TRANSLATE_NOOP("ListColumns", "地址"),
+    QT_TRANSLATE_NOOP("ListColumns", "载体名称"),
+    QT_TRANSLATE_NOOP("ListColumns", "园区"),
+    QT_TRANSLATE_NOOP("ListColumns", "面积"),
+    QT_TRANSLATE_NOOP("ListColumns", "土地：亩；厂房、楼宇：平方米"),
+    QT_TRANSLATE_NOOP("ListColumns", "空置面积"),
+    QT_TRANSLATE_NOOP("ListColumns", "价格(万元)"),
+    QT_TRANSLATE_NOOP("ListColumns", "每单位面积每年"),
+    QT_TRANSLATE_NOOP("Domain", "线索"),
+    QT_TRANSLATE_NOOP("Domain", "接洽"),
+    QT_TRANSLATE_NOOP("Domain", "在谈"),
+    QT_TRANSLATE_NOOP("Domain", "意向"),
+    QT_TRANSLATE_NOOP("Domain", "签约"),
+    QT_TRANSLATE_NOOP("Domain", "搁置"),
+    QT_TRANSLATE_NOOP("Domain", "终止"),
+    QT_TRANSLATE_NOOP("Domain", "注册"),
+    QT_TRANSLATE_NOOP("Domain", "开工"),
+    QT_TRANSLATE_NOOP("Domain", "竣工"),
+    QT_TRANSLATE_NOOP("Domain", "投产"),
+    QT_TRANSLATE_NOOP("Domain", "达效"),
+    QT_TRANSLATE_NOOP("Domain", "未履约"),
+    QT_TRANSLATE_NOOP("Domain", "停滞"),
+    QT_TRANSLATE_NOOP("Domain", "上门招商"),
+    QT_TRANSLATE_NOOP("Domain", "驻点招商"),
+    QT_TRANSLATE_NOOP("Domain", "来访接待"),
+    QT_TRANSLATE_NOOP("Domain", "展会推介"),
+    QT_TRANSLATE_NOOP("Domain", "企业走访/安商稳商"),
+    QT_TRANSLATE_NOOP("Domain", "以商招商"),
+    QT_TRANSLATE_NOOP("Domain", "其他"),
+    QT_TRANSLATE_NOOP("Domain", "土地"),
+    QT_TRANSLATE_NOOP("Domain", "标准厂房"),
+    QT_TRANSLATE_NOOP("Domain", "楼宇"),
+    QT_TRANSLATE_NOOP("Domain", "孵化器"),
+    QT_TRANSLATE_NOOP("Domain", "世界500强"),
+    QT_TRANSLATE_NOOP("Domain", "中国500强"),
+    QT_TRANSLATE_NOOP("Domain", "央企"),
+    QT_TRANSLATE_NOOP("Domain", "外资"),
+    QT_TRANSLATE_NOOP("Domain", "专精特新"),
+    QT_TRANSLATE_NOOP("Domain", "上市公司"),
+    QT_TRANSLATE_NOOP("Domain", "高新技术企业"),
+    QT_TRANSLATE_NOOP("Domain", "红灯"),
+    QT_TRANSLATE_NOOP("Domain", "黄灯"),
+    QT_TRANSLATE_NOOP("Domain", "绿灯"),
+)
+
+
 # --- how values look ------------------------------------------------------------------------------
 
 LIGHT_COLOURS = {"red": QColor("#D93025"), "yellow": QColor("#F2A600"), "green": QColor("#2E9D4B")}
@@ -129,6 +216,8 @@ _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _NUMERIC = ("money", "quantity", "int")
+#: columns whose values are domain words (stage labels, visit and carrier kinds)
+_DOMAIN_WORDS = ("stage", "kind")
 
 
 def format_decimal(value: Decimal | None, places: int | None = None) -> str:
@@ -169,23 +258,68 @@ def light_dot(colour: str | None) -> QIcon | None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(LIGHT_COLOURS[colour])
-        p.drawEllipse(6, 6, 16, 16)
+        p.drawEllipse(2, 2, 24, 24)
         p.end()
         _dots[colour] = QIcon(pixmap)
     return _dots[colour]
 
 
+_padlock: list[QIcon] = []
+
+
+def padlock() -> QIcon:
+    """A small grey padlock: the record is kept by another site (read-only here)."""
+    if not _padlock:
+        pixmap = QPixmap(28, 28)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(MUTED, 2.4))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawArc(9, 4, 10, 12, 0, 180 * 16)      # the shackle
+        p.drawLine(9, 10, 9, 13)
+        p.drawLine(19, 10, 19, 13)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(MUTED)
+        p.drawRoundedRect(6, 12, 16, 12, 2.5, 2.5)  # the body
+        p.end()
+        _padlock.append(QIcon(pixmap))
+    return _padlock[0]
+
+
 def light_name(colour: str | None) -> str:
     names = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
-    return QCoreApplication.translate("ListModel", names[colour]) if colour in names else ""
+    return QCoreApplication.translate("Domain", names[colour]) if colour in names else ""
 
 
 # --- loading ----------------------------------------------------------------------------------------
 
-def load_page(ws, query: ListQuery, after, limit: int):
-    """One page: its ids, then display values for them (runs in a worker)."""
-    page = queries.page_ids(ws, query, after, limit)
-    return page, queries.rows(ws, query.kind, page.ids)
+def load_page(ws, query: ListQuery, after, limit: int, task=None):
+    """One page: its ids, then display values for them (runs in a worker; a
+    ``task`` cancelled meanwhile stops the query)."""
+    with _stopping(task) as cancelled:
+        page = queries.page_ids(ws, query, after, limit, cancelled=cancelled)
+        return page, queries.rows(ws, query.kind, page.ids)
+
+
+def count_rows(ws, query: ListQuery, task=None) -> int:
+    """The query's total (runs in a worker; stops when its ``task`` is cancelled)."""
+    with _stopping(task) as cancelled:
+        return queries.count(ws, query, cancelled=cancelled)
+
+
+@contextlib.contextmanager
+def _stopping(task):
+    """A ``cancelled`` callable for the queries; a stopped query ends the task as cancelled."""
+    if task is None:
+        yield None
+        return
+    try:
+        yield lambda: task.cancelled
+    except queries.QueryCancelled:
+        from zsdesk.ui.tasks import TaskCancelled
+
+        raise TaskCancelled() from None
 
 
 def _weak(method, *args):
@@ -209,6 +343,8 @@ class ListModel(QAbstractTableModel):
     counted = Signal(int)
     #: loading failed: the message to show
     failed = Signal(str)
+    #: what the first search needs is read (see ``queries.warm_up``)
+    warmed = Signal()
 
     def __init__(self, ws, kind: str, tasks=None, parent=None, *, page_size: int = queries.PAGE_SIZE):
         super().__init__(parent)
@@ -230,6 +366,8 @@ class ListModel(QAbstractTableModel):
         self._generation = 0
         self._total: int | None = None
         self._started = False
+        self._tasks: list = []  # background queries still running
+        self._warming = False
 
     # -- the query -----------------------------------------------------------------------------
     @property
@@ -255,6 +393,7 @@ class ListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the current query again from its first page."""
         self._started = True
+        self._cancel_running()
         self._generation += 1
         self._total = None
         self._more = False
@@ -292,11 +431,21 @@ class ListModel(QAbstractTableModel):
                 return
             self._on_page(generation, first, result)
             return
-        self.tasks.run(load_page, self.ws, self._query, after, self.page_size,
-                       title=QCoreApplication.translate("ListModel", "读取列表"), write=False,
-                       progress=False,
-                       on_done=_weak(self._on_page, generation, first),
-                       on_error=_weak(self._on_failed, generation))
+        self._track(self.tasks.run(
+            load_page, self.ws, self._query, after, self.page_size,
+            title=QCoreApplication.translate("ListModel", "读取列表"), write=False, progress=False,
+            cancellable=True, on_done=_weak(self._on_page, generation, first),
+            on_error=_weak(self._on_failed, generation)))
+
+    def _track(self, task) -> None:
+        self._tasks = [t for t in self._tasks if t.running] + [task]
+
+    def _cancel_running(self) -> None:
+        """Stop the queries of an older query: their answers would be dropped anyway,
+        and on a big table a count reads every row."""
+        for task in self._tasks:
+            task.cancel()
+        self._tasks = []
 
     def _on_page(self, generation: int, first: bool, result) -> None:
         if generation != self._generation:
@@ -342,16 +491,30 @@ class ListModel(QAbstractTableModel):
         if self.tasks is None:
             self._on_counted(generation, queries.count(self.ws, self._query))
             return
-        self.tasks.run(queries.count, self.ws, self._query,
-                       title=QCoreApplication.translate("ListModel", "统计条数"), write=False,
-                       progress=False, on_done=_weak(self._on_counted, generation),
-                       on_error=_weak(self._on_failed, generation))
+        self._track(self.tasks.run(
+            count_rows, self.ws, self._query,
+            title=QCoreApplication.translate("ListModel", "统计条数"), write=False, progress=False,
+            cancellable=True, on_done=_weak(self._on_counted, generation),
+            on_error=_weak(self._on_failed, generation)))
 
     def _on_counted(self, generation: int, total: int) -> None:
         if generation != self._generation:
             return
         self._total = total
         self.counted.emit(total)
+        if not self._warming and self.tasks is not None:
+            # the list is on screen and counted: read what searching needs,
+            # before the first letter is typed
+            self._warming = True
+            self.tasks.run(queries.warm_up, self.ws, self.kind, write=False, progress=False,
+                           title=QCoreApplication.translate("ListModel", "准备搜索"),
+                           on_done=_weak(self._on_warmed, None), on_error=_weak(self._on_warm_failed, None))
+
+    def _on_warmed(self, _none, _result) -> None:
+        self.warmed.emit()
+
+    def _on_warm_failed(self, _none, exc) -> None:
+        log.warning("search keys of %s not read ahead: %s", self.kind, exc)  # searches still work
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008, N802 (Qt's names)
         return not parent.isValid() and self._more and not self._loading
@@ -394,15 +557,13 @@ class ListModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if column.type == "light" else self._titles[section]
+            return self._titles[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._titles[section] + (f"\n{self._tips[section]}" if self._tips[section] else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.type in _NUMERIC:
                 return _ALIGN_RIGHT
             return _ALIGN_CENTRE if column.type == "light" else _ALIGN_LEFT
-        if role == Qt.ItemDataRole.DecorationRole and column.type == "light":
-            return light_dot("green")
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -413,7 +574,11 @@ class ListModel(QAbstractTableModel):
         column = self.columns[index.column()]
         value = row.get(column.key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return None if column.type == "light" else display_text(column, value)
+            if column.type == "light":
+                return None
+            if column.key in _DOMAIN_WORDS and value:
+                return QCoreApplication.translate("Domain", value)
+            return display_text(column, value)
         if role == SortRole:
             return value
         if role == RecordIdRole:
@@ -421,7 +586,11 @@ class ListModel(QAbstractTableModel):
         if role == RowRole:
             return dict(row)
         if role == Qt.ItemDataRole.DecorationRole:
-            return light_dot(value) if column.type == "light" else None
+            if column.type == "light":
+                return light_dot(value)
+            if column.key == "number" and row.get("readonly"):
+                return padlock()  # kept by another site
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.type in _NUMERIC:
                 return _ALIGN_RIGHT
@@ -439,8 +608,8 @@ class ListModel(QAbstractTableModel):
             if not value:
                 return QCoreApplication.translate("ListModel", "已结束，不亮灯")
             return f"{light_name(value)}：{row.get('light_reason', '')}"
-        if column.key == "owner" and row.get("readonly"):
-            return QCoreApplication.translate("ListModel", "由“{0}”维护，本站点只读").format(value)
+        if column.key in ("owner", "number") and row.get("readonly"):
+            return QCoreApplication.translate("ListModel", "由“{0}”维护，本站点只读").format(row["owner"])
         if column.type == "text" and isinstance(value, str) and len(value) > 12:
             return value
         return None

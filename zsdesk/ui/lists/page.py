@@ -12,19 +12,23 @@ Double-click or Enter opens the record with ``zsdesk.ui.forms.open_record``;
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import logging
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, QSettings, Qt, QTimer, Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton,
-    QSizePolicy, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
+    QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from zsdesk.services import queries
-from zsdesk.services.queries import FilterOptions, ListQuery
+from zsdesk.services.queries import ListQuery
 from zsdesk.ui.lists.model import ListModel, light_dot
 
 log = logging.getLogger(__name__)
@@ -57,14 +61,33 @@ QToolButton#clearChips:hover { text-decoration: underline; }
 #countLabel[error="true"] { color: #B3261E; }
 #listTable { background: #FFFFFF; alternate-background-color: #F7F9FC; border: 1px solid #DFE4EB;
              gridline-color: #EDF0F4; selection-background-color: #DCE7F5; selection-color: #1F2D3D; }
+#listTable::item { padding: 0px 6px; }
 #listTable QHeaderView::section { background: #EEF2F6; color: #3D4B5E; border: none;
                                   border-right: 1px solid #E0E5EC; border-bottom: 1px solid #D5DCE5;
                                   padding: 4px 6px; font-weight: bold; }
 """
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ListPage", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
+
+
+class CentredIconDelegate(QStyledItemDelegate):
+    """Draws a cell's icon alone, in the middle of the cell (the 亮灯 lamps)."""
+
+    SIZE = 14
+
+    def paint(self, painter, option, index):
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        icon = index.model().data(index, Qt.ItemDataRole.DecorationRole)  # straight to the Python model
+        opt.icon = QIcon()
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if isinstance(icon, QIcon) and not icon.isNull():
+            target = QRect(0, 0, self.SIZE, self.SIZE)
+            target.moveCenter(option.rect.center())
+            icon.paint(painter, target)
 
 
 class ChipMenu(QMenu):
@@ -97,14 +120,36 @@ class FilterChip(QToolButton):
         self.setMenu(self.menu_)
         self._actions: list[QAction] = []
         self._group: QActionGroup | None = None
+        self._loader = None
+        self._loaded = False
+        self.menu_.aboutToShow.connect(self.ensure_loaded)
         self._update_text()
+
+    def set_loader(self, loader) -> None:
+        """``loader()`` gives (options, icons) when the menu is first opened (again
+        after ``invalidate``): the choices are read only when someone looks."""
+        self._loader = loader
+        self._loaded = False
+
+    def invalidate(self) -> None:
+        self._loaded = False
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded and self._loader is not None:
+            self._loaded = True
+            options, icons = self._loader()
+            self.blockSignals(True)
+            try:
+                self.set_options(options, icons)
+            finally:
+                self.blockSignals(False)
 
     def set_options(self, options: list[tuple], icons: dict | None = None) -> None:
         """``options``: (value, text) or (value, text, level); keeps what is still offered."""
         chosen = set(self.selected())
         self.menu_.clear()
         self._actions = []
-        all_action = self.menu_.addAction(tr("全部"))
+        all_action = self.menu_.addAction(translate("ListPage", "全部"))
         all_action.triggered.connect(self.clear)
         self.menu_.addSeparator()
         self._group = QActionGroup(self) if self.exclusive else None
@@ -160,7 +205,7 @@ class FilterChip(QToolButton):
         elif len(chosen) == 1:
             text = f"{self.label}：{chosen[0].text().strip()} ▾"
         else:
-            text = tr("{0}：{1}项 ▾").format(self.label, len(chosen))
+            text = translate("ListPage", "{0}：{1}项 ▾").format(self.label, len(chosen))
         self.setText(text)
         self.setToolTip("\n".join(a.text().strip() for a in chosen) if chosen else "")
         active = bool(chosen)
@@ -174,13 +219,14 @@ class ListPage(QWidget):
     """A list of one kind of record. Subclasses set ``KIND``, ``TITLE`` and ``CHIPS``."""
 
     KIND = "visits"
-    TITLE = "列表"
+    TITLE = QT_TRANSLATE_NOOP("ListPage", "列表")
     #: the filter chips shown, in order: units, industries, stages, kinds, years, lights
     CHIPS: tuple[str, ...] = ()
-    #: the label of the ``kinds`` chip (方式, 类型 …)
-    KINDS_LABEL = "类型"
-    SEARCH_HINT = "搜索编号、名称、企业（可用拼音或首字母）"
-    NEW_LABEL = "新建"
+    #: the label of the ``kinds`` chip (方式, 类型 …); these texts are marked with
+    #: QT_TRANSLATE_NOOP("ListPage", …) where a page sets them
+    KINDS_LABEL = QT_TRANSLATE_NOOP("ListPage", "类型")
+    SEARCH_HINT = QT_TRANSLATE_NOOP("ListPage", "搜索编号、名称、企业（可用拼音或首字母）")
+    NEW_LABEL = QT_TRANSLATE_NOOP("ListPage", "新建")
 
     def __init__(self, ws, tasks, parent=None):
         super().__init__(parent)
@@ -193,7 +239,6 @@ class ListPage(QWidget):
         self._drill: tuple[tuple[str, ...], str] | None = None
         self._restoring = False
         self._select_after_load: str | None = None
-        self._options = FilterOptions()
 
         self.model = ListModel(ws, self.kind, tasks, self)
         self._build()
@@ -208,12 +253,13 @@ class ListPage(QWidget):
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.title_label = QLabel(tr(self.TITLE), objectName="listTitle")
+        self.title_label = QLabel(translate("ListPage", self.TITLE), objectName="listTitle")
         self.search = QLineEdit(objectName="listSearch")
-        self.search.setPlaceholderText(tr(self.SEARCH_HINT))
+        self.search.setPlaceholderText(translate("ListPage", self.SEARCH_HINT))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(360)
-        self.search.setToolTip(tr("输入即筛选；空格分隔多个词（须同时满足）。Ctrl+F 定位到此处，Esc 清空。"))
+        self.search.setMinimumWidth(380)
+        self.search.setToolTip(translate(
+            "ListPage", "输入即筛选；空格分隔多个词（须同时满足）。Ctrl+F 定位到此处，Esc 清空，↓ 进入列表。"))
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -222,8 +268,8 @@ class ListPage(QWidget):
         self.search.returnPressed.connect(self._search_now)
         self.search.installEventFilter(self)
 
-        self.new_button = QPushButton(tr(self.NEW_LABEL), objectName="newButton")
-        self.new_button.setToolTip(tr("新建一条记录（Ctrl+N）"))
+        self.new_button = QPushButton(translate("ListPage", self.NEW_LABEL), objectName="newButton")
+        self.new_button.setToolTip(translate("ListPage", "新建一条记录（Ctrl+N）"))
         self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_button.clicked.connect(self.new_record)
 
@@ -235,8 +281,9 @@ class ListPage(QWidget):
         top.addWidget(self.new_button)
 
         self.chips: dict[str, FilterChip] = {}
-        labels = {"units": tr("单元"), "industries": tr("产业"), "stages": tr("阶段"),
-                  "kinds": tr(self.KINDS_LABEL), "years": tr("年度"), "lights": tr("亮灯")}
+        labels = {"units": translate("ListPage", "单元"), "industries": translate("ListPage", "产业"),
+                  "stages": translate("ListPage", "阶段"), "kinds": translate("ListPage", self.KINDS_LABEL),
+                  "years": translate("ListPage", "年度"), "lights": translate("ListPage", "亮灯")}
         chip_row = QHBoxLayout()
         chip_row.setSpacing(6)
         for key in self.CHIPS:
@@ -245,12 +292,12 @@ class ListPage(QWidget):
             self.chips[key] = chip
             chip_row.addWidget(chip)
         self.drill_chip = QToolButton(objectName="drillChip")
-        self.drill_chip.setToolTip(tr("只显示钻取的记录；点击取消钻取，回到完整列表"))
+        self.drill_chip.setToolTip(translate("ListPage", "只显示钻取的记录；点击取消钻取，回到完整列表"))
         self.drill_chip.clicked.connect(self.clear_drill)
         self.drill_chip.hide()
         chip_row.addWidget(self.drill_chip)
         self.clear_button = QToolButton(objectName="clearChips")
-        self.clear_button.setText(tr("清除筛选"))
+        self.clear_button.setText(translate("ListPage", "清除筛选"))
         self.clear_button.clicked.connect(self.clear_filters)
         self.clear_button.hide()
         chip_row.addWidget(self.clear_button)
@@ -269,7 +316,6 @@ class ListPage(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setIconSize(self.view.iconSize().expandedTo(self.view.iconSize()))
         vertical = self.view.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -285,6 +331,10 @@ class ListPage(QWidget):
         header.sectionResized.connect(self._on_section_resized)
         header.sortIndicatorChanged.connect(self._on_sort_changed)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._centred = CentredIconDelegate(self.view)
+        for i, column in enumerate(self.model.columns):
+            if column.type == "light":
+                self.view.setItemDelegateForColumn(i, self._centred)
         # Double-click and Enter open a record (not ``activated``: on some
         # platforms that is a single click, and Enter does not send it).
         self.view.doubleClicked.connect(self._on_activated)
@@ -297,10 +347,7 @@ class ListPage(QWidget):
         box.addLayout(chip_row)
         box.addWidget(self.view, 1)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+F, Ctrl+N and F5 are the window's: it calls focus_search, new_record, refresh
 
     def eventFilter(self, watched, event):  # noqa: N802
         from PySide6.QtCore import QEvent
@@ -367,7 +414,7 @@ class ListPage(QWidget):
         cleared so that every one of them shows."""
         ids = queries.drill_ids(self.ws, self.kind, table, row_ids)
         self._drill = (ids, title)
-        self.drill_chip.setText(tr("钻取：{0}  ✕").format(title))
+        self.drill_chip.setText(translate("ListPage", "钻取：{0}  ✕").format(title))
         self.drill_chip.show()
         for chip in self.chips.values():
             chip.set_selected((), notify=False)
@@ -432,8 +479,8 @@ class ListPage(QWidget):
             raise
 
     def _forms_missing(self) -> None:
-        QMessageBox.information(self, tr(self.TITLE), tr(
-            "记录表单尚未包含在当前版本中，暂时无法在此打开或新建记录。\n列表的查询、筛选和钻取照常可用。"))
+        QMessageBox.information(self, translate("ListPage", self.TITLE), translate(
+            "ListPage", "记录表单尚未包含在当前版本中，暂时无法在此打开或新建记录。\n列表的查询、筛选和钻取照常可用。"))
 
     def _on_activated(self, index: QModelIndex) -> None:
         record_id = self.model.row_id(index.row()) if index.isValid() else None
@@ -465,27 +512,31 @@ class ListPage(QWidget):
             return
         total = self.model.total
         if total is None:
-            text = tr("正在查询…") if self.model.loading else tr("正在统计…")
+            loading = self.model.loading
+            text = translate("ListPage", "正在查询…") if loading else translate("ListPage", "正在统计…")
         elif self._drill:
-            text = tr("钻取 {0} 条").format(f"{total:,}")
+            text = translate("ListPage", "钻取 {0} 条").format(f"{total:,}")
         else:
-            text = tr("共 {0} 条").format(f"{total:,}")
+            text = translate("ListPage", "共 {0} 条").format(f"{total:,}")
         self.count_label.setText(text)
 
     # -- filter choices ------------------------------------------------------------------------------------
     def _load_options(self) -> None:
-        self._options = queries.filter_options(self.ws, self.kind)
-        opts = self._options
-        icons = {c: light_dot(c) for c in queries.LIGHTS}
+        """Let each chip read its choices when it is first opened (again after a refresh)."""
         for key, chip in self.chips.items():
-            choices = {"units": opts.units, "industries": opts.industries, "stages": opts.stages,
-                       "kinds": opts.kinds, "years": [(y, tr("{0}年").format(y)) for y in opts.years],
-                       "lights": opts.lights}[key]
-            if key in ("stages", "lights", "kinds"):
-                choices = [(value, tr(text)) for value, text in choices]
-            chip.blockSignals(True)
-            chip.set_options(choices, icons if key == "lights" else None)
-            chip.blockSignals(False)
+            chip.set_loader(functools.partial(self._options_of, key))
+
+    def _options_of(self, key: str) -> tuple[list, dict | None]:
+        opts = queries.filter_options(self.ws, self.kind, parts={key})
+        if key == "years":
+            return [(y, translate("ListPage", "{0}年").format(y)) for y in opts.years], None
+        if key == "lights":
+            icons = {c: light_dot(c) for c in queries.LIGHTS}
+            return [(c, translate("Domain", t)) for c, t in opts.lights], icons
+        choices = getattr(opts, key)
+        if key in ("stages", "kinds"):
+            choices = [(value, translate("Domain", text)) for value, text in choices]
+        return choices, None
 
     # -- columns, widths and sort, kept in QSettings ------------------------------------------------------
     def _settings_key(self, name: str) -> str:
@@ -499,7 +550,7 @@ class ListPage(QWidget):
             widths = _json(settings.value(self._settings_key("widths")), {})
             hidden = _json(settings.value(self._settings_key("hidden")), None)
             for i, column in enumerate(self.model.columns):
-                header.resizeSection(i, int(widths.get(column.key, column.width)))
+                header.resizeSection(i, int(widths.get(column.key, self.default_width(column))))
                 hide = (column.key in hidden) if hidden is not None else not column.visible
                 self.view.setColumnHidden(i, hide)
             sort = _json(settings.value(self._settings_key("sort")), None)
@@ -530,6 +581,12 @@ class ListPage(QWidget):
         QSettings().setValue(self._settings_key("sort"), json.dumps(
             [self.model.columns[column].key, order == Qt.SortOrder.DescendingOrder]))
 
+    def default_width(self, column) -> int:
+        """A column's width before the user sets one: ``Column.width`` is in pixels
+        at a 13-pixel Chinese character, scaled to the font the table has."""
+        glyph = self.view.fontMetrics().horizontalAdvance("中")
+        return round(column.width * max(glyph, 1) / 13)
+
     def column_widths(self) -> dict[str, int]:
         header = self.view.horizontalHeader()
         return {c.key: header.sectionSize(i) for i, c in enumerate(self.model.columns)}
@@ -544,7 +601,7 @@ class ListPage(QWidget):
             return  # keep at least one column
         self.view.setColumnHidden(i, not visible)
         if visible and self.view.columnWidth(i) <= 0:
-            self.view.setColumnWidth(i, self.model.columns[i].width)
+            self.view.setColumnWidth(i, self.default_width(self.model.columns[i]))
         QSettings().setValue(self._settings_key("hidden"), json.dumps(self.hidden_columns()))
 
     def reset_columns(self) -> None:
@@ -556,7 +613,7 @@ class ListPage(QWidget):
             header = self.view.horizontalHeader()
             for i, column in enumerate(self.model.columns):
                 self.view.setColumnHidden(i, not column.visible)
-                header.resizeSection(i, column.width)
+                header.resizeSection(i, self.default_width(column))
         finally:
             self._restoring = False
 
@@ -568,16 +625,16 @@ class ListPage(QWidget):
     def column_menu(self) -> QMenu:
         """The header's context menu: a tick per column, and 恢复默认列."""
         menu = QMenu(self)
-        menu.setTitle(tr("显示的列"))
+        menu.setTitle(translate("ListPage", "显示的列"))
         for i, column in enumerate(self.model.columns):
             action = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal,
                                                           Qt.ItemDataRole.DisplayRole)
-                                    or tr(column.title))
+                                    or translate("ListColumns", column.title))
             action.setCheckable(True)
             action.setChecked(not self.view.isColumnHidden(i))
             action.setData(column.key)
         menu.addSeparator()
-        menu.addAction(tr("恢复默认列")).setData("")
+        menu.addAction(translate("ListPage", "恢复默认列")).setData("")
         menu.triggered.connect(self._on_column_action)
         return menu
 

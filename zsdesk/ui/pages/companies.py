@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from zsdesk.ui.lists import ListPage
 
 
 class CompaniesPage(ListPage):
     KIND = "companies"
-    TITLE = "客商库"
+    TITLE = QT_TRANSLATE_NOOP("ListPage", "客商库")
     CHIPS = ("industries", "kinds")
-    KINDS_LABEL = "类型"
-    SEARCH_HINT = "搜索企业名称（可用拼音或首字母）、信用代码、地区、联系人"
-    NEW_LABEL = "新建企业"
+    KINDS_LABEL = QT_TRANSLATE_NOOP("ListPage", "类型")
+    SEARCH_HINT = QT_TRANSLATE_NOOP("ListPage", "搜索名称（拼音/首字母）、信用代码、地区、联系人")
+    NEW_LABEL = QT_TRANSLATE_NOOP("ListPage", "新建企业")

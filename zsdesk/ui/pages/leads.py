@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from zsdesk.ui.lists import ListPage
 
 
 class LeadsPage(ListPage):
     KIND = "leads"
-    TITLE = "招商线索"
+    TITLE = QT_TRANSLATE_NOOP("ListPage", "招商线索")
     CHIPS = ("units", "industries", "stages", "years", "lights")
-    SEARCH_HINT = "搜索编号、项目名称、企业（可用拼音或首字母）、责任人"
-    NEW_LABEL = "新建线索"
+    SEARCH_HINT = QT_TRANSLATE_NOOP("ListPage", "搜索编号、项目、企业（拼音/首字母）、责任人")
+    NEW_LABEL = QT_TRANSLATE_NOOP("ListPage", "新建线索")

@@ -1,0 +1,278 @@
+"""统计与简报 page: a real PDF 简报, a real .xlsx 台账 and a ledger import with its
+row-by-row preview, on real SQLite files through the window's task runner.
+
+Only the file dialogs (and the hand-over to the system's viewer) are stubbed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from test_brief import build
+from zsdesk.db.models import Project
+from zsdesk.reports import brief
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+WAIT = 30_000
+
+
+@pytest.fixture
+def backend() -> str:
+    """The page works on the SQLite file of a desktop."""
+    return "sqlite"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    qapp.setOrganizationName("zsdesk-test")
+    qapp.setApplicationName("zsdesk-test")
+    yield
+
+
+@pytest.fixture
+def runner(qapp):
+    from zsdesk.ui.tasks import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    assert r.shutdown(WAIT)
+
+
+@pytest.fixture
+def open_page(qtbot, runner):
+    from zsdesk.ui.pages.reports import ReportsPage
+
+    def make(ws):
+        page = ReportsPage(ws, runner)
+        qtbot.addWidget(page)
+        page.resize(1200, 1000)
+        page.show()
+        qtbot.waitUntil(lambda: page.data is not None and page._text_loaded_for is not None, timeout=WAIT)
+        return page
+
+    return make
+
+
+@pytest.fixture
+def city(city_ws):
+    ref = city_ws.reference
+    units = {code: ref.units.create({"code": code, "name": name, "sort_order": i})
+             for i, (code, name) in enumerate((("A", "甲单元"), ("B", "乙单元")), 1)}
+    build(city_ws, units)
+    ref.new_scoring_rules({"signed_projects": 50, "signed_investment": 50}, {"overdue_start": 2}, note="测试规则")
+    return city_ws
+
+
+def click(qtbot, button) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save_as(monkeypatch, path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+
+
+# --- the brief ------------------------------------------------------------------------------------
+
+def test_the_last_complete_month_is_offered_first(city, open_page):
+    page = open_page(city)
+    assert page.kind_combo.currentText() == "月报"
+    assert page.period() == ("monthly", "2026-05")            # today is 2026-06-15
+    assert page.period_combo.itemData(0) == "2026-06" and "截至今日" in page.period_combo.itemText(0)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("quarterly"))
+    assert page.period() == ("quarterly", "2026-Q1")
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("yearly"))
+    assert page.period() == ("yearly", "2025")
+    assert [page.unit_combo.itemText(i) for i in range(page.unit_combo.count())] == [
+        "全市（正式简报，编期号）", "A 甲单元（预检稿）", "B 乙单元（预检稿）"]
+
+
+def test_a_monthly_brief_from_the_page_is_a_real_pdf_then_open_and_print(qtbot, city, open_page, tmp_path,
+                                                                        monkeypatch):
+    page = open_page(city)
+    page.set_period("monthly", "2026-05")
+    qtbot.waitUntil(lambda: page._text_loaded_for == ("monthly", "2026-05"), timeout=WAIT)
+    page.text_edit.setPlainText("一是抓好签约项目开工。\n二是加快资金到位。")
+    out = tmp_path / "briefs" / "五月简报.pdf"
+    out.parent.mkdir()
+    save_as(monkeypatch, out)
+    steps: list[int] = []
+    page.brief_bar.valueChanged.connect(steps.append)
+    with qtbot.waitSignal(page.brief_made, timeout=WAIT) as made:
+        click(qtbot, page.make_brief_button)
+    result = made.args[0]
+    assert result.path == out and out.read_bytes()[:5] == b"%PDF-"
+    assert (result.kind, result.code, result.issue) == ("monthly", "2026-05", 1)
+    assert steps and max(steps) == 5 and page.brief_bar.isHidden()
+    text = "".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
+    assert "第1期" in text.replace(" ", "") and "抓好签约项目开工" in text
+    # the text was stored for this brief (the city's setting)
+    assert brief.brief_text(city, "monthly", "2026-05") == "一是抓好签约项目开工。\n二是加快资金到位。"
+    assert f"已生成月报简报 2026-05 第1期：{out}" in page.brief_status.text()
+    assert QSettings().value("reports/folder") == str(out.parent)
+
+    # 打开 and 打印 are offered; both hand the file to the system (stubbed here)
+    assert page.open_brief_button.isVisible() and page.print_brief_button.isVisible()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    click(qtbot, page.open_brief_button)
+    assert opened == [str(out)]
+    try:
+        import PySide6.QtPdf  # noqa: F401
+    except ImportError:      # no QtPdf: the system viewer prints, and the page says so
+        click(qtbot, page.print_brief_button)
+        assert opened == [str(out), str(out)]
+        assert "未包含 PDF 打印组件（QtPdf）" in page.brief_status.text()
+
+
+def test_a_unit_precheck_and_a_refused_period(qtbot, city, open_page, tmp_path, monkeypatch):
+    page = open_page(city)
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("A"))
+    save_as(monkeypatch, tmp_path / "precheck.pdf")
+    with qtbot.waitSignal(page.brief_made, timeout=WAIT) as made:
+        click(qtbot, page.make_brief_button)
+    assert made.args[0].issue is None and made.args[0].unit_code == "A"
+    assert "A 预检稿" in page.brief_status.text()
+    # a folder that does not exist: refused in words, nothing written
+    save_as(monkeypatch, tmp_path / "no-such-folder" / "x.pdf")
+    click(qtbot, page.make_brief_button)
+    qtbot.waitUntil(lambda: page.brief_error.isVisible(), timeout=WAIT)
+    assert "没有生成简报：输出文件夹不存在" in page.brief_error.text()
+    assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_a_county_makes_its_own_precheck_and_cannot_write_the_citys_text(qtbot, ws, open_page, tmp_path,
+                                                                        monkeypatch):
+    page = open_page(ws)
+    assert [page.unit_combo.itemData(i) for i in range(page.unit_combo.count())] == ["TX-U01"]
+    assert page.text_edit.isReadOnly() and "由市级填写" in page.text_note.text()
+    save_as(monkeypatch, tmp_path / "county.pdf")
+    with qtbot.waitSignal(page.brief_made, timeout=WAIT) as made:
+        click(qtbot, page.make_brief_button)
+    assert made.args[0].unit_code == "TX-U01" and (tmp_path / "county.pdf").read_bytes()[:4] == b"%PDF"
+
+
+# --- ledgers ---------------------------------------------------------------------------------------
+
+def test_ledger_export_writes_an_xlsx(qtbot, ws, unit_id, company_id, open_page, tmp_path, monkeypatch):
+    ws.projects.create({"unit_id": unit_id, "company_id": company_id, "name": "中药配方颗粒生产基地",
+                        "contract_date": dt.date(2026, 3, 10), "contract_investment": "12345.67"})
+    page = open_page(ws)
+    page.ledger_kind_combo.setCurrentIndex(page.ledger_kind_combo.findData("projects"))
+    assert page.year_combo.currentData() == 2026
+    out = tmp_path / "签约项目台账.xlsx"
+    save_as(monkeypatch, out)
+    with qtbot.waitSignal(page.ledger_exported, timeout=WAIT):
+        click(qtbot, page.export_ledger_button)
+    book = load_workbook(out)
+    sheet = book.active
+    assert sheet["A1"].value == "泰兴高新区招商单元2026年签约项目台账"
+    cells = {value for row in sheet.iter_rows(min_row=4, values_only=True) for value in row}
+    assert "中药配方颗粒生产基地" in cells
+    assert "已导出“泰兴高新区招商单元2026年签约项目台账”（1行）" in page.export_status.text()
+    assert page.open_ledger_button.isVisible()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    click(qtbot, page.open_ledger_button)
+    assert opened == [str(out)]
+
+    # the statistics workbook too
+    page.ledger_kind_combo.setCurrentIndex(page.ledger_kind_combo.findData("stats"))
+    save_as(monkeypatch, tmp_path / "统计表.xlsx")
+    with qtbot.waitSignal(page.ledger_exported, timeout=WAIT) as done:
+        click(qtbot, page.export_ledger_button)
+    assert done.args[0].kind == "stats" and len(load_workbook(tmp_path / "统计表.xlsx").sheetnames) > 1
+
+
+def write_projects_ledger(path) -> None:
+    """Three rows: two good ones, one with a date that does not exist."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["泰兴高新区招商单元2026年签约项目台账"])
+    sheet.append(["序号", "项目名称", "投资方", "签约时间", "计划总投资（万元）", "项目进度"])
+    sheet.append([1, "年产5万吨高性能锂电材料项目", "江苏泰兴锂能新材料科技有限公司", "2026-03-05", 5000, "签约"])
+    sheet.append([2, "氢能装备制造项目", "南京氢能源有限公司", "2026.13.5", 3000, "签约"])
+    sheet.append([3, "智能终端精密结构件项目", "上海精密智造股份有限公司", "2026-04-01", 8000, "签约"])
+    book.save(path)
+
+
+def project_count(ws) -> int:
+    with ws.read() as s:
+        return s.scalar(select(func.count()).select_from(Project))
+
+
+def test_ledger_import_previews_each_row_and_imports_only_the_valid_ones(qtbot, ws, open_page, tmp_path,
+                                                                         monkeypatch, qtmodeltester):
+    path = tmp_path / "签约项目台账.xlsx"
+    write_projects_ledger(path)
+    before = (project_count(ws),)
+    page = open_page(ws)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    with qtbot.waitSignal(page.ledger_previewed, timeout=WAIT):
+        click(qtbot, page.choose_ledger_button)
+    model = page.preview_model
+    qtmodeltester.check(model)
+    rows = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert [r[:2] for r in rows] == [["3", "新增"], ["4", "拒绝"], ["5", "新增"]]
+    refused = rows[1]
+    assert refused[2] == "氢能装备制造项目" and refused[3] == "签约时间"
+    assert refused[4] == "“2026.13.5”不是有效日期"
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole) is not None
+    assert "预览：新增2行、更新0行、未变0行、拒绝1行。尚未写入。" in page.import_summary.text()
+    assert page.import_ledger_button.text() == "导入有效行（2行）"
+    assert page.discard_ledger_button.isVisible()
+    assert project_count(ws) == before[0]          # a preview writes nothing
+
+    with qtbot.waitSignal(page.ledger_imported, timeout=WAIT) as done:
+        click(qtbot, page.import_ledger_button)
+    result = done.args[0]
+    assert result.applied
+    assert project_count(ws) == before[0] + 2
+    with ws.read() as s:
+        names = set(s.scalars(select(Project.name)))
+    assert {"年产5万吨高性能锂电材料项目", "智能终端精密结构件项目"} <= names and "氢能装备制造项目" not in names
+    assert "已导入：新增2行、更新0行。另有1行被拒绝" in page.import_status.text()
+    assert not page.import_ledger_button.isVisible()
+    numbers = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+    assert numbers[0].startswith("TX-U01-2026-")         # the new records' numbers
+    qtmodeltester.check(model)
+
+
+def test_all_not_imported_leaves_the_database_as_it_was(qtbot, ws, open_page, tmp_path, monkeypatch):
+    path = tmp_path / "台账.xlsx"
+    write_projects_ledger(path)
+    page = open_page(ws)
+    before = project_count(ws)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    with qtbot.waitSignal(page.ledger_previewed, timeout=WAIT):
+        click(qtbot, page.choose_ledger_button)
+    click(qtbot, page.discard_ledger_button)
+    assert "任何一行都没有导入" in page.import_status.text() and not page.preview_table.isVisible()
+    assert project_count(ws) == before
+
+    # a file that is not a ledger: said in words, nothing written
+    other = tmp_path / "空表.xlsx"
+    Workbook().save(other)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    click(qtbot, page.choose_ledger_button)
+    qtbot.waitUntil(lambda: page.import_error.isVisible(), timeout=WAIT)
+    assert "找不到表头" in page.import_error.text() and "没有写入任何一行" in page.import_error.text()
+    assert project_count(ws) == before
+
+
+def test_the_ledger_preview_model_without_rows(qtmodeltester):
+    from zsdesk.ui.pages.reports import LedgerPreviewModel
+
+    model = LedgerPreviewModel()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0 and model.headerData(4, Qt.Orientation.Horizontal) == "原因或变化"

@@ -1,0 +1,928 @@
+"""统计与简报: the PDF 简报 and the Excel 台账 (DESIGN §5).
+
+- 简报: kind (周报 … 年报) and period (by default the last complete one), the
+  unit (the city: the whole city's numbered brief, or one unit's 预检稿; a
+  county: its own unit's 预检稿) and the 下一步工作 text (the city's: stored
+  with the brief's settings). "生成简报" makes the PDF in the background with a
+  progress bar; then "打开" and "打印".
+- 台账导出: a ledger (拜访, 在谈, 签约) or the statistics workbook for a year and a
+  unit, as .xlsx, then "打开".
+- 台账导入: a ledger file is read and previewed row by row (新增 / 更新 / 未变 /
+  拒绝, with the column and the reason); "导入有效行" writes the valid rows in one
+  transaction, "全部不导入" leaves everything as it was.
+
+The page calls ``zsdesk.reports`` and ``zsdesk.ledgers`` only; every file and
+database operation runs in the window's ``TaskRunner``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QRectF, QSettings, QSize, Qt,
+    QUrl, Signal,
+)
+from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+    QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from zsdesk.ui.pages import scope_unit_ids
+from zsdesk.ui.pages.dashboard import section_title
+from zsdesk.ui.tasks import describe_error
+
+MUTED = QColor("#6B7A8F")
+WARN = QColor("#B3261E")
+GOOD = QColor("#1E6B34")
+CHANGED = QColor("#1F4E8C")
+
+FOLDER_KEY = "reports/folder"
+LEDGER_FOLDER_KEY = "reports/ledger_folder"
+
+#: the row behind a preview line (``zsdesk.ledgers.RowResult``)
+RowRole = Qt.ItemDataRole.UserRole + 1
+
+#: how many periods of each kind the period list offers (the running one included)
+PERIODS_SHOWN = {"weekly": 27, "monthly": 25, "bimonthly": 13, "quarterly": 9, "yearly": 6}
+
+KIND_NAMES = {
+    "weekly": QT_TRANSLATE_NOOP("ReportsPage", "周报"),
+    "monthly": QT_TRANSLATE_NOOP("ReportsPage", "月报"),
+    "bimonthly": QT_TRANSLATE_NOOP("ReportsPage", "双月报"),
+    "quarterly": QT_TRANSLATE_NOOP("ReportsPage", "季报"),
+    "yearly": QT_TRANSLATE_NOOP("ReportsPage", "年报"),
+}
+LEDGER_NAMES = {
+    "visits": QT_TRANSLATE_NOOP("ReportsPage", "拜访企业台账"),
+    "leads": QT_TRANSLATE_NOOP("ReportsPage", "在谈项目台账"),
+    "projects": QT_TRANSLATE_NOOP("ReportsPage", "签约项目台账"),
+    "stats": QT_TRANSLATE_NOOP("ReportsPage", "主要指标统计表"),
+}
+FATE_NAMES = {
+    "created": QT_TRANSLATE_NOOP("ReportsPage", "新增"),
+    "updated": QT_TRANSLATE_NOOP("ReportsPage", "更新"),
+    "unchanged": QT_TRANSLATE_NOOP("ReportsPage", "未变"),
+    "refused": QT_TRANSLATE_NOOP("ReportsPage", "拒绝"),
+    "skipped": QT_TRANSLATE_NOOP("ReportsPage", "跳过"),
+}
+#: the steps ``make_brief`` reports, in order (for a determinate progress bar)
+BRIEF_STEPS = ("计算指标", "读取提醒与问题", "读取项目", "排版", "完成")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ReportsPage", text)
+
+
+# --- reading (worker thread, no widgets) ----------------------------------------------------------
+
+@dataclass
+class ReportsData:
+    today: dt.date
+    is_city: bool
+    units: list[tuple[str, str]]       # (code, name) of the units this site reports on, active ones
+
+
+def load_reports(ws) -> ReportsData:
+    scope = scope_unit_ids(ws)
+    units = [(u.code, u.name) for u in ws.reference.list_units()
+             if scope is None or u.id in scope]
+    return ReportsData(ws.today(), ws.site.is_city, units)
+
+
+def recent_periods(kind: str, today: dt.date) -> list[tuple[str, str, bool]]:
+    """(code, label, complete) of the running period of ``kind`` and those before
+    it, newest first."""
+    from zsdesk.reports import periods
+
+    out = []
+    period = periods.containing(kind, today)
+    for _ in range(PERIODS_SHOWN[kind]):
+        complete = period.end < today
+        out.append((periods.period_code(kind, period), period.label, complete))
+        period = periods.previous(kind, period)
+        if period.start.year < 2000:
+            break
+    return out
+
+
+def brief_text_of(ws, kind: str, code: str) -> str:
+    from zsdesk.reports import brief
+
+    return brief.brief_text(ws, kind, code)
+
+
+def make_brief_file(ws, kind: str, code: str, out: str, unit_code: str | None, text: str | None, report):
+    """Store the 下一步工作 text (when given: the city's), then make the PDF."""
+    from zsdesk.reports import brief, periods
+
+    if text is not None and text.strip() != brief.brief_text(ws, kind, code).strip():
+        brief.set_brief_text(ws, kind, code, text)
+    _, period = periods.parse_period(code, kind)
+    total = len(BRIEF_STEPS)
+
+    def progress(message: str) -> None:
+        if message in BRIEF_STEPS:
+            report(BRIEF_STEPS.index(message) + 1, total, message)
+        else:
+            report(message)
+
+    return brief.make_brief(ws, period, kind, out, unit_code=unit_code, progress=progress)
+
+
+def preview_ledger(ws, path: str, kind: str, unit_code: str | None):
+    """Read the file and say every row's fate, writing nothing."""
+    from zsdesk.ledgers import preview, read_ledger
+
+    plan = read_ledger(path, kind)
+    return preview(ws, plan, unit_code=unit_code)
+
+
+def import_ledger(ws, plan, unit_code: str | None):
+    """Write the valid rows of a previewed ledger (checked again against the database)."""
+    from zsdesk.ledgers import apply
+
+    return apply(ws, plan, "valid", unit_code=unit_code)
+
+
+def render_pdf_pages(path: str, dpi: int, task):
+    """The pages of a PDF as images, with QtPdf (for printing)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(path)
+    images = []
+    for i in range(document.pageCount()):
+        if task.cancelled:
+            break
+        size = document.pagePointSize(i)
+        images.append(document.render(i, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))))
+    document.close()
+    return images
+
+
+# --- the preview of a ledger import ---------------------------------------------------------------
+
+class LedgerPreviewModel(QAbstractTableModel):
+    """Every row of a ledger and its fate: row number, fate, what the row is,
+    the column concerned, the reason (or the change)."""
+
+    ROW, FATE, RECORD, COLUMN, REASON = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self.headers = [self.tr("行号"), self.tr("结果"), self.tr("记录"), self.tr("列"), self.tr("原因或变化")]
+
+    def set_result(self, result) -> None:
+        """``result``: a ``zsdesk.ledgers.ImportPreview`` (None: empty)."""
+        self.beginResetModel()
+        self.rows = list(result.rows) if result is not None else []
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def text(self, r, column: int) -> str:
+        if column == self.ROW:
+            return str(r.row)
+        if column == self.FATE:
+            return _t(FATE_NAMES.get(r.fate, r.fate))
+        if column == self.RECORD:
+            return "　".join(x for x in (r.number, r.label) if x)
+        if column == self.COLUMN:
+            if r.fate == "refused":
+                return "、".join(dict.fromkeys(p.column for p in r.problems if p.column))
+            if r.fate == "updated":
+                return "、".join(r.changes)
+            return ""
+        if r.fate == "refused":
+            return "；".join(p.message for p in r.problems)
+        if r.fate == "updated" and r.changes:
+            return "；".join(f"{old or self.tr('（空）')} → {new}" for old, new in r.changes.values())
+        return "；".join(r.notes)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) \
+                or not 0 <= index.column() < len(self.headers):
+            return None
+        r = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(r, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.REASON and r.fate == "refused":
+                return "\n".join(str(p) for p in r.problems)
+            text = self.text(r, column)
+            return text if len(text) > 20 else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.FATE:
+                return {"refused": WARN, "created": GOOD, "updated": CHANGED}.get(r.fate, MUTED)
+            if r.fate in ("skipped", "unchanged"):
+                return MUTED
+            if column == self.REASON and r.fate == "refused":
+                return WARN
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == self.ROW:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == self.FATE:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == RowRole:
+            return r
+        return None
+
+
+def fate_summary(counts: dict[str, int]) -> str:
+    parts = [_t("{0}{1}行").format(_t(FATE_NAMES[f]), counts.get(f, 0))
+             for f in ("created", "updated", "unchanged", "refused")]
+    if counts.get("skipped"):
+        parts.append(_t("跳过{0}行（空行、合计、说明）").format(counts["skipped"]))
+    return "、".join(parts)
+
+
+# --- the page -----------------------------------------------------------------------------------------
+
+class ReportsPage(QWidget):
+    """统计与简报."""
+
+    loaded = Signal()
+    brief_made = Signal(object)        # BriefResult
+    ledger_exported = Signal(object)   # ledgers.ExportResult
+    ledger_previewed = Signal(object)  # ledgers.ImportPreview (nothing written)
+    ledger_imported = Signal(object)   # ledgers.ImportPreview (applied or not)
+    #: the database changed through this page (a ledger import)
+    data_changed = Signal()
+
+    def __init__(self, ws, tasks, parent=None):
+        super().__init__(parent)
+        self.ws, self.tasks = ws, tasks
+        self.data: ReportsData | None = None
+        self.brief_result = None
+        self.ledger_path: str | None = None
+        self.ledger_preview = None
+        self.ledger_unit: str | None = None
+        self.preview_model = LedgerPreviewModel(self)
+        self._text_loaded_for: tuple[str, str] | None = None
+        self._text_edited = False
+        self._build()
+        self.refresh()
+
+    # -- layout -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setStyleSheet("QLabel#okNote { color: #1E6B34; }")
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(objectName="pageBody")
+        scroll.setWidget(body)
+        self.scroll_area = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        box = QVBoxLayout(body)
+        box.setContentsMargins(20, 14, 20, 16)
+        box.setSpacing(12)
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(QLabel(self.tr("统计与简报"), objectName="pageTitle"))
+        self.scope_label = QLabel(objectName="pageNote")
+        head.addWidget(self.scope_label, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addStretch(1)
+        box.addLayout(head)
+        self.load_error = QLabel(objectName="errorBanner")
+        self.load_error.setWordWrap(True)
+        self.load_error.hide()
+        box.addWidget(self.load_error)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self._build_brief_panel(), 3)
+        row.addWidget(self._build_export_panel(), 2)
+        box.addLayout(row)
+        box.addWidget(self._build_import_panel())
+        box.addStretch(1)
+
+    def _panel(self, title: str, note: str = "") -> tuple[QFrame, QVBoxLayout]:
+        panel = QFrame(objectName="panel")
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(14, 12, 14, 14)
+        box.setSpacing(8)
+        box.addLayout(section_title(title, note))
+        return panel, box
+
+    def _note(self, name: str = "sectionNote") -> QLabel:
+        label = QLabel(objectName=name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    def _bar(self) -> QProgressBar:
+        bar = QProgressBar()
+        bar.setTextVisible(False)
+        bar.setMaximumHeight(max(8, QFontMetrics(self.font()).height() // 2))
+        bar.hide()
+        return bar
+
+    def _build_brief_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("简报（PDF）"), self.tr("报头、指标、排名、项目清单和下一步工作，A4 版式"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        self.kind_combo = QComboBox()
+        for kind, name in KIND_NAMES.items():
+            self.kind_combo.addItem(_t(name), kind)
+        self.kind_combo.setCurrentIndex(1)     # 月报
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.period_combo = QComboBox()
+        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.unit_combo = QComboBox()
+        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        grid.addWidget(QLabel(self.tr("种类")), 0, 0)
+        grid.addWidget(self.kind_combo, 0, 1)
+        grid.addWidget(QLabel(self.tr("期间")), 0, 2)
+        grid.addWidget(self.period_combo, 0, 3)
+        grid.addWidget(QLabel(self.tr("单元")), 1, 0)
+        grid.addWidget(self.unit_combo, 1, 1, 1, 3)
+        grid.setColumnStretch(3, 1)
+        box.addLayout(grid)
+        self.period_error = self._note("fieldError")
+        box.addWidget(self.period_error)
+        box.addWidget(QLabel(self.tr("下一步工作")))
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setPlaceholderText(self.tr("每段一行，印在简报最后；留空则简报略去这一部分。"))
+        self.text_edit.setFixedHeight(QFontMetrics(self.font()).height() * 5 + 16)
+        self.text_edit.textChanged.connect(self._text_changed)
+        box.addWidget(self.text_edit)
+        self.text_note = self._note()
+        box.addWidget(self.text_note)
+        self.text_error = self._note("fieldError")
+        box.addWidget(self.text_error)
+        buttons = QHBoxLayout()
+        self.make_brief_button = QPushButton(self.tr("生成简报…"))
+        self.make_brief_button.setDefault(True)
+        self.make_brief_button.clicked.connect(self.make_brief)
+        self.open_brief_button = QPushButton(self.tr("打开"))
+        self.open_brief_button.clicked.connect(self.open_brief)
+        self.print_brief_button = QPushButton(self.tr("打印…"))
+        self.print_brief_button.clicked.connect(self.print_brief)
+        buttons.addWidget(self.make_brief_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_brief_button)
+        buttons.addWidget(self.print_brief_button)
+        box.addLayout(buttons)
+        self.open_brief_button.hide()
+        self.print_brief_button.hide()
+        self.brief_bar = self._bar()
+        box.addWidget(self.brief_bar)
+        self.brief_status = self._note()
+        box.addWidget(self.brief_status)
+        self.brief_error = self._note("fieldError")
+        box.addWidget(self.brief_error)
+        box.addStretch(1)
+        return panel
+
+    def _build_export_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("台账导出（Excel）"), self.tr("按日常台账格式"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        self.ledger_kind_combo = QComboBox()
+        for kind, name in LEDGER_NAMES.items():
+            self.ledger_kind_combo.addItem(_t(name), kind)
+        self.year_combo = QComboBox()
+        self.ledger_unit_combo = QComboBox()
+        self.ledger_unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        grid.addWidget(QLabel(self.tr("台账")), 0, 0)
+        grid.addWidget(self.ledger_kind_combo, 0, 1)
+        grid.addWidget(QLabel(self.tr("年度")), 1, 0)
+        grid.addWidget(self.year_combo, 1, 1)
+        grid.addWidget(QLabel(self.tr("单元")), 2, 0)
+        grid.addWidget(self.ledger_unit_combo, 2, 1)
+        grid.setColumnStretch(1, 1)
+        box.addLayout(grid)
+        buttons = QHBoxLayout()
+        self.export_ledger_button = QPushButton(self.tr("导出…"))
+        self.export_ledger_button.clicked.connect(self.export_ledger)
+        self.open_ledger_button = QPushButton(self.tr("打开"))
+        self.open_ledger_button.clicked.connect(self.open_ledger)
+        self.open_ledger_button.hide()
+        buttons.addWidget(self.export_ledger_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_ledger_button)
+        box.addLayout(buttons)
+        self.export_bar = self._bar()
+        box.addWidget(self.export_bar)
+        self.export_status = self._note()
+        box.addWidget(self.export_status)
+        self.export_error = self._note("fieldError")
+        box.addWidget(self.export_error)
+        box.addStretch(1)
+        self.exported_path: Path | None = None
+        return panel
+
+    def _build_import_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("台账导入（Excel）"),
+                                 self.tr("读入日常台账：先逐行预览，再导入有效的行（支持 .xlsx .xls .ods）"))
+        line = QHBoxLayout()
+        line.setSpacing(10)
+        line.addWidget(QLabel(self.tr("台账种类")))
+        self.import_kind_combo = QComboBox()
+        self.import_kind_combo.addItem(self.tr("自动识别"), "auto")
+        for kind in ("visits", "leads", "projects"):
+            self.import_kind_combo.addItem(_t(LEDGER_NAMES[kind]), kind)
+        line.addWidget(self.import_kind_combo)
+        line.addSpacing(12)
+        line.addWidget(QLabel(self.tr("导入到")))
+        self.import_unit_combo = QComboBox()
+        self.import_unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        line.addWidget(self.import_unit_combo)
+        line.addSpacing(12)
+        self.choose_ledger_button = QPushButton(self.tr("选择台账文件并预览…"))
+        self.choose_ledger_button.clicked.connect(self.choose_ledger)
+        line.addWidget(self.choose_ledger_button)
+        line.addStretch(1)
+        box.addLayout(line)
+        self.import_bar = self._bar()
+        self.import_bar.setRange(0, 0)
+        box.addWidget(self.import_bar)
+        self.import_error = self._note("fieldError")
+        box.addWidget(self.import_error)
+        self.import_summary = self._note("countLabel")
+        box.addWidget(self.import_summary)
+        self.preview_table = QTableView()
+        self.preview_table.setModel(self.preview_model)
+        self.preview_table.setAlternatingRowColors(True)
+        self.preview_table.setShowGrid(False)
+        self.preview_table.setWordWrap(False)
+        self.preview_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.verticalHeader().hide()
+        self.preview_table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 12)
+        header = self.preview_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LedgerPreviewModel.RECORD, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.preview_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.preview_table.hide()
+        box.addWidget(self.preview_table)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.discard_ledger_button = QPushButton(self.tr("全部不导入"))
+        self.discard_ledger_button.setToolTip(self.tr("不导入这个台账的任何一行"))
+        self.discard_ledger_button.clicked.connect(self.discard_ledger)
+        self.import_ledger_button = QPushButton(self.tr("导入有效行"))
+        self.import_ledger_button.clicked.connect(self.import_valid_rows)
+        buttons.addWidget(self.discard_ledger_button)
+        buttons.addWidget(self.import_ledger_button)
+        box.addLayout(buttons)
+        self.discard_ledger_button.hide()
+        self.import_ledger_button.hide()
+        self.import_status = self._note("okNote")
+        box.addWidget(self.import_status)
+        return panel
+
+    # -- data ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.tasks.run(load_reports, self.ws, title=self.tr("读取单元"), write=False, progress=False,
+                       on_done=self._loaded, on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.load_error.setText(self.tr("无法读取招商单元：{0}").format(describe_error(exc)))
+        self.load_error.show()
+
+    def _loaded(self, data: ReportsData) -> None:
+        first = self.data is None
+        self.data = data
+        self.load_error.hide()
+        self.scope_label.setText(self.tr("全市各招商单元") if data.is_city
+                                 else self.tr("本站点：{0}").format("、".join(n for _c, n in data.units)))
+        self._fill_units(data)
+        if first:
+            self._fill_periods()
+            years = range(data.today.year, data.today.year - 5, -1)
+            self.year_combo.clear()
+            for year in years:
+                self.year_combo.addItem(self.tr("{0}年").format(year), year)
+            self.year_combo.addItem(self.tr("全部年度"), 0)
+        self.text_edit.setReadOnly(not data.is_city)
+        self.text_note.setText(self.tr("下一步工作由市级填写，随同步送达；县区预检稿中照印。") if not data.is_city
+                               else self.tr("按种类和期间保存，再次生成同一期简报时沿用。"))
+        self.text_note.show()
+        self.loaded.emit()
+
+    def _fill_units(self, data: ReportsData) -> None:
+        def fill(combo: QComboBox, first: str | None, label) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            if first is not None:
+                combo.addItem(first, "")
+            for code, name in data.units:
+                combo.addItem(label(code, name), code)
+            index = combo.findData(current) if current is not None else -1
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+        several = len(data.units) > 1
+        if data.is_city:
+            fill(self.unit_combo, self.tr("全市（正式简报，编期号）"),
+                 lambda c, n: self.tr("{0} {1}（预检稿）").format(c, n))
+            fill(self.ledger_unit_combo, self.tr("全部单元"), lambda c, n: f"{c} {n}")
+            fill(self.import_unit_combo, self.tr("按台账中的“招商单元”列"), lambda c, n: f"{c} {n}")
+        else:
+            fill(self.unit_combo, None, lambda c, n: self.tr("{0} {1}（预检稿）").format(c, n))
+            fill(self.ledger_unit_combo, self.tr("本站点全部单元") if several else None, lambda c, n: f"{c} {n}")
+            fill(self.import_unit_combo, self.tr("按台账中的“招商单元”列") if several else None,
+                 lambda c, n: f"{c} {n}")
+
+    def _fill_periods(self) -> None:
+        if self.data is None:
+            return
+        kind = self.kind_combo.currentData()
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        default = 0
+        for i, (code, label, complete) in enumerate(recent_periods(kind, self.data.today)):
+            if not complete:
+                label = self.tr("{0}（截至今日）").format(label.split("（")[0])
+            elif default == 0 and i > 0:
+                default = i
+            self.period_combo.addItem(f"{code}　{label}", code)
+        self.period_combo.setCurrentIndex(default)   # the last complete period
+        self.period_combo.blockSignals(False)
+        self._period_changed()
+
+    def _kind_changed(self, _index: int) -> None:
+        self._fill_periods()
+
+    def period(self) -> tuple[str, str]:
+        return self.kind_combo.currentData(), self.period_combo.currentData()
+
+    def set_period(self, kind: str, code: str) -> None:
+        """Choose a kind and a period (for tests and for a caller that knows what it wants)."""
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+        index = self.period_combo.findData(code)
+        if index < 0:
+            raise ValueError(f"period {code} is not offered for {kind}")
+        self.period_combo.setCurrentIndex(index)
+
+    def _period_changed(self, *_args) -> None:
+        kind, code = self.period()
+        if not code:
+            return
+        self.period_error.hide()
+        self.brief_error.hide()
+        self.tasks.run(brief_text_of, self.ws, kind, code, title=self.tr("读取下一步工作"), write=False,
+                       progress=False, on_done=lambda text: self._show_text(kind, code, text),
+                       on_error=lambda exc: None)
+
+    def _show_text(self, kind: str, code: str, text: str) -> None:
+        if self.period() != (kind, code):
+            return   # the user has moved on
+        self.text_edit.blockSignals(True)
+        self.text_edit.setPlainText(text)
+        self.text_edit.blockSignals(False)
+        self._text_loaded_for = (kind, code)
+        self._text_edited = False
+
+    def _text_changed(self) -> None:
+        self._text_edited = True
+        self.text_error.hide()
+
+    # -- the brief -------------------------------------------------------------------------------------
+    def check_brief(self) -> str | None:
+        """The problem with the brief's choices, in words (None: fine)."""
+        kind, code = self.period()
+        if not code:
+            return self.tr("请选择期间")
+        if self.unit_combo.count() == 0:
+            return self.tr("本站点没有招商单元，无法生成预检稿")
+        from zsdesk.reports.brief import TEXT_MAX
+
+        if len(self.text_edit.toPlainText()) > TEXT_MAX:
+            return self.tr("下一步工作不能超过{0}字").format(TEXT_MAX)
+        return None
+
+    def _default_brief_name(self) -> str:
+        kind, code = self.period()
+        unit = self.unit_combo.currentData()
+        kind_name = _t(KIND_NAMES[kind])
+        return (f"简报-{kind_name}-{code}-{unit}-预检稿.pdf" if unit else f"简报-{kind_name}-{code}.pdf")
+
+    def make_brief(self) -> None:
+        problem = self.check_brief()
+        if problem:
+            self.brief_error.setText(problem)
+            self.brief_error.show()
+            return
+        folder = QSettings().value(FOLDER_KEY, "") or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("简报保存为"),
+                                              str(Path(folder) / self._default_brief_name()),
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        settings = QSettings()
+        settings.setValue(FOLDER_KEY, str(Path(path).parent))
+        settings.sync()
+        kind, code = self.period()
+        unit = self.unit_combo.currentData() or None
+        text = self.text_edit.toPlainText() if self.data and self.data.is_city and self._text_loaded_for == (
+            kind, code) else None
+        self.brief_error.hide()
+        self.brief_status.hide()
+        self.open_brief_button.hide()
+        self.print_brief_button.hide()
+        self.make_brief_button.setEnabled(False)
+        self.brief_bar.setRange(0, len(BRIEF_STEPS))
+        self.brief_bar.setValue(0)
+        self.brief_bar.show()
+        task = self.tasks.run(make_brief_file, self.ws, kind, code, path, unit, text, title=self.tr("生成简报"),
+                              on_done=self._brief_made, on_error=self._brief_failed)
+        task.progressed.connect(self._brief_progress)
+
+    def _brief_progress(self, done: int, total: int, text: str) -> None:
+        if total:
+            self.brief_bar.setRange(0, total)
+            self.brief_bar.setValue(min(done, total))
+        if text:
+            self.brief_status.setText(self.tr("正在{0}…").format(text) if text != "完成" else self.tr("完成"))
+            self.brief_status.setObjectName("sectionNote")
+            self.brief_status.show()
+
+    def _brief_made(self, result) -> None:
+        self.brief_result = result
+        self.make_brief_button.setEnabled(True)
+        self.brief_bar.hide()
+        what = self.tr("第{0}期").format(result.issue) if result.issue else self.tr("{0} 预检稿").format(
+            result.unit_code or "")
+        lines = [self.tr("已生成{0}简报 {1} {2}：{3}（{4}页）").format(
+            _t(KIND_NAMES[result.kind]), result.code, what, result.path, result.pages)]
+        lines += result.warnings
+        self.brief_status.setObjectName("okNote")
+        _repolish(self.brief_status)
+        self.brief_status.setText("\n".join(lines))
+        self.brief_status.show()
+        self.open_brief_button.show()
+        self.print_brief_button.show()
+        self._text_edited = False
+        self.brief_made.emit(result)
+
+    def _brief_failed(self, exc: BaseException) -> None:
+        from zsdesk.errors import ValidationError
+
+        self.make_brief_button.setEnabled(True)
+        self.brief_bar.hide()
+        self.brief_status.hide()
+        target = self.brief_error
+        if isinstance(exc, ValidationError) and exc.field == "text":
+            target = self.text_error
+        elif isinstance(exc, ValidationError) and exc.field == "period":
+            target = self.period_error
+        target.setText(self.tr("没有生成简报：{0}").format(describe_error(exc)))
+        target.show()
+
+    def open_brief(self) -> None:
+        if self.brief_result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.brief_result.path)))
+
+    def print_brief(self) -> None:
+        """Print the PDF's pages (rendered with QtPdf); without QtPdf the PDF is
+        opened in the system's viewer to be printed from there."""
+        if self.brief_result is None:
+            return
+        path = str(self.brief_result.path)
+        try:
+            import PySide6.QtPdf  # noqa: F401 - only whether it is installed
+        except ImportError:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            self.brief_status.setText(self.brief_status.text().split("\n")[0] + "\n" + self.tr(
+                "本机的招商桌面未包含 PDF 打印组件（QtPdf），已在系统的 PDF 阅读器中打开简报，请在那里打印。"))
+            return
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setDocName(Path(path).stem)
+        dialog = QPrintDialog(printer, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+        finally:
+            dialog.deleteLater()
+        dpi = min(printer.resolution(), 300)
+        self.print_brief_button.setEnabled(False)
+        self.tasks.run(render_pdf_pages, path, dpi, title=self.tr("准备打印"), write=False, cancellable=True,
+                       on_done=lambda images: self._print_pages(printer, images),
+                       on_error=self._print_failed, on_cancel=lambda: self.print_brief_button.setEnabled(True))
+
+    def _print_pages(self, printer, images) -> None:
+        self.print_brief_button.setEnabled(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            self._print_failed(RuntimeError(self.tr("打印机无法开始打印")))
+            return
+        try:
+            for i, image in enumerate(images):
+                if i:
+                    printer.newPage()
+                area = painter.viewport()
+                scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                target = QRectF(area.x() + (area.width() - scaled.width()) / 2,
+                                area.y() + (area.height() - scaled.height()) / 2, scaled.width(), scaled.height())
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        self.brief_status.setText(self.brief_status.text().split("\n")[0] + "\n" + self.tr(
+            "已送打印机（{0}页）。").format(len(images)))
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self.print_brief_button.setEnabled(True)
+        self.brief_error.setText(self.tr("没有打印：{0}").format(describe_error(exc)))
+        self.brief_error.show()
+
+    # -- ledger export ----------------------------------------------------------------------------------
+    def export_ledger(self) -> None:
+        kind = self.ledger_kind_combo.currentData()
+        year = self.year_combo.currentData() or None
+        unit = self.ledger_unit_combo.currentData() or None
+        name = f"{_t(LEDGER_NAMES[kind])}-{unit + '-' if unit else ''}{year or self.tr('全部年度')}.xlsx"
+        folder = QSettings().value(LEDGER_FOLDER_KEY, "") or QSettings().value(FOLDER_KEY, "") or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("台账保存为"), str(Path(folder) / name),
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        settings = QSettings()
+        settings.setValue(LEDGER_FOLDER_KEY, str(Path(path).parent))
+        settings.sync()
+        from zsdesk.ledgers import export_ledger
+
+        self.export_error.hide()
+        self.export_status.hide()
+        self.open_ledger_button.hide()
+        self.export_ledger_button.setEnabled(False)
+        self.export_bar.setRange(0, 0)
+        self.export_bar.show()
+        self.tasks.run(export_ledger, self.ws, kind, path, year=year, unit_code=unit, title=self.tr("导出台账"),
+                       write=False, on_done=self._ledger_exported, on_error=self._ledger_export_failed)
+
+    def _ledger_exported(self, result) -> None:
+        self.export_ledger_button.setEnabled(True)
+        self.export_bar.hide()
+        self.exported_path = result.path
+        what = self.tr("{0}项指标，{1}个工作表").format(result.rows, len(result.sheets)) if result.kind == "stats" \
+            else self.tr("{0}行").format(result.rows)
+        self.export_status.setObjectName("okNote")
+        _repolish(self.export_status)
+        self.export_status.setText(self.tr("已导出“{0}”（{1}）：{2}").format(result.title, what, result.path))
+        self.export_status.show()
+        self.open_ledger_button.show()
+        self.ledger_exported.emit(result)
+
+    def _ledger_export_failed(self, exc: BaseException) -> None:
+        self.export_ledger_button.setEnabled(True)
+        self.export_bar.hide()
+        self.export_error.setText(self.tr("没有导出：{0}").format(describe_error(exc)))
+        self.export_error.show()
+
+    def open_ledger(self) -> None:
+        if self.exported_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.exported_path)))
+
+    # -- ledger import -----------------------------------------------------------------------------------
+    def choose_ledger(self) -> None:
+        folder = QSettings().value(LEDGER_FOLDER_KEY, "") or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的台账"), folder,
+                                              self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"))
+        if not path:
+            return
+        settings = QSettings()
+        settings.setValue(LEDGER_FOLDER_KEY, str(Path(path).parent))
+        settings.sync()
+        self.preview_ledger(path)
+
+    def preview_ledger(self, path: str) -> None:
+        """Read ``path`` and show every row's fate; nothing is written."""
+        self.ledger_path = path
+        self.ledger_preview = None
+        self.ledger_unit = self.import_unit_combo.currentData() or None
+        self.preview_model.set_result(None)
+        self.preview_table.hide()
+        for w in (self.import_error, self.import_status, self.import_summary, self.import_ledger_button,
+                  self.discard_ledger_button):
+            w.hide()
+        self.choose_ledger_button.setEnabled(False)
+        self.import_bar.show()
+        self.tasks.run(preview_ledger, self.ws, path, self.import_kind_combo.currentData(), self.ledger_unit,
+                       title=self.tr("预览台账"), write=False, on_done=self._ledger_previewed,
+                       on_error=self._ledger_failed)
+
+    def _ledger_previewed(self, result) -> None:
+        self.choose_ledger_button.setEnabled(True)
+        self.import_bar.hide()
+        self.ledger_preview = result
+        self._show_ledger_rows(result)
+        counts = result.counts
+        plan = result.plan
+        lines = [self.tr("{0}：{1}（工作表“{2}”{3}）").format(
+            plan.file_name, _t(LEDGER_NAMES[plan.kind]), plan.sheet, self.tr("，自动识别") if plan.kind_detected else ""),
+            self.tr("预览：{0}。尚未写入。").format(fate_summary(counts))]
+        if plan.ignored_columns:
+            lines.append(self.tr("未识别的列（不导入）：{0}").format("、".join(plan.ignored_columns)))
+        if result.new_companies:
+            lines.append(self.tr("将新建客商{0}家：{1}").format(len(result.new_companies),
+                                                         "、".join(result.new_companies[:10])))
+        self.import_summary.setText("\n".join(lines))
+        self.import_summary.show()
+        valid = counts["created"] + counts["updated"]
+        self.import_ledger_button.setText(self.tr("导入有效行（{0}行）").format(valid))
+        self.import_ledger_button.setEnabled(result.has_work)
+        self.import_ledger_button.show()
+        self.discard_ledger_button.show()
+        self.ledger_previewed.emit(result)
+
+    def _show_ledger_rows(self, result) -> None:
+        self.preview_model.set_result(result)
+        rows = min(max(self.preview_model.rowCount(), 1), 14)
+        header = self.preview_table.horizontalHeader()
+        self.preview_table.setFixedHeight(header.sizeHint().height()
+                                          + rows * self.preview_table.verticalHeader().defaultSectionSize()
+                                          + 2 * self.preview_table.frameWidth() + 4)
+        fm = QFontMetrics(self.preview_table.font())
+        widest = max([fm.horizontalAdvance(self.preview_model.text(r, LedgerPreviewModel.RECORD))
+                      for r in self.preview_model.rows] + [80])
+        header.resizeSection(LedgerPreviewModel.RECORD, min(widest + 24, fm.horizontalAdvance("M") * 36))
+        self.preview_table.show()
+
+    def _ledger_failed(self, exc: BaseException) -> None:
+        self.choose_ledger_button.setEnabled(True)
+        self.import_bar.hide()
+        self.import_ledger_button.setEnabled(True)
+        self.import_error.setText(self.tr("台账未导入：{0}\n没有写入任何一行。").format(describe_error(exc)))
+        self.import_error.show()
+
+    def import_valid_rows(self) -> None:
+        if self.ledger_preview is None:
+            return
+        self.import_ledger_button.setEnabled(False)
+        self.discard_ledger_button.setEnabled(False)
+        self.import_bar.show()
+        self.tasks.run(import_ledger, self.ws, self.ledger_preview.plan, self.ledger_unit,
+                       title=self.tr("导入台账"), on_done=self._ledger_imported, on_error=self._ledger_failed)
+
+    def _ledger_imported(self, result) -> None:
+        self.import_bar.hide()
+        self.discard_ledger_button.setEnabled(True)
+        self.import_ledger_button.hide()
+        self.discard_ledger_button.hide()
+        self.ledger_preview = None
+        self._show_ledger_rows(result)
+        counts = result.counts
+        if result.applied:
+            text = self.tr("已导入：新增{0}行、更新{1}行。").format(counts["created"], counts["updated"])
+        else:
+            text = self.tr("没有需要写入的行。")
+        if counts["refused"]:
+            text += self.tr("另有{0}行被拒绝，未导入：请按上表的行号和原因修改台账后重新导入（已导入的行会显示为“未变”）。"
+                            ).format(counts["refused"])
+        self.import_status.setText(text)
+        self.import_status.show()
+        self.import_summary.setText(self.tr("{0}：{1}").format(result.plan.file_name, fate_summary(counts)))
+        self.ledger_imported.emit(result)
+        if result.applied:
+            self.data_changed.emit()
+
+    def discard_ledger(self) -> None:
+        self.ledger_preview = None
+        self.import_ledger_button.hide()
+        self.discard_ledger_button.hide()
+        self.preview_table.hide()
+        self.preview_model.set_result(None)
+        self.import_summary.hide()
+        self.import_status.setText(self.tr("已取消：台账的任何一行都没有导入。"))
+        self.import_status.show()
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

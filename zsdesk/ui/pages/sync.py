@@ -1,0 +1,1602 @@
+"""同步: files in and out, where each other site stands, conflicts, 撞车 and backups.
+
+Sites never talk over a network (SYNC.md): this page writes the package for the
+other site onto a USB stick and reads the one the other site sent.
+
+- 导出: a folder is chosen (remembered: usually the stick); the package is
+  written, read back and verified in a background task, and only then does the
+  page say the stick may be removed.
+- 导入: a file is chosen and previewed first (a dry run: per table, what would be
+  created, updated, left, put in conflict or refused, with the refused rows and
+  why); "应用" imports it, "取消" leaves everything as it was. A refused file is
+  explained in plain words, with the assurance that nothing changed. A county's
+  first file asks the city user to check its key fingerprint with the county
+  (as with an SSH host key) before it is trusted.
+- 冲突: both values with their sites and the automatic winner; 保留本站 /
+  采用对方 / 手工编辑 each write a resolution that travels with the next file.
+- 等待中的文件, 撞车提醒 (both sides, 首报首谈 suggestion, this site's record),
+  and a backup of the database.
+
+Everything is read by ``load_sync`` (no Qt) and every file or bulk database
+operation runs through the window's ``TaskRunner``. The page calls
+``zsdesk.sync`` and ``zsdesk.backup`` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSettings, Qt, Signal,
+)
+from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
+    QSizePolicy, QTableView, QVBoxLayout, QWidget,
+)
+
+from zsdesk.ui.pages.dashboard import section_title
+from zsdesk.ui.tasks import describe_error
+from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
+
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+MUTED = QColor("#6B7A8F")
+WARN = QColor("#B3261E")
+WINNER = QColor("#1E6B34")
+
+EXPORT_FOLDER_KEY = "sync/export_folder"
+IMPORT_FOLDER_KEY = "sync/import_folder"
+BACKUP_FOLDER_KEY = "sync/backup_folder"
+CITY_TARGET = "@city"     # a county's export goes to its city (to_code None)
+
+#: a model's row object, for views and tests
+RowRole = Qt.ItemDataRole.UserRole + 1
+
+_CONTEXT = "SyncPage"
+
+#: record kinds as people say them
+TABLE_LABELS = {
+    "sites": QT_TRANSLATE_NOOP("SyncPage", "站点"),
+    "units": QT_TRANSLATE_NOOP("SyncPage", "招商单元"),
+    "staff": QT_TRANSLATE_NOOP("SyncPage", "招商人员"),
+    "industries": QT_TRANSLATE_NOOP("SyncPage", "产业"),
+    "companies": QT_TRANSLATE_NOOP("SyncPage", "客商"),
+    "company_contacts": QT_TRANSLATE_NOOP("SyncPage", "企业联系人"),
+    "carriers": QT_TRANSLATE_NOOP("SyncPage", "载体"),
+    "visits": QT_TRANSLATE_NOOP("SyncPage", "拜访记录"),
+    "visit_participants": QT_TRANSLATE_NOOP("SyncPage", "拜访参与人"),
+    "leads": QT_TRANSLATE_NOOP("SyncPage", "招商线索"),
+    "lead_stages": QT_TRANSLATE_NOOP("SyncPage", "线索阶段"),
+    "projects": QT_TRANSLATE_NOOP("SyncPage", "签约项目"),
+    "project_stages": QT_TRANSLATE_NOOP("SyncPage", "项目阶段"),
+    "capital_arrivals": QT_TRANSLATE_NOOP("SyncPage", "资金到位"),
+    "problems": QT_TRANSLATE_NOOP("SyncPage", "待协调问题"),
+    "reviews": QT_TRANSLATE_NOOP("SyncPage", "落户预审"),
+    "review_steps": QT_TRANSLATE_NOOP("SyncPage", "预审步骤"),
+    "referrals": QT_TRANSLATE_NOOP("SyncPage", "项目共享"),
+    "targets": QT_TRANSLATE_NOOP("SyncPage", "考核目标"),
+    "scoring_rules": QT_TRANSLATE_NOOP("SyncPage", "评分规则"),
+    "settings": QT_TRANSLATE_NOOP("SyncPage", "设置项"),
+    "attachments": QT_TRANSLATE_NOOP("SyncPage", "附件"),
+    "alerts": QT_TRANSLATE_NOOP("SyncPage", "撞车提醒"),
+}
+
+#: fields as the forms call them (the rest show their column name)
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("SyncPage", "名称"),
+    "notes": QT_TRANSLATE_NOOP("SyncPage", "备注"),
+    "contract_date": QT_TRANSLATE_NOOP("SyncPage", "签约日期"),
+    "contract_investment": QT_TRANSLATE_NOOP("SyncPage", "签约金额（万元）"),
+    "foreign_investment_usd": QT_TRANSLATE_NOOP("SyncPage", "外资（万美元）"),
+    "planned_investment": QT_TRANSLATE_NOOP("SyncPage", "计划投资（万元）"),
+    "land_mu": QT_TRANSLATE_NOOP("SyncPage", "用地（亩）"),
+    "jobs": QT_TRANSLATE_NOOP("SyncPage", "就业人数"),
+    "expected_output": QT_TRANSLATE_NOOP("SyncPage", "预计年产值（万元）"),
+    "expected_tax": QT_TRANSLATE_NOOP("SyncPage", "预计年税收（万元）"),
+    "stage": QT_TRANSLATE_NOOP("SyncPage", "阶段"),
+    "stage_date": QT_TRANSLATE_NOOP("SyncPage", "阶段日期"),
+    "stage_reason": QT_TRANSLATE_NOOP("SyncPage", "阶段原因"),
+    "usci": QT_TRANSLATE_NOOP("SyncPage", "统一社会信用代码"),
+    "region": QT_TRANSLATE_NOOP("SyncPage", "所在地区"),
+    "tags": QT_TRANSLATE_NOOP("SyncPage", "标签"),
+    "visit_date": QT_TRANSLATE_NOOP("SyncPage", "拜访日期"),
+    "kind": QT_TRANSLATE_NOOP("SyncPage", "方式"),
+    "place": QT_TRANSLATE_NOOP("SyncPage", "地点"),
+    "trip_days": QT_TRANSLATE_NOOP("SyncPage", "外出天数"),
+    "outcome": QT_TRANSLATE_NOOP("SyncPage", "拜访成效"),
+    "next_step": QT_TRANSLATE_NOOP("SyncPage", "下一步"),
+    "next_due": QT_TRANSLATE_NOOP("SyncPage", "下次跟进日期"),
+    "followup_done": QT_TRANSLATE_NOOP("SyncPage", "已跟进"),
+    "first_reported": QT_TRANSLATE_NOOP("SyncPage", "首报日期"),
+    "next_followup": QT_TRANSLATE_NOOP("SyncPage", "下次跟进"),
+    "source": QT_TRANSLATE_NOOP("SyncPage", "来源"),
+    "value": QT_TRANSLATE_NOOP("SyncPage", "数值"),
+    "status": QT_TRANSLATE_NOOP("SyncPage", "状态"),
+    "deleted": QT_TRANSLATE_NOOP("SyncPage", "删除"),
+    "unit_id": QT_TRANSLATE_NOOP("SyncPage", "招商单元"),
+    "company_id": QT_TRANSLATE_NOOP("SyncPage", "企业"),
+    "industry_id": QT_TRANSLATE_NOOP("SyncPage", "所属产业"),
+    "owner_staff_id": QT_TRANSLATE_NOOP("SyncPage", "包保责任人"),
+    "carrier_id": QT_TRANSLATE_NOOP("SyncPage", "载体"),
+}
+
+#: what a refused file means, by ``PackageRefused.code``: (what was wrong, what to do)
+REFUSAL_TEXT = {
+    "truncated": (QT_TRANSLATE_NOOP("SyncPage", "文件不完整"),
+                  QT_TRANSLATE_NOOP("SyncPage", "可能复制时U盘被提前拔出。请对方重新导出，再导入新的文件。")),
+    "hash": (QT_TRANSLATE_NOOP("SyncPage", "文件被改动或已损坏"),
+             QT_TRANSLATE_NOOP("SyncPage", "请对方重新导出，再导入新的文件。")),
+    "signature": (QT_TRANSLATE_NOOP("SyncPage", "文件的签名对不上：文件被改动过，或不是该站点签发的"),
+                  QT_TRANSLATE_NOOP("SyncPage", "请不要使用这个文件；与对方联系，请其重新导出。")),
+    "format": (QT_TRANSLATE_NOOP("SyncPage", "文件格式不对"),
+               QT_TRANSLATE_NOOP("SyncPage", "请确认选的是招商桌面导出的同步文件（.zsync）。")),
+    "manifest": (QT_TRANSLATE_NOOP("SyncPage", "文件的清单不完整"),
+                 QT_TRANSLATE_NOOP("SyncPage", "请对方重新导出，再导入新的文件。")),
+    "limits": (QT_TRANSLATE_NOOP("SyncPage", "文件超出允许的大小或条目数"),
+               QT_TRANSLATE_NOOP("SyncPage", "请确认选的是招商桌面导出的同步文件。")),
+    "addressee": (QT_TRANSLATE_NOOP("SyncPage", "这个文件不是发给本站点的"),
+                  QT_TRANSLATE_NOOP("SyncPage", "请选择发给本站点的文件（文件名中间是本站点代码）。")),
+    "decrypt": (QT_TRANSLATE_NOOP("SyncPage", "文件无法解密"),
+                QT_TRANSLATE_NOOP("SyncPage", "这个文件不是用本站点的密钥加密的；请对方确认导出对象后重新导出。")),
+    "unenrolled": (QT_TRANSLATE_NOOP("SyncPage", "发送文件的站点还没有入网"),
+                   QT_TRANSLATE_NOOP("SyncPage", "市级先为该县区生成入网文件，县区入网后再导出。")),
+    "fork": (QT_TRANSLATE_NOOP("SyncPage", "与已导入过的同号文件内容不同"),
+             QT_TRANSLATE_NOOP("SyncPage", "对方可能恢复了旧备份或复制了电脑；请与对方联系后再处理。")),
+    "rights": (QT_TRANSLATE_NOOP("SyncPage", "文件中有对方无权发送的数据"),
+               QT_TRANSLATE_NOOP("SyncPage", "请与对方联系。")),
+    "io": (QT_TRANSLATE_NOOP("SyncPage", "文件无法读取"),
+           QT_TRANSLATE_NOOP("SyncPage", "请检查U盘是否已插好，或把文件复制到电脑上再导入。")),
+    "version": (QT_TRANSLATE_NOOP("SyncPage", "文件来自更新版本的招商桌面"),
+                QT_TRANSLATE_NOOP("SyncPage", "请先升级本机的招商桌面，再导入。")),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def table_label(table: str) -> str:
+    return _t(TABLE_LABELS[table]) if table in TABLE_LABELS else table
+
+
+def field_label(name: str) -> str:
+    return _t(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
+def value_text(value) -> str:
+    """A synced value as a person reads it."""
+    if value is None or value == "":
+        return _t("（空）")
+    if isinstance(value, bool):
+        return _t("是") if value else _t("否")
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def conflict_record(c) -> str:
+    """The record of a conflict as a person names it: 签约项目：飞地项目."""
+    return f"{table_label(c.table)}：{c.title}" if c.title else table_label(c.table)
+
+
+def local_time(value) -> str:
+    """An ISO time (UTC) as Beijing time, or "" when there is none."""
+    if not value:
+        return ""
+    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return f"{when.astimezone(SHANGHAI):%Y-%m-%d %H:%M}"
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+# --- reading (worker thread, no widgets) -----------------------------------------------------
+
+@dataclass
+class PeerRow:
+    code: str
+    name: str
+    role: str
+    enrolled: bool
+    fingerprint: str | None
+    received_seq: int
+    received_at: str            # local time, "" if never
+    sent_seq: int
+    acked_at: str               # the data the peer has of ours, up to (local time)
+    clock_warning: str | None
+    refused_by_peer: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class ConflictRow:
+    id: str
+    table: str
+    row_id: str
+    field: str
+    title: str
+    mine: dict | None           # this site's version
+    theirs: list[dict]          # the other sites' versions
+    winner: dict                # the automatic winner (one of the above)
+
+    @property
+    def versions(self) -> list[dict]:
+        return ([self.mine] if self.mine else []) + self.theirs
+
+
+@dataclass
+class AlertSide:
+    company: str
+    number: str | None
+    unit: str | None
+    first_contact: str | None
+    company_id: str
+    held_here: bool             # the company is in this database
+    own: bool                   # … and this site owns it
+
+
+@dataclass
+class AlertRow:
+    id: str
+    reason: str                 # usci / name
+    score: Decimal
+    a: AlertSide
+    b: AlertSide
+    first_unit: str | None      # 首报首谈: the unit that reported first (name)
+
+    def local_sides(self) -> list[AlertSide]:
+        """The sides whose company this site holds, its own first."""
+        return sorted((s for s in (self.a, self.b) if s.held_here), key=lambda s: not s.own)
+
+
+@dataclass
+class PendingRow:
+    file: str
+    seq: int
+    sender: str
+    at: str
+
+
+@dataclass
+class SyncData:
+    site_code: str
+    site_name: str
+    is_city: bool
+    ack_text: str | None
+    peers: list[PeerRow]
+    conflicts: list[ConflictRow]
+    alerts: list[AlertRow]
+    pending: list[PendingRow]
+    units: list[tuple[str, str]]     # (code, name): the city's choice for a setup file
+
+
+def load_sync(ws) -> SyncData:
+    """Everything the page shows, read in one go."""
+    from zsdesk.errors import NotFoundError
+    from zsdesk.sync import alerts, conflicts, exchange
+
+    status = exchange.status(ws)
+    peers = [PeerRow(p["code"], p["name"], p["role"], p["enrolled"], p["fingerprint"], p["last_received_seq"],
+                     local_time(p["last_received_at"]), p["last_sent_seq"], local_time(p["acknowledged_data_at"]),
+                     p["clock_warning"], p["refused_by_peer"] or [])
+             for p in status["peers"]]
+    names = {p.site_id: p.name for p in exchange.peers(ws)}
+    pending = [PendingRow(x["file"], x["seq"], names.get(x["from"], x["from"]), local_time(x["at"]))
+               for x in status["pending"]]
+    me = ws.site.id
+    rows = []
+    for c in conflicts.list_conflicts(ws):
+        mine = next((v for v in c.versions if v["site"] == me), None)
+        rows.append(ConflictRow(c.id, c.table, c.row_id, c.field, c.title, mine,
+                                [v for v in c.versions if v is not mine], c.winner))
+
+    def side(summary: dict, company_id: str) -> AlertSide:
+        try:
+            company = ws.companies.get(company_id)
+            held, own = True, company.owner_site_id == me
+        except NotFoundError:
+            held = own = False
+        return AlertSide(summary.get("company") or "", summary.get("number"), summary.get("unit"),
+                         summary.get("first_contact"), company_id, held, own)
+
+    alert_rows = []
+    for a in alerts.open_alerts(ws):
+        summary = json.loads(a.summary or "{}")
+        sa, sb = side(summary.get("a", {}), a.company_a_id), side(summary.get("b", {}), a.company_b_id)
+        first = sa.unit if a.first_unit_id == a.unit_a_id else sb.unit if a.first_unit_id == a.unit_b_id else None
+        alert_rows.append(AlertRow(a.id, a.reason, a.score, sa, sb, first))
+    units = []
+    if ws.site.is_city:
+        units = [(u.code, u.name) for u in ws.reference.list_units() if u.site_id != me]
+    return SyncData(ws.site.code, ws.site.name, ws.site.is_city, exchange.ack_text(ws), peers, rows, alert_rows,
+                    pending, units)
+
+
+# --- background work (worker thread) ---------------------------------------------------------
+
+@dataclass
+class Refusal:
+    """A file refused as a whole (``PackageRefused``): not an error of the program."""
+    reason: str
+    code: str
+    fingerprint: str | None = None
+
+
+def export_files(ws, folder: str, codes: list[str | None], report) -> list:
+    """One package per receiving site into ``folder``; each is read back and
+    verified by the core before it counts as written."""
+    from zsdesk.sync import exchange
+
+    steps = 4 * len(codes)
+    done = 0
+
+    def step(text: str) -> None:
+        nonlocal done
+        done = min(done + 1, steps)
+        report(done, steps, text)
+
+    results = []
+    for n, code in enumerate(codes):
+        results.append(exchange.export_package(ws, folder, to_code=code, encrypt=True, progress=step))
+        done = 4 * (n + 1)
+        report(done, steps, "")
+    return results
+
+
+def import_file(ws, path: str, dry_run: bool, trust: str | None):
+    """``exchange.import_package``, with a refused file as a ``Refusal``."""
+    from zsdesk.sync import exchange
+    from zsdesk.sync.package import PackageRefused
+
+    try:
+        return exchange.import_package(ws, path, dry_run=dry_run, trust=trust)
+    except PackageRefused as exc:
+        return Refusal(exc.reason, exc.code, getattr(exc, "fingerprint", None))
+
+
+# --- models ------------------------------------------------------------------------------------
+
+class RowsModel(QAbstractTableModel):
+    """Rows of plain objects, a list of column headers, text per cell."""
+
+    NUMERIC: frozenset[int] = frozenset()
+
+    def __init__(self, headers: list[str], parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) \
+                or not 0 <= index.column() < len(self.headers):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if index.column() in self.NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == RowRole:
+            return row
+        return None
+
+    def text(self, row, column: int) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def tooltip(self, row, column: int) -> str | None:
+        text = self.text(row, column)
+        return text if text and len(text) > 24 else None
+
+    def foreground(self, row, column: int):
+        return None
+
+
+class PeersModel(RowsModel):
+    """Each site this one exchanges files with, and where each direction stands."""
+
+    SITE, RECEIVED, SENT, ACKED, NOTE = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("站点"), self.tr("最近收到的文件"), self.tr("最近发出的文件"),
+                          self.tr("对方已收到本站数据"), self.tr("提示")], parent)
+
+    def text(self, p: PeerRow, column: int) -> str:
+        if column == self.SITE:
+            role = self.tr("市级") if p.role == "city" else self.tr("县级")
+            return f"{p.code}　{p.name}（{role}）"
+        if column == self.RECEIVED:
+            if not p.received_seq:
+                return self.tr("尚未收到")
+            return self.tr("第{0}号　{1}").format(p.received_seq, p.received_at)
+        if column == self.SENT:
+            return self.tr("第{0}号").format(p.sent_seq) if p.sent_seq else self.tr("尚未发出")
+        if column == self.ACKED:
+            return self.tr("已收到截至 {0} 的数据").format(p.acked_at) if p.acked_at else self.tr("尚无回执")
+        notes = []
+        if not p.enrolled:
+            notes.append(self.tr("尚未收到对方的首个文件（密钥未登记）"))
+        if p.clock_warning:
+            notes.append(p.clock_warning)
+        if p.refused_by_peer:
+            notes.append(self.tr("对方拒收本站{0}条修改").format(len(p.refused_by_peer)))
+        return "；".join(notes)
+
+    def tooltip(self, p: PeerRow, column: int) -> str | None:
+        if column == self.NOTE and p.refused_by_peer:
+            lines = [f"{table_label(r.get('table', ''))} {r.get('row_id', '')}：{r.get('reason', '')}"
+                     for r in p.refused_by_peer[:20]]
+            return "\n".join([self.text(p, column), *lines])
+        if column == self.SITE and p.fingerprint:
+            return self.tr("密钥指纹：{0}").format(p.fingerprint)
+        return super().tooltip(p, column)
+
+    def foreground(self, p: PeerRow, column: int):
+        if column == self.NOTE and (p.clock_warning or p.refused_by_peer):
+            return WARN
+        if column in (self.RECEIVED, self.SENT, self.ACKED) and self.text(p, column) in (
+                self.tr("尚未收到"), self.tr("尚未发出"), self.tr("尚无回执")):
+            return MUTED
+        return None
+
+
+@dataclass
+class TableCounts:
+    table: str
+    created: int
+    updated: int
+    unchanged: int
+    conflicts: int
+    refused: int
+
+
+class ImportPreviewModel(RowsModel):
+    """The dry run of a package, per table: 新增 / 更新 / 未变 / 冲突 / 拒绝."""
+
+    TABLE, CREATED, UPDATED, UNCHANGED, CONFLICTS, REFUSED = range(6)
+    NUMERIC = frozenset(range(1, 6))
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("数据"), self.tr("新增"), self.tr("更新"), self.tr("未变"), self.tr("冲突"),
+                          self.tr("拒绝")], parent)
+
+    def set_report(self, report) -> None:
+        """``report``: the ``ApplyReport`` of an import (None: nothing to show)."""
+        rows = []
+        if report is not None:
+            for name, t in report.tables.items():
+                counts = TableCounts(name, t.created, t.updated, t.unchanged, t.conflicts, len(t.refused))
+                if counts.created or counts.updated or counts.unchanged or counts.conflicts or counts.refused:
+                    rows.append(counts)
+        # what changes first, then what is only confirmed (未变); each in the usual order of records
+        order = list(TABLE_LABELS)
+        rows.sort(key=lambda c: (not (c.created or c.updated or c.conflicts or c.refused),
+                                 order.index(c.table) if c.table in order else len(order)))
+        self.set_rows(rows)
+
+    def total(self, column: int) -> int:
+        return sum(int(self.text(r, column)) for r in self.rows)
+
+    def text(self, c: TableCounts, column: int) -> str:
+        if column == self.TABLE:
+            return table_label(c.table)
+        return str((c.created, c.updated, c.unchanged, c.conflicts, c.refused)[column - 1])
+
+    def foreground(self, c: TableCounts, column: int):
+        value = None if column == self.TABLE else (c.created, c.updated, c.unchanged, c.conflicts,
+                                                   c.refused)[column - 1]
+        if value == 0:
+            return MUTED
+        if column in (self.CONFLICTS, self.REFUSED):
+            return WARN
+        return None
+
+
+@dataclass
+class RefusedRow:
+    table: str
+    row_id: str
+    reason: str
+    fields: list[str]
+
+
+class RefusedRowsModel(RowsModel):
+    """Rows of a package that will not be applied, and why."""
+
+    TABLE, RECORD, FIELDS, REASON = range(4)
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("数据"), self.tr("记录"), self.tr("字段"), self.tr("拒绝原因")], parent)
+
+    def set_report(self, report) -> None:
+        rows = []
+        if report is not None:
+            for name, t in sorted(report.tables.items()):
+                rows += [RefusedRow(name, r.get("row_id", ""), r.get("reason", ""), list(r.get("fields") or []))
+                         for r in t.refused]
+        self.set_rows(rows)
+
+    def text(self, r: RefusedRow, column: int) -> str:
+        if column == self.TABLE:
+            return table_label(r.table)
+        if column == self.RECORD:
+            return r.row_id[:8] + "…" if len(r.row_id) > 9 else r.row_id
+        if column == self.FIELDS:
+            return "、".join(field_label(f) for f in r.fields if f not in ("id", "owner_site_id"))
+        return r.reason
+
+    def tooltip(self, r: RefusedRow, column: int) -> str | None:
+        return r.row_id if column == self.RECORD else super().tooltip(r, column)
+
+
+class ConflictsModel(RowsModel):
+    """Open conflicts: the record, the field, both values with their sites, the winner."""
+
+    RECORD, FIELD, MINE, THEIRS, WINNER = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("记录"), self.tr("字段"), self.tr("本站的值"), self.tr("对方的值"),
+                          self.tr("自动采用")], parent)
+
+    def text(self, c: ConflictRow, column: int) -> str:
+        if column == self.RECORD:
+            return conflict_record(c)
+        if column == self.FIELD:
+            return field_label(c.field)
+        if column == self.MINE:
+            return value_text(c.mine["value"]) if c.mine else self.tr("（本站未修改）")
+        if column == self.THEIRS:
+            return "；".join(f"{v['site_name']}：{value_text(v['value'])}" for v in c.theirs)
+        w = c.winner
+        return f"{w['site_name']}：{value_text(w['value'])}"
+
+    def tooltip(self, c: ConflictRow, column: int) -> str | None:
+        if column == self.MINE and c.mine:
+            return f"{c.mine['site_name']}：{value_text(c.mine['value'])}"
+        return self.text(c, column)
+
+    def foreground(self, c: ConflictRow, column: int):
+        if column == self.WINNER:
+            return WINNER
+        if column == self.MINE and not c.mine:
+            return MUTED
+        return None
+
+
+class AlertsModel(RowsModel):
+    """撞车: one investor pursued by two units, with the 首报首谈 suggestion."""
+
+    REASON, SIDE_A, SIDE_B, SUGGESTION, HELD = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("发现依据"), self.tr("一方（企业 · 单元 · 首次接触）"),
+                          self.tr("另一方（企业 · 单元 · 首次接触）"), self.tr("首报首谈建议归属"),
+                          self.tr("本站记录")], parent)
+
+    def _side(self, s: AlertSide) -> str:
+        contact = s.first_contact or self.tr("无接触记录")
+        return f"{s.company} · {s.unit or self.tr('未知单元')} · {contact}"
+
+    def text(self, a: AlertRow, column: int) -> str:
+        if column == self.REASON:
+            if a.reason == "usci":
+                return self.tr("统一社会信用代码相同")
+            return self.tr("企业名称相似（{0}%）").format(f"{Decimal(a.score):.0f}")
+        if column == self.SIDE_A:
+            return self._side(a.a)
+        if column == self.SIDE_B:
+            return self._side(a.b)
+        if column == self.SUGGESTION:
+            return a.first_unit or self.tr("由市级协调")
+        sides = a.local_sides()
+        if not sides:
+            return self.tr("本站未保存")
+        return "、".join(self.tr("本站") if s.own else s.unit or "" for s in sides)
+
+    def tooltip(self, a: AlertRow, column: int) -> str | None:
+        if column == self.SUGGESTION:
+            if not a.first_unit:
+                return self.tr("双方均无接触记录，由市级协调归属")
+            first = a.a if a.first_unit == a.a.unit else a.b
+            return self.tr("首报首谈：{0}于{1}首次接触，建议归属该单元").format(a.first_unit, first.first_contact or "")
+        return super().tooltip(a, column)
+
+    def foreground(self, a: AlertRow, column: int):
+        if column == self.HELD and not a.local_sides():
+            return MUTED
+        return None
+
+
+class PendingModel(RowsModel):
+    """Files that wait for an earlier file of their sender."""
+
+    FILE, SENDER, SEQ, AT = range(4)
+    NUMERIC = frozenset({2})
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("文件"), self.tr("来自"), self.tr("序号"), self.tr("收到时间")], parent)
+
+    def text(self, p: PendingRow, column: int) -> str:
+        return (p.file, p.sender, str(p.seq), p.at)[column]
+
+
+# --- the manual value of a conflict -----------------------------------------------------------
+
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def value_kind(values: list) -> str:
+    """What a field holds, told from the versions' values: bool, int, number,
+    date or text."""
+    present = [v for v in values if v is not None and v != ""]
+    if present and all(isinstance(v, bool) for v in present):
+        return "bool"
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "int"
+    if present and all(isinstance(v, (int, float)) or (isinstance(v, str) and _NUMBER.match(v))
+                       for v in present):
+        return "number"
+    if present and all(isinstance(v, str) and _DATE.match(v) for v in present):
+        return "date"
+    return "text"
+
+
+class ValueDialog(QDialog):
+    """手工编辑: the value a conflict is resolved with, typed by the user.
+    ``check()`` names the problem next to the field; nothing is saved until it passes."""
+
+    def __init__(self, conflict: ConflictRow, parent=None):
+        super().__init__(parent)
+        self.conflict = conflict
+        self.kind = value_kind([v["value"] for v in conflict.versions])
+        self.setWindowTitle(self.tr("手工编辑冲突的值"))
+        self.setStyleSheet(FEEDBACK_STYLE)
+        box = QVBoxLayout(self)
+        head = QLabel(self.tr("{0}　{1}").format(conflict_record(conflict), field_label(conflict.field)))
+        head.setWordWrap(True)
+        box.addWidget(head)
+        for v in conflict.versions:
+            line = QLabel(f"{v['site_name']}：{value_text(v['value'])}", objectName="sectionNote")
+            line.setWordWrap(True)
+            box.addWidget(line)
+        start = conflict.winner["value"]
+        if self.kind == "bool":
+            self.edit = QComboBox()
+            self.edit.addItem(self.tr("是"), True)
+            self.edit.addItem(self.tr("否"), False)
+            self.edit.setCurrentIndex(0 if start else 1)
+        elif self.kind == "text" and isinstance(start, str) and (len(start) > 40 or "\n" in start):
+            self.edit = QPlainTextEdit(start)
+            self.edit.setMinimumHeight(QFontMetrics(self.font()).height() * 5)
+        else:
+            self.edit = QLineEdit("" if start is None else str(start))
+            hints = {"int": self.tr("整数"), "number": self.tr("数字，例如 1200.5"),
+                     "date": self.tr("日期，例如 2026-06-15")}
+            if self.kind in hints:
+                self.edit.setPlaceholderText(hints[self.kind])
+        box.addWidget(self.edit)
+        self.error = QLabel(objectName="fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        box.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("采用这个值"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+        self.value = None
+        self.resize(max(self.sizeHint().width(), QFontMetrics(self.font()).horizontalAdvance("M") * 40),
+                    self.sizeHint().height())
+
+    def text(self) -> str:
+        if isinstance(self.edit, QPlainTextEdit):
+            return self.edit.toPlainText()
+        if isinstance(self.edit, QLineEdit):
+            return self.edit.text()
+        return ""
+
+    def check(self) -> str | None:
+        """The value to resolve with (in ``self.value``), or the problem in words."""
+        if self.kind == "bool":
+            self.value = bool(self.edit.currentData())
+            return None
+        text = self.text().strip()
+        if not text:
+            self.value = None
+            return None
+        if self.kind == "int":
+            if not re.fullmatch(r"-?\d+", text):
+                return self.tr("请填写整数")
+            self.value = int(text)
+        elif self.kind == "number":
+            try:
+                Decimal(text)
+            except InvalidOperation:
+                return self.tr("请填写数字，例如 1200.5")
+            if not _NUMBER.match(text):
+                return self.tr("请填写数字，例如 1200.5")
+            self.value = text
+        elif self.kind == "date":
+            try:
+                self.value = dt.date.fromisoformat(text).isoformat()
+            except ValueError:
+                return self.tr("请按 2026-06-15 的格式填写日期")
+        else:
+            self.value = text
+        return None
+
+    def accept(self) -> None:
+        problem = self.check()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+class SyncPage(QWidget):
+    """同步."""
+
+    loaded = Signal()
+    #: the database changed through this page (an import, a resolution): the
+    #: window's status and 同步 badge should be read again
+    sync_changed = Signal()
+    #: an export finished: (the file paths, all verified)
+    exported = Signal(list, bool)
+
+    def __init__(self, ws, tasks, parent=None):
+        super().__init__(parent)
+        self.ws, self.tasks = ws, tasks
+        self.data: SyncData | None = None
+        self.import_path: str | None = None
+        self.import_trust: str | None = None
+        self.import_result = None           # the preview shown (ImportResult)
+        self.peers_model = PeersModel(self)
+        self.preview_model = ImportPreviewModel(self)
+        self.refused_model = RefusedRowsModel(self)
+        self.conflicts_model = ConflictsModel(self)
+        self.alerts_model = AlertsModel(self)
+        self.pending_model = PendingModel(self)
+        self._loading = False
+        self._reload = False
+        self._build()
+        self.refresh()
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setStyleSheet(FEEDBACK_STYLE + """
+            QFrame#trustBox { border: 1px solid #E0C48A; background: #FFF6E0; border-radius: 4px; }
+            QFrame#trustBox QLabel { background: transparent; color: #4A3A10; }
+            QLabel#okNote { color: #1E6B34; }
+            """)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(objectName="pageBody")
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.scroll_area = scroll
+        box = QVBoxLayout(body)
+        box.setContentsMargins(20, 14, 20, 16)
+        box.setSpacing(12)
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(QLabel(self.tr("同步"), objectName="pageTitle"))
+        self.site_label = QLabel(objectName="pageNote")
+        head.addWidget(self.site_label, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addStretch(1)
+        self.ack_label = QLabel(objectName="pageNote")
+        head.addWidget(self.ack_label, 0, Qt.AlignmentFlag.AlignBottom)
+        box.addLayout(head)
+        self.load_error = QLabel(objectName="errorBanner")
+        self.load_error.setWordWrap(True)
+        self.load_error.hide()
+        box.addWidget(self.load_error)
+
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self._build_export_panel(), 1)
+        row.addWidget(self._build_import_panel(), 1)
+        box.addLayout(row)
+        box.addWidget(self._build_preview_panel())
+        box.addWidget(self._build_conflicts_panel())
+        box.addWidget(self._build_alerts_panel())
+        box.addWidget(self._build_peers_panel())
+        box.addWidget(self._build_pending_panel())
+        box.addStretch(1)
+
+    def _panel(self, title: str, note: str = "") -> tuple[QFrame, QVBoxLayout]:
+        panel = QFrame(objectName="panel")
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(14, 12, 14, 14)
+        box.setSpacing(8)
+        box.addLayout(section_title(title, note))
+        return panel, box
+
+    def _note(self, text: str = "", name: str = "sectionNote") -> QLabel:
+        label = QLabel(text, objectName=name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _build_export_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("导出同步文件"), self.tr("写到U盘，交给对方导入"))
+        line = QHBoxLayout()
+        line.addWidget(QLabel(self.tr("发给：")))
+        self.target_combo = QComboBox()
+        self.target_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        line.addWidget(self.target_combo, 1)
+        box.addLayout(line)
+        self.folder_label = self._note()
+        box.addWidget(self.folder_label)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("导出到文件夹…"))
+        self.export_button.setToolTip(self.tr("选择U盘或文件夹；文件写入后会读回校验"))
+        self.export_button.clicked.connect(self.export)
+        self.backup_button = QPushButton(self.tr("备份数据库…"))
+        self.backup_button.setToolTip(self.tr("把本站点的数据库完整复制一份"))
+        self.backup_button.clicked.connect(self.backup)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.backup_button)
+        self.setup_button = QPushButton(self.tr("生成入网文件…"))
+        self.setup_button.setToolTip(self.tr("为一个县区生成入网文件：县区用它加入本市的同步"))
+        self.setup_button.clicked.connect(self.make_setup_file)
+        self.setup_button.setVisible(self.ws.site.is_city)
+        buttons.addWidget(self.setup_button)
+        box.addLayout(buttons)
+        self.export_bar = QProgressBar()
+        self.export_bar.setTextVisible(False)
+        self.export_bar.setMaximumHeight(max(8, QFontMetrics(self.font()).height() // 2))
+        self.export_bar.hide()
+        box.addWidget(self.export_bar)
+        self.export_status = self._note()
+        self.export_status.hide()
+        box.addWidget(self.export_status)
+        self.export_error = self._note(name="fieldError")
+        self.export_error.hide()
+        box.addWidget(self.export_error)
+        box.addStretch(1)
+        self._show_folder()
+        return panel
+
+    def _build_import_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("导入同步文件"), self.tr("先预览，确认后再写入"))
+        box.addWidget(self._note(self.tr(
+            "选择对方发来的 .zsync 文件。导入前会显示将新增、更新的数据和冲突；"
+            "点“应用”才会写入，写入前自动备份数据库。")))
+        buttons = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("选择文件并预览…"))
+        self.import_button.clicked.connect(self.choose_import)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.import_bar = QProgressBar()
+        self.import_bar.setTextVisible(False)
+        self.import_bar.setRange(0, 0)
+        self.import_bar.setMaximumHeight(max(8, QFontMetrics(self.font()).height() // 2))
+        self.import_bar.hide()
+        box.addWidget(self.import_bar)
+        self.import_banner = Banner()
+        box.addWidget(self.import_banner)
+        self.trust_box = self._build_trust_box()
+        box.addWidget(self.trust_box)
+        box.addStretch(1)
+        return panel
+
+    def _build_trust_box(self) -> QFrame:
+        frame = QFrame(objectName="trustBox")
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(12, 10, 12, 10)
+        box.setSpacing(6)
+        self.trust_text = self._note(name="trustText")
+        box.addWidget(self.trust_text)
+        self.fingerprint_label = QLabel()
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.25 if self.font().pointSizeF() > 0 else 12)
+        mono.setBold(True)
+        self.fingerprint_label.setFont(mono)
+        box.addWidget(self.fingerprint_label)
+        buttons = QHBoxLayout()
+        self.trust_button = QPushButton(self.tr("已与对方核对一致，信任并预览"))
+        self.trust_button.clicked.connect(self.confirm_trust)
+        self.distrust_button = QPushButton(self.tr("不一致，不导入"))
+        self.distrust_button.clicked.connect(self.reject_trust)
+        buttons.addWidget(self.trust_button)
+        buttons.addWidget(self.distrust_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        frame.hide()
+        return frame
+
+    def _build_preview_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("导入预览"))
+        self.preview_title = box.itemAt(0).layout().itemAt(0).widget()
+        self.preview_summary = self._note(name="countLabel")
+        box.addWidget(self.preview_summary)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.preview_table = _table(self.preview_model)
+        header = self.preview_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        fm = QFontMetrics(self.preview_table.font())
+        number_width = fm.horizontalAdvance(self.tr("新增")) + fm.horizontalAdvance("0000") + 16
+        header.setDefaultSectionSize(number_width)
+        header.setSectionResizeMode(ImportPreviewModel.TABLE, QHeaderView.ResizeMode.Stretch)
+        self.preview_table.setMinimumWidth(fm.horizontalAdvance("M") * 10 + 5 * number_width)
+        self.preview_table.setMaximumWidth(fm.horizontalAdvance("M") * 16 + 5 * number_width)
+        row.addWidget(self.preview_table, 2, Qt.AlignmentFlag.AlignTop)
+        refused = QVBoxLayout()
+        refused.setSpacing(4)
+        self.refused_title = QLabel(self.tr("被拒绝的记录"), objectName="sectionNote")
+        refused.addWidget(self.refused_title)
+        self.refused_table = _table(self.refused_model)
+        self.refused_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.refused_table.horizontalHeader().setSectionResizeMode(RefusedRowsModel.REASON,
+                                                                   QHeaderView.ResizeMode.Stretch)
+        refused.addWidget(self.refused_table)
+        refused.addStretch(1)
+        self.refused_box = QWidget()
+        self.refused_box.setLayout(refused)
+        refused.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.refused_box, 3)
+        # beside the grid when nothing was refused: what its columns mean
+        self.preview_room = self._note(self.tr(
+            "新增：本站还没有的记录。\n更新：本站已有，将改为对方的新值。\n"
+            "未变：本站已有且相同（例如再次送达的参考数据），不做改动。\n"
+            "冲突：双方改了同一项，自动采用较新的修改；导入后在下方“冲突”中确认。\n"
+            "拒绝：对方无权修改的数据，不会写入。"))
+        self.preview_room.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(self.preview_room, 3)
+        box.addLayout(row)
+        self.preview_warnings = self._note(name="fieldError")
+        self.preview_warnings.hide()
+        box.addWidget(self.preview_warnings)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_import_button = QPushButton(self.tr("取消"))
+        self.cancel_import_button.setToolTip(self.tr("不导入这个文件，数据保持不变"))
+        self.cancel_import_button.clicked.connect(self.cancel_import)
+        self.apply_button = QPushButton(self.tr("应用"))
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(self.apply_import)
+        buttons.addWidget(self.cancel_import_button)
+        buttons.addWidget(self.apply_button)
+        box.addLayout(buttons)
+        panel.hide()
+        self.preview_panel = panel
+        return panel
+
+    def _build_conflicts_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("冲突"), self.tr("两个站点改了同一项：已自动采用较新的修改，请确认"))
+        self.conflicts_title = box.itemAt(0).layout().itemAt(0).widget()
+        self.conflicts_table = _table(self.conflicts_model)
+        header = self.conflicts_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ConflictsModel.FIELD, QHeaderView.ResizeMode.ResizeToContents)
+        self.conflicts_table.selectionModel().selectionChanged.connect(self._conflict_selected)
+        box.addWidget(self.conflicts_table)
+        self.conflicts_empty = self._note(self.tr("没有待处理的冲突。"))
+        box.addWidget(self.conflicts_empty)
+        buttons = QHBoxLayout()
+        self.keep_mine_button = QPushButton(self.tr("保留本站"))
+        self.keep_mine_button.setToolTip(self.tr("采用本站点的值；处理结果随下次同步送达对方"))
+        self.keep_mine_button.clicked.connect(lambda: self.resolve_selected("mine"))
+        self.keep_theirs_button = QPushButton(self.tr("采用对方"))
+        self.keep_theirs_button.clicked.connect(lambda: self.resolve_selected("theirs"))
+        self.edit_value_button = QPushButton(self.tr("手工编辑…"))
+        self.edit_value_button.clicked.connect(self.edit_selected)
+        self.open_conflict_button = QPushButton(self.tr("打开记录"))
+        self.open_conflict_button.clicked.connect(self.open_conflict_record)
+        for b in (self.keep_mine_button, self.keep_theirs_button, self.edit_value_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_conflict_button)
+        box.addLayout(buttons)
+        self.conflicts_status = self._note(name="okNote")
+        self.conflicts_status.hide()
+        box.addWidget(self.conflicts_status)
+        self.conflicts_error = self._note(name="fieldError")
+        self.conflicts_error.hide()
+        box.addWidget(self.conflicts_error)
+        self._conflict_selected()
+        return panel
+
+    def _build_alerts_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("撞车提醒"), self.tr("同一客商被两个招商单元同时接触"))
+        self.alerts_title = box.itemAt(0).layout().itemAt(0).widget()
+        self.alerts_table = _table(self.alerts_model)
+        header = self.alerts_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AlertsModel.SIDE_A, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AlertsModel.SIDE_B, QHeaderView.ResizeMode.Stretch)
+        self.alerts_table.selectionModel().selectionChanged.connect(self._alert_selected)
+        self.alerts_table.doubleClicked.connect(lambda _i: self.open_alert_record())
+        box.addWidget(self.alerts_table)
+        self.alerts_empty = self._note(self.tr("没有撞车提醒。"))
+        box.addWidget(self.alerts_empty)
+        buttons = QHBoxLayout()
+        self.open_alert_button = QPushButton(self.tr("打开本站记录"))
+        self.open_alert_button.clicked.connect(self.open_alert_record)
+        buttons.addWidget(self.open_alert_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self._alert_selected()
+        return panel
+
+    def _build_peers_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("各站点同步情况"))
+        self.peers_table = _table(self.peers_model)
+        header = self.peers_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        box.addWidget(self.peers_table)
+        self.peers_empty = self._note()
+        box.addWidget(self.peers_empty)
+        return panel
+
+    def _build_pending_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("等待中的文件"), self.tr("缺少更早的文件，收到后自动导入"))
+        self.pending_table = _table(self.pending_model)
+        header = self.pending_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PendingModel.FILE, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.pending_table)
+        self.pending_empty = self._note(self.tr("没有等待中的文件。"))
+        box.addWidget(self.pending_empty)
+        box.addStretch(1)
+        return panel
+
+    # -- data -----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._loading:
+            self._reload = True
+            return
+        self._loading = True
+        self.tasks.run(load_sync, self.ws, title=self.tr("读取同步状态"), write=False, progress=False,
+                       on_done=self._loaded, on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.load_error.setText(self.tr("无法读取同步状态：{0}").format(describe_error(exc)))
+        self.load_error.show()
+
+    def _loaded(self, data: SyncData) -> None:
+        self._loading = False
+        if self._reload:
+            self._reload = False
+            self.refresh()
+        self.data = data
+        self.load_error.hide()
+        role = self.tr("市级") if data.is_city else self.tr("县级")
+        self.site_label.setText(self.tr("本站点：{0} {1}（{2}）").format(data.site_code, data.site_name, role))
+        self.ack_label.setText(data.ack_text or "")
+        self._fill_targets(data)
+        self.peers_model.set_rows(data.peers)
+        self.conflicts_model.set_rows(data.conflicts)
+        self.alerts_model.set_rows(data.alerts)
+        self.pending_model.set_rows(data.pending)
+        if not data.peers:
+            self.peers_empty.setText(self.tr(
+                "还没有同步对象。市级：点“生成入网文件…”为县区生成入网文件；县区：用市里发来的入网文件运行 "
+                "zsdesk sync join 入网文件 加入。") if data.is_city else self.tr(
+                "本站点尚未加入市级同步：请用市里发来的入网文件运行 zsdesk sync join 入网文件。"))
+        for table, empty, most in ((self.peers_table, self.peers_empty, 6),
+                                   (self.conflicts_table, self.conflicts_empty, 8),
+                                   (self.alerts_table, self.alerts_empty, 6),
+                                   (self.pending_table, self.pending_empty, 5)):
+            has_rows = table.model().rowCount() > 0
+            table.setVisible(has_rows)
+            empty.setVisible(not has_rows)
+            if has_rows:
+                _fit_rows(table, most)
+        self.conflicts_title.setText(self.tr("冲突（{0}）").format(len(data.conflicts)) if data.conflicts
+                                     else self.tr("冲突"))
+        self.alerts_title.setText(self.tr("撞车提醒（{0}）").format(len(data.alerts)) if data.alerts
+                                  else self.tr("撞车提醒"))
+        self._conflict_selected()
+        self._alert_selected()
+        self.loaded.emit()
+
+    def _fill_targets(self, data: SyncData) -> None:
+        current = self.target_combo.currentData()
+        self.target_combo.clear()
+        if data.is_city:
+            counties = [p for p in data.peers if p.role == "county" and p.enrolled]
+            if len(counties) > 1:
+                self.target_combo.addItem(self.tr("全部已入网县区（{0}个，各一个文件）").format(len(counties)),
+                                          ",".join(p.code for p in counties))
+            for p in counties:
+                self.target_combo.addItem(f"{p.code}　{p.name}", p.code)
+        else:
+            for p in data.peers:
+                if p.role == "city":
+                    self.target_combo.addItem(f"{p.code}　{p.name}", CITY_TARGET)
+        if self.target_combo.count() == 0:
+            self.target_combo.addItem(self.tr("（没有可导出的站点）"), "")
+        index = self.target_combo.findData(current) if current else -1
+        self.target_combo.setCurrentIndex(max(index, 0))
+        self.export_button.setEnabled(bool(self.target_codes()))
+
+    def target_codes(self) -> list[str | None]:
+        """The receiving sites chosen for an export (None: this county's city)."""
+        data = self.target_combo.currentData() or ""
+        if data == CITY_TARGET:
+            return [None]
+        return [code for code in data.split(",") if code]
+
+    def _tell_window(self) -> None:
+        """The window's status bar and 同步 badge read again; the page too."""
+        self.sync_changed.emit()
+        window = self.window()
+        if window is not self and hasattr(window, "refresh_status"):
+            window.refresh_status()
+        self.refresh()
+
+    # -- export -------------------------------------------------------------------------------------
+    def _show_folder(self) -> None:
+        folder = QSettings().value(EXPORT_FOLDER_KEY, "")
+        self.folder_label.setText(self.tr("上次导出到：{0}").format(folder) if folder
+                                  else self.tr("还没有导出过；导出时选择U盘或文件夹。"))
+
+    def export(self) -> None:
+        codes = self.target_codes()
+        if not codes:
+            self._export_failed_text(self.tr("没有可导出的站点：对方的首个文件导入后才能向其导出。"))
+            return
+        start = QSettings().value(EXPORT_FOLDER_KEY, "") or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择导出到的U盘或文件夹"), start)
+        if not folder:
+            return
+        settings = QSettings()
+        settings.setValue(EXPORT_FOLDER_KEY, folder)
+        settings.sync()
+        self._show_folder()
+        self.export_status.hide()
+        self.export_error.hide()
+        self.export_button.setEnabled(False)
+        self.export_bar.setRange(0, 4 * len(codes))
+        self.export_bar.setValue(0)
+        self.export_bar.show()
+        task = self.tasks.run(export_files, self.ws, folder, list(codes), title=self.tr("导出同步文件"),
+                              on_done=self._exported, on_error=self._export_failed)
+        task.progressed.connect(self._export_progress)
+
+    def _export_progress(self, done: int, total: int, text: str) -> None:
+        if total:
+            self.export_bar.setRange(0, total)
+            self.export_bar.setValue(min(done, total))
+        if text:
+            self.export_status.setText(text)
+            self.export_status.setObjectName("sectionNote")
+            self.export_status.show()
+
+    def _exported(self, results: list) -> None:
+        """Only a file read back and verified lets the user remove the stick."""
+        self.export_button.setEnabled(True)
+        self.export_bar.hide()
+        verified = bool(results) and all(r.verified for r in results)
+        lines = [self.tr("已写入 {0}（{1}条修改，{2}）").format(r.path.name, r.entries + r.reference_entries,
+                                                          size_text(r.size)) for r in results]
+        if verified:
+            lines.append(self.tr("文件已读回校验无误，可以安全拔出U盘。"))
+            self.export_status.setObjectName("okNote")
+            self.export_error.hide()
+        else:
+            self.export_status.setObjectName("sectionNote")
+            self.export_error.setText(self.tr("文件读回校验未通过：请不要使用这个U盘上的文件，换一个U盘重新导出。"))
+            self.export_error.show()
+        _repolish(self.export_status)
+        self.export_status.setText("\n".join(lines))
+        self.export_status.show()
+        self.exported.emit([str(r.path) for r in results], verified)
+        self._tell_window()
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._export_failed_text(self.tr("没有导出：{0}").format(describe_error(exc)))
+
+    def _export_failed_text(self, text: str) -> None:
+        self.export_button.setEnabled(bool(self.target_codes()))
+        self.export_bar.hide()
+        self.export_status.hide()
+        self.export_error.setText(text)
+        self.export_error.show()
+
+    # -- import -------------------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        start = QSettings().value(IMPORT_FOLDER_KEY, "") or QSettings().value(EXPORT_FOLDER_KEY, "") \
+            or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的同步文件"), start,
+                                              self.tr("同步文件 (*.zsync);;所有文件 (*)"))
+        if not path:
+            return
+        settings = QSettings()
+        settings.setValue(IMPORT_FOLDER_KEY, str(Path(path).parent))
+        settings.sync()
+        self.preview_file(path)
+
+    def preview_file(self, path: str, trust: str | None = None) -> None:
+        """The dry run of ``path``: nothing is written."""
+        self.import_path, self.import_trust = path, trust
+        self.import_result = None
+        self.import_banner.clear_message()
+        self.trust_box.hide()
+        self.preview_panel.hide()
+        self._import_busy(True)
+        self.tasks.run(import_file, self.ws, path, True, trust, title=self.tr("预览同步文件"),
+                       on_done=self._previewed, on_error=self._import_failed)
+
+    def _import_busy(self, busy: bool) -> None:
+        self.import_bar.setVisible(busy)
+        self.import_button.setEnabled(not busy)
+        self.apply_button.setEnabled(not busy)
+        self.cancel_import_button.setEnabled(not busy)
+
+    def _previewed(self, outcome) -> None:
+        self._import_busy(False)
+        if isinstance(outcome, Refusal):
+            self._refused(outcome)
+            return
+        name = Path(self.import_path or "").name
+        if outcome.status == "already":
+            self.import_banner.show_message(outcome.message, "info")
+            return
+        self.import_result = outcome
+        self.preview_title.setText(self.tr("导入预览：{0}（来自 {1}，第{2}号）").format(
+            name, outcome.sender, outcome.seq))
+        self.preview_model.set_report(outcome.report)
+        self.refused_model.set_report(outcome.report)
+        if outcome.status == "pending":
+            self.preview_summary.setText(outcome.message)
+            self.apply_button.setText(self.tr("放入等待队列"))
+        else:
+            self.preview_summary.setText(outcome.message + self.tr("。点“应用”写入，点“取消”不导入。"))
+            self.apply_button.setText(self.tr("应用"))
+        has_tables = self.preview_model.rowCount() > 0
+        self.preview_table.setVisible(has_tables)
+        if has_tables:
+            _fit_rows(self.preview_table, 10)
+        has_refused = self.refused_model.rowCount() > 0
+        self.refused_box.setVisible(has_refused)
+        self.preview_room.setVisible(not has_refused)
+        if has_refused:
+            _fit_rows(self.refused_table, 10)
+            self.refused_title.setText(self.tr("被拒绝的记录（{0}条，不会写入）").format(self.refused_model.rowCount()))
+        self._show_warnings(outcome.warnings)
+        self.preview_panel.show()
+        self.scroll_area.ensureWidgetVisible(self.preview_panel)
+
+    def _show_warnings(self, warnings: list[str]) -> None:
+        self.preview_warnings.setText("\n".join(warnings))
+        self.preview_warnings.setVisible(bool(warnings))
+
+    def _refused(self, refusal: Refusal) -> None:
+        if refusal.code == "trust":
+            self._ask_trust(refusal)
+            return
+        what, todo = REFUSAL_TEXT.get(refusal.code, (QT_TRANSLATE_NOOP("SyncPage", "文件被拒绝"),
+                                                     QT_TRANSLATE_NOOP("SyncPage", "请与对方联系。")))
+        self.import_banner.show_message(self.tr(
+            "未导入“{0}”：{1}。\n原因：{2}\n本站点的数据没有任何改动。{3}").format(
+            Path(self.import_path or "").name, _t(what), refusal.reason, _t(todo)), "error")
+        self.preview_panel.hide()
+
+    def _ask_trust(self, refusal: Refusal) -> None:
+        fingerprint = refusal.fingerprint or _fingerprint_in(refusal.reason)
+        sender = re.search(r"“([^”]+)”", refusal.reason)
+        self.trust_fingerprint = fingerprint
+        self.trust_text.setText(self.tr(
+            "这是站点“{0}”发来的第一个文件。请打电话给对方，请对方在其电脑上运行 zsdesk sync status "
+            "查看本站点记录的密钥指纹，逐段核对与下面一致后，再点“信任”。指纹不一致说明文件可能被冒充，"
+            "请不要导入。").format(sender.group(1) if sender else self.tr("对方")))
+        self.fingerprint_label.setText(fingerprint or self.tr("（文件中没有指纹）"))
+        self.trust_button.setEnabled(bool(fingerprint))
+        self.trust_box.show()
+        self.import_banner.show_message(self.tr("尚未导入：需要先核对对方的密钥指纹。本站点的数据没有任何改动。"),
+                                        "warning")
+
+    def confirm_trust(self) -> None:
+        """The user checked the fingerprint with the other site: preview again, trusting it."""
+        if self.import_path and getattr(self, "trust_fingerprint", None):
+            self.preview_file(self.import_path, trust=self.trust_fingerprint)
+
+    def reject_trust(self) -> None:
+        self.trust_box.hide()
+        self.import_banner.show_message(self.tr("未导入：密钥指纹未确认。本站点的数据没有任何改动。"), "info")
+        self.import_path = self.import_trust = None
+
+    def apply_import(self) -> None:
+        if not self.import_path or self.import_result is None:
+            return
+        self._import_busy(True)
+        self.tasks.run(import_file, self.ws, self.import_path, False, self.import_trust,
+                       title=self.tr("导入同步文件"), on_done=self._applied, on_error=self._import_failed)
+
+    def _applied(self, outcome) -> None:
+        self._import_busy(False)
+        self.preview_panel.hide()
+        self.import_result = None
+        if isinstance(outcome, Refusal):
+            self._refused(outcome)
+            return
+        lines = [outcome.message]
+        for extra in outcome.also_applied:
+            lines.append(self.tr("等待中的第{0}号文件也已导入：{1}").format(extra.seq, extra.message))
+        lines += outcome.warnings
+        kind = "info" if not outcome.warnings and not (outcome.report and outcome.report.refused) else "warning"
+        self.import_banner.show_message("\n".join(lines), kind)
+        self.import_path = self.import_trust = None
+        self._tell_window()
+
+    def cancel_import(self) -> None:
+        self.preview_panel.hide()
+        self.import_result = None
+        self.import_path = self.import_trust = None
+        self.import_banner.show_message(self.tr("已取消：未导入任何数据。"), "info")
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._import_busy(False)
+        self.preview_panel.hide()
+        self.import_banner.show_message(self.tr("导入未完成：{0}\n本次导入已整体撤销，数据没有改动。").format(
+            describe_error(exc)), "error")
+
+    # -- conflicts -------------------------------------------------------------------------------------
+    def selected_conflict(self) -> ConflictRow | None:
+        rows = self.conflicts_table.selectionModel().selectedRows()
+        if not rows and self.conflicts_model.rowCount() == 1:
+            return self.conflicts_model.rows[0]
+        return self.conflicts_model.rows[rows[0].row()] if rows else None
+
+    def _conflict_selected(self, *_args) -> None:
+        c = self.selected_conflict()
+        self.keep_mine_button.setEnabled(c is not None and c.mine is not None)
+        self.keep_theirs_button.setEnabled(c is not None and bool(c.theirs))
+        editable = c is not None and not c.field.endswith("_id") and c.field not in ("deleted", "id")
+        self.edit_value_button.setEnabled(editable)
+        from zsdesk.ui.forms import FORMS
+
+        self.open_conflict_button.setEnabled(c is not None and c.table in FORMS)
+
+    def resolve_selected(self, keep: str, value=None) -> None:
+        c = self.selected_conflict()
+        if c is None:
+            self._conflict_message(self.tr("请先在表中选择一个冲突。"), error=True)
+            return
+        from zsdesk.sync import conflicts
+
+        self.conflicts_error.hide()
+        for b in (self.keep_mine_button, self.keep_theirs_button, self.edit_value_button):
+            b.setEnabled(False)
+        words = {"mine": self.tr("保留本站的值"), "theirs": self.tr("采用对方的值"), "value": self.tr("采用手工填写的值")}
+        self.tasks.run(conflicts.resolve, self.ws, c.id, keep=keep, value=value, title=self.tr("处理冲突"),
+                       on_done=lambda _r: self._resolved(c, words.get(keep, keep)),
+                       on_error=self._resolve_failed)
+
+    def _resolved(self, c: ConflictRow, how: str) -> None:
+        self._conflict_message(self.tr("已处理“{0}”的{1}：{2}。处理结果随下次同步送达对方。").format(
+            c.title or table_label(c.table), field_label(c.field), how))
+        self._tell_window()
+
+    def _resolve_failed(self, exc: BaseException) -> None:
+        self._conflict_selected()
+        self._conflict_message(self.tr("冲突未处理：{0}").format(describe_error(exc)), error=True)
+
+    def _conflict_message(self, text: str, *, error: bool = False) -> None:
+        (self.conflicts_error if error else self.conflicts_status).setText(text)
+        self.conflicts_error.setVisible(error)
+        self.conflicts_status.setVisible(not error)
+
+    def edit_selected(self) -> None:
+        c = self.selected_conflict()
+        if c is None:
+            self._conflict_message(self.tr("请先在表中选择一个冲突。"), error=True)
+            return
+        dialog = ValueDialog(c, self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.resolve_selected("value", dialog.value)
+        finally:
+            dialog.deleteLater()
+
+    def open_conflict_record(self) -> None:
+        c = self.selected_conflict()
+        if c is not None:
+            self._open_record(c.table, c.row_id)
+
+    # -- alerts -------------------------------------------------------------------------------------------
+    def selected_alert(self) -> AlertRow | None:
+        rows = self.alerts_table.selectionModel().selectedRows()
+        if not rows and self.alerts_model.rowCount() == 1:
+            return self.alerts_model.rows[0]
+        return self.alerts_model.rows[rows[0].row()] if rows else None
+
+    def _alert_selected(self, *_args) -> None:
+        a = self.selected_alert()
+        sides = a.local_sides() if a else []
+        self.open_alert_button.setEnabled(bool(sides))
+        self.open_alert_button.setToolTip(self.tr("打开本站保存的客商记录") if sides
+                                          else self.tr("本站没有保存这两家客商的记录"))
+
+    def open_alert_record(self) -> None:
+        """This site's own company of the alert; where both are held (the city),
+        the user picks the side."""
+        a = self.selected_alert()
+        sides = a.local_sides() if a else []
+        if not sides:
+            return
+        side = sides[0]
+        if len(sides) > 1 and not sides[0].own:
+            menu = QMenu(self)
+            actions = {menu.addAction(f"{s.company}（{s.unit or ''}）"): s for s in sides}
+            chosen = menu.exec(self.open_alert_button.mapToGlobal(self.open_alert_button.rect().bottomLeft()))
+            if chosen is None:
+                return
+            side = actions[chosen]
+        self._open_record("companies", side.company_id)
+
+    def _open_record(self, table: str, row_id: str) -> None:
+        from zsdesk.ui import forms
+
+        try:
+            saved = forms.open_record(self, self.ws, table, row_id)
+        except Exception as exc:  # noqa: BLE001 - a form that cannot open must not take the page down
+            self._conflict_message(self.tr("无法打开记录：{0}").format(describe_error(exc)), error=True)
+            return
+        if saved:
+            self._tell_window()
+
+    # -- backup and enrolment -----------------------------------------------------------------------------
+    def backup(self) -> None:
+        folder = QSettings().value(BACKUP_FOLDER_KEY, "") or QSettings().value(EXPORT_FOLDER_KEY, "") \
+            or str(Path.home())
+        name = f"zsdesk-{self.ws.site.code}-{dt.datetime.now():%Y%m%d-%H%M}.db"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库到"), str(Path(folder) / name),
+                                              self.tr("数据库备份 (*.db)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return
+        settings = QSettings()
+        settings.setValue(BACKUP_FOLDER_KEY, str(Path(path).parent))
+        settings.sync()
+        from zsdesk.backup import backup_to
+
+        self.export_error.hide()
+        self.backup_button.setEnabled(False)
+        self.tasks.run(backup_to, self.ws, path, title=self.tr("备份数据库"), on_done=self._backed_up,
+                       on_error=self._backup_failed)
+
+    def _backed_up(self, path) -> None:
+        self.backup_button.setEnabled(True)
+        self.export_status.setObjectName("okNote")
+        _repolish(self.export_status)
+        self.export_status.setText(self.tr("数据库已备份到 {0}。").format(path))
+        self.export_status.show()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.backup_button.setEnabled(True)
+        self.export_error.setText(self.tr("没有备份：{0}").format(describe_error(exc)))
+        self.export_error.show()
+
+    def make_setup_file(self) -> None:
+        """(City) the setup file a county joins with."""
+        units = self.data.units if self.data else []
+        if not units:
+            self._export_failed_text(self.tr("没有可入网的招商单元：请先在“设置”中新增县区的招商单元。"))
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("生成入网文件"))
+        box = QVBoxLayout(dialog)
+        box.addWidget(QLabel(self.tr("为哪个招商单元生成入网文件：")))
+        combo = QComboBox()
+        for code, name in units:
+            combo.addItem(f"{code}　{name}", code)
+        box.addWidget(combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        box.addWidget(buttons)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            code = combo.currentData()
+        finally:
+            dialog.deleteLater()
+        folder = QSettings().value(EXPORT_FOLDER_KEY, "") or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存入网文件"), str(Path(folder) / f"入网-{code}.json"),
+                                              self.tr("入网文件 (*.json)"))
+        if not path:
+            return
+        from zsdesk.sync import exchange
+
+        self.tasks.run(exchange.make_setup_file, self.ws, code, path, title=self.tr("生成入网文件"),
+                       on_done=lambda out: self._setup_made(code, out), on_error=self._export_failed)
+
+    def _setup_made(self, code: str, out) -> None:
+        self.export_error.hide()
+        self.export_status.setObjectName("okNote")
+        _repolish(self.export_status)
+        self.export_status.setText(self.tr(
+            "已生成 {0} 的入网文件：{1}\n把它交给县区，县区在新装的招商桌面上运行 zsdesk sync join 文件 加入；"
+            "县区的首个同步文件导入时请核对其密钥指纹。").format(code, out))
+        self.export_status.show()
+        self.refresh()
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+def _fingerprint_in(text: str) -> str | None:
+    m = re.search(r"[0-9a-fA-F]{4}(?::[0-9a-fA-F]{4}){3,}", text or "")
+    return m.group(0) if m else None
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(QFontMetrics(view.font()).height() + 12)
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return view
+
+
+def _fit_rows(view: QTableView, most: int) -> None:
+    """Tall enough for its rows (at most ``most``, then it scrolls)."""
+    rows = min(max(view.model().rowCount(), 1), most)
+    height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+              + 2 * view.frameWidth() + 4)
+    view.setFixedHeight(height)
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
