@@ -96,23 +96,8 @@ def live_visits(path: Path) -> int:
 
 # --- child processes ----------------------------------------------------------------------------
 
-def shield_singletons() -> None:
-    """PySide6 6.12.0 returns None from every void method (and True from
-    ``emit``) without a reference of its own: each call takes one reference away,
-    and on Python 3.11 a busy loop of ``processEvents()`` ends in "deallocating
-    None" within seconds. The measuring processes give None, True and False
-    references enough for any run (Python 3.12 made them immortal)."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 32
-
-
 def child_cold(db: str) -> None:
     """Import the app, open the workspace, build the visits page, wait for its first rows."""
-    shield_singletons()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from zsdesk.ui.app import prepare_application
 
@@ -136,7 +121,6 @@ def child_cold(db: str) -> None:
 def child_keystrokes(db: str, rounds: int) -> None:
     """Open W2 in the visits page, type each filter, replay its SQL with sqlite3;
     print the figures as JSON."""
-    shield_singletons()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from zsdesk.ui.app import prepare_application
 
@@ -265,7 +249,6 @@ def screenshots(db: Path, out: Path) -> list[Path]:
     the user's own settings are not touched."""
     import tempfile
 
-    shield_singletons()
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 
     from zsdesk.ui.app import prepare_application

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from decimal import Decimal
+from itertools import groupby
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from support import COMPANY_NAME, COMPANY_USCI, TODAY, add_foreign_site
 from zsdesk.errors import ValidationError
@@ -34,19 +35,14 @@ def type_text(qtbot, widget, text: str) -> None:
     """Type ``text`` into ``widget``: ASCII as key clicks, Chinese as an input
     method commits it."""
     widget.setFocus()
-    run = ""
-    for ch in text + "\0":
-        if ch != "\0" and ch.isascii() == (run[:1].isascii() if run else ch.isascii()):
-            run += ch
-            continue
-        if run:
-            if run.isascii():
-                qtbot.keyClicks(widget, run)
-            else:
-                event = QInputMethodEvent()
-                event.setCommitString(run)
-                QApplication.sendEvent(widget, event)
-        run = ch if ch != "\0" else ""
+    for is_ascii, chars in groupby(text, key=str.isascii):
+        run = "".join(chars)
+        if is_ascii:
+            qtbot.keyClicks(widget, run)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
 
 
 class Modal:
@@ -68,7 +64,7 @@ class Modal:
             self.handler(dialog)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the test by check()
             self.error = exc
-            dialog.reject()
+            dialog.done(QDialog.DialogCode.Rejected)   # never ask: the test is over
 
     def check(self) -> None:
         if self.error is not None:
@@ -91,7 +87,7 @@ def open_form(qtbot, ws, table: str, row_id: str | None = None, **defaults):
     from zsdesk.ui.forms import make_form
 
     form = make_form(None, ws, table, row_id, **defaults)
-    qtbot.addWidget(form)
+    qtbot.addWidget(form, before_close_func=lambda f: f.discard())  # no "save changes?" at teardown
     with qtbot.waitActive(form):
         form.show()
         form.activateWindow()
@@ -164,7 +160,7 @@ def test_optional_date_can_be_empty_and_cleared(qtbot):
     assert required.value() == TODAY
 
 
-def test_industry_tree_picker_chooses_a_chain_node(qtbot, ws):
+def test_industry_tree_picker_chooses_a_chain_node(qtbot, qtmodeltester, ws):
     from zsdesk.ui.widgets import IndustryPicker
 
     picker = IndustryPicker(ws)
@@ -181,6 +177,14 @@ def test_industry_tree_picker_chooses_a_chain_node(qtbot, ws):
     assert picker.value() == node.id
     assert picker.currentText() == "现代中医药及大健康 / 中药饮片与制剂（中游）"
     assert not picker.popup.isVisible()
+    picker.showPopup()
+    type_text(qtbot, picker.popup.filter, "储能")       # the filter keeps matching nodes and their 产业
+    storage = picker.index_of(next(i.id for i in ws.reference.list_industries() if i.name == "储能系统"))
+    assert not tree.isRowHidden(storage.row(), storage.parent())
+    assert not tree.isRowHidden(storage.parent().row(), storage.parent().parent())
+    assert tree.isRowHidden(index.row(), index.parent()) and tree.isRowHidden(index.parent().row(), index.parent().parent())
+    picker.hidePopup()
+    qtmodeltester.check(picker.tree_model)
 
 
 # --- companies ----------------------------------------------------------------------------
@@ -453,7 +457,7 @@ def test_capital_arrival_added_in_the_project_form(qtbot, ws, unit_id, company_i
     assert form.saved and panel.amount.text() == ""
 
 
-def test_problems_and_attachments_in_the_project_form(qtbot, ws, unit_id, company_id, tmp_path):
+def test_problems_and_attachments_in_the_project_form(qtbot, ws, unit_id, company_id, tmp_path, monkeypatch):
     from zsdesk.ui.forms.models import ProblemsModel
     from zsdesk.ui.forms.panels import ResolveDialog
 
@@ -481,6 +485,7 @@ def test_problems_and_attachments_in_the_project_form(qtbot, ws, unit_id, compan
     assert ws.projects.problems(project_id)[0].resolved
     assert problems.model.index(0, ProblemsModel.Column.STATUS).data() == "已解决"
 
+    monkeypatch.setenv("ZSDESK_DATA_DIR", str(tmp_path / "data"))   # PostgreSQL: files beside no db file
     contract = tmp_path / "投资合同.pdf"
     contract.write_bytes(b"%PDF-1.4 signed contract")
     assert form.attachments.add_file(str(contract))
@@ -647,7 +652,8 @@ def test_every_form_opens_new_and_existing(qtbot, ws, unit_id, company_id):
 
 # --- models -------------------------------------------------------------------------------------
 
-def test_form_models_pass_the_model_tester(qtbot, qtmodeltester, ws, unit_id, company_id, staff_id, tmp_path):
+def test_form_models_pass_the_model_tester(qtbot, qtmodeltester, ws, unit_id, company_id, staff_id, tmp_path,
+                                           monkeypatch):
     from zsdesk.ui.forms.models import (
         ArrivalsModel, AttachmentsModel, AuditModel, ContactsModel, ProblemsModel, StageHistoryModel,
     )
@@ -658,6 +664,7 @@ def test_form_models_pass_the_model_tester(qtbot, qtmodeltester, ws, unit_id, co
     ws.projects.add_arrival(project_id, "2026-04-15", "3000", "首期")
     ws.projects.add_problem(project_id, "用地", "二期用地指标", "2026-04-01", "自然资源局")
     ws.projects.advance(project_id, "started", "2026-06-01")
+    monkeypatch.setenv("ZSDESK_DATA_DIR", str(tmp_path / "data"))
     file = tmp_path / "凭证.pdf"
     file.write_bytes(b"receipt")
     ws.attachments.add("projects", project_id, file, kind="到资凭证")

@@ -429,3 +429,27 @@ def test_every_word_a_list_shows_is_marked_for_translation():
     words = {*LEAD_LABELS.values(), *PROJECT_LABELS.values(), *VISIT_KINDS, *CARRIER_KINDS, *COMPANY_TAGS}
     assert texts | words <= set(TRANSLATED)
     assert QCoreApplication.translate("ListColumns", "企业") == "企业"    # Chinese is the source language
+
+
+def test_a_closed_page_goes_away_at_once(qtbot, settings, ws):
+    """No reference cycle keeps a page (and its model) alive until the cycle
+    collector runs: PySide objects destroyed at a random later moment, in the
+    middle of other work, break things that are hard to trace."""
+    import gc
+    import weakref
+
+    from zsdesk.ui.pages.leads import LeadsPage
+
+    gc.collect()
+    gc.disable()
+    try:
+        page = LeadsPage(ws, None)
+        for chip in page.chips.values():
+            chip.ensure_loaded()
+        page.set_column_visible("owner", True)
+        page.column_menu().deleteLater()
+        gone, model_gone = weakref.ref(page), weakref.ref(page.model)
+        del page
+        assert gone() is None and model_gone() is None
+    finally:
+        gc.enable()

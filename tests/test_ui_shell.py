@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from zsdesk.db.engine import Database
@@ -90,6 +90,12 @@ class StubListPage(QWidget):
 
     def refresh(self):
         self.refreshes += 1
+
+
+class SignallingPage(StubListPage):
+    """A page that tells the window the sync state changed (as 同步 does after an import)."""
+
+    sync_changed = Signal()
 
 
 class FailingPage(QWidget):
@@ -174,6 +180,20 @@ def test_the_sync_entry_shows_the_number_of_open_conflicts(qtbot, window, county
     assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "同步 2"
 
 
+def test_a_page_saying_the_sync_state_changed_refreshes_the_badge(qtbot, county):
+    from zsdesk.db.models import Conflict
+    from zsdesk.db.types import new_id, utcnow
+
+    win = _open(qtbot, county, _registry(sync=(__name__, "SignallingPage")))
+    page = win.show_page("sync")
+    with county.read() as s:
+        s.add(Conflict(id=new_id(), tbl="projects", row_id=new_id(), field="name", status="open",
+                       versions="[]", detected_at=utcnow()))
+    assert win.badge("sync") == 0
+    page.sync_changed.emit()
+    qtbot.waitUntil(lambda: win.badge("sync") == 1, timeout=5000)
+
+
 # --- navigation -------------------------------------------------------------------------------------
 
 def test_navigation_switches_pages_and_makes_them_on_first_show(qtbot, window):
@@ -255,8 +275,9 @@ def test_a_missing_or_broken_page_becomes_a_placeholder(qtbot, county, monkeypat
     assert win.current_key() == "dashboard"
 
 
-def test_the_sync_placeholder_shows_the_sync_status(qtbot, window):
-    page = window.show_page("sync")
+def test_the_sync_placeholder_shows_the_sync_status(qtbot, county):
+    win = _open(qtbot, county, _registry(sync=("zsdesk.ui.pages.no_sync_page_here", "SyncPage")))
+    page = win.show_page("sync")
     qtbot.waitUntil(lambda: "本站点：" in page.status_label.text(), timeout=5000)
     text = page.status_label.text()
     assert "泰兴高新区招商单元（TX-U01）" in text

@@ -2,111 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../zsdesk/ui/lists/page.py" line="+107"/>
-        <source>全部</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+56"/>
-        <source>{0}：{1}项 ▾</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>输入即筛选；空格分隔多个词（须同时满足）。Ctrl+F 定位到此处，Esc 清空。</source>
-        <extracomment>the filter chips shown, in order: units, industries, stages, kinds, years, lights the label of the ``kinds`` chip (方式, 类型 …)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>新建一条记录（Ctrl+N）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>单元</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>产业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>阶段</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>年度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>亮灯</source>
-        <translation>Lights</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>只显示钻取的记录；点击取消钻取，回到完整列表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>清除筛选</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+117"/>
-        <source>钻取：{0}  ✕</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>记录表单尚未包含在当前版本中，暂时无法在此打开或新建记录。
-列表的查询、筛选和钻取照常可用。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>正在查询…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>正在统计…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>钻取 {0} 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>共 {0} 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{0}年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+89"/>
-        <source>显示的列</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>恢复默认列</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ActivityModel</name>
     <message>
         <location filename="../../zsdesk/ui/pages/dashboard.py" line="+362"/>
@@ -205,6 +100,74 @@
     </message>
 </context>
 <context>
+    <name>AlertsModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+609"/>
+        <source>发现依据</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>一方（企业 · 单元 · 首次接触）</source>
+        <translation>One side (company · unit · first contact)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另一方（企业 · 单元 · 首次接触）</source>
+        <translation>Other side (company · unit · first contact)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>首报首谈建议归属</source>
+        <translation>Suggested by first report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本站记录</source>
+        <translation>Record here</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无接触记录</source>
+        <translation>No contact recorded</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>统一社会信用代码相同</source>
+        <translation>Same credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业名称相似（{0}%）</source>
+        <translation>Similar company names ({0}%)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>由市级协调</source>
+        <translation>To be settled by the city</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本站未保存</source>
+        <translation>Not stored here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本站</source>
+        <translation>This site</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>双方均无接触记录，由市级协调归属</source>
+        <translation>Neither side recorded a contact; the city decides</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>首报首谈：{0}于{1}首次接触，建议归属该单元</source>
+        <translation>First report: {0} made first contact on {1}; suggested for that unit</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../zsdesk/ui/app.py" line="+68"/>
@@ -257,17 +220,17 @@ Nothing in the database was changed.</translation>
     <message>
         <location filename="../../zsdesk/ui/forms/models.py" line="+215"/>
         <source>到位日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrival date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>金额（万元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount (×10k CNY)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -275,32 +238,32 @@ Nothing in the database was changed.</translation>
     <message>
         <location filename="../../zsdesk/ui/forms/panels.py" line="+127"/>
         <source>到位日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrival date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>备注（凭证号等）</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (voucher no. etc.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>添加到位资金</source>
-        <translation type="unfinished"></translation>
+        <translation>Add capital arrival</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>共{0}笔，合计 {1} 万元</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} arrivals, {1} ×10k CNY in all</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>，占合同投资 {0} 万元的 {1}%</source>
-        <translation type="unfinished"></translation>
+        <translation>, {1}% of the contract investment of {0} ×10k CNY</translation>
     </message>
 </context>
 <context>
@@ -308,22 +271,22 @@ Nothing in the database was changed.</translation>
     <message>
         <location filename="../../zsdesk/ui/forms/models.py" line="+72"/>
         <source>文件名</source>
-        <translation type="unfinished"></translation>
+        <translation>File name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
 </context>
 <context>
@@ -331,47 +294,47 @@ Nothing in the database was changed.</translation>
     <message>
         <location filename="../../zsdesk/ui/forms/panels.py" line="+155"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>添加文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add file…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>校验所选文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify selected file</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>文件复制到数据目录，以SHA-256指纹保存；指纹可用于核对原件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Files are copied into the data folder and kept by their SHA-256 fingerprint, which checks them against the original.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>选择附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose attachment</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>已保存附件，SHA-256：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachment saved, SHA-256: {0}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>请先在列表中选中一个文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a file in the list first.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>“{0}”完好：内容与SHA-256一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}” is intact: its content matches its SHA-256.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>“{0}”缺失或已被改动：与登记的SHA-256不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}” is missing or was changed: it does not match the recorded SHA-256.</translation>
     </message>
 </context>
 <context>
@@ -380,7 +343,7 @@ Nothing in the database was changed.</translation>
         <location filename="../../zsdesk/ui/forms/models.py" line="+67"/>
         <source>新建</source>
         <extracomment>fields of the change log that say nothing to a person reading the trail</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -390,12 +353,12 @@ Nothing in the database was changed.</translation>
     <message>
         <location line="+0"/>
         <source>删除</source>
-        <translation>Deleted </translation>
+        <translation>Deleted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>本机录入</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered here</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -410,12 +373,12 @@ Nothing in the database was changed.</translation>
     <message>
         <location line="+0"/>
         <source>初始化</source>
-        <translation type="unfinished"></translation>
+        <translation>Set-up</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>内置</source>
-        <translation type="unfinished"></translation>
+        <translation>Built-in</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -425,32 +388,32 @@ Nothing in the database was changed.</translation>
     <message>
         <location line="+0"/>
         <source>站点</source>
-        <translation type="unfinished"></translation>
+        <translation>Site</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>操作人</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>字段</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>原值</source>
-        <translation type="unfinished"></translation>
+        <translation>Old value</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>新值</source>
-        <translation type="unfinished"></translation>
+        <translation>New value</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -460,12 +423,12 @@ Nothing in the database was changed.</translation>
     <message>
         <location line="+10"/>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -478,42 +441,42 @@ Nothing in the database was changed.</translation>
     <message>
         <location line="+0"/>
         <source>载体名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Carrier name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>所在园区</source>
-        <translation type="unfinished"></translation>
+        <translation>Park</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>总面积</source>
-        <translation type="unfinished"></translation>
+        <translation>Total area</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>空置面积</source>
-        <translation type="unfinished"></translation>
+        <translation>Free area</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>价格</source>
-        <translation type="unfinished"></translation>
+        <translation>Price</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -523,19 +486,19 @@ Nothing in the database was changed.</translation>
     <message>
         <location line="+5"/>
         <source>载体</source>
-        <translation>Carriers</translation>
+        <translation>Carrier</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose)</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+3"/>
         <location line="+12"/>
         <source>m²</source>
-        <translation type="unfinished"></translation>
+        <translation>m²</translation>
     </message>
     <message>
         <location line="-9"/>
@@ -545,17 +508,17 @@ Nothing in the database was changed.</translation>
     <message>
         <location line="+9"/>
         <source>亩</source>
-        <translation type="unfinished"></translation>
+        <translation>mu</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>新建载体</source>
-        <translation type="unfinished"></translation>
+        <translation>New carrier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>载体 {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Carrier {0} — {1}</translation>
     </message>
 </context>
 <context>
@@ -563,43 +526,43 @@ Nothing in the database was changed.</translation>
     <message>
         <location filename="../../zsdesk/ui/forms/company.py" line="+68"/>
         <source>企业名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Company name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>企业类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Company type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>所在地区</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>所属产业</source>
-        <translation type="unfinished"></translation>
+        <translation>Industry</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+36"/>
         <source>联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacts</translation>
     </message>
     <message>
         <location line="-36"/>
@@ -609,72 +572,72 @@ Nothing in the database was changed.</translation>
     <message>
         <location line="+1"/>
         <source>合并到</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged into</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>企业信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Company</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>营业执照上的全称</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name on the business licence</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>18位，可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>18 characters, optional</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>例：江苏泰州</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Taizhou, Jiangsu</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>添加联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Add contact</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>删除所选联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove selected contact</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>联系人随企业一起保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacts are saved with the company.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>新建企业</source>
-        <translation type="unfinished"></translation>
+        <translation>New company</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>企业 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Company — {0}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>统一社会信用代码与“{0}”（{1}）相同</source>
-        <translation type="unfinished"></translation>
+        <translation>Same credit code as “{0}” ({1})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>名称与“{0}”（{1}）相似（{2}%）</source>
-        <translation type="unfinished"></translation>
+        <translation>Name similar to “{0}” ({1}) ({2}%)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>改用该企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Use this company</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>查看</source>
-        <translation type="unfinished"></translation>
+        <translation>View</translation>
     </message>
 </context>
 <context>
@@ -682,27 +645,27 @@ Nothing in the database was changed.</translation>
     <message>
         <location filename="../../zsdesk/ui/widgets/pickers.py" line="+425"/>
         <source>输入企业名称、拼音首字母或编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a company name, pinyin initials or number</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>新建企业…</source>
-        <translation type="unfinished"></translation>
+        <translation>New company…</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>相似的已有企业：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Similar existing company: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>未选择企业：请从列表中选择</source>
-        <translation type="unfinished"></translation>
+        <translation>No company chosen: pick one from the list</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>，或&lt;a href=&quot;new:&quot;&gt;新建“{0}”&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>, or &lt;a href=&quot;new:&quot;&gt;create “{0}”&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -724,32 +687,65 @@ Nothing in the database was changed.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-63"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本站的值</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>对方的值</source>
+        <translation>Their value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自动采用</source>
+        <translation>Taken automatically</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>（本站未修改）</source>
+        <translation>(not changed here)</translation>
+    </message>
+</context>
+<context>
     <name>ContactsModel</name>
     <message>
         <location filename="../../zsdesk/ui/forms/models.py" line="-242"/>
         <source>姓名</source>
         <extracomment>the id of the row&apos;s record (contact, arrival, problem, attachment) the raw value of a cell (date, Decimal, text) for sorting and tests</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>职务</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>邮箱</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>微信</source>
-        <translation type="unfinished"></translation>
+        <translation>WeChat</translation>
     </message>
 </context>
 <context>
@@ -1019,7 +1015,7 @@ Nothing in the database was changed.</translation>
 Click for its records</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>{0}年度 · {1}</source>
         <translation>Year {0} · {1}</translation>
     </message>
@@ -1045,13 +1041,191 @@ Click for its records</translation>
     <message>
         <location filename="../../zsdesk/ui/widgets/dates.py" line="+49"/>
         <source>清除日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear date</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <location filename="../../zsdesk/ui/lists/model.py" line="+173"/>
+        <source>线索</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接洽</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在谈</source>
+        <translation>Negotiating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>意向</source>
+        <translation>Intent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搁置</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>注册</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开工</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>竣工</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>投产</source>
+        <translation>Producing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>达效</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未履约</source>
+        <translation>Defaulted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>停滞</source>
+        <translation>Stalled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上门招商</source>
+        <translation>Visit at the company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>驻点招商</source>
+        <translation>Resident promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来访接待</source>
+        <translation>Hosted visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>展会推介</source>
+        <translation>Fair / roadshow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业走访/安商稳商</source>
+        <translation>Aftercare visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>以商招商</source>
+        <translation>Referral by investors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>土地</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标准厂房</source>
+        <translation>Standard factory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>楼宇</source>
+        <translation>Office building</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>孵化器</source>
+        <translation>Incubator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>世界500强</source>
+        <translation>Global 500</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>中国500强</source>
+        <translation>China 500</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>央企</source>
+        <translation>Central SOE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外资</source>
+        <translation>Foreign-funded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>专精特新</source>
+        <translation>Specialised SME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上市公司</source>
+        <translation>Listed company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>高新技术企业</source>
+        <translation>High-tech enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>红灯</source>
+        <translation>Red light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>黄灯</source>
+        <translation>Yellow light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>绿灯</source>
+        <translation>Green</translation>
     </message>
 </context>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-730"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-731"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
@@ -1103,12 +1277,45 @@ Due {1}</translation>
     <message>
         <location filename="../../zsdesk/ui/forms/stage.py" line="+59"/>
         <source>推进到{0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Advance to {0}…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-87"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拒绝</source>
+        <translation>Refused</translation>
     </message>
 </context>
 <context>
@@ -1116,12 +1323,12 @@ Due {1}</translation>
     <message>
         <location filename="../../zsdesk/ui/widgets/pickers.py" line="-223"/>
         <source>（不选）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>（未选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not chosen)</translation>
     </message>
 </context>
 <context>
@@ -1178,67 +1385,67 @@ Due {1}</translation>
     <message>
         <location line="+0"/>
         <source>企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Company</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Project name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>产业/链环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Industry / chain node</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>计划投资</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned investment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>其中外资</source>
-        <translation type="unfinished"></translation>
+        <translation>of which foreign</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>线索来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead source</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>包保责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible person</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>首报日期</source>
-        <translation type="unfinished"></translation>
+        <translation>First reported</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>下次跟进</source>
-        <translation type="unfinished"></translation>
+        <translation>Next follow-up</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>阶段</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>阶段日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>阶段原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage reason</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1253,42 +1460,71 @@ Due {1}</translation>
     <message>
         <location line="+10"/>
         <source>例：以商招商、展会、中介</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. investor referral, fair, agent</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>万美元</source>
-        <translation type="unfinished"></translation>
+        <translation>×10k USD</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>责任与跟进</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsibility and follow-up</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>之后的阶段变化用“推进”操作记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Later stage changes are recorded with “Advance”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>初始阶段</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial stage</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>新建线索</source>
-        <translation type="unfinished"></translation>
+        <translation>New lead</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>线索 {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead {0} — {1}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>已签约，生成签约项目 {0}。&lt;a href=&quot;open&quot;&gt;打开项目&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed: project {0} was created. &lt;a href=&quot;open&quot;&gt;Open the project&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPreviewModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="+179"/>
+        <source>行号</source>
+        <extracomment>the steps ``make_brief`` reports, in order (for a determinate progress bar)</extracomment>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因或变化</source>
+        <translation>Reason or change</translation>
     </message>
 </context>
 <context>
@@ -1335,38 +1571,465 @@ Due {1}</translation>
     </message>
 </context>
 <context>
+    <name>ListColumns</name>
+    <message>
+        <location filename="../../zsdesk/ui/lists/model.py" line="-76"/>
+        <source>编号</source>
+        <extracomment>the raw value of a cell (Decimal, date, int, str or None): what the column sorts by the record&apos;s id (any column) the whole row as the dict ``queries.rows`` gave (any column) every column title and tip of ``queries.COLUMNS`` and every domain word a list shows, marked for lupdate (the words live in modules without Qt; a test keeps this complete)</extracomment>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拜访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方人员</source>
+        <translation>Their people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>我方负责人</source>
+        <translation>Our lead</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外出天数</source>
+        <translation>Trip days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>招商单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一步期限</source>
+        <translation>Next step due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>成果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录由其他站点维护时，显示该站点（本站点只读）</source>
+        <translation>The site that keeps the record when it is another (read-only here)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>亮灯</source>
+        <translation>Lights</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按亮灯规则：阶段停留时间、搁置</source>
+        <translation>By the light rules: time in stage, on hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>产业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划投资(万元)</source>
+        <translation>Planned (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阶段日期</source>
+        <translation>Stage date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>首报日期</source>
+        <translation>First reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按亮灯规则：开工、投产时限，待协调问题</source>
+        <translation>By the light rules: start and production limits, open issues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签约日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同投资(万元)</source>
+        <translation>Contract (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用地(亩)</source>
+        <translation>Land (mu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>载体</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用工(人)</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所在地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>载体名称</source>
+        <translation>Carrier name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>园区</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>土地：亩；厂房、楼宇：平方米</source>
+        <translation>Land: mu; factories and buildings: m²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>空置面积</source>
+        <translation>Free area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>价格(万元)</source>
+        <translation>Price (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每单位面积每年</source>
+        <translation>per unit of area and year</translation>
+    </message>
+</context>
+<context>
     <name>ListModel</name>
     <message>
-        <location filename="../../zsdesk/ui/lists/model.py" line="+296"/>
+        <location line="+264"/>
         <source>读取列表</source>
-        <extracomment>the raw value of a cell (Decimal, date, int, str or None): what the column sorts by the record&apos;s id (any column) the whole row as the dict ``queries.rows`` gave (any column) the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``)</extracomment>
+        <translation>Reading the list</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>列表读取失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the list: {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>统计条数</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+14"/>
+        <source>准备搜索</source>
+        <translation>Preparing search</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>已结束，不亮灯</source>
-        <translation type="unfinished"></translation>
+        <translation>Finished, no light</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>由“{0}”维护，本站点只读</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept by “{0}”, read-only here</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../zsdesk/ui/lists/page.py" line="+153"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{0}：{1}项 ▾</source>
+        <translation>{0}: {1} ▾</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../zsdesk/ui/pages/carriers.py" line="+14"/>
+        <location filename="../../zsdesk/ui/pages/companies.py" line="+14"/>
+        <source>类型</source>
+        <extracomment>the filter chips shown, in order: units, industries, stages, kinds, years, lights the label of the ``kinds`` chip (方式, 类型 …); these texts are marked with QT_TRANSLATE_NOOP(&quot;ListPage&quot;, …) where a page sets them</extracomment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搜索编号、名称、企业（可用拼音或首字母）</source>
+        <translation>Search number, name, company (pinyin or initials)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>输入即筛选；空格分隔多个词（须同时满足）。Ctrl+F 定位到此处，Esc 清空，↓ 进入列表。</source>
+        <translation>Filters as you type; separate words with spaces (all must match). Ctrl+F comes here, Esc clears, ↓ goes to the list.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>新建一条记录（Ctrl+N）</source>
+        <translation>New record (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>产业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>亮灯</source>
+        <translation>Lights</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>只显示钻取的记录；点击取消钻取，回到完整列表</source>
+        <translation>Only the drilled-down records; click to go back to the full list</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>钻取：{0}  ✕</source>
+        <translation>Drill-down: {0}  ✕</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>记录表单尚未包含在当前版本中，暂时无法在此打开或新建记录。
+列表的查询、筛选和钻取照常可用。</source>
+        <translation>Record forms are not part of this version yet: records cannot be opened or created here.
+Searching, filtering and drill-down work as usual.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>正在查询…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>钻取 {0} 条</source>
+        <translation>{0} drilled down</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>共 {0} 条</source>
+        <translation>{0} in all</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>显示的列</source>
+        <translation>Columns shown</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>恢复默认列</source>
+        <translation>Default columns</translation>
+    </message>
+    <message>
+        <location filename="../../zsdesk/ui/pages/carriers.py" line="-2"/>
+        <source>载体</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>搜索编号、名称、园区、地址</source>
+        <translation>Search number, name, park, address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建载体</source>
+        <translation>New carrier</translation>
+    </message>
+    <message>
+        <location filename="../../zsdesk/ui/pages/companies.py" line="-2"/>
+        <source>客商库</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>搜索名称（拼音/首字母）、信用代码、地区、联系人</source>
+        <translation>Search name (pinyin/initials), credit code, region, contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建企业</source>
+        <translation>New company</translation>
+    </message>
+    <message>
+        <location filename="../../zsdesk/ui/pages/leads.py" line="+12"/>
+        <source>招商线索</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>搜索编号、项目、企业（拼音/首字母）、责任人</source>
+        <translation>Search number, project, company (pinyin/initials), person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建线索</source>
+        <translation>New lead</translation>
+    </message>
+    <message>
+        <location filename="../../zsdesk/ui/pages/projects.py" line="+12"/>
+        <source>签约项目</source>
+        <translation>Signed projects</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>搜索编号、项目、企业（拼音/首字母）、责任人、载体</source>
+        <translation>Search number, project, company (pinyin/initials), person, carrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../zsdesk/ui/pages/visits.py" line="+12"/>
+        <source>拜访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搜索编号、企业（拼音/首字母）、人员、地点</source>
+        <translation>Search number, company (pinyin/initials), people, place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建拜访</source>
+        <translation>New visit</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../zsdesk/ui/main_window.py" line="+277"/>
+        <location filename="../../zsdesk/ui/main_window.py" line="+279"/>
         <source>市级</source>
         <extracomment>item data of the navigation list</extracomment>
         <translation>city</translation>
@@ -1383,12 +2046,12 @@ Due {1}</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+215"/>
+        <location line="+231"/>
         <source>招商桌面</source>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-214"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
@@ -1459,13 +2122,13 @@ Due {1}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+117"/>
         <source>尚未同步</source>
         <translation>Not synchronised yet</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+101"/>
+        <location line="-116"/>
+        <location line="+117"/>
         <source>本站点还没有导入或导出过同步文件</source>
         <translation>This site has not imported or exported a sync file yet</translation>
     </message>
@@ -1510,7 +2173,7 @@ Due {1}</translation>
         <translation>Background work</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>关于招商桌面</source>
         <translation>About Investment Desk</translation>
     </message>
@@ -1530,7 +2193,7 @@ Due {1}</translation>
     <message>
         <location filename="../../zsdesk/ui/widgets/money.py" line="+43"/>
         <source>例：5,000 或 1.2亿</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 5,000 or 1.2亿</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1541,7 +2204,7 @@ Due {1}</translation>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/__init__.py" line="+45"/>
+        <location filename="../../zsdesk/ui/pages/__init__.py" line="+55"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
@@ -1587,6 +2250,115 @@ Due {1}</translation>
     </message>
 </context>
 <context>
+    <name>PeersModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-60"/>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>最近收到的文件</source>
+        <translation>Last file received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>最近发出的文件</source>
+        <translation>Last file sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方已收到本站数据</source>
+        <translation>They have our data up to</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>市级</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>县级</source>
+        <translation>county</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+28"/>
+        <source>尚未收到</source>
+        <translation>Nothing received yet</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>第{0}号&#x3000;{1}</source>
+        <translation>No. {0}&#x3000;{1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第{0}号</source>
+        <translation>No. {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+25"/>
+        <source>尚未发出</source>
+        <translation>Nothing sent yet</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>已收到截至 {0} 的数据</source>
+        <translation>Data received up to {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>尚无回执</source>
+        <translation>No acknowledgement yet</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>尚未收到对方的首个文件（密钥未登记）</source>
+        <translation>Their first file has not arrived (key not enrolled)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>对方拒收本站{0}条修改</source>
+        <translation>They refused {0} of our changes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>密钥指纹：{0}</source>
+        <translation>Key fingerprint: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PendingModel</name>
+    <message>
+        <location line="+186"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <location filename="../../zsdesk/ui/pages/placeholder.py" line="+25"/>
@@ -1623,22 +2395,22 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location filename="../../zsdesk/ui/forms/models.py" line="+107"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>问题描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>提出日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Raised on</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>责任部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible office</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1648,22 +2420,22 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location line="+0"/>
         <source>解决日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Solved on</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>解决情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Solution</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>已解决</source>
-        <translation type="unfinished"></translation>
+        <translation>Solved</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>待协调</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -1671,42 +2443,42 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location filename="../../zsdesk/ui/forms/panels.py" line="-122"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>问题描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>提出日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Raised on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>责任部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible office</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>添加问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Add issue</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>标记所选问题已解决…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark selected issue solved…</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>请先在列表中选中一个问题。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an issue in the list first.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>该问题已解决。</source>
-        <translation type="unfinished"></translation>
+        <translation>The issue is solved.</translation>
     </message>
 </context>
 <context>
@@ -1719,87 +2491,87 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location line="+0"/>
         <source>企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Company</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Project name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>产业/链环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Industry / chain node</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>来源线索</source>
-        <translation type="unfinished"></translation>
+        <translation>From lead</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>签约日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed on</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>合同投资</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract investment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>其中外资</source>
-        <translation type="unfinished"></translation>
+        <translation>of which foreign</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>用地</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>载体</source>
-        <translation>Carriers</translation>
+        <translation>Carrier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>新增就业</source>
-        <translation type="unfinished"></translation>
+        <translation>New jobs</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>预计年产值</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected yearly output</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>预计年税收</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected yearly tax</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>包保责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible person</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>阶段</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>阶段日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>阶段原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage reason</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1814,78 +2586,78 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location line="+13"/>
         <source>万美元</source>
-        <translation type="unfinished"></translation>
+        <translation>×10k USD</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>建设与效益</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction and returns</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>亩</source>
-        <translation type="unfinished"></translation>
+        <translation>mu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>人</source>
-        <translation type="unfinished"></translation>
+        <translation>people</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+2"/>
         <source>万元/年</source>
-        <translation type="unfinished"></translation>
+        <translation>×10k CNY/year</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>责任</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsibility</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>资金到位</source>
-        <translation type="unfinished"></translation>
+        <translation>Capital arrivals</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>待协调问题</source>
-        <translation>Open issue</translation>
+        <translation>Open issues</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>来源线索：{0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>From lead: {0} {1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>来源线索：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>From lead: {0}</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>保存项目后可添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Available once the project is saved</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>新建签约项目</source>
-        <translation type="unfinished"></translation>
+        <translation>New signed project</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>项目 {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Project {0} — {1}</translation>
     </message>
 </context>
 <context>
@@ -1894,23 +2666,23 @@ The other pages work as usual and no data was changed; the details are in the lo
         <location filename="../../zsdesk/ui/forms/base.py" line="+195"/>
         <source>基本信息</source>
         <extracomment>fields the form collects that update() must not get (set only at creation) field -&gt; label (the audit trail and messages name fields by it)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Basics</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>修改记录</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+249"/>
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="-248"/>
         <source>保存并关闭（Ctrl+S 保存后继续编辑）</source>
-        <translation type="unfinished"></translation>
+        <translation>Save and close (Ctrl+S saves and keeps editing)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1921,62 +2693,566 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location line="-62"/>
         <source>未保存：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved:</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>该记录属于“{0}”，只读</source>
-        <translation type="unfinished"></translation>
+        <translation>This record belongs to “{0}”: read-only</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>未保存：{0}。已录入的内容仍在表单中，可稍后再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: {0}. What you entered is still in the form; try again later.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>未保存：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: {0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>保存时发生程序错误，未保存任何内容；详情已写入日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>A program error occurred while saving; nothing was saved. The details are in the log.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>已保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>有尚未保存的修改。要保存吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>There are unsaved changes. Save them?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>不保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>继续编辑</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep editing</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>编号 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No. {0}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>新记录（保存后编号）</source>
-        <translation type="unfinished"></translation>
+        <translation>New record (numbered when saved)</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedRowsModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-108"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>拒绝原因</source>
+        <translation>Reason refused</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="-125"/>
+        <source>周报</source>
+        <extracomment>the row behind a preview line (``zsdesk.ledgers.RowResult``) how many periods of each kind the period list offers (the running one included)</extracomment>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月报</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>双月报</source>
+        <translation>Bimonthly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>季报</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年报</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>拜访企业台账</source>
+        <translation>Visits ledger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在谈项目台账</source>
+        <translation>Leads ledger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签约项目台账</source>
+        <translation>Signed projects ledger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主要指标统计表</source>
+        <translation>Key figures table</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location line="+231"/>
+        <source>统计与简报</source>
+        <extracomment>the database changed through this page (a ledger import)</extracomment>
+        <translation>Statistics &amp; briefs</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>简报（PDF）</source>
+        <translation>Brief (PDF)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>报头、指标、排名、项目清单和下一步工作，A4 版式</source>
+        <translation>Masthead, figures, ranking, project lists and next steps, A4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>种类</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+55"/>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>下一步工作</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>每段一行，印在简报最后；留空则简报略去这一部分。</source>
+        <translation>One paragraph per line, printed at the end of the brief; leave empty to omit it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>生成简报…</source>
+        <translation>Make brief…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+42"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>台账导出（Excel）</source>
+        <translation>Ledger export (Excel)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>按日常台账格式</source>
+        <translation>In the usual ledger layout</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>台账导入（Excel）</source>
+        <translation>Ledger import (Excel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读入日常台账：先逐行预览，再导入有效的行（支持 .xlsx .xls .ods）</source>
+        <translation>Read a ledger: preview row by row, then import the valid rows (.xlsx .xls .ods)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>台账种类</source>
+        <translation>Ledger kind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自动识别</source>
+        <translation>Detect</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择台账文件并预览…</source>
+        <translation>Choose a ledger file and preview…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>全部不导入</source>
+        <translation>Import nothing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不导入这个台账的任何一行</source>
+        <translation>Do not import any row of this ledger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入有效行</source>
+        <translation>Import valid rows</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>读取单元</source>
+        <translation>Reading units</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法读取招商单元：{0}</source>
+        <translation>Cannot read the units: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>全市各招商单元</source>
+        <translation>All units of the city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本站点：{0}</source>
+        <translation>This site: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>下一步工作由市级填写，随同步送达；县区预检稿中照印。</source>
+        <translation>Next steps are written by the city and arrive with sync; county drafts print them as they are.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按种类和期间保存，再次生成同一期简报时沿用。</source>
+        <translation>Kept per kind and period, and used again for the same issue.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>全市（正式简报，编期号）</source>
+        <translation>Whole city (official brief, numbered)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>{0} {1}（预检稿）</source>
+        <translation>{0} {1} (draft)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>全部单元</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>按台账中的“招商单元”列</source>
+        <translation>By the ledger&apos;s “unit” column</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>本站点全部单元</source>
+        <translation>All units of this site</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0}（截至今日）</source>
+        <translation>{0} (to date)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>读取下一步工作</source>
+        <translation>Reading next steps</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>请选择期间</source>
+        <translation>Choose a period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本站点没有招商单元，无法生成预检稿</source>
+        <translation>This site has no unit: no draft can be made</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>下一步工作不能超过{0}字</source>
+        <translation>Next steps cannot exceed {0} characters</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>简报保存为</source>
+        <translation>Save brief as</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>生成简报</source>
+        <translation>Making brief</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>正在{0}…</source>
+        <translation>{0}…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>第{0}期</source>
+        <translation>Issue {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} 预检稿</source>
+        <translation>{0} draft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已生成{0}简报 {1} {2}：{3}（{4}页）</source>
+        <translation>{0} brief {1} {2} made: {3} ({4} pages)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>没有生成简报：{0}</source>
+        <translation>No brief made: {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>本机的招商桌面未包含 PDF 打印组件（QtPdf），已在系统的 PDF 阅读器中打开简报，请在那里打印。</source>
+        <translation>This installation has no PDF printing component (QtPdf); the brief was opened in the system&apos;s PDF reader, please print it there.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>准备打印</source>
+        <translation>Preparing to print</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打印机无法开始打印</source>
+        <translation>The printer cannot start</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>已送打印机（{0}页）。</source>
+        <translation>Sent to the printer ({0} pages).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>没有打印：{0}</source>
+        <translation>Not printed: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>台账保存为</source>
+        <translation>Save ledger as</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>导出台账</source>
+        <translation>Exporting ledger</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}项指标，{1}个工作表</source>
+        <translation>{0} figures, {1} sheets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}行</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导出“{0}”（{1}）：{2}</source>
+        <translation>Exported “{0}” ({1}): {2}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>没有导出：{0}</source>
+        <translation>Not exported: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选择要导入的台账</source>
+        <translation>Choose the ledger to import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>预览台账</source>
+        <translation>Previewing ledger</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0}：{1}（工作表“{2}”{3}）</source>
+        <translation>{0}: {1} (sheet “{2}”{3})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>，自动识别</source>
+        <translation>, detected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览：{0}。尚未写入。</source>
+        <translation>Preview: {0}. Nothing written yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未识别的列（不导入）：{0}</source>
+        <translation>Columns not recognised (not imported): {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>将新建客商{0}家：{1}</source>
+        <translation>{0} new companies will be created: {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导入有效行（{0}行）</source>
+        <translation>Import valid rows ({0})</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>台账未导入：{0}
+没有写入任何一行。</source>
+        <translation>Ledger not imported: {0}
+No row was written.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>导入台账</source>
+        <translation>Importing ledger</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已导入：新增{0}行、更新{1}行。</source>
+        <translation>Imported: {0} rows added, {1} updated.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有需要写入的行。</source>
+        <translation>No row needed writing.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>另有{0}行被拒绝，未导入：请按上表的行号和原因修改台账后重新导入（已导入的行会显示为“未变”）。</source>
+        <translation>{0} more rows were refused and not imported: correct the ledger by the row numbers and reasons above and import it again (rows already imported show as “unchanged”).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已取消：台账的任何一行都没有导入。</source>
+        <translation>Cancelled: no row of the ledger was imported.</translation>
     </message>
 </context>
 <context>
@@ -1984,22 +3260,22 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location filename="../../zsdesk/ui/forms/panels.py" line="-105"/>
         <source>问题已解决</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue solved</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>解决日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Solved on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>解决情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Solution</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2010,7 +3286,7 @@ The other pages work as usual and no data was changed; the details are in the lo
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="+299"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+302"/>
         <source>签约后应开工（月）</source>
         <translation>Start due after signing (months)</translation>
     </message>
@@ -2055,7 +3331,12 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Interface language</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>更改在重新启动招商桌面后生效。</source>
+        <translation>Changes apply when Investment Desk is started again.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>本机使用人</source>
         <translation>User of this computer</translation>
     </message>
@@ -2065,7 +3346,12 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>The dashboard&apos;s “My follow-ups” shows this person&apos;s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>只影响这台电脑；不选时显示本站点全部到期跟进。</source>
+        <translation>Affects this computer only; with nobody chosen, all follow-ups due at this site are shown.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>考核目标</source>
         <translation>Targets</translation>
     </message>
@@ -2075,7 +3361,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Double-click a cell to edit; changed cells are yellow until saved</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
@@ -2090,7 +3376,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Units</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
@@ -2131,12 +3417,12 @@ The other pages work as usual and no data was changed; the details are in the lo
     </message>
     <message>
         <location line="+11"/>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>保存亮灯时限</source>
         <translation>Save light limits</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-126"/>
         <source>签约项目</source>
         <translation>Signed projects</translation>
     </message>
@@ -2176,7 +3462,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Cannot read the reference data: {0}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{0}年度考核目标</source>
         <translation>Targets for {0}</translation>
     </message>
@@ -2280,7 +3566,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <location filename="../../zsdesk/ui/widgets/pickers.py" line="-248"/>
         <source>（未指定）</source>
         <extracomment>the record id an item stands for</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>(not given)</translation>
     </message>
 </context>
 <context>
@@ -2288,12 +3574,12 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location filename="../../zsdesk/ui/forms/stage.py" line="+132"/>
         <source>其他阶段</source>
-        <translation type="unfinished"></translation>
+        <translation>Other stages</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>当前阶段：{0}（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Current stage: {0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -2301,32 +3587,32 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location line="-161"/>
         <source>必填：说明原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Required: give the reason</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>签约日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed on</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>合同投资额</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract investment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2341,22 +3627,22 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location line="+3"/>
         <source>当前阶段将从“{0}”变为“{1}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>The stage changes from “{0}” to “{1}”.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>签约后将生成签约项目，计入签约个数和签约金额。</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing creates a signed project, counted in signed projects and signed investment.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>未推进：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not advanced: {0}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>未推进：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not advanced:</translation>
     </message>
 </context>
 <context>
@@ -2364,17 +3650,17 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location filename="../../zsdesk/ui/forms/models.py" line="+64"/>
         <source>阶段</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>原因/说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason / note</translation>
     </message>
 </context>
 <context>
@@ -2382,12 +3668,927 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location filename="../../zsdesk/ui/forms/lead.py" line="-182"/>
         <source>阶段历史</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage history</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>已推进到“{0}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Advanced to “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-481"/>
+        <source>站点</source>
+        <extracomment>a model&apos;s row object, for views and tests record kinds as people say them</extracomment>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>招商单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>招商人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>产业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客商</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业联系人</source>
+        <translation>Company contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <source>载体</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>拜访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拜访参与人</source>
+        <translation>Visit participants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>招商线索</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>线索阶段</source>
+        <translation>Lead stages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签约项目</source>
+        <translation>Signed projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目阶段</source>
+        <translation>Project stages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资金到位</source>
+        <translation>Capital arrivals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待协调问题</source>
+        <translation>Open issues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>落户预审</source>
+        <translation>Pre-reviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预审步骤</source>
+        <translation>Review steps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目共享</source>
+        <translation>Shared projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>考核目标</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评分规则</source>
+        <translation>Scoring rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设置项</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+963"/>
+        <location line="+90"/>
+        <source>撞车提醒</source>
+        <translation>Clash alerts</translation>
+    </message>
+    <message>
+        <location line="-1048"/>
+        <source>名称</source>
+        <extracomment>fields as the forms call them (the rest show their column name)</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签约日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签约金额（万元）</source>
+        <translation>Signed investment (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外资（万美元）</source>
+        <translation>Foreign (×10k USD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划投资（万元）</source>
+        <translation>Planned investment (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用地（亩）</source>
+        <translation>Land (mu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就业人数</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预计年产值（万元）</source>
+        <translation>Expected output (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预计年税收（万元）</source>
+        <translation>Expected tax (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阶段日期</source>
+        <translation>Stage date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阶段原因</source>
+        <translation>Stage reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所在地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拜访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外出天数</source>
+        <translation>Trip days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拜访成效</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下次跟进日期</source>
+        <translation>Next follow-up date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已跟进</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>首报日期</source>
+        <translation>First reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属产业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>文件不完整</source>
+        <extracomment>what a refused file means, by ``PackageRefused.code``: (what was wrong, what to do)</extracomment>
+        <translation>The file is incomplete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可能复制时U盘被提前拔出。请对方重新导出，再导入新的文件。</source>
+        <translation>The USB stick may have been pulled out while copying. Ask them to export again and import the new file.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件被改动或已损坏</source>
+        <translation>The file was changed or is damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>请对方重新导出，再导入新的文件。</source>
+        <translation>Ask them to export again and import the new file.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>文件的签名对不上：文件被改动过，或不是该站点签发的</source>
+        <translation>The file&apos;s signature does not match: it was changed, or that site did not sign it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请不要使用这个文件；与对方联系，请其重新导出。</source>
+        <translation>Do not use this file; contact them and ask for a new export.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件格式不对</source>
+        <translation>Wrong file format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请确认选的是招商桌面导出的同步文件（.zsync）。</source>
+        <translation>Make sure you chose a sync file exported by Investment Desk (.zsync).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件的清单不完整</source>
+        <translation>The file&apos;s manifest is incomplete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>文件超出允许的大小或条目数</source>
+        <translation>The file exceeds the allowed size or number of entries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请确认选的是招商桌面导出的同步文件。</source>
+        <translation>Make sure you chose a sync file exported by Investment Desk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这个文件不是发给本站点的</source>
+        <translation>This file is not addressed to this site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请选择发给本站点的文件（文件名中间是本站点代码）。</source>
+        <translation>Choose a file addressed to this site (its name holds this site&apos;s code in the middle).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件无法解密</source>
+        <translation>The file cannot be decrypted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这个文件不是用本站点的密钥加密的；请对方确认导出对象后重新导出。</source>
+        <translation>This file was not encrypted to this site&apos;s key; ask them to check the receiver and export again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发送文件的站点还没有入网</source>
+        <translation>The sending site has not joined yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>市级先为该县区生成入网文件，县区入网后再导出。</source>
+        <translation>The city makes a setup file for the county first; the county exports after joining.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>与已导入过的同号文件内容不同</source>
+        <translation>Differs from the file of the same number already imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方可能恢复了旧备份或复制了电脑；请与对方联系后再处理。</source>
+        <translation>They may have restored an old backup or cloned a computer; contact them before going on.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件中有对方无权发送的数据</source>
+        <translation>The file holds data they may not send</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1170"/>
+        <source>请与对方联系。</source>
+        <translation>Please contact them.</translation>
+    </message>
+    <message>
+        <location line="-1169"/>
+        <source>文件无法读取</source>
+        <translation>The file cannot be read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请检查U盘是否已插好，或把文件复制到电脑上再导入。</source>
+        <translation>Check that the USB stick is plugged in, or copy the file to the computer and import it from there.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件来自更新版本的招商桌面</source>
+        <translation>The file comes from a newer Investment Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请先升级本机的招商桌面，再导入。</source>
+        <translation>Update Investment Desk on this computer first, then import.</translation>
+    </message>
+    <message>
+        <location line="+671"/>
+        <source>同步</source>
+        <extracomment>the database changed through this page (an import, a resolution): the window&apos;s status and 同步 badge should be read again an export finished: (the file paths, all verified)</extracomment>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+339"/>
+        <source>导出同步文件</source>
+        <translation>Export sync file</translation>
+    </message>
+    <message>
+        <location line="-339"/>
+        <source>写到U盘，交给对方导入</source>
+        <translation>Write it to a USB stick for them to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>发给：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>导出到文件夹…</source>
+        <translation>Export to folder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择U盘或文件夹；文件写入后会读回校验</source>
+        <translation>Choose a USB stick or folder; the file is read back and checked after writing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备份数据库…</source>
+        <translation>Back up database…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把本站点的数据库完整复制一份</source>
+        <translation>Make a full copy of this site&apos;s database</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>生成入网文件…</source>
+        <translation>Make setup file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>为一个县区生成入网文件：县区用它加入本市的同步</source>
+        <translation>Make a setup file for a county: the county joins the city&apos;s sync with it</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+450"/>
+        <source>导入同步文件</source>
+        <translation>Import sync file</translation>
+    </message>
+    <message>
+        <location line="-450"/>
+        <source>先预览，确认后再写入</source>
+        <translation>Preview first, write after confirming</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择对方发来的 .zsync 文件。导入前会显示将新增、更新的数据和冲突；点“应用”才会写入，写入前自动备份数据库。</source>
+        <translation>Choose the .zsync file they sent. Before importing you see what will be added, updated and in conflict; only “Apply” writes, after an automatic backup of the database.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择文件并预览…</source>
+        <translation>Choose file and preview…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>已与对方核对一致，信任并预览</source>
+        <translation>Checked with them: trust and preview</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不一致，不导入</source>
+        <translation>Does not match: do not import</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>被拒绝的记录</source>
+        <translation>Refused records</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>新增：本站还没有的记录。
+更新：本站已有，将改为对方的新值。
+未变：本站已有且相同（例如再次送达的参考数据），不做改动。
+冲突：双方改了同一项，自动采用较新的修改；导入后在下方“冲突”中确认。
+拒绝：对方无权修改的数据，不会写入。</source>
+        <translation>New: records this site does not have yet.
+Updated: records this site has, changed to their new values.
+Unchanged: records this site has with the same values (e.g. reference data sent again).
+Conflicts: both sides changed the same field; the newer change is taken, confirm it under “Conflicts” after importing.
+Refused: data they may not change; not written.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不导入这个文件，数据保持不变</source>
+        <translation>Do not import this file; the data stays as it is</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+294"/>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location line="-283"/>
+        <location line="+123"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>两个站点改了同一项：已自动采用较新的修改，请确认</source>
+        <translation>Two sites changed the same field: the newer change was taken, please confirm</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保留本站</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>采用本站点的值；处理结果随下次同步送达对方</source>
+        <translation>Take this site&apos;s value; the decision travels with the next sync</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>采用对方</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>手工编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开记录</source>
+        <translation>Open record</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>同一客商被两个招商单元同时接触</source>
+        <translation>The same company is being approached by two units</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>没有撞车提醒。</source>
+        <translation>No clash alerts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开本站记录</source>
+        <translation>Open our record</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>各站点同步情况</source>
+        <translation>Sync state per site</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>等待中的文件</source>
+        <translation>Waiting files</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>缺少更早的文件，收到后自动导入</source>
+        <translation>An earlier file is missing; they import themselves when it arrives</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>没有等待中的文件。</source>
+        <translation>No waiting files.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>读取同步状态</source>
+        <translation>Reading the sync state</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>无法读取同步状态：{0}</source>
+        <translation>Cannot read the sync state: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>市级</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>县级</source>
+        <translation>county</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本站点：{0} {1}（{2}）</source>
+        <translation>This site: {0} {1} ({2})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>还没有同步对象。市级：点“生成入网文件…”为县区生成入网文件；县区：用市里发来的入网文件运行 zsdesk sync join 入网文件 加入。</source>
+        <translation>No sync partner yet. City: use “Make setup file…” for each county; county: join with the city&apos;s setup file by running zsdesk sync join FILE.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本站点尚未加入市级同步：请用市里发来的入网文件运行 zsdesk sync join 入网文件。</source>
+        <translation>This site has not joined the city&apos;s sync: run zsdesk sync join FILE with the setup file from the city.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>冲突（{0}）</source>
+        <translation>Conflicts ({0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撞车提醒（{0}）</source>
+        <translation>Clash alerts ({0})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>全部已入网县区（{0}个，各一个文件）</source>
+        <translation>All joined counties ({0}, one file each)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>（没有可导出的站点）</source>
+        <translation>(no site to export to)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>上次导出到：{0}</source>
+        <translation>Last exported to: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还没有导出过；导出时选择U盘或文件夹。</source>
+        <translation>Nothing exported yet; choose a USB stick or folder when exporting.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>没有可导出的站点：对方的首个文件导入后才能向其导出。</source>
+        <translation>No site to export to: a site can be sent files once its first file was imported.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择导出到的U盘或文件夹</source>
+        <translation>Choose the USB stick or folder to export to</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>已写入 {0}（{1}条修改，{2}）</source>
+        <translation>Written {0} ({1} changes, {2})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件已读回校验无误，可以安全拔出U盘。</source>
+        <translation>The file was read back and checked: the USB stick can be removed safely.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>文件读回校验未通过：请不要使用这个U盘上的文件，换一个U盘重新导出。</source>
+        <translation>The file failed the read-back check: do not use the file on this stick; export again to another one.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>没有导出：{0}</source>
+        <translation>Not exported: {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>选择要导入的同步文件</source>
+        <translation>Choose the sync file to import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同步文件 (*.zsync);;所有文件 (*)</source>
+        <translation>Sync files (*.zsync);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>预览同步文件</source>
+        <translation>Previewing sync file</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>导入预览：{0}（来自 {1}，第{2}号）</source>
+        <translation>Import preview: {0} (from {1}, no. {2})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>放入等待队列</source>
+        <translation>Put in the waiting queue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>。点“应用”写入，点“取消”不导入。</source>
+        <translation>. “Apply” writes it, “Cancel” does not import.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>被拒绝的记录（{0}条，不会写入）</source>
+        <translation>Refused records ({0}, not written)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>文件被拒绝</source>
+        <translation>File refused</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>未导入“{0}”：{1}。
+原因：{2}
+本站点的数据没有任何改动。{3}</source>
+        <translation>“{0}” was not imported: {1}.
+Reason: {2}
+Nothing in this site&apos;s data was changed. {3}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>这是站点“{0}”发来的第一个文件。请打电话给对方，请对方在其电脑上运行 zsdesk sync status 查看本站点记录的密钥指纹，逐段核对与下面一致后，再点“信任”。指纹不一致说明文件可能被冒充，请不要导入。</source>
+        <translation>This is the first file from site “{0}”. Phone them and ask them to run zsdesk sync status on their computer to read their key fingerprint; compare it group by group with the one below before choosing “Trust”. A different fingerprint means the file may be forged: do not import it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>对方</source>
+        <translation>Them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（文件中没有指纹）</source>
+        <translation>(no fingerprint in the file)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>尚未导入：需要先核对对方的密钥指纹。本站点的数据没有任何改动。</source>
+        <translation>Not imported yet: their key fingerprint must be checked first. Nothing in this site&apos;s data was changed.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>未导入：密钥指纹未确认。本站点的数据没有任何改动。</source>
+        <translation>Not imported: the key fingerprint was not confirmed. Nothing in this site&apos;s data was changed.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>等待中的第{0}号文件也已导入：{1}</source>
+        <translation>Waiting file no. {0} was imported too: {1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已取消：未导入任何数据。</source>
+        <translation>Cancelled: nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导入未完成：{0}
+本次导入已整体撤销，数据没有改动。</source>
+        <translation>The import did not finish: {0}
+It was undone as a whole; the data is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+29"/>
+        <source>请先在表中选择一个冲突。</source>
+        <translation>Select a conflict in the table first.</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>保留本站的值</source>
+        <translation>Keep our value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>采用对方的值</source>
+        <translation>Take their value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>采用手工填写的值</source>
+        <translation>Take the value typed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理冲突</source>
+        <translation>Resolving conflict</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已处理“{0}”的{1}：{2}。处理结果随下次同步送达对方。</source>
+        <translation>Resolved {1} of “{0}”: {2}. The decision travels with the next sync.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>冲突未处理：{0}</source>
+        <translation>Conflict not resolved: {0}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>打开本站保存的客商记录</source>
+        <translation>Open the company record kept here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本站没有保存这两家客商的记录</source>
+        <translation>Neither company is kept at this site</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>无法打开记录：{0}</source>
+        <translation>Cannot open the record: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>备份数据库到</source>
+        <translation>Back up the database to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库备份 (*.db)</source>
+        <translation>Database backups (*.db)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>备份数据库</source>
+        <translation>Backing up database</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>数据库已备份到 {0}。</source>
+        <translation>The database was backed up to {0}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>没有备份：{0}</source>
+        <translation>No backup made: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>没有可入网的招商单元：请先在“设置”中新增县区的招商单元。</source>
+        <translation>No unit to make a setup file for: add the county&apos;s unit in Settings first.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+24"/>
+        <source>生成入网文件</source>
+        <translation>Make setup file</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>为哪个招商单元生成入网文件：</source>
+        <translation>Make a setup file for which unit:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>保存入网文件</source>
+        <translation>Save setup file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入网文件 (*.json)</source>
+        <translation>Setup files (*.json)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已生成 {0} 的入网文件：{1}
+把它交给县区，县区在新装的招商桌面上运行 zsdesk sync join 文件 加入；县区的首个同步文件导入时请核对其密钥指纹。</source>
+        <translation>Setup file for {0} made: {1}
+Give it to the county; they join by running zsdesk sync join FILE on a new installation. Check their key fingerprint when their first sync file is imported.</translation>
     </message>
 </context>
 <context>
@@ -2446,7 +4647,7 @@ The other pages work as usual and no data was changed; the details are in the lo
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-524"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-530"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -2530,7 +4731,7 @@ Changes not yet committed were undone; the details are in the log, please tell y
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="+98"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+101"/>
         <location line="+29"/>
         <source>重命名招商单元</source>
         <translation>Rename unit</translation>
@@ -2724,7 +4925,7 @@ starts</translation>
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-161"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-164"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
@@ -2760,6 +4961,70 @@ starts</translation>
     </message>
 </context>
 <context>
+    <name>ValueDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-873"/>
+        <source>手工编辑冲突的值</source>
+        <translation>Edit the conflicting value</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}&#x3000;{1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>整数</source>
+        <translation>Whole number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>数字，例如 1200.5</source>
+        <translation>Number, e.g. 1200.5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期，例如 2026-06-15</source>
+        <translation>Date, e.g. 2026-06-15</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>采用这个值</source>
+        <translation>Take this value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>请填写整数</source>
+        <translation>Enter a whole number</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>请填写数字，例如 1200.5</source>
+        <translation>Enter a number, e.g. 1200.5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>请按 2026-06-15 的格式填写日期</source>
+        <translation>Enter the date as 2026-06-15</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <location filename="../../zsdesk/ui/forms/visit.py" line="+28"/>
@@ -2769,12 +5034,12 @@ starts</translation>
     <message>
         <location line="+0"/>
         <source>拜访日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>拜访方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of visit</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2784,52 +5049,52 @@ starts</translation>
     <message>
         <location line="+0"/>
         <source>关联线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>外出天数</source>
-        <translation type="unfinished"></translation>
+        <translation>Trip days</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>对方人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Their people</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>我方人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Our people</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>带队/记录人</source>
-        <translation type="unfinished"></translation>
+        <translation>Leader / recorder</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>拜访成果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>下一步工作</source>
-        <translation type="unfinished"></translation>
+        <translation>Next steps</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>下一步截止</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step due</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>跟进已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up done</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2844,52 +5109,52 @@ starts</translation>
     <message>
         <location line="+10"/>
         <source>对方姓名、职务；未选企业时必填</source>
-        <translation type="unfinished"></translation>
+        <translation>Their names and titles; required when no company is chosen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>例：上海张江</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Zhangjiang, Shanghai</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> 天</source>
-        <translation type="unfinished"></translation>
+        <translation> days</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>我方</source>
-        <translation type="unfinished"></translation>
+        <translation>Our side</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>成果与跟进</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome and follow-up</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>关联线索：{0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead: {0} {1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>关联线索：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead: {0}</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>记录拜访</source>
-        <translation type="unfinished"></translation>
+        <translation>Log visit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>拜访记录 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit {0}</translation>
     </message>
 </context>
 <context>
@@ -2897,12 +5162,12 @@ starts</translation>
     <message>
         <location filename="../../zsdesk/ui/forms/panels.py" line="-100"/>
         <source>未保存：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved:</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>未保存：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -2910,7 +5175,7 @@ starts</translation>
     <message>
         <location filename="../../zsdesk/ui/widgets/pickers.py" line="+144"/>
         <source>筛选产业或链环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter industries or chain nodes</translation>
     </message>
 </context>
 </TS>

@@ -425,9 +425,11 @@ class MainWindow(QMainWindow):
             page = create_page(self.entry(key), self.ws, self.tasks, self.stack)
             self.pages[key] = page
             self.stack.addWidget(page)
-            signal = getattr(page, "drill_down", None)
-            if signal is not None and hasattr(signal, "connect"):
-                signal.connect(self.show_rows)
+            for name, slot in (("drill_down", self.show_rows), ("sync_changed", self.refresh_status),
+                               ("data_changed", self.refresh_status)):
+                signal = getattr(page, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(slot)
             self._release_window_keys(page)
         return self.pages[key]
 

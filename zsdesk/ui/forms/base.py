@@ -19,7 +19,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
@@ -276,8 +278,7 @@ class RecordForm(QDialog):
     def record_title(self) -> str:
         return self.windowTitle()
 
-    def preferred_size(self):
-        from PySide6.QtCore import QSize
+    def preferred_size(self) -> QSize:
         em = self.fontMetrics().horizontalAdvance("M")
         return QSize(em * 62, self.fontMetrics().height() * 38)
 
@@ -462,6 +463,10 @@ class RecordForm(QDialog):
                 return
         super().reject()
 
+    def discard(self) -> None:
+        """Close without saving and without asking (the caller has decided)."""
+        QDialog.reject(self)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802
         # Enter in a line edit must not save a half-filled form (Ctrl+S saves)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
@@ -493,7 +498,6 @@ class RecordForm(QDialog):
             return tr(labels.get(value, value))
         if field in MONEY_FIELDS:
             try:
-                from decimal import Decimal
                 return format_money(Decimal(str(value)))
             except ArithmeticError:
                 return str(value)

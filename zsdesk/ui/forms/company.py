@@ -12,7 +12,7 @@ from zsdesk.errors import ValidationError
 from zsdesk.ui.forms.base import FormGrid, RecordForm, action_button, make_table
 from zsdesk.ui.forms.models import ContactsModel
 from zsdesk.ui.widgets.feedback import FieldError
-from zsdesk.ui.widgets.pickers import DEBOUNCE_MS, IndustryPicker, _html
+from zsdesk.ui.widgets.pickers import DEBOUNCE_MS, IndustryPicker, html_escape
 from zsdesk.validation import normalize_usci, validate_usci
 
 
@@ -223,9 +223,9 @@ class CompanyForm(RecordForm):
         lines = []
         for m in self.matches[:3]:
             if m.reason == "usci":
-                text = self.tr("统一社会信用代码与“{0}”（{1}）相同").format(_html(m.name), m.number)
+                text = self.tr("统一社会信用代码与“{0}”（{1}）相同").format(html_escape(m.name), m.number)
             else:
-                text = self.tr("名称与“{0}”（{1}）相似（{2}%）").format(_html(m.name), m.number, f"{m.score:.0f}")
+                text = self.tr("名称与“{0}”（{1}）相似（{2}%）").format(html_escape(m.name), m.number, f"{m.score:.0f}")
             verb = self.tr("改用该企业") if self.pick_mode else self.tr("查看")
             lines.append(f'⚠ {text}　<a href="{m.company_id}">{verb}</a>')
         self.duplicate.show_message("<br>".join(lines))

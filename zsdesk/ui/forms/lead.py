@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from zsdesk.domain import LEAD_FLOW, LEAD_LABELS
+from zsdesk.domain import LEAD_FLOW, LEAD_LABELS, PROJECT_LABELS
 from zsdesk.ui.forms.base import FormGrid, RecordForm, make_table, tr
 from zsdesk.ui.forms.models import StageHistoryModel
 from zsdesk.ui.forms.stage import StageBar, StageDialog
@@ -22,9 +22,7 @@ class StagedRecordForm(RecordForm):
         return self.stage_bar
 
     def build_history_tab(self) -> None:
-        labels = LEAD_LABELS if self.table == "leads" else None
-        from zsdesk.domain import PROJECT_LABELS
-        self.history_model = StageHistoryModel(labels or PROJECT_LABELS, self)
+        self.history_model = StageHistoryModel(self.stage_labels(), self)
         self.history_view = make_table(self.history_model, stretch=StageHistoryModel.Column.REASON)
         self.history_index = self.tabs.addTab(self.history_view, self.tr("阶段历史"))
 
@@ -66,7 +64,6 @@ class StagedRecordForm(RecordForm):
         self.problem.show_message(self.tr("已推进到“{0}”。").format(tr(self.stage_labels()[stage])), "info")
 
     def stage_labels(self) -> dict[str, str]:
-        from zsdesk.domain import PROJECT_LABELS
         return LEAD_LABELS if self.table == "leads" else PROJECT_LABELS
 
     def refresh_tabs(self) -> None:

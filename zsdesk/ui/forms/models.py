@@ -352,8 +352,6 @@ class AuditModel(_RowsModel):
         self.labels = labels or {}
         self.describe = describe
         self._ops = {"I": self.tr("新建"), "U": self.tr("修改"), "D": self.tr("删除")}
-        self._sources = {"local": self.tr("本机录入"), "import": self.tr("台账导入"),
-                         "sync": self.tr("同步导入"), "init": self.tr("初始化"), "seed": self.tr("内置")}
 
     def set_changes(self, changes: list) -> None:
         """Keep what a person wants to read: inserted fields that hold a value,
@@ -393,7 +391,19 @@ class AuditModel(_RowsModel):
             return ("" if c.op == "I" else self._value(c.field, c.old)), c.old
         if column == C.NEW:
             return self._value(c.field, c.new), c.new
-        return self._sources.get(c.source, c.source or ""), c.source
+        return self.source_text(c.source), c.source
+
+    def source_text(self, source: str | None) -> str:
+        """Where a write came from, in words ("sync:TX-U01#3" -> 同步导入 TX-U01 #3)."""
+        source = source or ""
+        kind, _, detail = source.partition(":")
+        words = {"local": self.tr("本机录入"), "init": self.tr("初始化"), "seed": self.tr("内置"),
+                 "demo": self.tr("演示数据"), "conflict-resolution": self.tr("冲突处理"),
+                 "ledger": self.tr("台账导入"), "sync": self.tr("同步导入"), "setup": self.tr("市级配置")}
+        word = words.get(kind)
+        if word is None:
+            return source
+        return f"{word} {detail}" if detail else word
 
     def extra_data(self, c, column, role):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.Column.OLD:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
+from zsdesk.errors import ZsdeskError
 from zsdesk.ui.forms.base import FormGrid
 from zsdesk.ui.forms.lead import StagedRecordForm
 from zsdesk.ui.forms.panels import ArrivalsPanel, AttachmentsPanel, ProblemsPanel
@@ -124,7 +125,7 @@ class ProjectForm(StagedRecordForm):
             try:
                 lead = self.ws.leads.get(self._lead_id)
                 self.lead_note.setText(self.tr("来源线索：{0} {1}").format(lead.number, lead.name))
-            except Exception:  # noqa: BLE001 - a deleted lead: show its id
+            except ZsdeskError:  # a deleted lead: show its id
                 self.lead_note.setText(self.tr("来源线索：{0}").format(self._lead_id))
         self.lead_note.setVisible(bool(self._lead_id))
 

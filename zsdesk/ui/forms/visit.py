@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
 from zsdesk.domain import VISIT_KINDS
+from zsdesk.errors import ZsdeskError
 from zsdesk.ui.forms.base import FormGrid, RecordForm
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.pickers import ChoiceCombo, CompanyPicker, StaffChecklist, StaffPicker
@@ -118,7 +119,7 @@ class VisitForm(RecordForm):
             try:
                 lead = self.ws.leads.get(self._lead_id)
                 self.lead_note.setText(self.tr("关联线索：{0} {1}").format(lead.number, lead.name))
-            except Exception:  # noqa: BLE001 - a deleted lead: show its id
+            except ZsdeskError:  # a deleted lead: show its id
                 self.lead_note.setText(self.tr("关联线索：{0}").format(self._lead_id))
             self.lead_note.show()
 

@@ -16,6 +16,7 @@ import functools
 import importlib
 import json
 import logging
+import weakref
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, QSettings, Qt, QTimer, Signal,
@@ -523,8 +524,9 @@ class ListPage(QWidget):
     # -- filter choices ------------------------------------------------------------------------------------
     def _load_options(self) -> None:
         """Let each chip read its choices when it is first opened (again after a refresh)."""
+        page = weakref.ref(self)  # a chip must not keep its page alive (a cycle only gc breaks)
         for key, chip in self.chips.items():
-            chip.set_loader(functools.partial(self._options_of, key))
+            chip.set_loader(functools.partial(_options_of_page, page, key))
 
     def _options_of(self, key: str) -> tuple[list, dict | None]:
         opts = queries.filter_options(self.ws, self.kind, parts={key})
@@ -644,6 +646,11 @@ class ListPage(QWidget):
             self.set_column_visible(key, action.isChecked())
         else:
             self.reset_columns()
+
+
+def _options_of_page(page_ref, key: str):
+    page = page_ref()
+    return page._options_of(key) if page is not None else ([], None)
 
 
 def _json(value, default):

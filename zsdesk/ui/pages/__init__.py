@@ -11,7 +11,17 @@ optional methods the window calls when they exist:
   from a figure; ``table`` is the figure's table: ``projects``, ``visits``,
   ``capital_arrivals`` (shown on the projects page), ``leads`` …);
 - ``new_record()``: Ctrl+N;
-- ``focus_search()``: Ctrl+F.
+- ``focus_search()``: Ctrl+F;
+
+and optional signals the window listens to:
+
+- ``drill_down(str, list, str)``: show these rows (table, ids, title) on the
+  list page of the table (the window calls that page's ``show_rows``);
+- ``sync_changed()`` / ``data_changed()``: read the status bar and the 同步
+  badge again (a package was imported, a conflict resolved, a ledger imported).
+
+The window owns Ctrl+N, Ctrl+F, F5 and Ctrl+1…9 (a page's own shortcut on one
+of these is switched off); Ctrl+S is left to the forms.
 
 A page whose module is missing, fails to import or whose constructor fails is
 replaced by a placeholder that says so: the window never crashes for it.

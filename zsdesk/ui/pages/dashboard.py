@@ -705,7 +705,8 @@ class DashboardPage(QWidget):
         header.sortIndicatorChanged.connect(lambda *_: self._fit_unit_table())
         self.unit_table.activated.connect(self._unit_cell_activated)
         box.addWidget(self.unit_table, 1)
-        panel.setMinimumHeight(330)
+        if self.ws.site.is_city:  # a county's table has a row or two: it stays compact
+            panel.setMinimumHeight(330)
         return panel
 
     def _build_reminders_panel(self) -> QFrame:

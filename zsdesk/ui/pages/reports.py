@@ -248,10 +248,12 @@ class LedgerPreviewModel(QAbstractTableModel):
 
 
 def fate_summary(counts: dict[str, int]) -> str:
-    parts = [_t("{0}{1}行").format(_t(FATE_NAMES[f]), counts.get(f, 0))
+    parts = [QCoreApplication.translate("ReportsPage", "{0}{1}行").format(_t(FATE_NAMES[f]),
+                                                                         counts.get(f, 0))
              for f in ("created", "updated", "unchanged", "refused")]
     if counts.get("skipped"):
-        parts.append(_t("跳过{0}行（空行、合计、说明）").format(counts["skipped"]))
+        parts.append(QCoreApplication.translate("ReportsPage", "跳过{0}行（空行、合计、说明）").format(
+            counts["skipped"]))
     return "、".join(parts)
 
 

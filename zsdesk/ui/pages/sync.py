@@ -172,9 +172,10 @@ def field_label(name: str) -> str:
 def value_text(value) -> str:
     """A synced value as a person reads it."""
     if value is None or value == "":
-        return _t("（空）")
+        return QCoreApplication.translate("SyncPage", "（空）")
     if isinstance(value, bool):
-        return _t("是") if value else _t("否")
+        return (QCoreApplication.translate("SyncPage", "是") if value
+                else QCoreApplication.translate("SyncPage", "否"))
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     if isinstance(value, dict):

@@ -519,11 +519,11 @@ class CompanyPicker(QWidget):
         similar = [m for m in self.ws.companies.find_duplicates(text) if m.company_id not in listed]
         parts = []
         if similar:
-            links = "、".join(f'<a href="pick:{m.company_id}">{_html(m.name)}</a>（{_html(m.number)}）'
+            links = "、".join(f'<a href="pick:{m.company_id}">{html_escape(m.name)}</a>（{html_escape(m.number)}）'
                               for m in similar[:3])
             parts.append(self.tr("相似的已有企业：{0}").format(links))
         parts.append(self.tr("未选择企业：请从列表中选择") + (
-            self.tr("，或<a href=\"new:\">新建“{0}”</a>").format(_html(text))
+            self.tr("，或<a href=\"new:\">新建“{0}”</a>").format(html_escape(text))
             if self.create_company is not None else ""))
         self.hint.setText("<br>".join(parts))
         self.hint.show()
@@ -558,5 +558,5 @@ class CompanyPicker(QWidget):
         return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance("M") * 22), hint.height())
 
 
-def _html(text: str) -> str:
+def html_escape(text: str) -> str:
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
