@@ -181,3 +181,15 @@ def test_signing_with_bad_contract_fields_writes_nothing(ws, lead):
     assert info.value.field == "jobs"
     assert ws.leads.get(lead).stage == "clue"
     assert count(ws, Project) == 0
+
+
+def test_a_signed_lead_moves_no_further(ws, unit_id, company_id):
+    from zsdesk.errors import RefusedError
+
+    lid = ws.leads.create({"unit_id": unit_id, "company_id": company_id, "name": "已签项目",
+                           "planned_investment": 5000, "stage_date": "2026-01-10"})
+    ws.leads.advance(lid, "signed", "2026-02-01")
+    for stage, reason in (("on_hold", "资金未到"), ("terminated", "取消")):
+        with pytest.raises(RefusedError, match="签约项目"):
+            ws.leads.advance(lid, stage, "2026-03-01", reason)
+    assert ws.leads.get(lid).stage == "signed"

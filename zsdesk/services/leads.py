@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from zsdesk.db.models import Company, Industry, Lead, LeadStage, Project, ProjectStage, Staff, Unit
 from zsdesk.domain import LEAD_FLOW, LEAD_LABELS, LEAD_SIDE
-from zsdesk.errors import ValidationError
+from zsdesk.errors import RefusedError, ValidationError
 from zsdesk.services.base import Checker, RecordService
 from zsdesk.services.stages import check_move, stage_history_query
 from zsdesk.validation import parse_date, parse_money, require_choice, require_text
@@ -65,6 +65,8 @@ class LeadService(RecordService):
         project's id when one was created."""
         lead = self.get(lead_id)
         self.ws.check_can_edit(self.table, lead.owner_site_id)
+        if lead.stage == "signed":
+            raise RefusedError("线索已签约，后续进展请在对应的签约项目中推进")
         # the record holds the current stage; the history tells how far the flow got
         history = [(h.stage, h.stage_date) for h in self.history(lead_id)] + [(lead.stage, lead.stage_date)]
         date, reason = check_move(flow=LEAD_FLOW, side=LEAD_SIDE, labels=LEAD_LABELS, history=history,

@@ -234,7 +234,11 @@ class RecordForm(QDialog):
         self._apply_rights()
         self.take_snapshot()
         self._update_title()
-        self.resize(self.sizeHint().expandedTo(self.preferred_size()))
+        size = self.sizeHint().expandedTo(self.preferred_size())
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:  # a small laptop screen: fit, and scroll the first tab
+            size = size.boundedTo(QSize(int(screen.width() * 0.95), int(screen.height() * 0.9)))
+        self.resize(size)
 
     # -- to give in subclasses -----------------------------------------------------------
     @property
