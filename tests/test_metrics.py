@@ -9,6 +9,7 @@ Projects (unit, contract date, investment, progress):
   P5 A 2024-03-01 30000  started 2024-06-01, producing 2026-03-01
   P6 B 2024-05-01  1000  defaulted 2025-01-10
   P7 B 2026-04-01  6000  registered 2026-05-20; shared: A (飞出地) keeps 40%
+  P8 B 2025-07-20  1200  - (start limit 2026-01-20 passed this year: deducted in the 2026 score)
 Period: 2026-01-01 .. 2026-06-15. 应开工 cut-off 2025-12-15, 应投产 cut-off 2024-06-15.
 """
 
@@ -54,6 +55,7 @@ def city(city_ws):
     project("P5", a, "2024-03-01", 30000, ("started", "2024-06-01"), ("producing", "2026-03-01"))
     project("P6", b, "2024-05-01", 1000, ("defaulted", "2025-01-10", "投资方资金链断裂"))
     project("P7", b, "2026-04-01", 6000, ("registered", "2026-05-20"))
+    project("P8", b, "2025-07-20", 1200)
     ws.projects.add_referral(p["P7"], a, "40%", "2026-04-02")
     for unit, day, days in ((a, "2026-01-05", 2), (a, "2026-03-01", 0), (a, "2026-06-15", 3),
                             (a, "2025-12-30", 4), (b, "2026-02-02", 1)):
@@ -79,8 +81,9 @@ def test_totals_by_hand(city):
     assert t["producing_projects"].row_ids == [p["P5"]]  # 投产 2026-03-01
     assert t["arrived_capital"].value == 4500  # 3000 + 500 + 1000 (P3's 2025 arrival is outside)
     assert t["performance_rate"].value == D(2) / D(3)  # P1, P7 of P1, P2, P7
-    assert (t["start_rate"].numerator, t["start_rate"].denominator) == (2, 4)  # P3, P5 of P3-P6
-    assert set(t.overdue_start) == {p["P4"], p["P6"]}
+    assert (t["start_rate"].numerator, t["start_rate"].denominator) == (2, 5)  # P3, P5 of P3-P6, P8
+    assert set(t.overdue_start) == {p["P4"], p["P6"], p["P8"]}
+    assert t["overdue_start_year"].row_ids == [p["P8"]]  # P4 (2025-12-01) and P6 (2024-11-01) were earlier
     assert t["capital_rate"].value == D(3500) / D(23000)
     assert t["production_rate"].value == D(1) / D(2)  # P5 of P5, P6
     assert t["visits"].value == 4 and t["trip_days"].value == 6
@@ -101,7 +104,7 @@ def test_units_with_shared_project(city):
     # B: 60% of P7
     assert b["signed_projects"].value == D("0.6") and b["signed_investment"].value == 3600
     assert b["performance_rate"].value == 1
-    assert (b["start_rate"].numerator, b["start_rate"].denominator) == (1, 3)
+    assert (b["start_rate"].numerator, b["start_rate"].denominator) == (1, 4)
     assert b["capital_rate"].value == 0  # known zero: nothing arrived for P7
     assert b["production_rate"].value == 0
     assert (a["visits"].value, a["trip_days"].value, b["visits"].value) == (3, 5, 1)
@@ -121,7 +124,8 @@ def test_targets_pace_score_and_ranking(city):
     assert a["signed_projects"].on_pace is True          # 60% >= 45.5%
     assert a["signed_investment"].on_pace is False       # 38.8% < 45.5%
     assert a.score.value == D("49.40")                    # 50*0.6 + 50*0.388, no overdue
-    assert b.score.value == D("29.00")                    # 50*0.3 + 50*0.36 - 2*2 (P4, P6)
+    assert b.score.value == D("31.00")                    # 50*0.3 + 50*0.36 - 2*1 (P8 only)
+    assert b.score.row_ids == [p["P8"]]
     assert (a.rank, b.rank, c.rank) == (1, 2, None)
     assert c.score.value is None and "缺少目标" in c.score.missing
     assert r.rules_version == 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -19,7 +20,7 @@ from test_sync_kit import FileDatabases, Net, dump_all, fingerprint
 from zsdesk.backup import backup_to
 
 KILLS = 15
-VISITS = 4000
+VISITS = 5000
 # written at import time with the clock of the moment: not part of "the state"
 VOLATILE = {"sync_peers": {"rx_at", "enrolled_at"}, "sync_packages": {"at"}}
 
@@ -28,6 +29,11 @@ def run_import(db: Path, package: Path, trust: str) -> subprocess.Popen:
     env = {**os.environ, "ZSDESK_DATA_DIR": str(db.parent)}
     return subprocess.Popen([sys.executable, "-m", "zsdesk", "--db", str(db), "sync", "import", str(package),
                              "--trust", trust], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+
+def backup_taken(db: Path) -> bool:
+    folder = db.parent / "backups"
+    return folder.exists() and any(folder.glob("*before-import*"))
 
 
 def state_of(db: Path) -> dict:
@@ -69,15 +75,22 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(tmp_path):
     dbs.close_all()
     before = state_of(pristine)
 
-    # the state after a complete import, and how long one takes
+    # the state after a complete import, how long one takes, and when it starts
+    # writing (the automatic backup is taken just before the transaction begins)
     done = tmp_path / "done" / "city.db"
     done.parent.mkdir()
     fresh_copy(pristine, done)
     started = time.perf_counter()
     proc = run_import(done, package, trust)
-    out, err = proc.communicate(timeout=300)
+    writing = None
+    while proc.poll() is None:
+        if writing is None and backup_taken(done):
+            writing = time.perf_counter() - started
+        time.sleep(0.002)
     took = time.perf_counter() - started
+    out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err.decode()
+    assert writing is not None
     after = state_of(done)
     assert after != before
     assert len(after["visits"]) == VISITS
@@ -85,18 +98,28 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(tmp_path):
     work = tmp_path / "work" / "city.db"
     work.parent.mkdir()
     rnd = random.Random(int(os.environ.get("ZSDESK_KILL_SEED", "7")))
-    outcomes = []
-    for _ in range(KILLS):
+    outcomes, while_writing = [], 0
+    for n in range(KILLS):
         fresh_copy(pristine, work)
+        shutil.rmtree(work.parent / "backups", ignore_errors=True)
         proc = run_import(work, package, trust)
-        time.sleep(rnd.uniform(0.1, 1.05) * took)
+        if n % 4:  # most kills in the import's last stage: backup taken, merge, commit
+            while proc.poll() is None and not backup_taken(work):
+                time.sleep(0.002)
+            time.sleep(rnd.uniform(0, (took - writing) * 1.1))
+        else:      # a few anywhere
+            time.sleep(rnd.uniform(0.05, took))
+        in_transaction = proc.poll() is None and backup_taken(work)
         proc.kill()
         proc.wait(timeout=60)
         state = state_of(work)
         assert state in (before, after), "a killed import left a state that is neither before nor after"
         outcomes.append("after" if state == after else "before")
-    print(f"import takes {took:.2f} s; kills: {outcomes}")
+        while_writing += in_transaction
+    print(f"import takes {took:.2f} s, writing from {writing:.2f} s; kills: {outcomes}; "
+          f"{while_writing} while writing")
     assert "before" in outcomes
+    assert while_writing >= KILLS // 2     # the interesting moments were really hit
 
     # a killed import is simply done again
     if outcomes[-1] == "before":

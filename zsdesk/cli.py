@@ -18,7 +18,8 @@ log = logging.getLogger("zsdesk")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="zsdesk", description="招商桌面 zsdesk")
+    p = argparse.ArgumentParser(prog="zsdesk", description="招商桌面 zsdesk",
+                                epilog="zsdesk [--db PATH] FILE.zsync：打开程序并预览导入该同步文件")
     p.add_argument("--version", action="version", version=f"zsdesk {__version__}")
     p.add_argument("--db", metavar="PATH", help="数据库文件（或 PostgreSQL URL）；默认在用户数据目录，或取 ZSDESK_DB")
     p.add_argument("--demo", action="store_true",
@@ -155,11 +156,39 @@ COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "brief": cmd
             "ledger": cmd_ledger, "sync": cmd_sync, "backup": cmd_backup, "restore": cmd_restore}
 
 
+def split_open_file(argv: list[str]) -> tuple[list[str], str | None]:
+    """``zsdesk [--db PATH] [--demo] FILE`` (a double-clicked .zsync): the
+    arguments without FILE, and FILE; ``(argv, None)`` when a command is named.
+
+    argparse cannot take an optional positional beside the sub-commands (it
+    would read ``sync import F`` as FILE=sync), so the one positional word of a
+    GUI start is taken out before parsing."""
+    words = []
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True  # its value
+        elif arg == "--":
+            words.extend(range(i + 1, len(argv)))
+            break
+        elif not arg.startswith("-") or arg == "-":
+            words.append(i)
+    if len(words) != 1 or argv[words[0]] in COMMANDS:
+        return argv, None
+    i = words[0]
+    rest = [a for j, a in enumerate(argv) if j != i and not (a == "--" and j < i)]
+    return rest, argv[i]
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv, open_file = split_open_file(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         if args.command is None:
+            args.open_file = open_file
             return cmd_gui(args)
         return COMMANDS[args.command](args)
     except ZsdeskError as exc:

@@ -22,7 +22,9 @@ Definitions (period = [start, end], limits from the city's 亮灯 settings):
   should be (signed at least ``project_production_months`` before the end).
 - 序时进度 = share of the year elapsed at the end; 超进度 when completion
   (actual / target) ≥ 序时进度.
-- Score = Σ weight × completion − deductions (per 超时限未开工 project).
+- Score = Σ weight × completion − deductions: per project whose start limit
+  passed within the scoring year and that has not started (本年超时限未开工);
+  a project overdue since an earlier year was deducted in that year.
 - A shared project (飞地) counts once in the total and in each unit by its share.
 """
 
@@ -402,6 +404,12 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
         f["production_rate"] = Figure("production_rate", "建成投产率", "%", value, row_ids=ids(due_prod),
                                       numerator=num, denominator=den, missing=missing)
         f["overdue_start"] = Figure("overdue_start", "应开未开", "个", count(overdue), row_ids=ids(overdue))
+        # The score deducts a project in the year its start limit passes, not again every later year.
+        year_start = dt.date(period.end.year, 1, 1)
+        newly = [p for p in overdue
+                 if months_before(p.contract_date, -limits["project_start_months"]) >= year_start]
+        f["overdue_start_year"] = Figure("overdue_start_year", "本年超时限未开工", "个", count(newly),
+                                         row_ids=ids(newly))
         f["visits"] = Figure("visits", "拜访企业", "次", Decimal(len(my_visits)), table="visits",
                              row_ids=[v.id for v in my_visits])
         f["trip_days"] = Figure("trip_days", "外出招商天数", "天",
@@ -466,9 +474,10 @@ def _score(uf: UnitFigures, rules, limits) -> Figure:
     if lacking:
         return Figure("score", "得分", "分", None, missing=f"缺少目标：{'、'.join(lacking)}")
     total = sum((Decimal(str(w)) * uf.figures[m].completion for m, w in weights.items()), ZERO)
-    penalty = Decimal(str(deductions.get("overdue_start", 0))) * uf.figures["overdue_start"].value
+    deducted = uf.figures["overdue_start_year"]
+    penalty = Decimal(str(deductions.get("overdue_start", 0))) * deducted.value
     value = (total - penalty).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return Figure("score", "得分", "分", value, row_ids=uf.overdue_start, table="projects",
+    return Figure("score", "得分", "分", value, row_ids=deducted.row_ids, table="projects",
                   numerator=total, denominator=penalty)
 
 

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,11 +25,32 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUP_KEEP = 10
 
 
+#: a file of this name beside the executable of a built (frozen) program turns on portable mode
+PORTABLE_MARKER = "portable"
+
+
+def portable_dir() -> Path | None:
+    """The program's own folder when it runs in portable mode, else None.
+
+    Portable mode: a built program (PyInstaller sets ``sys.frozen``) with a file
+    named ``portable`` beside its executable keeps the database, its backups,
+    attachments and the settings in that folder, so a team can run zsdesk from
+    a USB stick. A program run from source never is portable."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    return folder if (folder / PORTABLE_MARKER).exists() else None
+
+
 def data_dir() -> Path:
-    """The user data folder (or the folder beside the program in portable mode)."""
+    """The user data folder (or the folder beside the program in portable mode).
+    ``ZSDESK_DATA_DIR`` wins over both."""
     override = os.environ.get("ZSDESK_DATA_DIR")
     if override:
         return Path(override)
+    portable = portable_dir()
+    if portable is not None:
+        return portable
     import platformdirs
 
     return Path(platformdirs.user_data_dir("zsdesk", appauthor=False))

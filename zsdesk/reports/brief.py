@@ -590,7 +590,7 @@ class _Layout:
         cols = 2 + len(weights) + 2
         head_top = [self.head_cell("排名"), self.head_cell("单元"),
                     *([self.head_cell("完成率（括号内为权重分）")] + [""] * (len(weights) - 1) if weights else []),
-                    self.head_cell("应开未开\n（扣分）"), self.head_cell("得分")]
+                    self.head_cell("本年超时\n未开工（扣分）"), self.head_cell("得分")]
         head_low = ["", "", *(self.head_cell(f"{SHORT_LABELS[k]}\n（{_as('分', w)}）") for k, w in weights.items()),
                     "", ""]
         rows, marks = [head_top, head_low], []
@@ -605,7 +605,7 @@ class _Layout:
                 fig = u[key]
                 row.append(self.cell(_as("%", fig.completion), "cell_r") if fig.completion is not None
                            else self.cell("无目标", "cell_c"))
-            overdue = u["overdue_start"].display()
+            overdue = u["overdue_start_year"].display()
             penalty = u.score.denominator if u.score and u.score.value is not None else None
             row.append(self.cell(f"{overdue}（−{_as('分', penalty)}）" if penalty else overdue, "cell_c"))
             row.append(self.figure_cell(u.score))
@@ -621,7 +621,7 @@ class _Layout:
                    marked_rows=tuple(marks), extra=spans)
         labels = "、".join(f"{TARGET_LABELS[k].split('（')[0]}{_as('分', w)}分" for k, w in weights.items())
         self.para(f"注：得分 = Σ 权重 × 完成率 − 扣分。完成率为{_ytd_label(d)}累计完成 ÷ 年度目标；权重：{labels}；"
-                  f"每个超时限未开工项目扣{_as('分', deduction)}分。评分规则第{r.rules_version}版"
+                  f"本年超过开工时限仍未开工的项目每个扣{_as('分', deduction)}分。评分规则第{r.rules_version}版"
                   f"{'（' + d.rules.note + '）' if d.rules.note else ''}。", "note")
 
     # -- 三、重大项目进展 -------------------------------------------------------------------------------

@@ -83,13 +83,11 @@ class BoldLine(Flowable):
     """One line of text in fake bold, shrunk to fit the width if it must."""
 
     def __init__(self, text: str, size: float, *, colour=INK, align: str = "left",
-                 space_before: float = 0, space_after: float = 0, tracking: float = 0,
-                 keep_with_next: bool = False):
+                 space_before: float = 0, space_after: float = 0, tracking: float = 0):
         super().__init__()
         self.text, self.size, self.colour, self.align = text, size, colour, align
         self.spaceBefore, self.spaceAfter = space_before, space_after
         self.tracking = tracking
-        self.keepWithNext = keep_with_next
 
     def _width(self, size: float) -> float:
         return (pdfmetrics.stringWidth(self.text, FONT, size)

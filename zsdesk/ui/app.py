@@ -1,5 +1,7 @@
 """Starting the desktop app: the QApplication with its bundled font, icon and
-palette; which database to open (``--db``, ``--demo``); the main window.
+palette; which database to open (``--db``, ``--demo``); the main window;
+``zsdesk FILE.zsync`` (``args.open_file``) then shows the import preview of
+that sync file on the 同步 page.
 
 ``ZSDESK_QUIT_AFTER_MS=<ms>`` makes the app close itself that long after the
 main window is shown (and close a refusal message the same way), so that
@@ -13,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -61,6 +63,7 @@ def prepare_application() -> QApplication:
     app.setOrganizationDomain("zsdesk.cn")
     app.setApplicationName("zsdesk")
     app.setApplicationVersion(__version__)
+    use_portable_settings()
     # the language chosen in 设置 (read from QSettings, so after the names above)
     from zsdesk.ui.i18n import install_translators
 
@@ -75,6 +78,24 @@ def prepare_application() -> QApplication:
     install_font(app)
     app.setWindowIcon(app_icon())
     return app
+
+
+def use_portable_settings() -> Path | None:
+    """In portable mode (a file ``portable`` beside the built program, see
+    ``zsdesk.db.engine.portable_dir``) keep QSettings as an INI file in
+    ``<program folder>/settings/`` instead of the user's profile; the folder in
+    use, or None when not portable. (A sub-folder: on Linux the executable
+    ``zsdesk`` already takes the name QSettings would give its folder.)"""
+    from zsdesk.db.engine import portable_dir
+
+    folder = portable_dir()
+    if folder is None:
+        return None
+    settings = folder / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(settings))
+    return settings
 
 
 def light_palette() -> QPalette:
@@ -274,6 +295,9 @@ def run(args) -> int:
 
         def shown() -> None:
             _say(sys.stdout, SHOWN_MESSAGE)
+            open_file = getattr(args, "open_file", None)
+            if open_file:
+                preview_sync_file(window, open_file)
             if quit_ms is not None:
                 QTimer.singleShot(quit_ms, window.close)
 
@@ -281,6 +305,17 @@ def run(args) -> int:
         return app.exec()
     finally:
         ws.close()
+
+
+def preview_sync_file(window, path: str) -> None:
+    """``zsdesk FILE.zsync`` (a double-clicked sync file): the 同步 page with the
+    import preview of ``path`` (its ``preview_import``; without one, just the page)."""
+    page = window.show_page("sync")
+    preview = getattr(page, "preview_import", None)
+    if callable(preview):
+        preview(path)
+    else:
+        log.warning("the sync page cannot preview %s (no preview_import)", path)
 
 
 def _initial_size(app: QGuiApplication) -> QSize:

@@ -1,0 +1,291 @@
+"""The Debian package, made with dpkg-deb from a built bundle.
+
+    /opt/zsdesk/                                 the bundle (zsdesk + _internal/)
+    /usr/bin/zsdesk                              linux/zsdesk.sh: exec /opt/zsdesk/zsdesk "$@"
+    /usr/share/applications/zsdesk.desktop       招商桌面 in the menu; opens .zsync files
+    /usr/share/icons/hicolor/256x256/apps/zsdesk.png (+ scalable/apps/zsdesk.svg)
+    /usr/share/mime/packages/zsdesk.xml          *.zsync = application/x-zsdesk-sync
+    /usr/share/doc/zsdesk/copyright
+    DEBIAN/control, md5sums, postrm              (postrm deletes nothing: see its comment)
+
+Depends: the packages of the system libraries the bundle links but does not
+carry (found with ldd and dpkg -S on the build machine), the lowest glibc its
+binaries ask for, and the packages whose data files a carried library reads
+(fontconfig's configuration, the XKB keymaps). User data lives in each user's
+home (~/.local/share/zsdesk), never under /opt/zsdesk, so an upgrade or a
+removal leaves it alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LINUX = HERE / "linux"
+PREFIX = "opt/zsdesk"
+PACKAGE = "zsdesk"
+MIME_TYPE = "application/x-zsdesk-sync"
+
+#: packages a carried library needs for its data, not its code (ldd cannot see these)
+DATA_DEPENDS = {
+    "libfontconfig1": "fontconfig's configuration (/etc/fonts) for the carried libfontconfig",
+    "libxkbcommon0": "the XKB keymaps (xkb-data) for the carried libxkbcommon",
+}
+RECOMMENDS = ("shared-mime-info", "desktop-file-utils", "hicolor-icon-theme")
+MAINTAINER = os.environ.get("ZSDESK_DEB_MAINTAINER", "zsdesk maintainers <maintainers@zsdesk.cn>")
+
+#: files a user's portable run leaves beside the program: never packaged
+USER_FILES = ("portable", "zsdesk.db", "zsdesk.db-wal", "zsdesk.db-shm", "backups", "settings", "attachments")
+
+
+class DebError(Exception):
+    pass
+
+
+def debian_version(version: str) -> str:
+    """A PEP 440 version as a Debian one: 0.2.0a1 -> 0.2.0~a1, 1.0.dev3 -> 1.0~dev3
+    (``~`` sorts before the release, as the pre-release does)."""
+    return re.sub(r"\.?(a|b|rc|dev)(\d*)", r"~\1\2", version)
+
+
+def architecture() -> str:
+    return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+# --- what the bundle needs from the system -------------------------------------------------------
+
+def _elf_files(folder: Path) -> list[Path]:
+    out = []
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as f:
+                if f.read(4) == b"\x7fELF":
+                    out.append(path)
+    return out
+
+
+def system_libraries(bundle: Path) -> tuple[set[str], list[str]]:
+    """(paths of system libraries the bundle's binaries load, problems): ldd of every
+    ELF file, with the library path the bootloader sets (the contents folder)."""
+    contents = bundle / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=str(contents))
+    found: set[str] = set()
+    problems = []
+    for elf in _elf_files(bundle):
+        done = subprocess.run(["ldd", str(elf)], capture_output=True, text=True, env=env, check=False)
+        for line in done.stdout.splitlines():
+            line = line.strip()
+            if "=> not found" in line:
+                problems.append(f"{elf.relative_to(bundle)}: {line}")
+                continue
+            match = re.search(r"(/\S+) \(0x", line)
+            if match and not Path(match.group(1)).resolve().is_relative_to(bundle.resolve()):
+                found.add(match.group(1))
+    return found, problems
+
+
+def owning_package(path: str) -> str | None:
+    """The package that installed ``path`` (tries the /usr-merged twin too)."""
+    candidates = [path, os.path.realpath(path)]
+    for p in list(candidates):
+        if p.startswith("/usr/lib/"):
+            candidates.append(p[len("/usr"):])
+        elif p.startswith("/lib"):
+            candidates.append("/usr" + p)
+    for candidate in dict.fromkeys(candidates):
+        done = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True, check=False)
+        if done.returncode == 0 and ":" in done.stdout:
+            return done.stdout.split(":", 1)[0].split(",")[0].strip()
+    return None
+
+
+def glibc_floor(bundle: Path) -> str | None:
+    """The highest GLIBC_x.y symbol version any binary of the bundle needs."""
+    best = None
+    pattern = re.compile(rb"GLIBC_(2\.\d+(?:\.\d+)?)\x00")
+    for elf in _elf_files(bundle):
+        for m in pattern.finditer(elf.read_bytes()):
+            v = tuple(int(x) for x in m.group(1).split(b"."))
+            best = v if best is None or v > best else best
+    return ".".join(map(str, best)) if best else None
+
+
+def depends(bundle: Path) -> tuple[list[str], dict[str, list[str]]]:
+    """The Depends list, and for each package the libraries that called for it."""
+    libs, problems = system_libraries(bundle)
+    if problems:
+        raise DebError("the bundle links libraries this machine does not have (the package would "
+                       "not run either):\n  " + "\n  ".join(problems))
+    why: dict[str, list[str]] = {}
+    for lib in sorted(libs):
+        package = owning_package(lib)
+        if package is None:
+            raise DebError(f"no package owns {lib}: cannot name the dependency")
+        why.setdefault(package, []).append(Path(lib).name)
+    for package, reason in DATA_DEPENDS.items():
+        why.setdefault(package, []).append(reason)
+    floor = glibc_floor(bundle)
+    out = []
+    for package in sorted(why):
+        if package == "libc6" and floor:
+            out.append(f"libc6 (>= {floor})")
+        else:
+            out.append(package)
+    return out, why
+
+
+# --- the package -----------------------------------------------------------------------------
+
+def _copy_tree(src: Path, dst: Path) -> None:
+    """Hard links where possible (fast; the bundle is 250 MB), else copies; times kept."""
+    def link_or_copy(s, d):
+        try:
+            os.link(s, d)
+        except OSError:
+            shutil.copy2(s, d)
+    shutil.copytree(src, dst, symlinks=True, copy_function=link_or_copy)
+
+
+def _normalise_modes(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_symlink():
+            continue
+        if path.is_dir():
+            path.chmod(0o755)
+        else:
+            path.chmod(0o755 if path.stat().st_mode & 0o111 else 0o644)
+
+
+def _installed_size_kib(root: Path) -> int:
+    total = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()
+                and "DEBIAN" not in p.relative_to(root).parts[:1])
+    return (total + 1023) // 1024
+
+
+def _md5sums(root: Path) -> str:
+    lines = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if rel.parts[0] == "DEBIAN" or not path.is_file() or path.is_symlink():
+            continue
+        digest = hashlib.md5(path.read_bytes()).hexdigest()  # noqa: S324 - dpkg's format
+        lines.append(f"{digest}  {rel.as_posix()}\n")
+    return "".join(lines)
+
+
+def copyright_text(version: str) -> str:
+    return f"""Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: zsdesk (招商桌面)
+Comment: zsdesk {version}, built with PyInstaller as one folder under /opt/zsdesk.
+ The folder carries Python, Qt for Python (PySide6) and the Python libraries
+ zsdesk uses, each under its own licence.
+
+Files: *
+Copyright: the zsdesk authors
+License: Proprietary
+
+Files: opt/zsdesk/_internal/resources/fonts/wqy-microhei.ttc
+Copyright: WenQuanYi Board of Trustees
+License: Apache-2.0 or GPL-3 with font embedding exception
+ See /opt/zsdesk/_internal/resources/fonts/LICENSE-wqy-microhei.txt and
+ /usr/share/common-licenses/Apache-2.0.
+
+Files: opt/zsdesk/_internal/PySide6/*
+Copyright: The Qt Company Ltd. and other contributors
+License: LGPL-3
+ See /usr/share/common-licenses/LGPL-3.
+"""
+
+
+def build_deb(bundle: Path, out_dir: Path, *, version: str, work: Path, log=print) -> Path:
+    """Make ``zsdesk_<version>_<arch>.deb`` in ``out_dir`` from the bundle folder."""
+    leftovers = [name for name in USER_FILES if (bundle / name).exists()]
+    if leftovers:
+        raise DebError(f"{bundle} holds user files {leftovers}: build from a clean bundle")
+    arch = architecture()
+    deps, why = depends(bundle)
+    root = work / "deb-root"
+    if root.exists():
+        shutil.rmtree(root)
+    _copy_tree(bundle, root / PREFIX)
+
+    def put(src: Path | str, rel: str, mode: int = 0o644, text: str | None = None) -> None:
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if text is not None:
+            target.write_text(text, encoding="utf-8")
+        else:
+            shutil.copyfile(src, target)
+        target.chmod(mode)
+
+    resources = bundle / "_internal" / "resources"
+    put(LINUX / "zsdesk.sh", "usr/bin/zsdesk", 0o755)
+    put(LINUX / "zsdesk.desktop", "usr/share/applications/zsdesk.desktop")
+    put(resources / "icons" / "zsdesk.png", "usr/share/icons/hicolor/256x256/apps/zsdesk.png")
+    put(resources / "icons" / "zsdesk.svg", "usr/share/icons/hicolor/scalable/apps/zsdesk.svg")
+    put(LINUX / "zsdesk-mime.xml", "usr/share/mime/packages/zsdesk.xml")
+    put(None, "usr/share/doc/zsdesk/copyright", text=copyright_text(version))
+    _normalise_modes(root)
+
+    control = (
+        f"Package: {PACKAGE}\n"
+        f"Version: {debian_version(version)}\n"
+        f"Architecture: {arch}\n"
+        f"Maintainer: {MAINTAINER}\n"
+        f"Installed-Size: {_installed_size_kib(root)}\n"
+        f"Depends: {', '.join(deps)}\n"
+        f"Recommends: {', '.join(RECOMMENDS)}\n"
+        "Section: misc\n"
+        "Priority: optional\n"
+        "Description: 招商桌面 — investment-promotion desk for county teams\n"
+        " zsdesk (招商桌面) records company visits (拜访), leads (线索) and signed\n"
+        " projects (签约项目) offline; counties and the city office sync by file\n"
+        " (.zsync), and the city prints the monthly brief (简报) and Excel ledgers (台账).\n"
+        " .\n"
+        " Installed in /opt/zsdesk. Each user's data stays in ~/.local/share/zsdesk and\n"
+        " is kept when the package is upgraded or removed.\n"
+    )
+    debian = root / "DEBIAN"
+    debian.mkdir(mode=0o755)
+    (debian / "control").write_text(control, encoding="utf-8")
+    (debian / "md5sums").write_text(_md5sums(root), encoding="utf-8")
+    shutil.copyfile(LINUX / "postrm", debian / "postrm")
+    (debian / "postrm").chmod(0o755)
+    for name in ("control", "md5sums"):
+        (debian / name).chmod(0o644)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    deb = out_dir / f"{PACKAGE}_{debian_version(version)}_{arch}.deb"
+    # xz at level 1: a third smaller than gzip and quick enough for CI (the default -6
+    # spends a minute on the 250 MB of the bundle)
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z1", "--build", str(root), str(deb)],
+                   check=True, stdout=subprocess.DEVNULL)
+    shutil.rmtree(root)
+    log(f"  Depends: {', '.join(deps)}")
+    for package, libs in sorted(why.items()):
+        log(f"    {package:<22} {', '.join(libs)[:100]}")
+    return deb
+
+
+def extract(deb: Path, root: Path) -> Path:
+    """``dpkg -x`` the package into ``root``; the program folder inside it."""
+    subprocess.run(["dpkg", "-x", str(deb), str(root)], check=True)
+    return root / PREFIX
+
+
+def fields(deb: Path) -> dict[str, str]:
+    out = subprocess.run(["dpkg-deb", "-f", str(deb)], capture_output=True, text=True, check=True).stdout
+    result, key = {}, None
+    for line in out.splitlines():
+        if line[:1] in (" ", "\t") and key:
+            result[key] += "\n" + line
+        elif ":" in line:
+            key, value = line.split(":", 1)
+            result[key] = value.strip()
+    return result
