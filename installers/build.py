@@ -28,6 +28,7 @@ Exit code 0 when everything passed, 1 when a build step or a check failed,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import shutil
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -62,24 +64,19 @@ def mib(n: int) -> str:
 
 
 class Steps:
-    """Times each step for the summary."""
+    """Times each step for the summary: ``with steps("name"): …``."""
 
     def __init__(self):
         self.done: list[tuple[str, float]] = []
 
+    @contextlib.contextmanager
     def __call__(self, name: str):
-        steps = self
-
-        class _Step:
-            def __enter__(self):
-                say(f"\n== {name}")
-                self.started = time.perf_counter()
-
-            def __exit__(self, *exc):
-                steps.done.append((name, time.perf_counter() - self.started))
-                return False
-
-        return _Step()
+        say(f"\n== {name}")
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.done.append((name, time.perf_counter() - started))
 
 
 # --- building --------------------------------------------------------------------------------------
@@ -160,8 +157,9 @@ def real_install(deb_file: Path, demo_db: Path | None) -> str:
         real_home = Path.home() / ".local/share/zsdesk"
         before, real_before = _snapshot(data), _snapshot(real_home)
         env = dict(os.environ, HOME=str(home), DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["dpkg", "-i", str(deb_file)], check=True, env=env, stdout=subprocess.DEVNULL)
+        removed = None
         try:
+            subprocess.run(["dpkg", "-i", str(deb_file)], check=True, env=env, stdout=subprocess.DEVNULL)
             r = smoke.run(["/usr/bin/zsdesk", "--version"], smoke.clean_env(scratch / "h2"), scratch)
             if r.returncode != 0 or not r.stdout.startswith("zsdesk "):
                 raise smoke.SmokeFailed(f"installed /usr/bin/zsdesk --version failed: {r.stderr}")
@@ -169,19 +167,26 @@ def real_install(deb_file: Path, demo_db: Path | None) -> str:
             if _installed("shared-mime-info") and not mime.exists():
                 raise smoke.SmokeFailed(f"after dpkg -i, {mime} is missing: the MIME type did not register")
             env_r = smoke.clean_env(scratch / "h3", QT_QPA_PLATFORM="offscreen", ZSDESK_QUIT_AFTER_MS="300")
-            env_r["HOME"] = str(home)
-            env_r["XDG_DATA_HOME"] = str(home / ".local/share")
+            env_r.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local/share"))
             r = smoke.run(["/usr/bin/zsdesk"], env_r, scratch, until_shown=True)
             if r.returncode != 0 or smoke.SHOWN not in r.stdout:
                 raise smoke.SmokeFailed(f"installed zsdesk did not open the user's database:\n{r.stderr}")
-            before = _snapshot(data)  # the start may have written its WAL into the file
+            before = _snapshot(data)  # the start may have checkpointed its WAL into the file
+            # installing over an installed package: the upgrade path of the maintainer scripts
+            subprocess.run(["dpkg", "-i", str(deb_file)], check=True, env=env, stdout=subprocess.DEVNULL)
+            if _snapshot(data) != before:
+                raise smoke.SmokeFailed("installing over the installed package changed a user's data folder")
         finally:
-            subprocess.run(["dpkg", "-r", deb.PACKAGE], check=True, env=env, stdout=subprocess.DEVNULL)
+            removed = subprocess.run(["dpkg", "-r", deb.PACKAGE], env=env, capture_output=True, text=True,
+                                     check=False)
+        if removed.returncode != 0:
+            raise smoke.SmokeFailed(f"dpkg -r failed: {removed.stderr}")
         if Path("/opt/zsdesk").exists() or Path("/usr/bin/zsdesk").exists():
             raise smoke.SmokeFailed("dpkg -r left /opt/zsdesk or /usr/bin/zsdesk behind")
         if _snapshot(data) != before or _snapshot(real_home) != real_before:
             raise smoke.SmokeFailed("dpkg -r changed a user's data folder")
-        return "dpkg -i, /usr/bin/zsdesk started on a user's database, dpkg -r: data untouched"
+        return ("dpkg -i, /usr/bin/zsdesk opened a user's database, dpkg -i again (upgrade path), "
+                "dpkg -r: the data untouched")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -198,33 +203,13 @@ def build_windows_installer(version: str) -> str:
     return f"installer written to {DIST}"
 
 
-def package_and_check(bundle: Path, version: str, steps: Steps, *, install: bool) -> Path:
-    """The .deb, its smoke test from a dpkg -x root, and (maybe) a real install."""
-    import deb
-
-    for old in DIST.glob(f"{deb.PACKAGE}_*.deb"):
-        old.unlink()
-    scratch = Path(tempfile.mkdtemp(prefix="zsdesk-deb-"))
-    try:
-        with steps("Debian package"):
-            deb_file = deb.build_deb(bundle, DIST, version=version, work=scratch, log=say)
-            say(f"  package: {deb_file} ({mib(deb_file.stat().st_size)})")
-        with steps("smoke test of the package (dpkg -x into a scratch root)"):
-            root = scratch / "root"
-            opt = deb.extract(deb_file, root)
-            check_desktop_entry(root)
-            smoke.Smoke(opt, version=version, label="the package unpacked with dpkg -x", xvfb=False).run_all()
-        if install:
-            with steps("dpkg -i / dpkg -r"):
-                demo = scratch / "demo" / "zsdesk.db"
-                demo.parent.mkdir()
-                r = smoke.run([str(bundle / layout.executable(WINDOWS)), "--db", str(demo), "demo",
-                               "--scale", "0.01"], smoke.clean_env(scratch / "home"), demo.parent)
-                note = real_install(deb_file, demo if r.returncode == 0 else None)
-                say(f"  {'skip ' if note.startswith('skipped') else 'ok   '} {note}")
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    return deb_file
+def install_and_remove(bundle: Path, deb_file: Path, scratch: Path) -> None:
+    demo = scratch / "demo" / "zsdesk.db"
+    demo.parent.mkdir()
+    r = smoke.run([str(bundle / layout.executable(WINDOWS)), "--db", str(demo), "demo", "--scale", "0.01"],
+                  smoke.clean_env(scratch / "home"), demo.parent)
+    note = real_install(deb_file, demo if r.returncode == 0 else None)
+    say(f"  {'skip ' if note.startswith('skipped') else 'ok   '} {note}")
 
 
 # --- main -----------------------------------------------------------------------------------------------
@@ -241,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     version = smoke.version_of_source()
     steps = Steps()
     started = time.perf_counter()
+    scratch = Path(tempfile.mkdtemp(prefix="zsdesk-build-"))
+    pool = ThreadPoolExecutor(max_workers=1)
     try:
         if args.smoke_only:
             with steps("smoke test"):
@@ -251,17 +238,38 @@ def main(argv: list[str] | None = None) -> int:
                 bundle = build_bundle()
             size = folder_size(bundle)
             say(f"  bundle: {bundle} ({mib(size)})")
+            making_deb = not (WINDOWS or args.skip_deb) and shutil.which("dpkg-deb") is not None
+            if making_deb:
+                import deb
+
+                for old in DIST.glob(f"{deb.PACKAGE}_*.deb"):
+                    old.unlink()
+                with steps("Debian package: the tree (hard links to the bundle), Depends"):
+                    staged = deb.stage(bundle, DIST, version=version, work=scratch)
+                    deb.describe(staged, say)
+                # dpkg-deb compresses while the bundle is tested (it has its own copy of the tree)
+                compressing = pool.submit(deb.compress, staged)
             with steps("smoke test of the bundle"):
                 smoke.Smoke(bundle, version=version, label="the bundle").run_all()
-            if WINDOWS:
+            if making_deb:
+                with steps("Debian package: dpkg-deb (waiting for the rest of it)"):
+                    deb_file = compressing.result()
+                    say(f"  package: {deb_file} ({mib(deb_file.stat().st_size)})")
+                with steps("smoke test of the package (dpkg -x into a scratch root)"):
+                    root = scratch / "root"
+                    opt = deb.extract(deb_file, root)
+                    check_desktop_entry(root)
+                    smoke.Smoke(opt, version=version, label="the package unpacked with dpkg -x",
+                                xvfb=False).run_all()
+                    shutil.rmtree(root)
+                if not args.no_install:
+                    with steps("dpkg -i / dpkg -r"):
+                        install_and_remove(bundle, deb_file, scratch)
+            elif WINDOWS:
                 with steps("Inno Setup"):
                     say("  " + build_windows_installer(version))
-            elif args.skip_deb:
-                say("\n(--skip-deb: no Debian package)")
-            elif shutil.which("dpkg-deb") is None:
-                say("\n(dpkg-deb not found: no Debian package)")
             else:
-                package_and_check(bundle, version, steps, install=not args.no_install)
+                say("\n(no Debian package: " + ("--skip-deb)" if args.skip_deb else "dpkg-deb not found)"))
         if not args.no_timings:
             with steps("start times"):
                 smoke.print_timings(smoke.timings(bundle))
@@ -271,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - deb.DebError and the like: one line, exit 1
         say(f"\nFAILED: {type(exc).__name__}: {exc}")
         return 1
+    finally:
+        pool.shutdown(wait=True)
+        shutil.rmtree(scratch, ignore_errors=True)
 
     say("\n== summary")
     if not args.smoke_only:

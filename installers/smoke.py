@@ -9,6 +9,7 @@ Checks (each prints one line, a failure raises ``SmokeFailed`` with the output):
   version     ``zsdesk --version`` says the package's version
   layout      the bundle holds every file layout.py declares, the .qm is current
   demo        ``zsdesk --db T/demo.db demo --scale 0.01``
+  backup      ``zsdesk backup --out FILE``: a copy with the demo's rows
   gui         the window comes up offscreen in English (the bundled .qm) and quits itself
   gui-xcb     the same under Xvfb with Qt's X11 plugin (when xvfb-run is installed)
   brief       ``zsdesk brief … --out x.pdf``: a PDF with the CJK font embedded (pdffonts)
@@ -257,8 +258,8 @@ class Smoke:
         print(f"smoke test of {self.label} ({self.program})", flush=True)
         self.expect(self.program.is_file(), f"no program at {self.program}")
         try:
-            for name in ("version", "layout", "demo", "gui", "gui_xcb", "brief", "zsync", "upgrade",
-                         "portable"):
+            for name in ("version", "layout", "demo", "backup", "gui", "gui_xcb", "brief", "zsync",
+                         "upgrade", "portable"):
                 self.check(name.replace("_", "-"), getattr(self, f"check_{name}"))
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
@@ -289,6 +290,18 @@ class Smoke:
         r = self.zsdesk("--db", str(self.demo_db), "demo", "--scale", "0.01", env=self.env("demo"))
         self.expect(r.returncode == 0 and self.demo_db.is_file(), "demo data was not generated", r)
         return r.stdout.strip().splitlines()[-1][:60] if r.stdout.strip() else ""
+
+    def check_backup(self) -> str:
+        copy = self.work / "backup" / "zsdesk-backup.db"
+        r = self.zsdesk("--db", str(self.demo_db), "backup", "--out", str(copy), env=self.env("backup"))
+        self.expect(r.returncode == 0 and copy.is_file(), "zsdesk backup --out wrote nothing", r)
+        con = sqlite3.connect(copy)
+        try:
+            visits = con.execute("SELECT count(*) FROM visits").fetchone()[0]
+        finally:
+            con.close()
+        self.expect(visits > 0, "the backup holds no visits")
+        return f"{visits} visits in the copy"
 
     def check_gui(self) -> str:
         env = self.gui_env("gui")

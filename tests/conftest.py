@@ -16,7 +16,7 @@ import os
 import shutil
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless, before anything imports Qt
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless always, set before anything imports Qt
 
 import pytest
 from sqlalchemy import create_engine, select, text

@@ -128,26 +128,42 @@ def test_amounts_round_trip_exactly(ws, unit_id, company_id):
 
 # --- storage errors in plain words -----------------------------------------------------------------
 
+def _hold_write_lock(ws, backend):
+    """Another program (or another PC) in the middle of a write: returns a release function."""
+    if backend == "sqlite":
+        holder = sqlite3.connect(ws.db.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+    else:
+        import psycopg
+
+        holder = psycopg.connect(ws.db.engine.url.set(drivername="postgresql")
+                                 .render_as_string(hide_password=False))
+        holder.execute("SELECT * FROM local_state WHERE key = 'counter' FOR UPDATE")
+
+    def release():
+        holder.rollback() if backend == "pg" else holder.execute("ROLLBACK")
+        holder.close()
+    return release
+
+
 def test_locked_database_gives_the_plain_message(ws, company_id, backend):
-    if backend != "sqlite":
-        pytest.skip("file locking is SQLite's")
-    path = ws.db.path
-    # Wait a short while, not the production 10 s, before giving up on the lock.
+    # Give up on the lock after a short wait, not the production 10 s (SQLite) or
+    # the server's setting (PostgreSQL, where an office may configure lock_timeout).
     ws.db.engine.dispose()
 
     @event.listens_for(ws.db.engine, "connect")
     def _short_wait(dbapi_connection, _record):
-        dbapi_connection.execute("PRAGMA busy_timeout=200")
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA busy_timeout=200" if backend == "sqlite" else "SET lock_timeout = '200ms'")
+        cur.close()
 
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")  # another program is writing
+    release = _hold_write_lock(ws, backend)
     try:
         with pytest.raises(StorageError) as info:
             ws.companies.update(company_id, {"notes": "被锁住"})
         assert "数据库被占用" in str(info.value) and "未保存任何内容" in str(info.value)
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+        release()
     assert ws.companies.get(company_id).notes is None  # nothing saved
     ws.companies.update(company_id, {"notes": "锁释放后保存"})  # and it works again
     assert ws.companies.get(company_id).notes == "锁释放后保存"

@@ -16,7 +16,6 @@ import pytest
 from support import local_state
 from test_sync_kit import Net, clone_database, dump_all, fingerprint, read_zip, refuse, write_zip
 from zsdesk.sync import crypto, exchange, package
-from zsdesk.sync.package import build
 
 
 @pytest.fixture

@@ -8,10 +8,17 @@
 # on port 54329 in a temporary folder (stopped again on exit), and runs pytest
 # on both backends. The exit code is pytest's.
 #
+# In CI (CI=true), or with ZSDESK_BUILD_INSTALLERS=1, it then builds the installers
+# after pytest: installs PyInstaller (zsdesk[build]) into the virtualenv, runs
+# `python installers/build.py` (bundle, .deb, smoke tests from the built program)
+# and tests/test_installers.py again against the built bundle (ZSDESK_BUNDLE).
+# A failure there fails the script too (exit 1 when pytest itself passed).
+#
 # A second run skips whatever is already in place. Settings (all optional):
 #   ZSDESK_TEST_PG_URL   use this PostgreSQL instead of starting one (it gets wiped!)
 #   ZSDESK_TEST_PG_PORT  port of the throwaway server (default 54329)
 #   ZSDESK_TEST_NO_APT=1 never touch system packages
+#   ZSDESK_BUILD_INSTALLERS=1  build and smoke-test the installers after pytest (CI does)
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
@@ -190,5 +197,39 @@ status=$?
 if [ -n "$PG_WHY" ]; then
     loud "Reminder: PostgreSQL was NOT tested ($PG_WHY)."
 fi
-say "finished in $(( $(date +%s) - STARTED )) s, pytest exit code $status"
+
+# --- the installers (CI, or ZSDESK_BUILD_INSTALLERS=1) -----------------------------------------------
+
+build_installers() {
+    local began
+    began=$(date +%s)
+    if ! "$VENV/bin/python" -c 'import PyInstaller' >/dev/null 2>&1; then
+        say "installing PyInstaller (zsdesk[build]) into $VENV"
+        "$VENV/bin/python" -m pip install -q -e '.[build]' >&2 \
+            || { loud "pip install -e '.[build]' failed: the installers were NOT built"; return 1; }
+    fi
+    say "building the installers: python installers/build.py"
+    if ! "$VENV/bin/python" installers/build.py; then
+        loud "BUILDING OR SMOKE-TESTING THE INSTALLERS FAILED (installers/build.py, output above)"
+        return 1
+    fi
+    say "checking the built bundle: pytest tests/test_installers.py with ZSDESK_BUNDLE set"
+    if ! ZSDESK_BUNDLE="$REPO/installers/dist/zsdesk" \
+            "$VENV/bin/python" -m pytest -o faulthandler_timeout=600 -q tests/test_installers.py; then
+        loud "THE BUILT BUNDLE FAILED tests/test_installers.py"
+        return 1
+    fi
+    say "installers built and checked in $(( $(date +%s) - began )) s"
+}
+
+build_status=0
+if [ "${CI:-}" = true ] || [ "${ZSDESK_BUILD_INSTALLERS:-0}" = 1 ]; then
+    build_installers || build_status=1
+fi
+if [ "$build_status" -ne 0 ]; then
+    say "finished in $(( $(date +%s) - STARTED )) s, pytest exit code $status, the installers FAILED"
+    [ "$status" -eq 0 ] && status=$build_status
+else
+    say "finished in $(( $(date +%s) - STARTED )) s, pytest exit code $status"
+fi
 exit $status

@@ -97,7 +97,8 @@ def make_engine(url: str) -> Engine:
 def translate(exc: BaseException) -> StorageError | None:
     """A known storage failure in plain words, or None for a bug."""
     message = str(getattr(exc, "orig", exc)).lower()
-    if "database is locked" in message or "could not obtain lock" in message:
+    if ("database is locked" in message or "could not obtain lock" in message
+            or "lock timeout" in message):  # PostgreSQL with lock_timeout set
         return StorageError("数据库被占用：另一个程序正在写入，请稍后再试。未保存任何内容。")
     if "disk is full" in message or "no space left" in message:
         return StorageError("磁盘已满：请清理磁盘空间后重试。未保存任何内容。")

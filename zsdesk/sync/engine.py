@@ -210,9 +210,10 @@ class Merger:
                     if self.sender is not None and e.origin != self.sender:
                         reason = "不能以其他站点的名义提交修改"
                     else:
+                        data = e.data if row is None and e.op == "I" else {
+                            **(e.data if e.op == "I" else {}), **(row or {}), "_row_id": rid}
                         reason = rights.check(ctx, origin=e.origin, table=t, op=e.op, owner=owner,
-                                              fields=e.data.keys(), data={**(e.data if e.op == "I" else {}),
-                                                                          **(row or {}), "_row_id": rid})
+                                              fields=e.data.keys(), data=data)
                     if reason:
                         report.tables[t].refused.append({"row_id": rid, "origin": e.origin,
                                                          "counter": e.counter, "reason": reason,
@@ -226,7 +227,11 @@ class Merger:
                     # The common case (bulk work): a record new here, with its insert as the
                     # only version of every field — nothing to resolve, no conflict possible.
                     e = accepted[0]
-                    values = {c: info.decode(c, e.data[c]) for c in info.columns}
+                    values = dict(e.data)  # every synced column (validate_entry)
+                    for c, decode in info.decoders.items():
+                        v = values.get(c)
+                        if v is not None:
+                            values[c] = decode(v)
                     values["id"] = rid
                     derive = DERIVERS.get(t)
                     if derive:
