@@ -140,3 +140,10 @@ def test_usci_edit_is_validated(ws, company_id):
     assert info.value.field == "usci"
     ws.companies.update(company_id, {"usci": make_usci("91321200141386702")})
     assert ws.companies.get(company_id).usci == make_usci("91321200141386702")
+
+
+def test_full_width_letters_are_searchable():
+    from zsdesk.names import pinyin_keys
+
+    keys = pinyin_keys("ＢＹＤ比亚迪")
+    assert "byd" in keys and "bydbiyadi" in keys

@@ -59,6 +59,8 @@ def pinyin_keys(text: str) -> str:
         return ""
     from pypinyin import Style, lazy_pinyin  # 0.2 s import: only when first needed
 
+    text = unicodedata.normalize("NFKC", text)  # ＢＹＤ -> BYD, so "byd" finds it
+
     full = lazy_pinyin(text, errors="default")
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")
     return " ".join((text.lower(), "".join(full).lower(), "".join(initials).lower()))
