@@ -314,3 +314,22 @@ def test_a_renamed_company_is_found_as_a_collision_by_a_later_import(net):
     [alert] = open_alerts(city)
     assert other in (alert.company_a_id, alert.company_b_id)
     assert net.up("TX-U01").status == "applied" and len(open_alerts(city)) == 1   # found once
+
+
+def test_a_full_package_repairs_a_receiver_whose_totals_do_not_match(net):
+    """When the totals check fails the receiver asks for a full package; it
+    carries everything again and is merged like any other (nothing copied over)."""
+    tx, city = net["TX-U01"], net.city
+    unit = net.units["TX-U01"]
+    company = tx.companies.create({"name": "泰兴完整包测试有限公司"})
+    tx.visits.create({"unit_id": unit, "company_id": company, "visit_date": "2026-06-01"})
+    net.up("TX-U01")
+    net.down("TX-U01")            # the city acknowledged everything so far
+    delta = exchange.export_package(tx, net.box)
+    assert delta.entries == 0     # nothing new since the ack
+    full = exchange.export_package(tx, net.box, full=True)
+    assert full.entries > 0
+    before = dump_synced(city)
+    result = net.imp(city, full.path)
+    assert result.status == "applied" and not result.report.changed
+    assert dump_synced(city) == before

@@ -18,6 +18,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--to", dest="to_code", metavar="CODE")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--no-encrypt", action="store_true", help="不加密（仅签名）")
+    p.add_argument("--full", action="store_true", help="完整包：包含全部数据（对方核对总数不符时使用）")
     p = ssub.add_parser("import", help="导入同步文件")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
@@ -53,7 +54,8 @@ def run_sync(ws, args) -> int:
                   f"上级 {info['city']['name']}，市级密钥指纹 {info['city']['fingerprint']}")
             return 0
         if cmd == "export":
-            res = exchange.export_package(ws, args.out, to_code=args.to_code, encrypt=not args.no_encrypt)
+            res = exchange.export_package(ws, args.out, to_code=args.to_code, encrypt=not args.no_encrypt,
+                                         full=args.full)
             print(res.path)
             return 0
         if cmd == "import":

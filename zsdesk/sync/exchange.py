@@ -105,10 +105,10 @@ class ExportResult:
     verified: bool
 
 
-def _select_for_city(ws, s, peer: SyncPeer) -> list[Entry]:
+def _select_for_city(ws, s, peer: SyncPeer, since: int) -> list[Entry]:
     """A county's package: everything it wrote that the city has not acknowledged
     (what it received from the city — other sites' records — the city has already)."""
-    rows = s.scalars(select(ChangeLog).where(ChangeLog.seq > peer.acked_upto,
+    rows = s.scalars(select(ChangeLog).where(ChangeLog.seq > since,
                                              ChangeLog.origin_site_id == ws.site.id)
                      .order_by(ChangeLog.seq))
     return [Entry.from_row(r) for r in rows]
@@ -139,7 +139,7 @@ def _closure(s, start: set[tuple[str, str]]) -> set[tuple[str, str]]:
     return seen
 
 
-def _select_for_county(ws, s, peer: SyncPeer) -> tuple[list[Entry], list[Entry]]:
+def _select_for_county(ws, s, peer: SyncPeer, since: int) -> tuple[list[Entry], list[Entry]]:
     """The city's package for one county: (changes, reference snapshot)."""
     county = peer.site_id
     units = set(s.scalars(select(Unit.id).where(Unit.site_id == county)))
@@ -164,7 +164,7 @@ def _select_for_county(ws, s, peer: SyncPeer) -> tuple[list[Entry], list[Entry]]
             rows.extend(s.scalars(select(ChangeLog).where(ChangeLog.tbl == t, ChangeLog.row_id.in_(ids[i:i + 500]),
                                                           ChangeLog.origin_site_id != county)))
     # the city's own writes since the last ack to the county's records (预审 steps …)
-    for r in s.scalars(select(ChangeLog).where(ChangeLog.seq > peer.acked_upto,
+    for r in s.scalars(select(ChangeLog).where(ChangeLog.seq > since,
                                                ChangeLog.origin_site_id == ws.site.id,
                                                ChangeLog.tbl.not_in(REFERENCE_TABLES))):
         model = SYNCED_MODELS[r.tbl]
@@ -191,9 +191,10 @@ def _reference_version(s, exclude: str | None = None) -> int:
 
 
 def export_package(ws, out_dir, *, to_code: str | None = None, encrypt: bool = True,
-                   progress=None) -> ExportResult:
+                   full: bool = False, progress=None) -> ExportResult:
     """Write ``<from>-<to>-<seq>.zsync`` into ``out_dir``: everything the receiver
-    has not acknowledged. Written to a temporary name, flushed, renamed, then read
+    has not acknowledged (``full``: everything, as if nothing was acknowledged —
+    what a receiver asks for when its totals check fails; merged like any other). Written to a temporary name, flushed, renamed, then read
     back and verified."""
     site = ws.site
     state = _state(ws)
@@ -209,15 +210,16 @@ def export_package(ws, out_dir, *, to_code: str | None = None, encrypt: bool = T
             raise RefusedError(f"尚未收到站点“{peer.name}”的首个同步文件，还不能向其导出")
         if progress:
             progress("选取数据……")
+        since = 0 if full else peer.acked_upto
         ref_version = None
         if site.is_city:
-            changes, reference = _select_for_county(ws, s, peer)
+            changes, reference = _select_for_county(ws, s, peer, since)
             # The snapshot's version is where its newest entry sits in this log, so it
             # grows whenever the snapshot does — also when only another county's
             # ``sites`` row arrived (a county must know every site it gets records of).
             ref_version = _reference_version(s, exclude=peer.site_id) if reference else None
         else:
-            changes, reference = _select_for_city(ws, s, peer), []
+            changes, reference = _select_for_city(ws, s, peer, since), []
         upto = s.scalar(select(func.max(ChangeLog.seq))) or 0
         last_in = s.scalar(select(SyncPackage.summary).where(
             SyncPackage.peer_site_id == peer.site_id, SyncPackage.direction == "in",
@@ -243,11 +245,11 @@ def export_package(ws, out_dir, *, to_code: str | None = None, encrypt: bool = T
         now_hlc = w.clock.now()
     manifest = {
         "format": FORMAT, "min_reader": MIN_READER, "package_id": new_id(), "app_version": __version__,
-        "schema": HEAD_REVISION, "kind": "full" if peer.acked_upto == 0 else "delta",
+        "schema": HEAD_REVISION, "kind": "full" if since == 0 else "delta",
         "from": {"site_id": site.id, "code": site.code, "name": site.name, "role": site.role,
                  "fingerprint": my_site.fingerprint},
         "to": {"site_id": peer.site_id, "code": peer.code},
-        "seq": seq, "prev": peer.tx_manifest, "base_upto": peer.acked_upto, "upto": upto,
+        "seq": seq, "prev": peer.tx_manifest, "base_upto": since, "upto": upto,
         "clock": {"min": min(hlcs) if hlcs else None, "max": max(hlcs) if hlcs else None, "now": now_hlc},
         "origins": origins, "totals": totals,
         "reference_version": ref_version,
@@ -498,7 +500,7 @@ def _check_totals(s, m: dict, peer: SyncPeer) -> list[str]:
             continue
         held = s.scalar(select(func.count()).select_from(model).where(model.owner_site_id == peer.site_id))
         if held != expected:
-            out.append(f"{name}：对方有{expected}条，本地{held}条，请对方导出完整包（sync export --full）")
+            out.append(f"{name}：对方有{expected}条，本地{held}条，请对方导出完整包（zsdesk sync export --full）")
     return out
 
 
