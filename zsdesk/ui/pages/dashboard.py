@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, QRectF, QSiz
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QScrollArea, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+    QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
     QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
@@ -34,6 +34,7 @@ from zsdesk.ui.models import (
     _SortedTableModel, percent,
 )
 from zsdesk.ui.pages import my_staff_id, scope_unit_ids
+from zsdesk.ui.widgets.page import scrolling_body
 
 # Calm office palette; red is kept for warnings (欠进度, 红灯, 逾期).
 NAVY = "#1F3A5F"
@@ -562,17 +563,8 @@ class DashboardPage(QWidget):
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(objectName="pageBody")
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-        box = self.body_layout = QVBoxLayout(body)
-        box.setContentsMargins(20, 14, 20, 16)
+        _, box = scrolling_body(self)
+        self.body_layout = box
         box.setSpacing(10)
         box.addLayout(self._build_header())
         box.addSpacing(4)

@@ -28,13 +28,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
-    QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QTableView, QVBoxLayout,
+    QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout,
     QWidget,
 )
 
 from zsdesk.ui.pages import scope_unit_ids
 from zsdesk.ui.pages.dashboard import section_title
 from zsdesk.ui.tasks import describe_error
+from zsdesk.ui.widgets.page import scrolling_body
 
 MUTED = QColor("#6B7A8F")
 WARN = QColor("#B3261E")
@@ -287,17 +288,7 @@ class ReportsPage(QWidget):
     # -- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.setStyleSheet("QLabel#okNote { color: #1E6B34; }")
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(objectName="pageBody")
-        scroll.setWidget(body)
-        self.scroll_area = scroll
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        box = QVBoxLayout(body)
-        box.setContentsMargins(20, 14, 20, 16)
+        self.scroll_area, box = scrolling_body(self)
         box.setSpacing(12)
         head = QHBoxLayout()
         head.setSpacing(12)

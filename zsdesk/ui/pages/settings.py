@@ -18,7 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QTableView, QVBoxLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +29,7 @@ from zsdesk.ui import i18n
 from zsdesk.ui.pages import my_staff_id, set_my_staff_id
 from zsdesk.ui.pages.dashboard import section_title
 from zsdesk.ui.tasks import describe_error
+from zsdesk.ui.widgets.page import scrolling_body
 
 EDITED = QColor("#FFF6D6")
 REFUSED = QColor("#FDE2E0")
@@ -324,17 +325,7 @@ class SettingsPage(QWidget):
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(objectName="pageBody")
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        box = QVBoxLayout(body)
-        box.setContentsMargins(20, 14, 20, 16)
-        box.setSpacing(12)
+        _, box = scrolling_body(self)
         box.addWidget(QLabel(self.tr("设置"), objectName="pageTitle"))
 
         row = QHBoxLayout()

@@ -37,13 +37,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
-    QSizePolicy, QTableView, QVBoxLayout, QWidget,
+    QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from zsdesk.ui.pages.dashboard import section_title
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
+from zsdesk.ui.widgets.page import scrolling_body
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 MUTED = QColor("#6B7A8F")
@@ -811,17 +811,7 @@ class SyncPage(QWidget):
             QFrame#trustBox QLabel { background: transparent; color: #4A3A10; }
             QLabel#okNote { color: #1E6B34; }
             """)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(objectName="pageBody")
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.scroll_area = scroll
-        box = QVBoxLayout(body)
-        box.setContentsMargins(20, 14, 20, 16)
+        self.scroll_area, box = scrolling_body(self)
         box.setSpacing(12)
         head = QHBoxLayout()
         head.setSpacing(12)
