@@ -133,8 +133,7 @@ def test_qt_plugins_kept_and_dropped(plugin, kept):
 
 def _iss_params(line: str) -> dict[str, str]:
     """``Name: "x"; Flags: a b`` -> {"Name": "x", "Flags": "a b"} (Inno Setup's "" escape)."""
-    out, key, value, quoted, i = {}, None, [], False, 0
-    buf = []
+    out, key, buf, quoted, i = {}, None, [], False, 0
     while i < len(line):
         c = line[i]
         if quoted:

@@ -469,3 +469,25 @@ def test_a_county_that_has_not_joined_is_told_how(qtbot, ws, open_page):
     assert "zsdesk sync join" in page.peers_empty.text()
     assert not page.export_button.isEnabled()
     assert json.dumps(dataclasses.asdict(page.data), default=str)   # plain data, no ORM objects
+
+
+def test_a_double_clicked_sync_file_opens_the_preview_in_the_window(qtbot, databases, tmp_path, runner):
+    """`zsdesk FILE.zsync` (the file association): the main window switches to the
+    同步 page and previews the file; nothing is written until 应用."""
+    from zsdesk.ui.app import preview_sync_file
+    from zsdesk.ui.main_window import MainWindow
+
+    net = shared_project_net(databases, tmp_path)
+    jj, city = net["JJ-U01"], net.city
+    company = jj.companies.create({"name": "双击预览测试有限公司"})
+    jj.visits.create({"unit_id": net.units["JJ-U01"], "company_id": company, "visit_date": "2026-06-03"})
+    path = net.export(jj)
+    before = dump_all(city)
+    window = MainWindow(city)
+    qtbot.addWidget(window)
+    window.show()
+    preview_sync_file(window, str(path))
+    page = window.show_page("sync")
+    qtbot.waitUntil(lambda: page.preview_panel.isVisible(), timeout=WAIT)
+    assert page.import_path == str(path)
+    assert dump_all(city) == before

@@ -1261,6 +1261,10 @@ class SyncPage(QWidget):
         self.tasks.run(import_file, self.ws, path, True, trust, title=self.tr("预览同步文件"),
                        on_done=self._previewed, on_error=self._import_failed)
 
+    def preview_import(self, path: str) -> None:
+        """Entry point for a double-clicked .zsync file (``zsdesk FILE.zsync``)."""
+        self.preview_file(str(path))
+
     def _import_busy(self, busy: bool) -> None:
         self.import_bar.setVisible(busy)
         self.import_button.setEnabled(not busy)
