@@ -212,3 +212,32 @@ def test_a_clock_three_days_ahead(databases, tmp_path):
     assert hlc_wall_ms(local_hlc(city)) < wall_millis() + DAY_MS
     with city.read() as s:
         assert s.get(Project, pid).jobs == 60
+
+
+def test_an_edit_concurrent_with_a_delete_is_surfaced_and_settled_everywhere(databases, tmp_path):
+    """TX deletes the shared project while JJ, not yet knowing, edits it: every
+    site lists the edit-vs-delete conflict; TX's decision travels and closes it."""
+    net = shared_project_net(databases, tmp_path)
+    tx, jj, city = net["TX-U01"], net["JJ-U01"], net.city
+    pid = net.ids["project"]
+    tx.projects.delete(pid)
+    jj.projects.update(pid, {"notes": "靖江：土地已摘牌"})  # after the delete, without having seen it
+    net.round_trip()
+
+    def open_on_deleted(ws):
+        return [c for c in conflicts.list_conflicts(ws) if c.table == "projects" and c.field == "deleted"]
+
+    for ws in (city, tx, jj):
+        [c] = open_on_deleted(ws)
+        assert {v["site"] for v in c.versions} == {tx.site.id, jj.site.id}
+        with ws.read() as s:
+            assert s.get(Project, pid).deleted  # the delete stays the automatic outcome
+    [c] = open_on_deleted(tx)
+    conflicts.resolve(tx, c.id, keep="theirs")  # TX restores the project
+    net.round_trip()
+    net.round_trip()
+    for ws in (city, tx, jj):
+        assert open_on_deleted(ws) == []
+        with ws.read() as s:
+            row = s.get(Project, pid)
+            assert not row.deleted and row.notes == "靖江：土地已摘牌"

@@ -389,6 +389,42 @@ class Merger:
         for chunk in _chunks(rows, 5000):
             self.s.execute(insert(ChangeLog.__table__), [dict(zip(_LOG_KEYS, r)) for r in chunk])
 
+    def _edit_vs_delete(self, t, rid, by_token: dict, existing, report: ApplyReport, now) -> None:
+        """SYNC.md: an edit concurrent with a delete is surfaced. When the row's
+        winning state is deleted and another site edited it after the delete's
+        clock time (it cannot have seen the delete), a conflict on ``deleted``
+        offers "keep deleted" / "restore". A later write of ``deleted`` whose base
+        names the edit (a resolution) settles it."""
+        entries = list(by_token.values())
+        resolved = resolve_fields([(e.hlc, e.origin, e.counter, e.data, e.base) for e in entries])
+        if "deleted" not in resolved:
+            return
+        winner = resolved["deleted"][0]
+        d = by_token[version_token(winner[1], winner[2])]
+        if d.value("deleted") is not True:
+            return
+        seen: set[str] = set()
+        for e in entries:
+            if e.base and "deleted" in e.base:
+                b = e.base["deleted"]
+                seen.update(b if isinstance(b, list) else [b])
+        edits = [e for e in entries if e.op == "U" and "deleted" not in e.data and e.origin != d.origin
+                 and e.hlc > d.hlc and e.token not in seen]
+        if not edits:
+            return
+        tokens = {d.token, *(e.token for e in edits)}
+        if any({v["token"] for v in json.loads(c.versions)} == tokens for c in existing):
+            return
+        versions = [{"token": d.token, "site": d.origin, "hlc": d.hlc, "value": True}]
+        versions += [{"token": e.token, "site": e.origin, "hlc": e.hlc, "value": False,
+                      "edited": sorted(e.data)} for e in edits]
+        cid = new_id()
+        self.s.execute(insert(Conflict.__table__).values(
+            id=cid, tbl=t, row_id=rid, field="deleted", versions=json.dumps(versions, ensure_ascii=False),
+            status="open", detected_at=now))
+        report.conflicts.append(cid)
+        report.tables[t].conflicts += 1
+
     def _conflicts(self, touched, current, report: ApplyReport) -> None:
         """Open a conflict for each field with several heads holding different
         values; close open conflicts whose field has a single head again."""
@@ -403,9 +439,9 @@ class Merger:
                 open_rows[(c.tbl, c.row_id, c.field)].append(c)
         now = utcnow()
         for t, rid, accepted, fields in touched:
+            if fields:
+                self._edit_vs_delete(t, rid, fields[0][2], open_rows.get((t, rid, "deleted"), []), report, now)
             for f, (winner, heads), by_token in fields:
-                if f == "deleted":
-                    pass
                 existing = open_rows.get((t, rid, f), [])
                 if len(heads) == 1 and not existing:
                     continue
