@@ -266,3 +266,27 @@ def city_ws(databases):
 @pytest.fixture
 def today() -> dt.date:
     return TODAY
+
+
+# --- the desktop app --------------------------------------------------------------------------------
+
+@pytest.fixture
+def isolated_settings(tmp_path, qapp):
+    """QSettings in a temporary folder: tests never touch the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    qapp.setOrganizationName("zsdesk-test")
+    qapp.setApplicationName("zsdesk-test")
+    yield
+
+
+@pytest.fixture
+def runner(qapp):
+    """The window's background-task helper, shut down (and waited for) after the test."""
+    from zsdesk.ui.tasks import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    assert r.shutdown(30_000)

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from zsdesk.db.engine import Database
 from zsdesk.services import Workspace, init_site
@@ -17,17 +17,9 @@ SITE = {"role": "county", "code": "TX-U01", "name": "泰兴高新区招商单元
 INVESTMENT = "12345.67"               # 万元
 TARGET_INVESTMENT = 30000             # 万元 -> completion 41.2%: 欠进度
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"), pytest.mark.usefixtures("isolated_settings")]
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """QSettings in a temporary folder: tests never touch the user's settings."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    qapp.setOrganizationName("zsdesk-test")
-    qapp.setApplicationName("zsdesk-test")
-    yield
 
 
 def _workspace(path) -> Workspace:
@@ -60,15 +52,6 @@ def county(tmp_path):
     receive_targets(ws, unit.id, {"signed_investment": TARGET_INVESTMENT, "signed_projects": 2})
     yield ws
     ws.close()
-
-
-@pytest.fixture
-def runner(qapp):
-    from zsdesk.ui.tasks import TaskRunner
-
-    r = TaskRunner()
-    yield r
-    r.shutdown(10_000)
 
 
 @pytest.fixture

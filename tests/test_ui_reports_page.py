@@ -19,7 +19,7 @@ from test_brief import build
 from zsdesk.db.models import Project
 from zsdesk.reports import brief
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"), pytest.mark.usefixtures("isolated_settings")]
 
 WAIT = 30_000
 
@@ -30,22 +30,8 @@ def backend() -> str:
     return "sqlite"
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    qapp.setOrganizationName("zsdesk-test")
-    qapp.setApplicationName("zsdesk-test")
-    yield
 
 
-@pytest.fixture
-def runner(qapp):
-    from zsdesk.ui.tasks import TaskRunner
-
-    r = TaskRunner()
-    yield r
-    assert r.shutdown(WAIT)
 
 
 @pytest.fixture

@@ -21,17 +21,9 @@ from zsdesk.services import Workspace, init_site
 TODAY = dt.date(2026, 6, 15)
 SITE = {"role": "county", "code": "TX-U01", "name": "泰兴高新区招商单元"}
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"), pytest.mark.usefixtures("isolated_settings")]
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """QSettings in a temporary folder: tests never touch the user's settings."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    qapp.setOrganizationName("zsdesk-test")
-    qapp.setApplicationName("zsdesk-test")
-    yield
 
 
 def _workspace(path) -> Workspace:

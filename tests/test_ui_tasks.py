@@ -6,17 +6,10 @@ from __future__ import annotations
 import threading
 import time
 
-import pytest
-
 from zsdesk.errors import StorageError, ValidationError
-from zsdesk.ui.tasks import CANCELLED, DONE, FAILED, TaskRunner, TaskStatus, describe_error
+from zsdesk.ui.tasks import CANCELLED, DONE, FAILED, TaskStatus, describe_error
 
 
-@pytest.fixture
-def runner(qapp):
-    r = TaskRunner()
-    yield r
-    assert r.shutdown(10_000)
 
 
 def _wait(qtbot, task, timeout=10_000):

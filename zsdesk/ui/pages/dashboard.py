@@ -34,7 +34,7 @@ from zsdesk.ui.models import (
     _SortedTableModel, percent,
 )
 from zsdesk.ui.pages import my_staff_id, scope_unit_ids
-from zsdesk.ui.widgets.page import scrolling_body
+from zsdesk.ui.widgets.page import panel, scrolling_body, section_title
 
 # Calm office palette; red is kept for warnings (欠进度, 红灯, 逾期).
 NAVY = "#1F3A5F"
@@ -655,12 +655,7 @@ class DashboardPage(QWidget):
         return row
 
     def _panel(self, title: str, note: str = "") -> tuple[QFrame, QVBoxLayout]:
-        panel = QFrame(objectName="panel")
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(12, 10, 12, 12)
-        box.setSpacing(8)
-        box.addLayout(section_title(title, note))
-        return panel, box
+        return panel(title, note, compact=True)
 
     def _build_completion_panel(self) -> QFrame:
         panel, box = self._panel(self.tr("目标完成情况"), self.tr("完成率与序时进度；点击条形查看明细"))
@@ -961,16 +956,6 @@ class DashboardPage(QWidget):
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-def section_title(title: str, note: str = "") -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setSpacing(10)
-    row.addWidget(QLabel(title, objectName="sectionTitle"))
-    if note:
-        row.addWidget(QLabel(note, objectName="sectionNote"), 0, Qt.AlignmentFlag.AlignBottom)
-    row.addStretch(1)
-    return row
-
 
 def _table(model) -> QTableView:
     view = QTableView()

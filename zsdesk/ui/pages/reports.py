@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from zsdesk.ui.pages import scope_unit_ids
-from zsdesk.ui.pages.dashboard import section_title
 from zsdesk.ui.tasks import describe_error
-from zsdesk.ui.widgets.page import scrolling_body
+from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
 
 MUTED = QColor("#6B7A8F")
 WARN = QColor("#B3261E")
@@ -297,9 +296,7 @@ class ReportsPage(QWidget):
         head.addWidget(self.scope_label, 0, Qt.AlignmentFlag.AlignBottom)
         head.addStretch(1)
         box.addLayout(head)
-        self.load_error = QLabel(objectName="errorBanner")
-        self.load_error.setWordWrap(True)
-        self.load_error.hide()
+        self.load_error = error_banner()
         box.addWidget(self.load_error)
         row = QHBoxLayout()
         row.setSpacing(12)
@@ -310,12 +307,7 @@ class ReportsPage(QWidget):
         box.addStretch(1)
 
     def _panel(self, title: str, note: str = "") -> tuple[QFrame, QVBoxLayout]:
-        panel = QFrame(objectName="panel")
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(14, 12, 14, 14)
-        box.setSpacing(8)
-        box.addLayout(section_title(title, note))
-        return panel, box
+        return panel(title, note)
 
     def _note(self, name: str = "sectionNote") -> QLabel:
         label = QLabel(objectName=name)

@@ -27,9 +27,8 @@ from zsdesk.errors import ValidationError, ValidationErrors
 from zsdesk.seed import DEFAULT_LIGHT_LIMITS
 from zsdesk.ui import i18n
 from zsdesk.ui.pages import my_staff_id, set_my_staff_id
-from zsdesk.ui.pages.dashboard import section_title
 from zsdesk.ui.tasks import describe_error
-from zsdesk.ui.widgets.page import scrolling_body
+from zsdesk.ui.widgets.page import panel, scrolling_body
 
 EDITED = QColor("#FFF6D6")
 REFUSED = QColor("#FDE2E0")
@@ -354,12 +353,7 @@ class SettingsPage(QWidget):
         box.addStretch(1)
 
     def _panel(self, title: str, note: str = "") -> tuple[QFrame, QVBoxLayout]:
-        panel = QFrame(objectName="panel")
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(14, 12, 14, 14)
-        box.setSpacing(8)
-        box.addLayout(section_title(title, note))
-        return panel, box
+        return panel(title, note)
 
     def _build_language_panel(self) -> QFrame:
         panel, box = self._panel(self.tr("界面语言"))

@@ -40,10 +40,9 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
-from zsdesk.ui.pages.dashboard import section_title
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
-from zsdesk.ui.widgets.page import scrolling_body
+from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 MUTED = QColor("#6B7A8F")
@@ -822,9 +821,7 @@ class SyncPage(QWidget):
         self.ack_label = QLabel(objectName="pageNote")
         head.addWidget(self.ack_label, 0, Qt.AlignmentFlag.AlignBottom)
         box.addLayout(head)
-        self.load_error = QLabel(objectName="errorBanner")
-        self.load_error.setWordWrap(True)
-        self.load_error.hide()
+        self.load_error = error_banner()
         box.addWidget(self.load_error)
 
         row = QHBoxLayout()
@@ -840,12 +837,7 @@ class SyncPage(QWidget):
         box.addStretch(1)
 
     def _panel(self, title: str, note: str = "") -> tuple[QFrame, QVBoxLayout]:
-        panel = QFrame(objectName="panel")
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(14, 12, 14, 14)
-        box.setSpacing(8)
-        box.addLayout(section_title(title, note))
-        return panel, box
+        return panel(title, note)
 
     def _note(self, text: str = "", name: str = "sectionNote") -> QLabel:
         label = QLabel(text, objectName=name)

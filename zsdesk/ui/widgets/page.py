@@ -1,9 +1,10 @@
-"""The frame every scrolling page shares: a borderless scroll area filling the
-page, with a styled body and the standard margins."""
+"""The frame pieces every page shares: a borderless scroll area with the page
+body, section titles, framed panels and the error banner."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 def scrolling_body(page: QWidget, *, spacing: int = 12) -> tuple[QScrollArea, QVBoxLayout]:
@@ -20,3 +21,32 @@ def scrolling_body(page: QWidget, *, spacing: int = 12) -> tuple[QScrollArea, QV
     box.setContentsMargins(20, 14, 20, 16)
     box.setSpacing(spacing)
     return scroll, box
+
+
+def section_title(title: str, note: str = "") -> QHBoxLayout:
+    """A bold section title with an optional grey note after it."""
+    row = QHBoxLayout()
+    row.setSpacing(10)
+    row.addWidget(QLabel(title, objectName="sectionTitle"))
+    if note:
+        row.addWidget(QLabel(note, objectName="sectionNote"), 0, Qt.AlignmentFlag.AlignBottom)
+    row.addStretch(1)
+    return row
+
+
+def panel(title: str, note: str = "", *, compact: bool = False) -> tuple[QFrame, QVBoxLayout]:
+    """A framed panel headed by ``section_title``; returns it and its layout."""
+    frame = QFrame(objectName="panel")
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(*((12, 10, 12, 12) if compact else (14, 12, 14, 14)))
+    box.setSpacing(8)
+    box.addLayout(section_title(title, note))
+    return frame, box
+
+
+def error_banner() -> QLabel:
+    """A hidden, word-wrapping red banner for what went wrong while loading."""
+    label = QLabel(objectName="errorBanner")
+    label.setWordWrap(True)
+    label.hide()
+    return label
