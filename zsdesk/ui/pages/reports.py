@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QRectF, QSettings, QSize, Qt,
+    QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSettings, QSize, Qt,
     QUrl, Signal,
 )
 from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics, QPainter
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from zsdesk.ui.pages import scope_unit_ids
+from zsdesk.ui.models import RowsModel
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
 
@@ -45,7 +46,6 @@ FOLDER_KEY = "reports/folder"
 LEDGER_FOLDER_KEY = "reports/ledger_folder"
 
 #: the row behind a preview line (``zsdesk.ledgers.RowResult``)
-RowRole = Qt.ItemDataRole.UserRole + 1
 
 #: how many periods of each kind the period list offers (the running one included)
 PERIODS_SHOWN = {"weekly": 27, "monthly": 25, "bimonthly": 13, "quarterly": 9, "yearly": 6}
@@ -167,34 +167,20 @@ def render_pdf_pages(path: str, dpi: int, task):
 
 # --- the preview of a ledger import ---------------------------------------------------------------
 
-class LedgerPreviewModel(QAbstractTableModel):
+class LedgerPreviewModel(RowsModel):
     """Every row of a ledger and its fate: row number, fate, what the row is,
     the column concerned, the reason (or the change)."""
 
     ROW, FATE, RECORD, COLUMN, REASON = range(5)
+    NUMERIC = frozenset({ROW})
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list = []
+        super().__init__([], parent)
         self.headers = [self.tr("行号"), self.tr("结果"), self.tr("记录"), self.tr("列"), self.tr("原因或变化")]
 
     def set_result(self, result) -> None:
         """``result``: a ``zsdesk.ledgers.ImportPreview`` (None: empty)."""
-        self.beginResetModel()
-        self.rows = list(result.rows) if result is not None else []
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+        self.set_rows(result.rows if result is not None else [])
 
     def text(self, r, column: int) -> str:
         if column == self.ROW:
@@ -215,36 +201,25 @@ class LedgerPreviewModel(QAbstractTableModel):
             return "；".join(f"{old or self.tr('（空）')} → {new}" for old, new in r.changes.values())
         return "；".join(r.notes)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) \
-                or not 0 <= index.column() < len(self.headers):
-            return None
-        r = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(r, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.REASON and r.fate == "refused":
-                return "\n".join(str(p) for p in r.problems)
-            text = self.text(r, column)
-            return text if len(text) > 20 else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.FATE:
-                return {"refused": WARN, "created": GOOD, "updated": CHANGED}.get(r.fate, MUTED)
-            if r.fate in ("skipped", "unchanged"):
-                return MUTED
-            if column == self.REASON and r.fate == "refused":
-                return WARN
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == self.ROW:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column == self.FATE:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == RowRole:
-            return r
+    def tooltip(self, r, column: int) -> str | None:
+        if column == self.REASON and r.fate == "refused":
+            return "\n".join(str(p) for p in r.problems)
+        text = self.text(r, column)
+        return text if len(text) > 20 else None
+
+    def foreground(self, r, column: int):
+        if column == self.FATE:
+            return {"refused": WARN, "created": GOOD, "updated": CHANGED}.get(r.fate, MUTED)
+        if r.fate in ("skipped", "unchanged"):
+            return MUTED
+        if column == self.REASON and r.fate == "refused":
+            return WARN
         return None
+
+    def alignment(self, column: int) -> int:
+        if column == self.FATE:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return super().alignment(column)
 
 
 def fate_summary(counts: dict[str, int]) -> str:

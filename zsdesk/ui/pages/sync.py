@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSettings, Qt, Signal,
+    QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal,
 )
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
+from zsdesk.ui.models import RowsModel
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
 from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
@@ -55,7 +56,6 @@ BACKUP_FOLDER_KEY = "sync/backup_folder"
 CITY_TARGET = "@city"     # a county's export goes to its city (to_code None)
 
 #: a model's row object, for views and tests
-RowRole = Qt.ItemDataRole.UserRole + 1
 
 _CONTEXT = "SyncPage"
 
@@ -369,65 +369,6 @@ def import_file(ws, path: str, dry_run: bool, trust: str | None):
 
 
 # --- models ------------------------------------------------------------------------------------
-
-class RowsModel(QAbstractTableModel):
-    """Rows of plain objects, a list of column headers, text per cell."""
-
-    NUMERIC: frozenset[int] = frozenset()
-
-    def __init__(self, headers: list[str], parent=None):
-        super().__init__(parent)
-        self.headers = headers
-        self.rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.headers[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) \
-                or not 0 <= index.column() < len(self.headers):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.foreground(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if index.column() in self.NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == RowRole:
-            return row
-        return None
-
-    def text(self, row, column: int) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def tooltip(self, row, column: int) -> str | None:
-        text = self.text(row, column)
-        return text if text and len(text) > 24 else None
-
-    def foreground(self, row, column: int):
-        return None
-
 
 class PeersModel(RowsModel):
     """Each site this one exchanges files with, and where each direction stands."""
