@@ -3402,8 +3402,8 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>每个应开未开项目扣分</source>
-        <translation>Deduction per overdue start</translation>
+        <source>本年超时未开工项目每个扣分</source>
+        <translation>Deduction per project past its start limit this year</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -450,7 +450,7 @@ class SettingsPage(QWidget):
         for metric in TARGET_METRICS:
             row = self._field_row(grid, row, self.tr("{0} 权重").format(labels[metric]), f"weights.{metric}",
                                   self.weight_edits, self.weight_errors)
-        row = self._field_row(grid, row, self.tr("每个应开未开项目扣分"), "deductions.overdue_start",
+        row = self._field_row(grid, row, self.tr("本年超时未开工项目每个扣分"), "deductions.overdue_start",
                               self.weight_edits, self.weight_errors)
         box.addLayout(grid)
         self.rules_error = _error_label()
