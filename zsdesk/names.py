@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,6 +32,7 @@ _BRACKETS_RE = re.compile(r"[（(][^）)]*[）)]")
 _PUNCT_RE = re.compile(r"[\s\-_.,，。·・&'\"“”‘’、/\\]+")
 
 
+@functools.lru_cache(maxsize=65536)  # imports and duplicate checks ask for the same names again
 def normalize_company_name(name: str) -> str:
     """'江苏泰兴（中国）华为技术股份有限公司 ' -> '华为技术'.
 
@@ -52,15 +54,30 @@ def normalize_company_name(name: str) -> str:
     return cleaned or text
 
 
+_HAN_RUN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")
+
+
 def pinyin_keys(text: str) -> str:
     """Space-joined search keys: the text itself, its full pinyin and its initials.
-    '华为技术' -> '华为技术 huaweijishu hwjs'."""
+    '华为技术' -> '华为技术 huaweijishu hwjs'.
+
+    pypinyin is asked once per run of Chinese characters (it reads whole phrases
+    there, so 重庆 is chongqing); initials are the first letters of those
+    syllables, other text is kept as it is in both keys."""
     if not text:
         return ""
-    from pypinyin import Style, lazy_pinyin  # 0.2 s import: only when first needed
+    from pypinyin import lazy_pinyin  # 0.2 s import: only when first needed
 
     text = unicodedata.normalize("NFKC", text)  # ＢＹＤ -> BYD, so "byd" finds it
-
-    full = lazy_pinyin(text, errors="default")
-    initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")
+    full, initials = [], []
+    for i, part in enumerate(_HAN_RUN_RE.split(text)):
+        if not part:
+            continue
+        if i % 2:  # a run of Chinese characters: one syllable each
+            syllables = lazy_pinyin(part, errors="default")
+            full += syllables
+            initials += [s[:1] for s in syllables]
+        else:
+            full.append(part)
+            initials.append(part)
     return " ".join((text.lower(), "".join(full).lower(), "".join(initials).lower()))

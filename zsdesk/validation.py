@@ -30,11 +30,25 @@ def normalize_usci(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip().upper().replace(" ", "")
 
 
+_VALID_USCI: dict[str, str] = {}   # codes as written -> the checked code (imports repeat them)
+
+
 def validate_usci(value: str | None, field: str = "usci") -> str | None:
     """Return the normalised code, or None for an empty value; raise if invalid."""
-    if value is None or not str(value).strip():
+    if value is None:
         return None
-    code = normalize_usci(str(value))
+    known = _VALID_USCI.get(value) if value.__class__ is str else None
+    if known is not None:
+        return known
+    if not str(value).strip():
+        return None
+    code = _check_usci(normalize_usci(str(value)), value, field)
+    if value.__class__ is str and len(_VALID_USCI) < 20_000:
+        _VALID_USCI[value] = code
+    return code
+
+
+def _check_usci(code: str, value, field: str) -> str:
     if len(code) != 18:
         raise ValidationError(field, f"统一社会信用代码应为18位，实际{len(code)}位", value=value)
     bad = [c for c in code if c not in _USCI_VALUE]

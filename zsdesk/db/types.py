@@ -40,7 +40,10 @@ class ScaledDecimal(TypeDecorator):
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        d = Decimal(int(value)).scaleb(-self.places)
+        value = int(value)
+        if not value % self.factor:  # a whole amount, as most are: 12000000000 -> 12000
+            return Decimal(value // self.factor)
+        d = Decimal(value).scaleb(-self.places)
         # shortest exact form without an exponent: 12000.000000 -> 12000, 1.500000 -> 1.5
         return d.quantize(_ONE) if d == d.to_integral_value() else d.normalize()
 

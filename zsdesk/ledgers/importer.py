@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from zsdesk.batch import without_gc
 from zsdesk.db.models import (
     Company, Industry, Lead, LeadStage, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
 )
@@ -381,7 +383,11 @@ MODELS = {"visits": Visit, "leads": Lead, "projects": Project}
 STAGE_MODELS = {"leads": (LeadStage, "lead_id"), "projects": (ProjectStage, "project_id")}
 
 
-def _chunks(items, size=500):
+# ids per IN (...): SQLite allows 32766 parameters since 3.32, 999 before
+CHUNK = 4000 if sqlite3.sqlite_version_info >= (3, 32) else 900
+
+
+def _chunks(items, size=CHUNK):
     items = list(items)
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -441,11 +447,30 @@ class _Existing:
                         self.lead_history[rid].append((stage, date))
         self.ws = ws
         self.kind = kind
+        self._refusals: dict[str, str | None] = {}
         self.by_number = {r["number"]: r for r in self.rows.values()}
-        self.by_key: dict[tuple, dict] = {}
-        for r in self.rows.values():
-            self.by_key.setdefault(_match_key(kind, r), r)
+        self._by_key: dict[tuple, dict] | None = None
 
+    @property
+    def by_key(self) -> dict[tuple, dict]:
+        """Records by company + name (visits: company + date), made when a row
+        without a known number first needs it."""
+        if self._by_key is None:
+            self._by_key = {}
+            for r in self.rows.values():
+                self._by_key.setdefault(_match_key(self.kind, r), r)
+        return self._by_key
+
+    def edit_refusal(self, table: str, owner_site_id: str) -> str | None:
+        """Why this site may not change a record owned by ``owner_site_id`` (None: it may)."""
+        memo = self._refusals
+        if owner_site_id not in memo:
+            try:
+                self.ws.check_can_edit(table, owner_site_id)
+                memo[owner_site_id] = None
+            except RefusedError as exc:
+                memo[owner_site_id] = str(exc)
+        return memo[owner_site_id]
 
     def load_history(self, ids) -> None:
         """Stage history of the records a row may move (most rows repeat the stage)."""
@@ -539,6 +564,7 @@ class _RowCheck:
             self.add(None, str(exc))
 
 
+@without_gc
 def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPreview:
     """Every row's fate, without writing anything."""
     kind = plan.kind
@@ -614,9 +640,11 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
             record = existing.by_number.get(v["number"])
             if record is None:
                 result.notes.append(f"编号“{v['number']}”在系统中不存在，按新记录导入（编号由系统生成）")
-        key = _match_key(kind, data)
-        if record is None and all(key):
-            record = existing.by_key.get(key)
+        key = None
+        if record is None:
+            key = _match_key(kind, data)
+            if all(key):
+                record = existing.by_key.get(key)
         matched.append((record, key))
     look.load_company_names({rec["company_id"] for rec, _ in matched if rec is not None})
     existing.load_history({rec["id"] for (rec, _), (row, *_) in zip(matched, staged)
@@ -781,28 +809,30 @@ def _plan_create(ws, svc, kind, row, data, check, existing, result) -> _Create |
 
 def _plan_update(ws, svc, kind, row, data, record, check, existing, look, result) -> _Update | None:
     v = row.values
-    try:
-        ws.check_can_edit(svc.table, record["owner_site_id"])
-    except RefusedError as exc:
-        check.add(None, str(exc))
+    refusal = existing.edit_refusal(svc.table, record["owner_site_id"])
+    if refusal:
+        check.add(None, refusal)
         return None
     current = record
-    changes = {k: val for k, val in data.items() if val is not None and k != "participants"}
-    if changes.get("company_id") not in (None, current["company_id"]) and v.get("company") and \
+    get = current.get
+    differs = [k for k, val in data.items() if val is not None and get(k) != val and k != "participants"]
+    if "company_id" in differs and v.get("company") and \
             _same_company(v["company"], look.company_name.get(current["company_id"])):
-        del changes["company_id"]  # the ledger names the record's company (e.g. one merged since)
-    if any(current.get(k) != val for k, val in changes.items()):
+        differs.remove("company_id")  # the ledger names the record's company (e.g. one merged since)
+    diff = {}
+    if differs:  # else the ledger repeats what the record holds: nothing to validate or write
+        changes = {k: val for k, val in data.items() if val is not None and k != "participants"}
+        if "company_id" not in differs:
+            changes.pop("company_id", None)
         merged = _validate(svc, kind, {**current, **changes}, row, check, current=current)
         if merged is None:
             return None
-        diff = {f: merged[f] for f in changes if f in merged and merged[f] != current.get(f)}
-    else:  # the ledger repeats what the record holds: nothing to validate or write
-        diff = {}
-    names = {"company_id": look.company_name, "unit_id": look.unit_name, "industry_id": look.industry_name,
-             "owner_staff_id": look.staff_name, "staff_id": look.staff_name}
-    for f, new in diff.items():
-        header = check.column(_ledger_field(kind, f))
-        result.changes[header] = (_show(current.get(f), names.get(f)), _show(new, names.get(f)))
+        diff = {f: merged[f] for f in changes if f in merged and merged[f] != get(f)}
+        names = {"company_id": look.company_name, "unit_id": look.unit_name, "industry_id": look.industry_name,
+                 "owner_staff_id": look.staff_name, "staff_id": look.staff_name}
+        for f, new in diff.items():
+            header = check.column(_ledger_field(kind, f))
+            result.changes[header] = (_show(get(f), names.get(f)), _show(new, names.get(f)))
     extras = {}
     if kind == "visits" and data.get("participants") is not None and hasattr(svc, "after_update"):
         if set(data["participants"]) != existing.participants.get(record["id"], set()):
@@ -871,6 +901,7 @@ def _signing_project(ws, kind, lead: dict, moves, check) -> dict | None:
 
 # --- applying -----------------------------------------------------------------------------------------
 
+@without_gc
 def apply(ws, plan: LedgerPlan, mode: str = "valid", *, unit_code: str | None = None) -> ImportPreview:
     """Import the ledger: ``mode="valid"`` writes the valid rows and reports the
     rest; ``mode="all"`` writes nothing unless every row is valid. The preview is

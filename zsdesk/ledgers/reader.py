@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from zsdesk.batch import without_gc
 from zsdesk.domain import LEAD_LABELS, LEAD_STAGES, PROJECT_LABELS, PROJECT_STAGES, VISIT_KINDS
 from zsdesk.errors import ValidationError
 from zsdesk.ledgers.columns import (
@@ -91,11 +92,10 @@ class MappedColumn:
         return self.column.field
 
 
-@dataclass
+@dataclass(slots=True)
 class LedgerRow:
     row: int                                  # as Excel shows it (1-based)
     values: dict[str, object] = field(default_factory=dict)   # field -> parsed value (None: empty)
-    raw: dict[str, object] = field(default_factory=dict)      # field -> the cell as read
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -184,24 +184,51 @@ class _Parser:
         self.field = col.field
         self.memo: dict = {}
 
-    def __call__(self, value):
-        """(value, error message or None)."""
+    def column(self, cells: list, errors: dict) -> list:
+        """The parsed values of a column's cells (None for an empty cell); a cell
+        that cannot be read adds (field, message) to ``errors[position]``."""
         if self.type == "text":
-            if value.__class__ is str:
-                text = value.strip()
-                if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-                    text = unicodedata.normalize("NFC", text)
-                return text or None, None
-            return cell_text(value), None
-        key = value if value.__class__ is str else (value.__class__, value)
-        hit = self.memo.get(key)
-        if hit is None:
-            try:
-                hit = (self._parse(value), None)
-            except ValidationError as exc:
-                hit = (None, exc.message)
-            if len(self.memo) < 50000:
-                self.memo[key] = hit
+            text = self._text
+            return [None if v == "" or v is None else text(v) for v in cells]
+        out = []
+        append = out.append
+        get = self.memo.get
+        for pos, v in enumerate(cells):
+            if v.__class__ is str:
+                if v == "":
+                    append(None)
+                    continue
+                hit = get(v)
+                key = v
+            elif v is None:
+                append(None)
+                continue
+            else:
+                key = (v.__class__, v)
+                hit = get(key)
+            if hit is None:
+                hit = self._remember(key, v)
+            append(hit[0])
+            if hit[1] is not None:
+                errors.setdefault(pos, []).append((self.field, hit[1]))
+        return out
+
+    @staticmethod
+    def _text(value):
+        if value.__class__ is str:
+            text = value.strip()
+            if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)
+            return text or None
+        return cell_text(value)
+
+    def _remember(self, key, value) -> tuple:
+        try:
+            hit = (self._parse(value), None)
+        except ValidationError as exc:
+            hit = (None, exc.message)
+        if len(self.memo) < 50000:
+            self.memo[key] = hit
         return hit
 
     def _parse(self, value):
@@ -407,6 +434,7 @@ def _missing_columns(kind: str, fields: set[str]) -> list[str]:
             if not any(f in fields for f in group)]
 
 
+@without_gc
 def read_ledger(path, kind: str = "auto") -> LedgerPlan:
     """Read a ledger file into a plan. ``kind`` is visits, leads, projects or
     auto (told from the headers and the title). Raises ValidationError when the
@@ -455,33 +483,43 @@ def read_ledger(path, kind: str = "auto") -> LedgerPlan:
 
 
 def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
+    """Sort the rows under the header into blank, skipped (合计, notes, section
+    titles) and data rows, then parse the data column by column: a column
+    repeats its dates, amounts and stage words, so most cells are a dict lookup."""
     parsers = [(c.index, c.field, _Parser(plan.kind, c)) for c in plan.columns if c.field != "seq"]
     headers = {c.field: c.header for c in plan.columns}
+    kept: list[tuple[int, list]] = []
     for i in range(first, len(grid)):
         cells = grid[i]
-        # calamine gives "" for an empty cell; a cell of spaces is empty too
-        present = [v for v in cells if v != "" and v is not None and (v.__class__ is not str or not v.isspace())]
-        if not present:
-            plan.blank_rows += 1
-            continue
-        reason = _special_row(present, i == first)
-        if reason:
-            plan.skipped.append(SkippedRow(i + 1, reason))
-            continue
-        row = LedgerRow(i + 1)
-        values, raw, problems = row.values, row.raw, row.problems
-        n = len(cells)
-        for index, fld, parse in parsers:
-            value = cells[index] if index < n else ""
-            if value == "" or value is None:
-                values[fld] = None
+        filled = len(cells) - cells.count("")   # calamine gives "" for an empty cell
+        if filled <= 2 or i == first or any(v.__class__ is str and ("计" in v or v.isspace()) for v in cells):
+            # the rare rows worth a closer look: few cells, the first row, a 合计 word, cells of spaces
+            present = [v for v in cells if not _is_empty(v)]
+            if not present:
+                plan.blank_rows += 1
                 continue
-            raw[fld] = value
-            parsed, error = parse(value)
-            values[fld] = parsed
-            if error:
-                problems.append(Problem(headers[fld], error, fld))
-        if not raw:  # only a 序号, or text in columns we do not import
+            reason = _special_row(present, i == first)
+            if reason:
+                plan.skipped.append(SkippedRow(i + 1, reason))
+                continue
+        kept.append((i, cells))
+    if not kept:
+        return
+    table = [cells for _, cells in kept]
+    fields = [fld for _, fld, _ in parsers]
+    columns, errors = [], {}
+    for index, fld, parse in parsers:
+        try:
+            cells = [r[index] for r in table]
+        except IndexError:  # a short row (a hand-made file): missing cells are empty
+            cells = [r[index] if index < len(r) else "" for r in table]
+        columns.append(parse.column(cells, errors))
+    for k, ((i, _), parsed) in enumerate(zip(kept, zip(*columns) if columns else ((),) * len(kept))):
+        row = LedgerRow(i + 1, dict(zip(fields, parsed)))
+        found = errors.get(k)
+        if found:
+            row.problems.extend(Problem(headers[fld], message, fld) for fld, message in found)
+        elif not any(v is not None for v in parsed):  # only a 序号, or text in columns we do not import
             plan.skipped.append(SkippedRow(i + 1, "该行除序号或未识别的列外没有内容，不导入"))
             continue
         plan.rows.append(row)

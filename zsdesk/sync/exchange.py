@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import json
 import os
 import shutil
@@ -15,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from zsdesk import __version__
+from zsdesk.batch import gc_paused
 from zsdesk.db.engine import HEAD_REVISION, backup_file
 from zsdesk.db.models import (
     SYNCED_MODELS, Alert, Base, ChangeLog, LocalState, Referral, Site, SyncPackage, SyncPeer, Unit,
@@ -32,20 +31,6 @@ REFERENCE_TABLES = ("sites", "units", "industries", "targets", "scoring_rules", 
 
 class _Rollback(Exception):
     """Raised inside a write transaction to undo a preview."""
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """An import makes a great many objects that all live until it ends: the
-    cyclic collector's passes over them cost time (about an eighth of a large
-    import) and free nothing that reference counting does not."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _state(ws) -> dict[str, str]:
@@ -381,7 +366,7 @@ def _verify(ws, data: bytes, *, trust: str | None) -> _Verified:
 def import_package(ws, path, *, dry_run: bool = False, trust: str | None = None,
                    _from_queue: bool = False) -> ImportResult:
     """Verify, then preview (dry run) or apply a package in one transaction."""
-    with _gc_paused():
+    with gc_paused():
         return _import_package(ws, path, dry_run=dry_run, trust=trust, _from_queue=_from_queue)
 
 
