@@ -188,8 +188,7 @@ class _Parser:
         """The parsed values of a column's cells (None for an empty cell); a cell
         that cannot be read adds (field, message) to ``errors[position]``."""
         if self.type == "text":
-            text = self._text
-            return [None if v == "" or v is None else text(v) for v in cells]
+            return self._text_column(cells)
         out = []
         append = out.append
         get = self.memo.get
@@ -214,13 +213,24 @@ class _Parser:
         return out
 
     @staticmethod
-    def _text(value):
-        if value.__class__ is str:
-            text = value.strip()
-            if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-                text = unicodedata.normalize("NFC", text)
-            return text or None
-        return cell_text(value)
+    def _text_column(cells: list) -> list:
+        out = []
+        append = out.append
+        is_normalized = unicodedata.is_normalized
+        for v in cells:
+            if v.__class__ is str:
+                if v:
+                    text = v.strip()
+                    if not text.isascii() and not is_normalized("NFC", text):
+                        text = unicodedata.normalize("NFC", text)
+                    append(text or None)
+                else:
+                    append(None)
+            elif v is None:
+                append(None)
+            else:
+                append(cell_text(v))
+        return out
 
     def _remember(self, key, value) -> tuple:
         try:
@@ -492,8 +502,8 @@ def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
     for i in range(first, len(grid)):
         cells = grid[i]
         filled = len(cells) - cells.count("")   # calamine gives "" for an empty cell
-        if filled <= 2 or i == first or any(v.__class__ is str and ("计" in v or v.isspace()) for v in cells):
-            # the rare rows worth a closer look: few cells, the first row, a 合计 word, cells of spaces
+        if filled <= 2 or i == first or "计" in "\x1f".join([v for v in cells if v.__class__ is str]):
+            # the rare rows worth a closer look: few cells, the first row, a 合计 word
             present = [v for v in cells if not _is_empty(v)]
             if not present:
                 plan.blank_rows += 1
@@ -514,15 +524,20 @@ def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
         except IndexError:  # a short row (a hand-made file): missing cells are empty
             cells = [r[index] if index < len(r) else "" for r in table]
         columns.append(parse.column(cells, errors))
+    width = len(columns)
     for k, ((i, _), parsed) in enumerate(zip(kept, zip(*columns) if columns else ((),) * len(kept))):
         row = LedgerRow(i + 1, dict(zip(fields, parsed)))
         found = errors.get(k)
         if found:
             row.problems.extend(Problem(headers[fld], message, fld) for fld, message in found)
-        elif not any(v is not None for v in parsed):  # only a 序号, or text in columns we do not import
-            plan.skipped.append(SkippedRow(i + 1, "该行除序号或未识别的列外没有内容，不导入"))
+        elif parsed.count(None) == width:
+            if all(_is_empty(v) for v in kept[k][1]):  # cells of spaces only
+                plan.blank_rows += 1
+            else:  # only a 序号, or text in columns we do not import
+                plan.skipped.append(SkippedRow(i + 1, "该行除序号或未识别的列外没有内容，不导入"))
             continue
         plan.rows.append(row)
+    plan.skipped.sort(key=lambda skipped: skipped.row)
 
 
 def _special_row(present: list, first: bool) -> str | None:
