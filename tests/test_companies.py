@@ -147,3 +147,12 @@ def test_full_width_letters_are_searchable():
 
     keys = pinyin_keys("ＢＹＤ比亚迪")
     assert "byd" in keys and "bydbiyadi" in keys
+
+
+def test_pinyin_keys_read_phrases_and_keep_other_text():
+    from zsdesk.names import pinyin_keys
+
+    text, full, initials = pinyin_keys("BYD汽车(重庆)有限公司").split(" ")
+    assert full == "bydqiche(chongqing)youxiangongsi"      # 重庆 read as a phrase: chong, not zhong
+    assert initials == "bydqc(cq)yxgs"
+    assert pinyin_keys("𠀀公司").split(" ")[1:] == ["hegongsi", "hgs"]   # beyond the basic block too

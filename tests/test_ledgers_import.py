@@ -514,3 +514,29 @@ def test_header_units_and_amount_spellings(ws, tmp_path):
     assert got == {"甲": (dt.date(2026, 1, 5), D(300), D(2000)),
                    "乙": (dt.date(2026, 1, 8), D("1234.5"), D(300)),
                    "丙": (dt.date(2026, 1, 6), D(20000), None)}
+
+
+def test_rows_of_spaces_are_blank_and_rows_without_ledger_fields_are_skipped(ws, tmp_path):
+    grid = [["序号", "项目名称", "企业名称", "签约日期", "总投资", "随手记"],
+            [1, "甲", "甲有限公司", "2026-01-05", 100, None],
+            [None, "  ", "   ", " ", "  ", None],          # cells of spaces only
+            [2, None, None, None, None, "待补"],           # only 序号 and a column not imported
+            [3, "乙", "乙有限公司", "2026-01-06", "1,200", None]]
+    plan = read_ledger(make(tmp_path, "空格", grid))
+    assert plan.blank_rows == 1
+    assert [(s.row, s.reason) for s in plan.skipped] == [(4, "该行除序号或未识别的列外没有内容，不导入")]
+    assert [(r.row, r.values["name"], r.values["investment"]) for r in plan.rows] == [(2, "甲", D(100)),
+                                                                                       (5, "乙", D(1200))]
+    assert fates(preview(ws, plan)) == {2: "created", 4: "skipped", 5: "created"}
+
+
+def test_a_column_repeats_values_but_each_cell_keeps_its_own_fate(ws, tmp_path):
+    """Cells are parsed once per distinct value; a bad value is reported on every row that has it."""
+    grid = [["项目名称", "企业名称", "签约日期", "总投资"]]
+    grid += [[f"项目{i}", f"企业{i}有限公司", "2026.13.5" if i % 3 == 0 else "2026/3/5", "5000万元"]
+             for i in range(1, 10)]
+    result = preview(ws, read_ledger(make(tmp_path, "重复值", grid)))
+    refused = {r.row for r in result.rows if r.fate == "refused"}
+    assert refused == {4, 7, 10}
+    assert all(problem(result, n) == {"签约日期": "“2026.13.5”不是有效日期"} for n in refused)
+    assert result.counts["created"] == 6

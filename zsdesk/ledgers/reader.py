@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat
 from pathlib import Path
 
 from zsdesk.batch import without_gc
@@ -214,6 +215,11 @@ class _Parser:
 
     @staticmethod
     def _text_column(cells: list) -> list:
+        if set(map(type, cells)) == {str}:  # the usual text column: done by C loops
+            stripped = list(map(str.strip, cells))
+            # parts joined by a control character are NFC each when the whole is
+            if unicodedata.is_normalized("NFC", "\x1f".join(stripped)):
+                return [t or None for t in stripped]
         out = []
         append = out.append
         is_normalized = unicodedata.is_normalized
@@ -495,46 +501,57 @@ def read_ledger(path, kind: str = "auto") -> LedgerPlan:
 def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
     """Sort the rows under the header into blank, skipped (合计, notes, section
     titles) and data rows, then parse the data column by column: a column
-    repeats its dates, amounts and stage words, so most cells are a dict lookup."""
-    parsers = [(c.index, c.field, _Parser(plan.kind, c)) for c in plan.columns if c.field != "seq"]
-    headers = {c.field: c.header for c in plan.columns}
-    kept: list[tuple[int, list]] = []
-    for i in range(first, len(grid)):
-        cells = grid[i]
-        filled = len(cells) - cells.count("")   # calamine gives "" for an empty cell
-        if filled <= 2 or i == first or "计" in "\x1f".join([v for v in cells if v.__class__ is str]):
-            # the rare rows worth a closer look: few cells, the first row, a 合计 word
-            present = [v for v in cells if not _is_empty(v)]
-            if not present:
-                plan.blank_rows += 1
-                continue
-            reason = _special_row(present, i == first)
-            if reason:
-                plan.skipped.append(SkippedRow(i + 1, reason))
-                continue
-        kept.append((i, cells))
+    repeats its dates, amounts and stage words, so most cells are a dict lookup.
+    The sheet is turned on its side once, and the rows worth a closer look are
+    found a column at a time: the first row, rows of at most two cells, rows
+    with a 计 (合计, 小计 …) in some cell."""
+    rows = grid[first:]
+    if not rows:
+        return
+    width = max(map(len, rows))
+    if min(map(len, rows)) != width:  # a hand-made file: short rows end in empty cells
+        rows = [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in rows]
+    columns = list(zip(*rows))
+    look = {0}
+    look.update(k for k, empty in enumerate(map(list.count, rows, repeat(""))) if width - empty <= 2)
+    for col in columns:
+        text = "\x1f".join(col if set(map(type, col)) == {str} else [v for v in col if v.__class__ is str])
+        if "计" in text:
+            look.update(k for k, v in enumerate(col) if v.__class__ is str and "计" in v)
+    dropped = set()
+    for k in sorted(look):
+        present = [v for v in rows[k] if not _is_empty(v)]
+        reason = _special_row(present, k == 0) if present else None
+        if not present:
+            plan.blank_rows += 1
+        elif reason:
+            plan.skipped.append(SkippedRow(first + k + 1, reason))
+        else:
+            continue
+        dropped.add(k)
+    kept = [k for k in range(len(rows)) if k not in dropped] if dropped else range(len(rows))
     if not kept:
         return
-    table = [cells for _, cells in kept]
+    pick = (lambda col: [col[k] for k in kept]) if dropped else list
+
+    parsers = [(c.index, c.field, _Parser(plan.kind, c)) for c in plan.columns if c.field != "seq"]
+    headers = {c.field: c.header for c in plan.columns}
     fields = [fld for _, fld, _ in parsers]
-    columns, errors = [], {}
+    parsed_columns, errors = [], {}
     for index, fld, parse in parsers:
-        try:
-            cells = [r[index] for r in table]
-        except IndexError:  # a short row (a hand-made file): missing cells are empty
-            cells = [r[index] if index < len(r) else "" for r in table]
-        columns.append(parse.column(cells, errors))
-    width = len(columns)
-    for k, ((i, _), parsed) in enumerate(zip(kept, zip(*columns) if columns else ((),) * len(kept))):
-        row = LedgerRow(i + 1, dict(zip(fields, parsed)))
-        found = errors.get(k)
+        parsed_columns.append(parse.column(pick(columns[index]), errors))
+    n_fields = len(parsed_columns)
+    values = zip(*parsed_columns) if parsed_columns else ((),) * len(kept)
+    for pos, (k, parsed) in enumerate(zip(kept, values)):
+        row = LedgerRow(first + k + 1, dict(zip(fields, parsed)))
+        found = errors.get(pos)
         if found:
             row.problems.extend(Problem(headers[fld], message, fld) for fld, message in found)
-        elif parsed.count(None) == width:
-            if all(_is_empty(v) for v in kept[k][1]):  # cells of spaces only
+        elif parsed.count(None) == n_fields:
+            if all(_is_empty(v) for v in rows[k]):  # cells of spaces only
                 plan.blank_rows += 1
             else:  # only a 序号, or text in columns we do not import
-                plan.skipped.append(SkippedRow(i + 1, "该行除序号或未识别的列外没有内容，不导入"))
+                plan.skipped.append(SkippedRow(first + k + 1, "该行除序号或未识别的列外没有内容，不导入"))
             continue
         plan.rows.append(row)
     plan.skipped.sort(key=lambda skipped: skipped.row)
