@@ -23,7 +23,7 @@ from zsdesk.errors import RefusedError
 from zsdesk.hlc import MAX_DRIFT_MS, to_datetime, unpack, wall_millis
 from zsdesk.sync import EXTENSION, FORMAT, MIN_READER
 from zsdesk.sync import crypto
-from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, validate_entry
+from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, _chunks, validate_entry
 from zsdesk.sync.package import OpenedPackage, PackageRefused, build, open_bytes
 
 REFERENCE_TABLES = ("sites", "units", "industries", "targets", "scoring_rules", "settings")
@@ -474,18 +474,38 @@ def _time_of(s, seq: int):
 
 def _check_totals(s, m: dict, peer: SyncPeer) -> list[str]:
     """Per-origin totals: after applying everything from a county, the city
-    holds as many of its records as the county does."""
+    holds as many of its records as the county does — less the ones it refused
+    (those stay at the county, reported back to it, and a full package would
+    only be refused again)."""
     totals = m.get("totals") or {}
     if not totals or peer.role == "city":
         return []
+    refused = _refused_rows(s, peer.site_id)
     out = []
     for name, expected in totals.items():
         model = SYNCED_MODELS.get(name)
         if model is None:
             continue
         held = s.scalar(select(func.count()).select_from(model).where(model.owner_site_id == peer.site_id))
-        if held != expected:
-            out.append(f"{name}：对方有{expected}条，本地{held}条，请对方导出完整包（zsdesk sync export --full）")
+        missing = refused.get(name, set())
+        for chunk in _chunks(missing):  # refused once, accepted later: held now
+            missing = missing - set(s.scalars(select(model.id).where(model.id.in_(chunk))))
+        if held + len(missing) != expected:
+            kept_out = f"（其中{len(missing)}条被本地拒绝）" if missing else ""
+            out.append(f"{name}：对方有{expected}条，本地{held}条{kept_out}，请对方导出完整包（zsdesk sync export --full）")
+    return out
+
+
+def _refused_rows(s, peer_site_id: str) -> dict[str, set[str]]:
+    """Rows of the peer's own that this site refused in any applied package: table -> ids."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for summary in s.scalars(select(SyncPackage.summary).where(
+            SyncPackage.peer_site_id == peer_site_id, SyncPackage.direction == "in",
+            SyncPackage.status == "applied")):
+        tables = (json.loads(summary or "{}").get("report") or {}).get("tables") or {}
+        for table, report in tables.items():
+            out[table].update(r["row_id"] for r in report.get("refused") or ()
+                              if r.get("origin", peer_site_id) == peer_site_id)   # not forged ones
     return out
 
 
