@@ -235,7 +235,7 @@ def test_a_file_that_does_not_connect_waits_until_the_missing_one_arrives(net, d
     waiting = net.imp(restored, file2.path)
     assert waiting.status == "pending" and "等待队列" in waiting.message
     assert [p.seq for p in exchange.pending(restored)] == [3]
-    assert [p["seq"] for p in exchange.status(restored)["pending"]] == [3]
+    assert [(p["seq"], p["from_code"]) for p in exchange.status(restored)["pending"]] == [(3, "TX-U01")]
     with restored.read() as s:
         assert s.get(Company, company) is None and s.get(Visit, v2) is None
     # the same file again stays queued once

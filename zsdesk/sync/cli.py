@@ -88,7 +88,7 @@ def run_sync(ws, args) -> int:
                           f"已发出第{p['last_sent_seq']}号，对方确认到 {p['acknowledged_data_at'] or '—'}"
                           + (f"；{p['clock_warning']}" if p['clock_warning'] else ""))
                 for p in st["pending"]:
-                    print(f"等待中：{p['file']}（第{p['seq']}号）")
+                    print(f"等待中：{p['file']}（{p['from_code'] or p['from']} 第{p['seq']}号）")
             return 0
         if cmd == "conflicts":
             items = conflicts.list_conflicts(ws)

@@ -641,7 +641,9 @@ def join(ws, path) -> dict:
 def status(ws) -> dict:
     out = {"site": {"id": ws.site.id, "code": ws.site.code, "name": ws.site.name, "role": ws.site.role},
            "peers": [], "pending": []}
+    known = {}
     for p in peers(ws):
+        known[p.site_id] = p
         out["peers"].append({
             "code": p.code, "name": p.name, "role": p.role, "enrolled": bool(p.sign_key),
             "fingerprint": p.fingerprint, "last_received_seq": p.rx_seq,
@@ -652,8 +654,10 @@ def status(ws) -> dict:
             "clock_warning": p.clock_warning, "reference_version": p.ref_version,
         })
     for pkg in pending(ws):
+        sender = known.get(pkg.peer_site_id)
         out["pending"].append({"file": pkg.file_name, "seq": pkg.seq, "from": pkg.peer_site_id,
-                               "at": pkg.at.isoformat()})
+                               "from_code": sender.code if sender else None,
+                               "from_name": sender.name if sender else None, "at": pkg.at.isoformat()})
     return out
 
 
