@@ -220,57 +220,80 @@ class _Project:
 
 
 def _visits(s, period: Period) -> list:
-    return s.execute(select(Visit.id, Visit.unit_id, Visit.trip_days)
+    # Core rows through the connection: a year of visits is tens of thousands of rows
+    return s.connection().execute(select(Visit.id, Visit.unit_id, Visit.trip_days)
                      .where(~Visit.deleted, Visit.visit_date >= period.start,
                             Visit.visit_date <= period.end)).all()
 
 
-def _load(ws, period: Period, limits: dict):
-    end = period.end
-    with ws.read() as s:
+class Snapshot:
+    """The rows behind the figures up to ``end``, read once: a brief computes
+    its period, the previous one and the same period last year from one
+    snapshot (periods ending on or before ``end``), each filtered here."""
+
+    def __init__(self, ws, end: dt.date):
+        self.end = end
+        with ws.read() as s:
+            self.projects = s.execute(select(Project.id, Project.unit_id, Project.contract_date,
+                                             Project.contract_investment, Project.foreign_investment_usd)
+                                      .where(~Project.deleted, Project.contract_date <= end)).all()
+            self.referrals = s.execute(select(Referral.project_id, Referral.from_unit_id,
+                                              Referral.from_share_investment, Referral.agreed_date)
+                                       .where(~Referral.deleted, Referral.agreed_date <= end)).all()
+            self.stages = s.execute(select(ProjectStage.project_id, ProjectStage.stage, ProjectStage.stage_date)
+                                    .where(~ProjectStage.deleted, ProjectStage.stage_date <= end)).all()
+            self.arrivals = s.execute(select(CapitalArrival.id, CapitalArrival.project_id,
+                                             CapitalArrival.arrival_date, CapitalArrival.amount)
+                                      .where(~CapitalArrival.deleted, CapitalArrival.arrival_date <= end)).all()
+            self.evidence = defaultdict(list)
+            for tbl, rid, sha in s.execute(select(Attachment.tbl, Attachment.row_id, Attachment.sha256)
+                                           .where(~Attachment.deleted,
+                                                  Attachment.tbl.in_(("projects", "capital_arrivals")))):
+                self.evidence[(tbl, rid)].append(sha)
+
+    def rows(self, ws, period: Period, limits: dict):
+        """(projects, arrivals, visits, rushed, evidence) as they stood at ``period.end``."""
+        end = period.end
+        if end > self.end:
+            raise ValueError(f"the snapshot ends on {self.end}, before {end}")
         projects: dict[str, _Project] = {}
-        for r in s.execute(select(Project.id, Project.unit_id, Project.contract_date,
-                                  Project.contract_investment, Project.foreign_investment_usd)
-                           .where(~Project.deleted, Project.contract_date <= end)):
-            projects[r.id] = _Project(r.id, r.unit_id, r.contract_date, r.contract_investment,
-                                      r.foreign_investment_usd, {r.unit_id: ONE})
-        for r in s.execute(select(Referral.project_id, Referral.from_unit_id,
-                                  Referral.from_share_investment)
-                           .where(~Referral.deleted, Referral.agreed_date <= end)):
+        for r in self.projects:
+            if r.contract_date <= end:
+                projects[r.id] = _Project(r.id, r.unit_id, r.contract_date, r.contract_investment,
+                                          r.foreign_investment_usd, {r.unit_id: ONE})
+        for r in self.referrals:
             p = projects.get(r.project_id)
-            if p and r.from_unit_id != p.unit_id:
+            if p and r.agreed_date <= end and r.from_unit_id != p.unit_id:
                 p.credits = {p.unit_id: ONE - r.from_share_investment, r.from_unit_id: r.from_share_investment}
-        for r in s.execute(select(ProjectStage.project_id, ProjectStage.stage, ProjectStage.stage_date)
-                           .where(~ProjectStage.deleted, ProjectStage.stage_date <= end)):
+        for r in self.stages:
             p = projects.get(r.project_id)
-            if p is None:
+            if p is None or r.stage_date > end:
                 continue
             if r.stage == "defaulted":
                 p.defaulted = r.stage_date
             elif r.stage not in p.reached or r.stage_date < p.reached[r.stage]:
                 p.reached[r.stage] = r.stage_date
-        arrivals = s.execute(select(CapitalArrival.id, CapitalArrival.project_id, CapitalArrival.arrival_date,
-                                    CapitalArrival.amount)
-                             .where(~CapitalArrival.deleted, CapitalArrival.arrival_date <= end)).all()
-        visits = _visits(s, period)
-        # 突击上报: rows recorded in the last days before the end of the period
-        rush_from = dt.datetime.combine(end - dt.timedelta(days=limits["rush_days"] - 1), dt.time(),
-                                        SHANGHAI)
-        rush_to = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), SHANGHAI)
-        rushed_rows = s.execute(select(ChangeLog.tbl, ChangeLog.row_id).where(
-            ChangeLog.tbl.in_(("projects", "project_stages", "capital_arrivals")),
-            ChangeLog.recorded_at >= rush_from, ChangeLog.recorded_at < rush_to)).all()
-        stage_owner = {}
-        if rushed_rows:
-            ids = [rid for tbl, rid in rushed_rows if tbl == "project_stages"]
-            for i in range(0, len(ids), 500):
-                stage_owner.update(s.execute(select(ProjectStage.id, ProjectStage.project_id)
-                                             .where(ProjectStage.id.in_(ids[i:i + 500]))).all())
-        evidence = defaultdict(list)
-        for tbl, rid, sha in s.execute(select(Attachment.tbl, Attachment.row_id, Attachment.sha256)
-                                       .where(~Attachment.deleted,
-                                              Attachment.tbl.in_(("projects", "capital_arrivals")))):
-            evidence[(tbl, rid)].append(sha)
+        arrivals = [a for a in self.arrivals if a.arrival_date <= end] if end < self.end else self.arrivals
+        with ws.read() as s:
+            visits = _visits(s, period)
+            rushed = _rushed(s, end, limits, arrivals)
+        return projects, arrivals, visits, rushed, self.evidence
+
+
+def _rushed(s, end: dt.date, limits: dict, arrivals) -> set[str]:
+    """突击上报: projects whose rows were recorded in the last days before the end of the period."""
+    rush_from = dt.datetime.combine(end - dt.timedelta(days=limits["rush_days"] - 1), dt.time(), SHANGHAI)
+    rush_to = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), SHANGHAI)
+    rushed_rows = s.execute(select(ChangeLog.tbl, ChangeLog.row_id).where(
+        ChangeLog.tbl.in_(("projects", "project_stages", "capital_arrivals")),
+        ChangeLog.recorded_at >= rush_from, ChangeLog.recorded_at < rush_to)).all()
+    if not rushed_rows:
+        return set()
+    stage_owner = {}
+    ids = [rid for tbl, rid in rushed_rows if tbl == "project_stages"]
+    for i in range(0, len(ids), 500):
+        stage_owner.update(s.execute(select(ProjectStage.id, ProjectStage.project_id)
+                                     .where(ProjectStage.id.in_(ids[i:i + 500]))).all())
     arrival_project = {a.id: a.project_id for a in arrivals}
     rushed = set()
     for tbl, rid in rushed_rows:
@@ -280,21 +303,23 @@ def _load(ws, period: Period, limits: dict):
             rushed.add(stage_owner[rid])
         elif tbl == "capital_arrivals":
             rushed.add(arrival_project.get(rid, rid))
-    return projects, arrivals, visits, rushed, evidence
+    return rushed
 
 
 def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targets: bool = True,
-            _rows: tuple | None = None) -> Report:
+            snapshot: Snapshot | None = None, _rows: tuple | None = None) -> Report:
     """All figures for ``period``, per unit and in total. ``with_targets=False``
     gives the figures alone (no targets, scores or ranks: e.g. for comparing
-    with an earlier period), without computing the year to date."""
+    with an earlier period), without computing the year to date. ``snapshot``:
+    rows already read up to this period's end or later (else they are read)."""
     limits = ws.reference.light_limits()
     try:
         rules = ws.reference.scoring_rules(period.end.year)
     except Exception:  # no rules: the score says so
         rules = None
     if _rows is None:
-        projects, arrivals, visits, rushed, evidence = _load(ws, period, limits)
+        snapshot = snapshot if snapshot is not None else Snapshot(ws, period.end)
+        projects, arrivals, visits, rushed, evidence = snapshot.rows(ws, period, limits)
     else:  # the year to date of a period with the same end: only the visits differ
         projects, arrivals, rushed, evidence = _rows
         with ws.read() as s:

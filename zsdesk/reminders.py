@@ -131,18 +131,21 @@ def lights(ws, *, unit_id: str | None = None, today: dt.date | None = None,
         problems: dict[str, int] = {}
         for (pid,) in s.execute(select(Problem.project_id).where(~Problem.deleted, ~Problem.resolved)):
             problems[pid] = problems.get(pid, 0) + 1
-        q = select(Project).where(~Project.deleted, Project.stage != "effective")
+        # the columns a light needs, as rows (a city holds thousands of projects and leads)
+        q = select(Project.id, Project.number, Project.name, Project.unit_id, Project.stage, Project.stage_reason,
+                   Project.contract_date).where(~Project.deleted, Project.stage != "effective")
         if unit_id:
             q = q.where(Project.unit_id == unit_id)
-        for p in s.scalars(q) if "projects" in tables else ():
+        for p in s.connection().execute(q) if "projects" in tables else ():
             colour, reason, deadline = project_light(p, limits, today, problems.get(p.id, 0))
             if colour in colours:
                 out.append(Light("projects", p.id, p.number, p.name, p.unit_id, p.stage, colour, reason,
                                  deadline))
-        q = select(Lead).where(~Lead.deleted, Lead.stage.not_in(("signed", "terminated")))
+        q = select(Lead.id, Lead.number, Lead.name, Lead.unit_id, Lead.stage, Lead.stage_reason,
+                   Lead.stage_date).where(~Lead.deleted, Lead.stage.not_in(("signed", "terminated")))
         if unit_id:
             q = q.where(Lead.unit_id == unit_id)
-        for lead in s.scalars(q) if "leads" in tables else ():
+        for lead in s.connection().execute(q) if "leads" in tables else ():
             colour, reason = lead_light(lead, limits, today)
             if colour in colours:
                 out.append(Light("leads", lead.id, lead.number, lead.name, lead.unit_id, lead.stage,

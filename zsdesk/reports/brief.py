@@ -272,15 +272,17 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
 
     started = time.perf_counter()
     progress("计算指标")
-    report = metrics.compute(ws, period)          # every unit, with targets, scores and ranks
+    snapshot = metrics.Snapshot(ws, period.end)    # read once for the three periods
+    report = metrics.compute(ws, period, snapshot=snapshot)   # every unit, with targets, scores and ranks
     ytd = report.year_to_date                      # what the targets were compared with
     # 同比/环比 need the figures of the total (or the unit) alone: no targets, no other units
     only = [focus_id] if focus_id else []
     last_year = metrics.compute(ws, periods.same_period_last_year(kind, period), unit_ids=only,
-                                with_targets=False)
+                                with_targets=False, snapshot=snapshot)
     prev = None
     if kind != "yearly":
-        prev = metrics.compute(ws, periods.previous(kind, period), unit_ids=only, with_targets=False)
+        prev = metrics.compute(ws, periods.previous(kind, period), unit_ids=only, with_targets=False,
+                               snapshot=snapshot)
     try:
         rules = ws.reference.scoring_rules(period.end.year)
     except RefusedError:
