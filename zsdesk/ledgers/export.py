@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import and_, func, select
 
+from zsdesk.batch import without_gc
 from zsdesk.db.models import (
     CapitalArrival, Company, Industry, Lead, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
 )
@@ -109,18 +110,18 @@ def _visit_rows(ws, scope, year):
     if (span := _year_range(year)):
         cond.append(Visit.visit_date.between(*span))
     with ws.read() as s:
-        units = dict(s.execute(select(Unit.id, Unit.name)).all())
-        staff = dict(s.execute(select(Staff.id, Staff.name)).all())
-        companies = {cid: (name, usci) for cid, name, usci in s.execute(
+        units = dict(s.connection().execute(select(Unit.id, Unit.name)).all())
+        staff = dict(s.connection().execute(select(Staff.id, Staff.name)).all())
+        companies = {cid: (name, usci) for cid, name, usci in s.connection().execute(
             select(Company.id, Company.name, Company.usci)
             .where(Company.id.in_(select(Visit.company_id).where(*cond)))).all()}
         names = defaultdict(list)
-        for visit_id, staff_id in s.execute(
+        for visit_id, staff_id in s.connection().execute(
                 select(VisitParticipant.visit_id, VisitParticipant.staff_id)
                 .join(Visit, Visit.id == VisitParticipant.visit_id)
                 .where(~VisitParticipant.deleted, *cond)).all():
             names[visit_id].append(staff.get(staff_id, ""))
-        result = s.execute(
+        result = s.connection().execute(
             select(Visit.id, Visit.number, Visit.visit_date, Visit.unit_id, Visit.company_id, Visit.kind,
                    Visit.place, Visit.trip_days, Visit.people, Visit.outcome, Visit.next_step, Visit.next_due,
                    Visit.followup_done, Visit.staff_id)
@@ -146,7 +147,7 @@ def _lead_rows(ws, scope, year):
         cond.append(Lead.first_reported <= span[1])
         cond.append(~and_(Lead.stage.in_(("signed", "terminated")), Lead.stage_date < span[0]))
     with ws.read() as s:
-        result = s.execute(
+        result = s.connection().execute(
             select(Lead.number, Lead.name, Company.name, Company.usci, Industry.name, Lead.planned_investment,
                    Lead.foreign_investment_usd, Lead.source, Lead.stage, Lead.stage_date, Lead.stage_reason,
                    Lead.first_reported, Staff.name, Lead.next_followup, Unit.name, Lead.notes)
@@ -168,19 +169,19 @@ def _project_rows(ws, scope, year):
     if (span := _year_range(year)):
         cond.append(Project.contract_date.between(*span))
     with ws.read() as s:
-        arrived = dict(s.execute(
+        arrived = dict(s.connection().execute(
             select(CapitalArrival.project_id, func.sum(CapitalArrival.amount))
             .join(Project, Project.id == CapitalArrival.project_id)
             .where(~CapitalArrival.deleted, *cond).group_by(CapitalArrival.project_id)).all())
         milestones: dict[tuple[str, str], dt.date] = {}
-        for pid, stage, date in s.execute(
+        for pid, stage, date in s.connection().execute(
                 select(ProjectStage.project_id, ProjectStage.stage, func.min(ProjectStage.stage_date))
                 .join(Project, Project.id == ProjectStage.project_id)
                 .where(~ProjectStage.deleted, ProjectStage.stage.in_(("started", "completed", "producing")),
                        *cond)
                 .group_by(ProjectStage.project_id, ProjectStage.stage)):
             milestones[(pid, stage)] = date
-        result = s.execute(
+        result = s.connection().execute(
             select(Project.id, Project.number, Project.name, Company.name, Company.usci, Industry.name,
                    Project.contract_date, Project.contract_investment, Project.foreign_investment_usd,
                    Project.land_mu, Project.jobs, Project.expected_output, Project.expected_tax, Project.stage,
@@ -199,6 +200,7 @@ def _project_rows(ws, scope, year):
                     stage, stage_date, reason, owner, unit, notes) in enumerate(result, 1)]
 
 
+@without_gc
 def export_ledger(ws, kind: str, out: str | os.PathLike, *, year: int | None = None,
                   unit_code: str | None = None) -> ExportResult:
     """Write the 台账 of ``kind`` (visits, leads, projects) to ``out`` (.xlsx)."""
