@@ -609,3 +609,31 @@ def test_bundled_font_is_the_application_font(qapp):
     app = prepare_application()
     assert app.font().families()[0] == CJK_FONT_FAMILY
     assert not app.windowIcon().isNull()
+
+
+def test_why_a_figure_is_unknown_reads_in_the_interface_language(qapp, tmp_path, ws):
+    """The metrics module says why a rate has no value in Chinese (the brief prints
+    it); the English interface shows the same reason in English."""
+    from zsdesk import metrics
+    from zsdesk.reports import periods
+    from zsdesk.ui import i18n
+    from zsdesk.ui.models import missing_text
+
+    _, period = periods.parse_period("2026-05", "monthly")
+    report = metrics.compute(ws, period)       # a new county: nothing signed, no targets
+    unit = report.units[0]
+    reasons = {k: unit[k].missing for k in ("performance_rate", "start_rate")}
+    reasons["score"] = unit.score.missing
+    assert reasons["performance_rate"] == "本期无新签约项目"
+    assert reasons["score"].startswith("缺少目标：")
+    assert missing_text(reasons["performance_rate"]) == "本期无新签约项目"   # Chinese: as written
+    try:
+        assert i18n.install_translators(qapp, "en", cache=tmp_path / "cache") == "en"
+        english = {k: missing_text(v) for k, v in reasons.items()}
+    finally:
+        i18n.install_translators(qapp, "zh_CN")
+    assert english["performance_rate"] == "No projects signed in this period"
+    months = report.limits["project_start_months"]
+    assert english["start_rate"] == f"No projects signed {months} months ago or earlier"
+    assert english["score"].startswith("Targets missing: ") and "Projects signed" in english["score"]
+    assert not any(ord(ch) > 0x2E80 for text in english.values() for ch in text), english

@@ -4,7 +4,7 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+362"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+363"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+609"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+550"/>
         <source>发现依据</source>
         <translation>Found by</translation>
     </message>
@@ -130,6 +130,11 @@
         <location line="+3"/>
         <source>无接触记录</source>
         <translation>No contact recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未知单元</source>
+        <translation>unknown unit</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -170,8 +175,8 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../zsdesk/ui/app.py" line="+68"/>
-        <location line="+170"/>
+        <location filename="../../zsdesk/ui/app.py" line="+71"/>
+        <location line="+188"/>
         <source>招商桌面</source>
         <extracomment>after the bundled font: the usual Chinese UI fonts, then a Latin sans</extracomment>
         <translation>Investment Desk</translation>
@@ -356,22 +361,32 @@ Nothing in the database was changed.</translation>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+46"/>
         <source>本机录入</source>
         <translation>Entered here</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>演示数据</source>
+        <translation>demo data</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>冲突处理</source>
+        <translation>conflict resolution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>台账导入</source>
         <translation>ledger import</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>同步导入</source>
         <translation>sync import</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>初始化</source>
         <translation>Set-up</translation>
     </message>
@@ -381,7 +396,7 @@ Nothing in the database was changed.</translation>
         <translation>Built-in</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-36"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -429,6 +444,11 @@ Nothing in the database was changed.</translation>
         <location line="+0"/>
         <source>否</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>市级配置</source>
+        <translation>city configuration</translation>
     </message>
 </context>
 <context>
@@ -681,7 +701,12 @@ Nothing in the database was changed.</translation>
         <translation>Behind pace</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>未下达</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>序时进度 {0}</source>
         <translation>Year elapsed {0}</translation>
     </message>
@@ -689,7 +714,7 @@ Nothing in the database was changed.</translation>
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-63"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-64"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -722,7 +747,7 @@ Nothing in the database was changed.</translation>
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/models.py" line="-242"/>
+        <location filename="../../zsdesk/ui/forms/models.py" line="-267"/>
         <source>姓名</source>
         <extracomment>the id of the row&apos;s record (contact, arrival, problem, attachment) the raw value of a cell (date, Decimal, text) for sorting and tests</extracomment>
         <translation>Name</translation>
@@ -751,7 +776,7 @@ Nothing in the database was changed.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+94"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+85"/>
         <source>年度主要指标</source>
         <extracomment>the rows behind a figure: (table, row ids, title) the data was read and shown</extracomment>
         <translation>Key figures of the year</translation>
@@ -767,7 +792,7 @@ Nothing in the database was changed.</translation>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>目标完成情况</source>
         <translation>Completion of targets</translation>
     </message>
@@ -792,7 +817,7 @@ Nothing in the database was changed.</translation>
         <translation>Click a header to sort; double-click a cell for its records</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>提醒</source>
         <translation>Reminders</translation>
     </message>
@@ -1031,7 +1056,7 @@ Click for its records</translation>
         <translation>Follow-up · {0}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+55"/>
         <source>{0}亿</source>
         <translation>{0}×100M</translation>
     </message>
@@ -1223,9 +1248,71 @@ Click for its records</translation>
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../zsdesk/ui/models.py" line="+39"/>
+        <source>本期无新签约项目</source>
+        <extracomment>the raw value a column sorts by (a number, or None: sorts last either way) the ``metrics.Figure`` behind a cell (None for text columns); later screens list ``figure.row_ids`` from it the id of the row&apos;s record (unit id, or project/lead id for 亮灯)</extracomment>
+        <translation>No projects signed in this period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有评分规则</source>
+        <translation>No scoring rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>无签约满{0}个月的项目</source>
+        <translation>No projects signed {0} months ago or earlier</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+23"/>
+        <source>缺少目标：{0}</source>
+        <translation>Targets missing: {0}</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+22"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>签约项目个数</source>
+        <translation>Projects signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签约金额（万元）</source>
+        <translation>Signed investment (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>亿元以上项目</source>
+        <translation>Projects ≥ ¥100M</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开工项目个数</source>
+        <translation>Projects started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到位资金（万元）</source>
+        <translation>Capital arrived (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拜访企业次数</source>
+        <translation>Company visits</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-731"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-709"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
@@ -1378,7 +1465,7 @@ Due {1}</translation>
 <context>
     <name>LeadForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/lead.py" line="+90"/>
+        <location filename="../../zsdesk/ui/forms/lead.py" line="+87"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -1530,7 +1617,7 @@ Due {1}</translation>
 <context>
     <name>LightsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/models.py" line="+270"/>
+        <location filename="../../zsdesk/ui/models.py" line="+253"/>
         <source>亮灯</source>
         <translation>Lights</translation>
     </message>
@@ -2338,7 +2425,7 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>PendingModel</name>
     <message>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -2484,7 +2571,7 @@ The other pages work as usual and no data was changed; the details are in the lo
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/project.py" line="+25"/>
+        <location filename="../../zsdesk/ui/forms/project.py" line="+26"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -2663,7 +2750,7 @@ The other pages work as usual and no data was changed; the details are in the lo
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/base.py" line="+195"/>
+        <location filename="../../zsdesk/ui/forms/base.py" line="+197"/>
         <source>基本信息</source>
         <extracomment>fields the form collects that update() must not get (set only at creation) field -&gt; label (the audit trail and messages name fields by it)</extracomment>
         <translation>Basics</translation>
@@ -2675,18 +2762,18 @@ The other pages work as usual and no data was changed; the details are in the lo
     </message>
     <message>
         <location line="+3"/>
-        <location line="+249"/>
+        <location line="+252"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-251"/>
         <source>保存并关闭（Ctrl+S 保存后继续编辑）</source>
         <translation>Save and close (Ctrl+S saves and keeps editing)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+177"/>
+        <location line="+180"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2754,7 +2841,7 @@ The other pages work as usual and no data was changed; the details are in the lo
 <context>
     <name>RefusedRowsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-108"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-109"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
@@ -2848,13 +2935,23 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Skipped</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+155"/>
+        <source>{0}{1}行</source>
+        <translation>{0} {1} rows</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>跳过{0}行（空行、合计、说明）</source>
+        <translation>{0} rows skipped (blank, totals, notes)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>统计与简报</source>
         <extracomment>the database changed through this page (a ledger import)</extracomment>
         <translation>Statistics &amp; briefs</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+33"/>
         <source>简报（PDF）</source>
         <translation>Brief (PDF)</translation>
     </message>
@@ -3316,7 +3413,7 @@ No row was written.</translation>
         <translation>Rush entries: days before the deadline</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3326,7 +3423,7 @@ No row was written.</translation>
         <translation>The reference data below (units, targets, scoring rules, light limits) is kept by the city office and is read-only here; changes arrive with the city&apos;s sync file.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -3666,7 +3763,7 @@ No row was written.</translation>
 <context>
     <name>StagedRecordForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/lead.py" line="-182"/>
+        <location filename="../../zsdesk/ui/forms/lead.py" line="-181"/>
         <source>阶段历史</source>
         <translation>Stage history</translation>
     </message>
@@ -3679,7 +3776,7 @@ No row was written.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-481"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-423"/>
         <source>站点</source>
         <extracomment>a model&apos;s row object, for views and tests record kinds as people say them</extracomment>
         <translation>Site</translation>
@@ -3793,13 +3890,13 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+963"/>
+        <location line="+889"/>
         <location line="+90"/>
         <source>撞车提醒</source>
         <translation>Clash alerts</translation>
     </message>
     <message>
-        <location line="-1048"/>
+        <location line="-974"/>
         <source>名称</source>
         <extracomment>fields as the forms call them (the rest show their column name)</extracomment>
         <translation>Name</translation>
@@ -4068,12 +4165,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1170"/>
+        <location line="+1100"/>
         <source>请与对方联系。</source>
         <translation>Please contact them.</translation>
     </message>
     <message>
-        <location line="-1169"/>
+        <location line="-1099"/>
         <source>文件无法读取</source>
         <translation>The file cannot be read</translation>
     </message>
@@ -4093,13 +4190,28 @@ No row was written.</translation>
         <translation>Update Investment Desk on this computer first, then import.</translation>
     </message>
     <message>
-        <location line="+671"/>
+        <location line="+19"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+582"/>
         <source>同步</source>
         <extracomment>the database changed through this page (an import, a resolution): the window&apos;s status and 同步 badge should be read again an export finished: (the file paths, all verified)</extracomment>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+32"/>
         <location line="+339"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
@@ -4146,12 +4258,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+450"/>
+        <location line="+454"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-454"/>
         <source>先预览，确认后再写入</source>
         <translation>Preview first, write after confirming</translation>
     </message>
@@ -4215,12 +4327,12 @@ Refused: data they may not change; not written.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+294"/>
+        <location line="+298"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-287"/>
         <location line="+123"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
@@ -4406,7 +4518,7 @@ Refused: data they may not change; not written.</translation>
         <translation>Previewing sync file</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>导入预览：{0}（来自 {1}，第{2}号）</source>
         <translation>Import preview: {0} (from {1}, no. {2})</translation>
     </message>
@@ -4647,7 +4759,7 @@ Give it to the county; they join by running zsdesk sync join FILE on a new insta
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-530"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-515"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -4758,7 +4870,7 @@ Changes not yet committed were undone; the details are in the log, please tell y
     <message>
         <location filename="../../zsdesk/ui/models.py" line="-175"/>
         <source>排名</source>
-        <extracomment>the raw value a column sorts by (a number, or None: sorts last either way) the ``metrics.Figure`` behind a cell (None for text columns); later screens list ``figure.row_ids`` from it the id of the row&apos;s record (unit id, or project/lead id for 亮灯) the metrics key each figure column shows</extracomment>
+        <extracomment>the metrics key each figure column shows</extracomment>
         <translation>Rank</translation>
     </message>
     <message>
@@ -4963,7 +5075,7 @@ starts</translation>
 <context>
     <name>ValueDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-873"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-860"/>
         <source>手工编辑冲突的值</source>
         <translation>Edit the conflicting value</translation>
     </message>
@@ -5027,7 +5139,7 @@ starts</translation>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/visit.py" line="+28"/>
+        <location filename="../../zsdesk/ui/forms/visit.py" line="+29"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>

@@ -7,10 +7,11 @@ asks, so a view sorts without a proxy model calling ``data()`` for every row.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from zsdesk.metrics import Figure, Report, UnitFigures
@@ -31,6 +32,38 @@ LIGHT_COLOURS = {RED: QColor("#D93025"), YELLOW: QColor("#F2A600")}
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+# Why a figure has no value: the metrics module says it in Chinese (the brief
+# prints it); the interface shows it in its own language.
+_FIGURE_TEXTS = (
+    QT_TRANSLATE_NOOP("Figures", "本期无新签约项目"),
+    QT_TRANSLATE_NOOP("Figures", "没有评分规则"),
+    QT_TRANSLATE_NOOP("Figures", "无签约满{0}个月的项目"),
+    QT_TRANSLATE_NOOP("Figures", "缺少目标：{0}"),
+    QT_TRANSLATE_NOOP("Figures", "、"),
+    # the target names (domain.TARGET_LABELS) a missing target is named by
+    QT_TRANSLATE_NOOP("Figures", "签约项目个数"),
+    QT_TRANSLATE_NOOP("Figures", "签约金额（万元）"),
+    QT_TRANSLATE_NOOP("Figures", "亿元以上项目"),
+    QT_TRANSLATE_NOOP("Figures", "开工项目个数"),
+    QT_TRANSLATE_NOOP("Figures", "到位资金（万元）"),
+    QT_TRANSLATE_NOOP("Figures", "拜访企业次数"),
+)
+_MONTHS_RE = re.compile(r"无签约满(\d+)个月的项目")
+_LACKING = "缺少目标："
+
+
+def missing_text(text: str | None) -> str | None:
+    """``Figure.missing`` in the interface language."""
+    if not text:
+        return text
+    translate = QCoreApplication.translate
+    if m := _MONTHS_RE.fullmatch(text):
+        return translate("Figures", "无签约满{0}个月的项目").format(m[1])
+    if text.startswith(_LACKING):
+        names = [translate("Figures", n) for n in text[len(_LACKING):].split("、")]
+        return translate("Figures", "缺少目标：{0}").format(translate("Figures", "、").join(names))
+    return translate("Figures", text)
 
 
 def _sort_key(value, descending: bool):
@@ -238,7 +271,7 @@ class UnitTableModel(_SortedTableModel):
         if figure is None:
             return None
         if figure.value is None:
-            return figure.missing
+            return missing_text(figure.missing)
         lines = []
         if figure.target:
             lines.append(self.tr("目标 {0}，完成 {1}（{2}）").format(

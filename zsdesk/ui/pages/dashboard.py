@@ -31,7 +31,7 @@ from zsdesk.metrics import Figure, Period, Report, UnitFigures
 from zsdesk.reminders import FollowUp, Light
 from zsdesk.ui.models import (
     FigureRole, LightColumn, LightsModel, RecordIdRole, SortRole, UnitColumn, UnitTableModel,
-    _SortedTableModel, percent,
+    _SortedTableModel, missing_text, percent,
 )
 from zsdesk.ui.pages import my_staff_id, scope_unit_ids
 from zsdesk.ui.widgets.page import panel, scrolling_body, section_title
@@ -196,7 +196,7 @@ class KpiCard(QFrame):
         if figure.value is None:
             # Unknown is not 0%: say why there is no number.
             self.sub_label.setObjectName("kpiMissing")
-            self.sub_label.setText(figure.missing or self.tr("缺少数据"))
+            self.sub_label.setText(missing_text(figure.missing) or self.tr("缺少数据"))
         else:
             self.sub_label.setObjectName("kpiSub")
             self.sub_label.setText(sub)
@@ -474,13 +474,14 @@ class CompletionChart(QChartView):
         order = list(reversed(range(n)))
         top = 100.0
         categories = []
+        unset = self.tr("未下达")   # no target for this figure
         for i in order:
             value = completions[i]
             share = float(value * 100) if value is not None else 0.0
             top = max(top, share)
             ahead.append(share if on_pace[i] else 0.0)
             behind.append(0.0 if on_pace[i] else share)
-            categories.append(f"{labels[i]}  {percent(value) if value is not None else self.tr('未下达')}")
+            categories.append(f"{labels[i]}  {percent(value) if value is not None else unset}")
         series = QHorizontalStackedBarSeries()
         series.append(ahead)
         series.append(behind)

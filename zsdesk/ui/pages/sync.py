@@ -553,7 +553,8 @@ class AlertsModel(RowsModel):
 
     def _side(self, s: AlertSide) -> str:
         contact = s.first_contact or self.tr("无接触记录")
-        return f"{s.company} · {s.unit or self.tr('未知单元')} · {contact}"
+        unit = s.unit or self.tr("未知单元")
+        return f"{s.company} · {unit} · {contact}"
 
     def text(self, a: AlertRow, column: int) -> str:
         if column == self.REASON:
