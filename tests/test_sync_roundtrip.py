@@ -333,3 +333,16 @@ def test_a_full_package_repairs_a_receiver_whose_totals_do_not_match(net):
     result = net.imp(city, full.path)
     assert result.status == "applied" and not result.report.changed
     assert dump_synced(city) == before
+
+
+def test_a_same_day_first_contact_leaves_the_choice_to_the_city(net):
+    """首报首谈 suggests the unit that reported first; when both first met the
+    investor on the same day there is no first, and the city decides."""
+    tx, jj, city = net["TX-U01"], net["JJ-U01"], net.city
+    for ws, code in ((tx, "TX-U01"), (jj, "JJ-U01")):
+        company = ws.companies.create({"name": "同日接触测试集团有限公司"})
+        ws.visits.create({"unit_id": net.units[code], "company_id": company, "visit_date": "2026-06-03"})
+        assert net.up(code).status == "applied"
+    [alert] = open_alerts(city)
+    assert {alert.unit_a_id, alert.unit_b_id} == {net.units["TX-U01"], net.units["JJ-U01"]}
+    assert alert.first_unit_id is None

@@ -94,7 +94,8 @@ def detect_collisions(ws, w, company_ids=None) -> list[str]:
         ub = contacts.get(b.id, (site_unit.get(b.owner_site_id), None))
         if not ua[0] or not ub[0]:
             continue
-        first = ua[0] if ua[1] else None
+        # 首报首谈: the earlier first contact; none on the same day (the city decides)
+        first = ua[0] if ua[1] and ua[1] != ub[1] else None
         summary = {side: {"company": c.name, "number": c.number, "unit": unit_names.get(u[0]),
                           "first_contact": u[1]} for side, c, u in (("a", a, ua), ("b", b, ub))}
         rows.append({"company_a_id": a.id, "company_b_id": b.id, "unit_a_id": ua[0], "unit_b_id": ub[0],
