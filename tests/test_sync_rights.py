@@ -155,3 +155,34 @@ def test_entries_in_another_sites_name_are_refused(shared, tmp_path):
     net.up("TX-U01")
     with city.read() as s:
         assert s.get(Company, net.ids["company"]).notes == "泰兴的真实修改"
+
+
+def test_the_partner_county_adds_arrivals_and_problems_to_a_shared_project(shared):
+    """飞地: JJ shares TX's project. In its own app JJ records money that arrived and
+    problems on its side; the city accepts them; the stages stay TX's."""
+    from zsdesk.db.models import CapitalArrival, Problem, ProjectStage
+    from zsdesk.errors import ReadOnlyError
+
+    net = shared
+    tx, jj, city = net["TX-U01"], net["JJ-U01"], net.city
+    project = net.ids["project"]
+    arrival = jj.projects.add_arrival(project, "2026-06-01", "3000")
+    problem = jj.projects.add_problem(project, "用地", "靖江侧配套用地指标待协调", "2026-06-02")
+    with pytest.raises(ReadOnlyError):
+        jj.projects.advance(project, "started", "2026-06-03")
+
+    result = net.up("JJ-U01")
+    assert result.status == "applied" and not result.report.refused
+    with city.read() as s:
+        assert s.get(CapitalArrival, arrival).amount == 3000
+        assert s.get(Problem, problem).description == "靖江侧配套用地指标待协调"
+
+    # a stage row written in JJ's name anyway (a modified program) is refused
+    with jj.write() as w:
+        forged = w.insert(ProjectStage, {"project_id": project, "stage": "started",
+                                         "stage_date": dt.date(2026, 6, 3)})
+    result = net.up("JJ-U01")
+    [row] = result.report.refused
+    assert (row["row_id"], row["reason"]) == (forged, "不能为其他站点的项目添加记录")
+    with city.read() as s:
+        assert s.get(ProjectStage, forged) is None and s.get(Project, project).stage == "signed"

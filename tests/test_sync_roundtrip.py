@@ -14,7 +14,7 @@ from support import COMPANY_NAME, TODAY, make_usci
 from test_sync_kit import Net, clone_database, diff_dumps, dump_all, dump_synced, fingerprint, refuse
 from zsdesk import metrics
 from zsdesk.db.models import (
-    Alert, CapitalArrival, Company, Project, Setting, SyncPackage, SyncPeer, Target, Visit,
+    Alert, CapitalArrival, Company, Problem, Project, ProjectStage, Setting, SyncPackage, SyncPeer, Target, Visit,
 )
 from zsdesk.sync import exchange
 from zsdesk.sync.alerts import open_alerts
@@ -346,3 +346,32 @@ def test_a_same_day_first_contact_leaves_the_choice_to_the_city(net):
     [alert] = open_alerts(city)
     assert {alert.unit_a_id, alert.unit_b_id} == {net.units["TX-U01"], net.units["JJ-U01"]}
     assert alert.first_unit_id is None
+
+
+def test_progress_on_a_project_the_city_already_holds_reaches_the_city(net):
+    """签约 travels first; 开工, 资金到位 and problems come in later files, once the
+    city has acknowledged the project. The city takes them (they name a project it
+    holds from an earlier file) and its figures move with them."""
+    tx, city = net["TX-U01"], net.city
+    unit = net.units["TX-U01"]
+    company = tx.companies.create({"name": "后续进展测试有限公司"})
+    project = tx.projects.create({"unit_id": unit, "company_id": company, "name": "后续进展项目",
+                                  "contract_date": "2026-03-01", "contract_investment": "2亿"})
+    assert net.up("TX-U01").status == "applied"
+    net.down("TX-U01")                     # acknowledged: the next file carries only what follows
+    arrival = tx.projects.add_arrival(project, "2026-04-20", "5000")
+    problem = tx.projects.add_problem(project, "用电", "双回路供电待落实", "2026-04-21")
+    result = net.up("TX-U01")              # rows of the project's, not the project
+    assert result.status == "applied" and not result.report.refused, result.report.refused
+    net.down("TX-U01")
+    tx.projects.advance(project, "started", "2026-04-10")
+    result = net.up("TX-U01")
+    assert result.status == "applied" and not result.report.refused, result.report.refused
+    with city.read() as s:
+        assert s.get(Project, project).stage == "started"
+        assert [st.stage for st in s.scalars(select(ProjectStage).where(ProjectStage.project_id == project)
+                                             .order_by(ProjectStage.stage_date))] == ["signed", "started"]
+        assert s.get(CapitalArrival, arrival).amount == 5000
+        assert s.get(Problem, problem).description == "双回路供电待落实"
+    figures = {u.unit_id: u for u in metrics.year_report(city, 2026).units}[unit]
+    assert figures["started_projects"].value == 1 and figures["arrived_capital"].value == 5000

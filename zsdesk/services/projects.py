@@ -70,6 +70,14 @@ class ProjectService(RecordService):
         with self.ws.write() as w:
             return w.update(Project, row_id, {f: merged[f] for f in changes}, seen=seen, allow_foreign=True)
 
+    def _check_can_add(self, project) -> None:
+        """Arrivals and problems are added by the project's owner, and by the
+        partner county of a shared project (飞地): money that arrives and problems
+        that arise on its side (``rights.PARTNER_CHILDREN``)."""
+        if project.owner_site_id != self.ws.site.id and self.ws.site.id in self.partner_sites(project.id):
+            return
+        self.ws.check_can_edit(self.table, project.owner_site_id)
+
     def partner_sites(self, project_id: str) -> set[str]:
         """The sites of both counties of the project's live referrals (飞出地 and 飞入地)."""
         with self.ws.read() as s:
@@ -115,7 +123,7 @@ class ProjectService(RecordService):
     # -- capital arrivals (资金到位) -------------------------------------------------
     def add_arrival(self, project_id: str, date, amount, note: str | None = None) -> str:
         project = self.get(project_id)
-        self.ws.check_can_edit(self.table, project.owner_site_id)
+        self._check_can_add(project)
         check = Checker()
         d = check(parse_date, date, "arrival_date", required=True, not_after=self.ws.today())
         value = check(parse_money, amount, "amount", required=True)
@@ -139,7 +147,7 @@ class ProjectService(RecordService):
     def add_problem(self, project_id: str, category: str, description: str, raised_date=None,
                     responsible: str | None = None) -> str:
         project = self.get(project_id)
-        self.ws.check_can_edit(self.table, project.owner_site_id)
+        self._check_can_add(project)
         check = Checker()
         category = check(require_choice, category, "category", PROBLEM_CATEGORIES)
         description = check(require_text, description, "description", max_len=2000)

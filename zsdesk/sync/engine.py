@@ -191,6 +191,7 @@ class Merger:
                 first = next((e for e in group if e.op == "I"), None)
                 if first:
                     ctx.parents[(tbl, rid)] = first.data.get("owner_site_id")
+        self._load_parents(groups, ctx)
         history = self._load_history([k for k in groups if k in current])
 
         accepted_entries: list[Entry] = []
@@ -309,6 +310,29 @@ class Merger:
         for tbl, rid in seen_rows - {(e.tbl, e.row_id) for e in fresh}:
             report.tables[tbl].unchanged += 1
         return fresh
+
+    # child table -> (parent table, the column naming the parent)
+    PARENTS = {**{t: ("projects", "project_id") for t in rights.PROJECT_CHILDREN},
+               "review_steps": ("reviews", "review_id")}
+
+    def _load_parents(self, groups, ctx: rights.Context) -> None:
+        """Owners of the parents that new child rows name (a stage, an arrival or a
+        problem of a project received in an earlier package), for the rights check."""
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for (tbl, _), group in groups.items():
+            parent = self.PARENTS.get(tbl)
+            if parent is None:
+                continue
+            for e in group:
+                pid = e.data.get(parent[1]) if e.op == "I" else None
+                if pid and (parent[0], pid) not in ctx.parents:
+                    wanted[parent[0]].add(pid)
+        for table_name, ids in wanted.items():
+            table = SYNCED_MODELS[table_name].__table__
+            for chunk in _chunks(ids):
+                for rid, owner in self.s.execute(select(table.c.id, table.c.owner_site_id)
+                                                 .where(table.c.id.in_(chunk))):
+                    ctx.parents[(table_name, rid)] = owner
 
     def _load_rows(self, groups) -> dict[tuple[str, str], dict]:
         out = {}

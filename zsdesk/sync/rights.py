@@ -9,6 +9,9 @@ from zsdesk.seed import SEED_SITE_ID
 CITY_ONLY = {"industries", "targets", "scoring_rules", "settings", "referrals", "alerts"}
 CITY_MAINTAINS = {"units", "staff"}                     # a county keeps its own; the city may edit any
 PROJECT_CHILDREN = {"project_stages", "capital_arrivals", "problems"}
+# what the partner county of a shared project (飞地) adds on its side; the stages
+# are the owner's (a stage row goes with a change of the project's own stage)
+PARTNER_CHILDREN = {"capital_arrivals", "problems"}
 SHARED_PROJECT_FIELDS = {"notes", "jobs", "expected_output", "expected_tax", "land_mu"}
 CITY_REVIEW_FIELDS = {"step", "step_date", "comment"}
 
@@ -41,7 +44,7 @@ def check(ctx: Context, *, origin: str, table: str, op: str, owner: str | None, 
         if table == "sites" and data is not None and data.get("role") != role:
             return "站点角色与登记不符"
         if table in PROJECT_CHILDREN:
-            return _project_write(ctx, origin, role, data.get("project_id") if data else None)
+            return _project_write(ctx, origin, role, table, data.get("project_id") if data else None)
         if table == "review_steps" and role != "city":
             parent = ctx.parents.get(("reviews", data.get("review_id") if data else None))
             if parent != origin:
@@ -66,10 +69,12 @@ def check(ctx: Context, *, origin: str, table: str, op: str, owner: str | None, 
     return "不能修改其他站点的记录"
 
 
-def _project_write(ctx: Context, origin: str, role: str, project_id: str | None) -> str | None:
+def _project_write(ctx: Context, origin: str, role: str, table: str, project_id: str | None) -> str | None:
     owner = ctx.parents.get(("projects", project_id))
     if owner is None:
         return "所属项目不存在"
-    if owner == origin or role == "city" or origin in ctx.partners.get(project_id, ()):
+    if owner == origin or role == "city":
+        return None
+    if origin in ctx.partners.get(project_id, ()) and table in PARTNER_CHILDREN:
         return None
     return "不能为其他站点的项目添加记录"

@@ -162,8 +162,14 @@ class ProjectForm(StagedRecordForm):
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
-        for panel in (self.arrivals, self.problems, self.attachments):
-            panel.set_editable(not read_only)
+        # the partner county of a shared project (飞地) adds arrivals and problems on its side
+        partner = read_only and self.row_id is not None and \
+            self.ws.site.id in self.ws.projects.partner_sites(self.row_id)
+        for panel in (self.arrivals, self.problems):
+            panel.set_editable(not read_only or partner)
+        self.attachments.set_editable(not read_only)
+        if partner:
+            self.banner.show_message(self.tr("共享项目（飞地）：本站点可添加资金到位和待协调问题，其余只读"), "info")
 
     def record_title(self) -> str:
         if self.row_id is None:
