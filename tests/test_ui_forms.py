@@ -543,6 +543,39 @@ def test_project_of_another_site_has_no_actions(qtbot, ws, unit_id, company_id):
     assert not form.attachments.add_button.isEnabled()
 
 
+def test_a_shared_project_of_another_site_takes_this_sites_arrivals_and_problems(qtbot, ws, unit_id,
+                                                                                  company_id):
+    """飞地: the partner county records money that arrived and problems on its side;
+    the project itself, its stages and its files stay the owner's."""
+    from zsdesk.db.models import Project, ProjectStage, Referral, Unit
+
+    other = add_foreign_site(ws)
+    with ws.write(source="test-import") as w:
+        their_unit = w.insert(Unit, {"code": "JY-U02", "name": OTHER_SITE, "site_id": other,
+                                     "owner_site_id": other})
+        pid = w.insert(Project, {"number": "JY-U02-2026-0002", "unit_id": their_unit, "company_id": company_id,
+                                 "name": "飞地共建项目", "contract_date": dt.date(2026, 3, 10),
+                                 "contract_investment": Decimal("8000"), "stage": "signed",
+                                 "stage_date": dt.date(2026, 3, 10), "owner_site_id": other})
+        w.insert(ProjectStage, {"project_id": pid, "stage": "signed", "stage_date": dt.date(2026, 3, 10),
+                                "owner_site_id": other})
+        w.insert(Referral, {"project_id": pid, "from_unit_id": unit_id, "to_unit_id": their_unit,
+                            "from_share_investment": Decimal("0.4"), "from_share_tax": Decimal("0.4"),
+                            "from_share_score": Decimal("0.4"), "agreed_date": dt.date(2026, 3, 12),
+                            "owner_site_id": other})
+    form = open_form(qtbot, ws, "projects", pid)
+    assert form.read_only and "共享项目" in form.banner.text()
+    assert not form.save_button.isVisible() and not form.stage_bar.next_button.isVisible()
+    assert form.arrivals.add_button.isEnabled() and form.arrivals.amount.isEnabled()
+    assert form.problems.add_button.isEnabled()
+    assert not form.attachments.add_button.isEnabled()
+    type_text(qtbot, form.arrivals.amount, "1200")
+    qtbot.mouseClick(form.arrivals.add_button, Qt.MouseButton.LeftButton)
+    [arrival] = ws.projects.arrivals(pid)
+    assert arrival.amount == Decimal("1200") and arrival.owner_site_id == ws.site.id
+    assert form.arrivals.model.rowCount() == 1
+
+
 def test_city_opens_a_county_company_read_only(qtbot, city_ws):
     from zsdesk.db.models import Company
 
