@@ -2739,7 +2739,7 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location line="+11"/>
         <source>共享项目（飞地）：本站点可添加资金到位和待协调问题，其余只读</source>
-        <translation>Shared project (飞地): this site may add capital arrivals and problems; the rest is read-only</translation>
+        <translation>Shared project: this site may add capital arrivals and problems; the rest is read-only</translation>
     </message>
     <message>
         <location line="+4"/>
