@@ -375,3 +375,80 @@ def test_progress_on_a_project_the_city_already_holds_reaches_the_city(net):
         assert s.get(Problem, problem).description == "双回路供电待落实"
     figures = {u.unit_id: u for u in metrics.year_report(city, 2026).units}[unit]
     assert figures["started_projects"].value == 1 and figures["arrived_capital"].value == 5000
+
+
+def _owned_rows(ws, site_id: str) -> dict[str, list]:
+    """The synced rows ``site_id`` owns, table by table (derived local columns left out)."""
+    from test_sync_kit import _plain
+    from zsdesk.db.models import SYNCED_MODELS
+
+    out = {}
+    with ws.read() as s:
+        for name, model in sorted(SYNCED_MODELS.items()):
+            table = model.__table__
+            cols = [c for c in table.columns if c.key not in model.__local__]
+            rows = s.execute(select(table).where(table.c.owner_site_id == site_id)).mappings()
+            out[name] = sorted((tuple((c.key, _plain(r[c.key])) for c in cols) for r in rows), key=repr)
+    return out
+
+
+def test_a_projects_whole_life_reaches_the_city_one_acknowledged_file_at_a_time(net):
+    """The usual rhythm: a county sends a file after each piece of work and the city
+    answers with its own. Every later change (stages, arrivals, problems, a review,
+    edits, a tombstone) arrives in a file that no longer carries the records it
+    belongs to; each is taken, and the city ends with exactly the county's rows."""
+    tx, city = net["TX-U01"], net.city
+    unit = net.units["TX-U01"]
+    staff = tx.reference.staff.create({"unit_id": unit, "name": "文件节奏招商员"})
+    state = {}
+
+    def visit_and_lead():
+        state["company"] = tx.companies.create({"name": "文件节奏测试股份有限公司",
+                                                 "contacts": [{"name": "周总", "phone": "13800000000"}]})
+        state["visit"] = tx.visits.create({"unit_id": unit, "company_id": state["company"],
+                                           "visit_date": "2026-03-02", "staff_id": staff,
+                                           "participants": [staff]})
+        state["lead"] = tx.leads.create({"unit_id": unit, "company_id": state["company"], "name": "文件节奏项目",
+                                         "stage": "contact", "stage_date": "2026-03-02", "first_reported": "2026-03-02",
+                                         "planned_investment": "12000"})
+
+    def sign():
+        tx.leads.advance(state["lead"], "negotiating", "2026-03-10")
+        state["project"] = tx.leads.advance(state["lead"], "signed", "2026-03-20")
+
+    def start():
+        tx.projects.advance(state["project"], "registered", "2026-04-01")
+        tx.projects.advance(state["project"], "started", "2026-04-15")
+
+    def pay():  # rows of the project's alone: the file does not carry the project
+        tx.projects.add_arrival(state["project"], "2026-04-20", "3000")
+        state["problem"] = tx.projects.add_problem(state["project"], "用电", "专线待接入", "2026-04-21")
+
+    def settle_and_review():
+        tx.projects.resolve_problem(state["problem"], "2026-05-06", "供电公司已排期")
+        state["review"] = tx.projects.recommend_review(state["project"], "2026-05-08", "亿元以上项目")
+
+    def city_reviews():
+        city.projects.advance_review(state["review"], "joint_review", "2026-05-12", "联席会审查")
+
+    def edits_and_tombstone():
+        tx.visits.update(state["visit"], {"outcome": "已签约，转入项目服务"})
+        tx.companies.update(state["company"], {"region": "江苏泰州"})
+        second = tx.visits.create({"unit_id": unit, "company_id": state["company"], "visit_date": "2026-05-20"})
+        net.up("TX-U01")
+        net.down("TX-U01")
+        tx.visits.delete(second)
+
+    for step in (visit_and_lead, sign, start, pay, settle_and_review, city_reviews, edits_and_tombstone):
+        step()
+        up, down = net.up("TX-U01"), net.down("TX-U01")
+        assert up.status in ("applied", "already") and not up.report.refused, (step.__name__, up.report.refused)
+        assert down.status in ("applied", "already") and not down.report.refused, (step.__name__,
+                                                                                   down.report.refused)
+        mine, held = _owned_rows(tx, tx.site.id), _owned_rows(city, tx.site.id)
+        assert mine == held, (step.__name__, diff_dumps(mine, held))
+    with tx.read() as s:       # and the city's review step came back to the county
+        from zsdesk.db.models import Review
+        assert s.get(Review, state["review"]).step == "joint_review"
+    figures = {u.unit_id: u for u in metrics.year_report(city, 2026).units}[unit]
+    assert figures["started_projects"].value == 1 and figures["arrived_capital"].value == 3000
