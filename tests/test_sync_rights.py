@@ -176,6 +176,11 @@ def test_the_partner_county_adds_arrivals_and_problems_to_a_shared_project(share
     with city.read() as s:
         assert s.get(CapitalArrival, arrival).amount == 3000
         assert s.get(Problem, problem).description == "靖江侧配套用地指标待协调"
+    down = net.down("TX-U01")               # the owner gets them through the city
+    assert down.status == "applied" and not down.report.refused
+    with tx.read() as s:
+        assert s.get(CapitalArrival, arrival).owner_site_id == jj.site.id
+        assert s.get(Problem, problem) is not None
 
     # a stage row written in JJ's name anyway (a modified program) is refused
     with jj.write() as w:
