@@ -20,7 +20,7 @@ from zsdesk.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0003_sync"  # checked against Alembic's head by a test
+HEAD_REVISION = "0004_company_name_index"  # checked against Alembic's head by a test
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUP_KEEP = 10
 

@@ -156,7 +156,7 @@ class Company(Synced, Base):
     __local__ = ("name_norm", "search_key")
     __numbered__ = "C"
     number: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
-    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    name: Mapped[str] = mapped_column(String(120), nullable=False, index=True)  # lists sorted by company
     usci: Mapped[str | None] = mapped_column(String(18), index=True)
     tags: Mapped[str | None] = mapped_column(String(120))  # 、-separated kind tags
     region: Mapped[str | None] = mapped_column(String(60))  # home region

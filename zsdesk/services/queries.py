@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, cast, exists, false, func, literal, literal_column, or_, select
+from sqlalchemy import and_, case, cast, exists, false, func, literal, literal_column, or_, select, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
 
@@ -833,9 +833,11 @@ def _page_ids(ws, s, q: ListQuery, after, limit: int) -> Page:
     ctx = _Context(ws, s)
     m = _MODELS[q.kind]
     key, descending = _sort_of(q)
+    where = _conditions(q, ctx)
+    if key == "company" and len(where) == 1 and q.kind in _BY_COMPANY and not _is_pg(s):
+        return _page_by_company(s, q.kind, after, limit, descending)
     sort = _sort_expr(q.kind, key, ctx)
     plain = sort is getattr(m, key, None)  # the column itself, not an expression over it
-    where = _conditions(q, ctx)
     if after is not None:
         value, last_id = after
         if descending:
@@ -849,6 +851,47 @@ def _page_ids(ws, s, q: ListQuery, after, limit: int) -> Page:
     order = (sort.desc(), m.id.desc()) if descending else (sort.asc(), m.id.asc())
     stmt = select(m.id, sort.label("k")).where(*where).order_by(*order).limit(limit + 1)
     rows = s.execute(stmt).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    last = (rows[-1].k, rows[-1].id) if rows else after
+    return Page([r.id for r in rows], last, more)
+
+
+# A whole list sorted by company (SQLite): walk companies in name order (their
+# index) and each one's records (the company_id index), instead of naming and
+# sorting every record — 1M visits: milliseconds, not seconds. The order is the
+# general one's, (company name or "", id): records without a company come first.
+_BY_COMPANY = {kind: (f"SELECT r.id AS id, c.name AS k FROM companies AS c CROSS JOIN {table} AS r "
+                      "ON r.company_id = c.id WHERE r.deleted = 0 {keyset} "
+                      "ORDER BY c.name {order}, r.id {order} LIMIT :n",
+                      f"SELECT id, '' AS k FROM {table} WHERE deleted = 0 AND company_id IS NULL {{keyset}} "
+                      "ORDER BY id {order} LIMIT :n")
+               for kind, table in (("visits", "visits"), ("leads", "leads"), ("projects", "projects"))}
+
+
+def _page_by_company(s, kind: str, after, limit: int, descending: bool) -> Page:
+    named, unnamed = _BY_COMPANY[kind]
+    order, cmp = ("DESC", "<") if descending else ("ASC", ">")
+
+    def with_company(start) -> list:
+        keyset, params = "", {"n": limit + 1}
+        if start is not None:
+            keyset = f"AND c.name {cmp}= :k AND (c.name {cmp} :k OR r.id {cmp} :i)"
+            params.update(k=start[0], i=start[1])
+        return s.execute(text(named.format(keyset=keyset, order=order)), params).all()
+
+    def without_company(start) -> list:
+        keyset, params = "", {"n": limit + 1}
+        if start is not None:
+            keyset, params["i"] = f"AND id {cmp} :i", start[1]
+        return s.execute(text(unnamed.format(keyset=keyset, order=order)), params).all()
+
+    # "" sorts before every name: ascending, the records without a company come first
+    first, second = (with_company, without_company) if descending else (without_company, with_company)
+    in_first = after is None or (after[0] != "") == descending
+    rows = first(after) if in_first else []
+    if len(rows) <= limit:
+        rows += second(None if in_first else after)
     more = len(rows) > limit
     rows = rows[:limit]
     last = (rows[-1].k, rows[-1].id) if rows else after
