@@ -49,7 +49,6 @@ def grab(window, page, out: Path, width=1360):
 def sync_shot(tmp: Path):
     from PySide6.QtWidgets import QFileDialog
     from test_sync_kit import FileDatabases, Net
-    from zsdesk.db.models import Project
     from zsdesk.ui.main_window import MainWindow
 
     dbs = FileDatabases(tmp / "dbs")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from zsdesk.db.models import Company, Industry, Lead, LeadStage, Project, ProjectStage, Staff, Unit
 from zsdesk.domain import LEAD_FLOW, LEAD_LABELS, LEAD_SIDE
 from zsdesk.errors import RefusedError, ValidationError

@@ -15,11 +15,11 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import insert, select, update
 
 from zsdesk.db.changes import _LOG_KEYS, DERIVERS, TableInfo, resolve_fields, version_token
 from zsdesk.db.models import (
-    SYNCED_MODELS, Base, ChangeLog, Conflict, Project, Referral, Review, Site, SyncPeer, Unit,
+    SYNCED_MODELS, Base, ChangeLog, Conflict, Referral, Site, SyncPeer, Unit,
 )
 from zsdesk.db.types import new_id, utcnow
 from zsdesk.sync import rights

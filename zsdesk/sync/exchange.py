@@ -16,11 +16,11 @@ from zsdesk import __version__
 from zsdesk.batch import gc_paused
 from zsdesk.db.engine import HEAD_REVISION, backup_file
 from zsdesk.db.models import (
-    SYNCED_MODELS, Alert, Base, ChangeLog, LocalState, Referral, Site, SyncPackage, SyncPeer, Unit,
+    SYNCED_MODELS, Alert, ChangeLog, LocalState, Referral, Site, SyncPackage, SyncPeer, Unit,
 )
 from zsdesk.db.types import new_id, utcnow
 from zsdesk.errors import RefusedError
-from zsdesk.hlc import MAX_DRIFT_MS, to_datetime, unpack, wall_millis
+from zsdesk.hlc import unpack, wall_millis
 from zsdesk.sync import EXTENSION, FORMAT, MIN_READER
 from zsdesk.sync import crypto
 from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, _chunks, validate_entry
@@ -331,7 +331,7 @@ def _verify(ws, data: bytes, *, trust: str | None) -> _Verified:
     opened = open_bytes(data)
     m = opened.manifest
     try:
-        sender, to, seq = m["from"]["site_id"], m["to"]["site_id"], int(m["seq"])
+        sender, to, _ = m["from"]["site_id"], m["to"]["site_id"], int(m["seq"])
         int(m["upto"]), int(m["base_upto"]), str(m["package_id"])
     except (KeyError, TypeError, ValueError):
         raise PackageRefused("清单缺少必要字段", code="manifest") from None
