@@ -524,17 +524,22 @@ def test_record_of_another_site_opens_read_only(qtbot, ws, unit_id, company_id):
     assert not form.isVisible()
 
 
-def test_project_of_another_site_has_no_actions(qtbot, ws, unit_id, company_id):
+def _foreign_project(w, other: str, number: str, name: str, unit_id: str, company_id: str) -> str:
+    """A signed project of site ``other``, as a sync import writes it."""
     from zsdesk.db.models import Project, ProjectStage
 
+    signed = dt.date(2026, 3, 10)
+    pid = w.insert(Project, {"number": number, "unit_id": unit_id, "company_id": company_id, "name": name,
+                             "contract_date": signed, "contract_investment": Decimal("8000"), "stage": "signed",
+                             "stage_date": signed, "owner_site_id": other})
+    w.insert(ProjectStage, {"project_id": pid, "stage": "signed", "stage_date": signed, "owner_site_id": other})
+    return pid
+
+
+def test_project_of_another_site_has_no_actions(qtbot, ws, unit_id, company_id):
     other = add_foreign_site(ws)
     with ws.write(source="test-import") as w:
-        pid = w.insert(Project, {"number": "JY-U02-2026-0001", "unit_id": unit_id, "company_id": company_id,
-                                 "name": "外站项目", "contract_date": dt.date(2026, 3, 10),
-                                 "contract_investment": Decimal("8000"), "stage": "signed",
-                                 "stage_date": dt.date(2026, 3, 10), "owner_site_id": other})
-        w.insert(ProjectStage, {"project_id": pid, "stage": "signed", "stage_date": dt.date(2026, 3, 10),
-                                "owner_site_id": other})
+        pid = _foreign_project(w, other, "JY-U02-2026-0001", "外站项目", unit_id, company_id)
     form = open_form(qtbot, ws, "projects", pid)
     assert form.banner.text() == f"该记录属于“{OTHER_SITE}”，只读"
     assert not form.stage_bar.next_button.isVisible() and not form.stage_bar.actions_by_stage
@@ -547,18 +552,13 @@ def test_a_shared_project_of_another_site_takes_this_sites_arrivals_and_problems
                                                                                   company_id):
     """飞地: the partner county records money that arrived and problems on its side;
     the project itself, its stages and its files stay the owner's."""
-    from zsdesk.db.models import Project, ProjectStage, Referral, Unit
+    from zsdesk.db.models import Referral, Unit
 
     other = add_foreign_site(ws)
     with ws.write(source="test-import") as w:
         their_unit = w.insert(Unit, {"code": "JY-U02", "name": OTHER_SITE, "site_id": other,
                                      "owner_site_id": other})
-        pid = w.insert(Project, {"number": "JY-U02-2026-0002", "unit_id": their_unit, "company_id": company_id,
-                                 "name": "飞地共建项目", "contract_date": dt.date(2026, 3, 10),
-                                 "contract_investment": Decimal("8000"), "stage": "signed",
-                                 "stage_date": dt.date(2026, 3, 10), "owner_site_id": other})
-        w.insert(ProjectStage, {"project_id": pid, "stage": "signed", "stage_date": dt.date(2026, 3, 10),
-                                "owner_site_id": other})
+        pid = _foreign_project(w, other, "JY-U02-2026-0002", "飞地共建项目", their_unit, company_id)
         w.insert(Referral, {"project_id": pid, "from_unit_id": unit_id, "to_unit_id": their_unit,
                             "from_share_investment": Decimal("0.4"), "from_share_tax": Decimal("0.4"),
                             "from_share_score": Decimal("0.4"), "agreed_date": dt.date(2026, 3, 12),
