@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from support import CITY, COMPANY_NAME, COMPANY_USCI, COUNTY, TODAY
+from support import CITY, COMPANY_NAME, COMPANY_USCI, COUNTY, TODAY, OpenedDatabases
 
 PG_URL = os.environ.get("ZSDESK_TEST_PG_URL", "").strip()
 PG_SKIP_REASON = (
@@ -123,7 +123,7 @@ def backend(request) -> str:
     return request.param
 
 
-class Databases:
+class Databases(OpenedDatabases):
     """Hands out empty databases of the test's backend and closes whatever was opened."""
 
     def __init__(self, backend: str, tmp_path, request):
@@ -170,27 +170,6 @@ class Databases:
             if Path(f"{source}{suffix}").exists():
                 shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
         return f"sqlite:///{target}"
-
-    def open(self, url: str, *, migrate: bool = True):
-        from zsdesk.db.engine import Database
-
-        db = Database(url, migrate=migrate)
-        self._open.append(db)
-        return db
-
-    def workspace(self, url: str, **kw):
-        from zsdesk.services import Workspace
-
-        kw.setdefault("today", lambda: TODAY)
-        kw.setdefault("actor", "测试员")
-        ws = Workspace(self.open(url), **kw)
-        self._open.append(ws)
-        return ws
-
-    def close_all(self) -> None:
-        for thing in reversed(self._open):
-            thing.close()
-        self._open.clear()
 
 
 class TemplateCache(dict):

@@ -66,3 +66,29 @@ def add_foreign_site(ws, code: str = "JY-U02", name: str = "靖江经开区招�
         w.insert(Site, {"id": site_id, "code": code, "name": name, "role": role,
                         "owner_site_id": site_id})
     return site_id
+
+
+class OpenedDatabases:
+    """Databases and workspaces a test opens (``self._open``), closed together
+    at its end; the base of conftest's ``Databases`` and the sync kit's files."""
+
+    def open(self, url: str, *, migrate: bool = True):
+        from zsdesk.db.engine import Database
+
+        db = Database(url, migrate=migrate)
+        self._open.append(db)
+        return db
+
+    def workspace(self, url: str, **kw):
+        from zsdesk.services import Workspace
+
+        kw.setdefault("today", lambda: TODAY)
+        kw.setdefault("actor", "测试员")
+        ws = Workspace(self.open(url), **kw)
+        self._open.append(ws)
+        return ws
+
+    def close_all(self) -> None:
+        for thing in reversed(self._open):
+            thing.close()
+        self._open.clear()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, text, update
 
-from support import CITY, TODAY
+from support import CITY, TODAY, OpenedDatabases
 from zsdesk.db.models import (
     SYNCED_MODELS, Base, ChangeLog, Company, Conflict, LocalState, Project, Site, Target, Unit,
 )
@@ -135,7 +135,7 @@ def clone_database(databases, ws, name: str, **kw):
     return copy
 
 
-class FileDatabases:
+class FileDatabases(OpenedDatabases):
     """SQLite files in one folder, with the interface of conftest's ``Databases``
     (for networks built once per module)."""
 
@@ -149,27 +149,6 @@ class FileDatabases:
 
     def url(self, name: str) -> str:
         return f"sqlite:///{self.root / f'{name}.db'}"
-
-    def open(self, url: str, *, migrate: bool = True):
-        from zsdesk.db.engine import Database
-
-        db = Database(url, migrate=migrate)
-        self._open.append(db)
-        return db
-
-    def workspace(self, url: str, **kw):
-        from zsdesk.services import Workspace
-
-        kw.setdefault("today", lambda: TODAY)
-        kw.setdefault("actor", "测试员")
-        ws = Workspace(self.open(url), **kw)
-        self._open.append(ws)
-        return ws
-
-    def close_all(self) -> None:
-        for thing in reversed(self._open):
-            thing.close()
-        self._open.clear()
 
 
 # --- the network ------------------------------------------------------------------------------

@@ -30,10 +30,6 @@ def backend() -> str:
     return "sqlite"
 
 
-
-
-
-
 @pytest.fixture
 def open_page(qtbot, runner):
     from zsdesk.ui.pages.reports import ReportsPage

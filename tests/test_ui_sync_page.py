@@ -30,10 +30,6 @@ def backend() -> str:
     return "sqlite"
 
 
-
-
-
-
 @pytest.fixture
 def open_page(qtbot, runner):
     """The 同步 page of a workspace, shown, with its data read."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from zsdesk.db.engine import backup_file
+from zsdesk.db.engine import backup_file, copy_sqlite
 from zsdesk.errors import RefusedError
 
 
@@ -17,14 +17,7 @@ def backup_to(ws, out) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists():
         raise RefusedError(f"文件已存在：{out}")
-    src = sqlite3.connect(ws.db.path)
-    try:
-        dst = sqlite3.connect(out)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
+    copy_sqlite(ws.db.path, out)
     return out
 
 
@@ -56,15 +49,7 @@ def restore_from(backup, db_url: str) -> Path | None:
     saved = None
     if target.exists():
         saved = backup_file(target, "before-restore")
-    # Through SQLite's backup API into a normal connection: it takes the locks and
-    # writes through the write-ahead log, so a program that has the database open
-    # sees the restored data (deleting the -wal/-shm files under it lost the restore).
-    src = sqlite3.connect(backup)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
+    # Through SQLite's backup API: a program that has the database open sees the
+    # restored data (deleting the -wal/-shm files under it lost the restore).
+    copy_sqlite(backup, target)
     return saved

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import sqlite3
 
 
 @contextlib.contextmanager
@@ -28,3 +29,14 @@ def without_gc(fn):
         with gc_paused():
             return fn(*args, **kw)
     return wrapper
+
+
+#: ids per ``IN (...)`` list: SQLite allows 32766 parameters since 3.32, 999 before
+IN_CHUNK = 4000 if sqlite3.sqlite_version_info >= (3, 32) else 900
+
+
+def chunks(items, size: int = IN_CHUNK):
+    """``items`` in lists of at most ``size`` (an IN list, a batch of inserts)."""
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -179,20 +179,12 @@ def backup_file(path: Path, reason: str) -> Path:
     """Copy a SQLite database (with a consistent snapshot) into the backups folder,
     keeping the newest ``BACKUP_KEEP``."""
     import datetime as dt
-    import sqlite3
 
     folder = path.parent / "backups"
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}-{reason}.db"
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
+    copy_sqlite(path, target)
     backups = sorted(folder.glob(f"{path.stem}-*.db"))
     for old in backups[:-BACKUP_KEEP]:
         old.unlink(missing_ok=True)
@@ -218,6 +210,22 @@ def upgrade(db: Database, revision: str = "head") -> str | None:
     if note:
         log.info(note)
     return note
+
+
+def copy_sqlite(source, target) -> None:
+    """Copy a SQLite database through SQLite's backup API: it takes the locks and
+    writes through the target's write-ahead log, so the copy is consistent while
+    the source is open and a program that has the target open sees the result."""
+    import sqlite3
+
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
 
 
 def copy_database(src: Path, dst: Path) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from zsdesk.batch import without_gc
+from zsdesk.batch import chunks, without_gc
 from zsdesk.db.models import (
     Company, Industry, Lead, LeadStage, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
 )
@@ -276,7 +275,7 @@ class _Lookups:
         """Names of companies the matched records point to (for the changes shown)."""
         missing = [i for i in ids if i and i not in self.company_name]
         with self.ws.read() as s:
-            for chunk in _chunks(missing):
+            for chunk in chunks(missing):
                 self.company_name.update(s.execute(select(Company.id, Company.name)
                                                    .where(Company.id.in_(chunk))).all())
 
@@ -383,16 +382,6 @@ MODELS = {"visits": Visit, "leads": Lead, "projects": Project}
 STAGE_MODELS = {"leads": (LeadStage, "lead_id"), "projects": (ProjectStage, "project_id")}
 
 
-# ids per IN (...): SQLite allows 32766 parameters since 3.32, 999 before
-CHUNK = 4000 if sqlite3.sqlite_version_info >= (3, 32) else 900
-
-
-def _chunks(items, size=CHUNK):
-    items = list(items)
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
 class _Existing:
     """The records a ledger's rows may match, loaded in batches."""
 
@@ -409,7 +398,7 @@ class _Existing:
                 for r in result.all():
                     self.rows[r[at]] = dict(zip(keys, r))
 
-            for chunk in _chunks(numbers):
+            for chunk in chunks(numbers):
                 load(table.c.number.in_(chunk))
             # rows given by number need no second look by company
             found = {r["number"] for r in self.rows.values()}
@@ -418,19 +407,19 @@ class _Existing:
             if kind == "visits":
                 if dates:
                     span = table.c.visit_date.between(min(dates), max(dates))
-                    for chunk in _chunks(company_ids):
+                    for chunk in chunks(company_ids):
                         load(span & table.c.company_id.in_(chunk))
                     if people:
                         load(span & table.c.company_id.is_(None) & table.c.unit_id.in_(list(unit_ids)))
             else:
-                for chunk in _chunks(company_ids):
+                for chunk in chunks(company_ids):
                     load(table.c.company_id.in_(chunk))
             self.history: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
             self.participants: dict[str, set[str]] = defaultdict(set)
             # open leads a new project may sign (same company and name)
             self.open_leads: dict[tuple[str, str], dict] = {}
             if kind == "projects":
-                for chunk in _chunks(company_ids):
+                for chunk in chunks(company_ids):
                     result = s.execute(select(Lead.__table__).where(
                         ~Lead.deleted, Lead.company_id.in_(chunk), Lead.stage.notin_(("signed", "terminated"))))
                     keys = list(result.keys())
@@ -439,7 +428,7 @@ class _Existing:
                         self.open_leads.setdefault((r["company_id"], _norm(r["name"])), r)
                 lead_ids = [r["id"] for r in self.open_leads.values()]
                 self.lead_history: dict[str, list] = defaultdict(list)
-                for chunk in _chunks(lead_ids):
+                for chunk in chunks(lead_ids):
                     for rid, stage, date in s.execute(
                             select(LeadStage.lead_id, LeadStage.stage, LeadStage.stage_date)
                             .where(LeadStage.lead_id.in_(chunk), ~LeadStage.deleted)
@@ -479,7 +468,7 @@ class _Existing:
         stage_model, fk = STAGE_MODELS[self.kind]
         col = getattr(stage_model, fk)
         with self.ws.read() as s:
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 for rid, stage, date in s.execute(
                         select(col, stage_model.stage, stage_model.stage_date)
                         .where(col.in_(chunk), ~stage_model.deleted)
@@ -488,7 +477,7 @@ class _Existing:
 
     def load_participants(self) -> None:
         with self.ws.read() as s:
-            for chunk in _chunks(self.rows):
+            for chunk in chunks(self.rows):
                 for vid, sid in s.execute(select(VisitParticipant.visit_id, VisitParticipant.staff_id)
                                           .where(VisitParticipant.visit_id.in_(chunk), ~VisitParticipant.deleted)):
                     self.participants[vid].add(sid)

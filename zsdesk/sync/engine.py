@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import insert, select, update
 
+from zsdesk.batch import chunks
 from zsdesk.db.changes import _LOG_KEYS, DERIVERS, TableInfo, resolve_fields, version_token
 from zsdesk.db.models import (
     SYNCED_MODELS, Base, ChangeLog, Conflict, Referral, Site, SyncPeer, Unit,
@@ -26,7 +27,6 @@ from zsdesk.sync import rights
 
 # Parents before children, so foreign keys hold while rows are inserted.
 TABLE_ORDER = [t.name for t in Base.metadata.sorted_tables if t.name in SYNCED_MODELS]
-CHUNK = 500
 
 
 @dataclass
@@ -129,10 +129,6 @@ class ApplyReport:
                 "conflicts": len(self.conflicts), "resolved_conflicts": len(self.resolved)}
 
 
-def _chunks(seq, n=CHUNK):
-    seq = list(seq)
-    for i in range(0, len(seq), n):
-        yield seq[i:i + n]
 
 
 class Merger:
@@ -201,6 +197,15 @@ class Merger:
         by_table: dict[str, list] = defaultdict(list)
         for key, group in groups.items():
             by_table[key[0]].append((key, group))
+
+        def new_row(t: str, rid: str, values: dict) -> None:
+            values["id"] = rid
+            derive = DERIVERS.get(t)
+            if derive:
+                values.update(derive(values))
+            inserts[t].append(values)
+            report.tables[t].created += 1
+
         for tbl in TABLE_ORDER:
             info = TableInfo.of(SYNCED_MODELS[tbl])
             for (t, rid), group in by_table.get(tbl, ()):
@@ -233,12 +238,7 @@ class Merger:
                         v = values.get(c)
                         if v is not None:
                             values[c] = decode(v)
-                    values["id"] = rid
-                    derive = DERIVERS.get(t)
-                    if derive:
-                        values.update(derive(values))
-                    inserts[t].append(values)
-                    report.tables[t].created += 1
+                    new_row(t, rid, values)
                     accepted_entries.append(e)
                     continue
                 all_entries = old + accepted
@@ -256,13 +256,7 @@ class Merger:
                 touched.append((t, rid, accepted, [(f, resolved[f], by_token) for f in
                                                    {f for e in accepted for f in e.data}]))
                 if row is None:
-                    values = {c: winners.get(c) for c in info.columns}
-                    values["id"] = rid
-                    derive = DERIVERS.get(t)
-                    if derive:
-                        values.update(derive(values))
-                    inserts[t].append(values)
-                    report.tables[t].created += 1
+                    new_row(t, rid, {c: winners.get(c) for c in info.columns})
                 else:
                     diff = {f: v for f, v in winners.items() if row.get(f) != v}
                     if diff:
@@ -329,7 +323,7 @@ class Merger:
                     wanted[parent[0]].add(pid)
         for table_name, ids in wanted.items():
             table = SYNCED_MODELS[table_name].__table__
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 for rid, owner in self.s.execute(select(table.c.id, table.c.owner_site_id)
                                                  .where(table.c.id.in_(chunk))):
                     ctx.parents[(table_name, rid)] = owner
@@ -341,7 +335,7 @@ class Merger:
             by_table[t].append(rid)
         for t, ids in by_table.items():
             table = SYNCED_MODELS[t].__table__
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 for r in self.s.execute(select(table).where(table.c.id.in_(chunk))).mappings():
                     out[(t, r["id"])] = dict(r)
         return out
@@ -352,7 +346,7 @@ class Merger:
         for t, rid in keys:
             by_table[t].append(rid)
         for t, ids in by_table.items():
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 for r in self.s.scalars(select(ChangeLog).where(ChangeLog.tbl == t, ChangeLog.row_id.in_(chunk))):
                     out[(t, r.row_id)].append(Entry.from_row(r))
         return out
@@ -373,7 +367,7 @@ class Merger:
             have = set()
             for target, ids in wanted.items():
                 ttable = Base.metadata.tables[target]
-                for chunk in _chunks(ids):
+                for chunk in chunks(ids):
                     have.update((target, i) for i in self.s.scalars(select(ttable.c.id).where(ttable.c.id.in_(chunk))))
             kept = []
             for v in rows:
@@ -410,7 +404,7 @@ class Merger:
         if self.w._sqlite:  # the writer's bulk path, as for local writes
             self.w._insert_columns(ChangeLog.__table__, _LOG_KEYS, list(zip(*rows)))
             return
-        for chunk in _chunks(rows, 5000):
+        for chunk in chunks(rows, 5000):
             self.s.execute(insert(ChangeLog.__table__), [dict(zip(_LOG_KEYS, r)) for r in chunk])
 
     def _edit_vs_delete(self, t, rid, by_token: dict, existing, report: ApplyReport, now) -> None:
@@ -456,7 +450,7 @@ class Merger:
             return
         keys = {(t, rid) for t, rid, _, _ in touched}
         open_rows: dict[tuple[str, str, str], list[Conflict]] = defaultdict(list)
-        for chunk in _chunks(sorted(keys)):
+        for chunk in chunks(sorted(keys)):
             for c in self.s.scalars(select(Conflict).where(
                     Conflict.status == "open",
                     Conflict.row_id.in_([rid for _, rid in chunk]))):

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from zsdesk import __version__
-from zsdesk.batch import gc_paused
+from zsdesk.batch import chunks, gc_paused
 from zsdesk.db.engine import HEAD_REVISION, backup_file
 from zsdesk.db.models import (
     SYNCED_MODELS, Alert, ChangeLog, LocalState, Referral, Site, SyncPackage, SyncPeer, Unit,
@@ -23,7 +23,7 @@ from zsdesk.errors import RefusedError
 from zsdesk.hlc import unpack, wall_millis
 from zsdesk.sync import EXTENSION, FORMAT, MIN_READER
 from zsdesk.sync import crypto
-from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, _chunks, validate_entry
+from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, validate_entry
 from zsdesk.sync.package import OpenedPackage, PackageRefused, build, open_bytes
 
 REFERENCE_TABLES = ("sites", "units", "industries", "targets", "scoring_rules", "settings")
@@ -488,7 +488,7 @@ def _check_totals(s, m: dict, peer: SyncPeer) -> list[str]:
             continue
         held = s.scalar(select(func.count()).select_from(model).where(model.owner_site_id == peer.site_id))
         missing = refused.get(name, set())
-        for chunk in _chunks(missing):  # refused once, accepted later: held now
+        for chunk in chunks(missing):  # refused once, accepted later: held now
             missing = missing - set(s.scalars(select(model.id).where(model.id.in_(chunk))))
         if held + len(missing) != expected:
             kept_out = f"（其中{len(missing)}条被本地拒绝）" if missing else ""

@@ -60,6 +60,13 @@ def new_record(parent, ws, table: str, **defaults) -> str | None:
         form.deleteLater()
 
 
+def company_picker(ws):
+    """A company picker whose "new company" opens the company form."""
+    from zsdesk.ui.widgets.pickers import CompanyPicker
+
+    return CompanyPicker(ws, create_company=lambda parent, name: create_company(parent, ws, name))
+
+
 def create_company(parent, ws, name: str = "") -> str | None:
     """The company form from a company picker: a new company named ``name``,
     or — when the user takes a similar existing one instead — that one's id."""

@@ -560,6 +560,17 @@ class RecordForm(QDialog):
         return choices[0][0] if choices else None
 
 
+def with_error(widget: QWidget, error: FieldError) -> QWidget:
+    """An input with its error line under it (a row of a small form)."""
+    cell = QWidget()
+    box = QVBoxLayout(cell)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    box.addWidget(widget)
+    box.addWidget(error)
+    return cell
+
+
 def make_table(model, *, stretch: int | None = None) -> QTableView:
     """A read-only table view the forms use for their lists."""
     view = QTableView()

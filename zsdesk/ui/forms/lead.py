@@ -10,7 +10,7 @@ from zsdesk.ui.forms.models import StageHistoryModel
 from zsdesk.ui.forms.stage import StageBar, StageDialog
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.money import MoneyEdit
-from zsdesk.ui.widgets.pickers import ChoiceCombo, CompanyPicker, IndustryPicker, StaffPicker
+from zsdesk.ui.widgets.pickers import ChoiceCombo, IndustryPicker, StaffPicker
 
 
 class StagedRecordForm(RecordForm):
@@ -93,7 +93,7 @@ class LeadForm(StagedRecordForm):
         }
 
     def build(self, grid: FormGrid) -> None:
-        from zsdesk.ui.forms import create_company
+        from zsdesk.ui.forms import company_picker
 
         L = self.labels
         today = self.ws.today()
@@ -101,8 +101,7 @@ class LeadForm(StagedRecordForm):
         self.name = QLineEdit()
         self.name.setMaxLength(120)
         grid.add("name", L["name"], self.name, required=True, wide=True)
-        self.company = CompanyPicker(self.ws, create_company=lambda parent, name: create_company(
-            parent, self.ws, name))
+        self.company = company_picker(self.ws)
         grid.add("company_id", L["company_id"], self.company, required=True, wide=True)
         self.industry = IndustryPicker(self.ws)
         grid.add("industry_id", L["industry_id"], self.industry)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from zsdesk.domain import PROBLEM_CATEGORIES
 from zsdesk.errors import RefusedError, StorageError, ValidationError, ValidationErrors
-from zsdesk.ui.forms.base import action_button, make_table
+from zsdesk.ui.forms.base import action_button, make_table, with_error
 from zsdesk.ui.forms.models import ArrivalsModel, AttachmentsModel, ProblemsModel
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.feedback import Banner, FieldError
@@ -175,8 +175,8 @@ class ResolveDialog(QDialog):
         self.resolution.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         self.resolution_error = FieldError()
         form = QFormLayout()
-        form.addRow(self.tr("解决日期"), _stack(self.date, self.date_error))
-        form.addRow(self.tr("解决情况"), _stack(self.resolution, self.resolution_error))
+        form.addRow(self.tr("解决日期"), with_error(self.date, self.date_error))
+        form.addRow(self.tr("解决情况"), with_error(self.resolution, self.resolution_error))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -206,16 +206,6 @@ class ResolveDialog(QDialog):
             self.banner.show_message(str(exc), "error")
             return
         super().accept()
-
-
-def _stack(widget, error) -> QWidget:
-    cell = QWidget()
-    box = QVBoxLayout(cell)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(2)
-    box.addWidget(widget)
-    box.addWidget(error)
-    return cell
 
 
 class ProblemsPanel(_Panel):

@@ -11,7 +11,7 @@ from zsdesk.ui.forms.lead import StagedRecordForm
 from zsdesk.ui.forms.panels import ArrivalsPanel, AttachmentsPanel, ProblemsPanel
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.money import MoneyEdit
-from zsdesk.ui.widgets.pickers import ChoiceCombo, CompanyPicker, IndustryPicker, StaffPicker
+from zsdesk.ui.widgets.pickers import ChoiceCombo, IndustryPicker, StaffPicker
 
 
 class ProjectForm(StagedRecordForm):
@@ -34,7 +34,7 @@ class ProjectForm(StagedRecordForm):
         }
 
     def build(self, grid: FormGrid) -> None:
-        from zsdesk.ui.forms import create_company
+        from zsdesk.ui.forms import company_picker
 
         L = self.labels
         today = self.ws.today()
@@ -42,8 +42,7 @@ class ProjectForm(StagedRecordForm):
         self.name = QLineEdit()
         self.name.setMaxLength(120)
         grid.add("name", L["name"], self.name, required=True, wide=True)
-        self.company = CompanyPicker(self.ws, create_company=lambda parent, name: create_company(
-            parent, self.ws, name))
+        self.company = company_picker(self.ws)
         grid.add("company_id", L["company_id"], self.company, required=True, wide=True)
         self.contract_date = DateEdit(today=today)
         grid.add("contract_date", L["contract_date"], self.contract_date, required=True)

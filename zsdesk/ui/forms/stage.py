@@ -14,13 +14,14 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QVBoxLayout,
 )
 
 from zsdesk.domain import (
     LEAD_FLOW, LEAD_LABELS, LEAD_SIDE, PROJECT_FLOW, PROJECT_LABELS, PROJECT_SIDE, STAGES_NEEDING_REASON,
 )
 from zsdesk.errors import RefusedError, StorageError, ValidationError, ValidationErrors
+from zsdesk.ui.forms.base import with_error
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner, FieldError
 from zsdesk.ui.widgets.money import MoneyEdit
@@ -91,10 +92,10 @@ class StageDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("签约日期") if self.signing else self.tr("日期"),
-                    _stack(self.date, self.date_error))
+                    with_error(self.date, self.date_error))
         if self.signing:
-            form.addRow(self.tr("合同投资额"), _stack(self.investment, self.investment_error))
-        form.addRow(self.tr("原因") if needs_reason else self.tr("说明"), _stack(self.reason, self.reason_error))
+            form.addRow(self.tr("合同投资额"), with_error(self.investment, self.investment_error))
+        form.addRow(self.tr("原因") if needs_reason else self.tr("说明"), with_error(self.reason, self.reason_error))
 
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(move_text(table, stage).rstrip("…"),
@@ -156,16 +157,6 @@ class StageDialog(QDialog):
             self.problem.show_message(self.tr("未推进：") + "；".join(loose), "error")
         if first is not None:
             first.setFocus()
-
-
-def _stack(widget: QWidget, error: FieldError) -> QWidget:
-    cell = QWidget()
-    box = QVBoxLayout(cell)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(2)
-    box.addWidget(widget)
-    box.addWidget(error)
-    return cell
 
 
 class StageBar(QFrame):

@@ -8,7 +8,7 @@ from zsdesk.domain import VISIT_KINDS
 from zsdesk.errors import ZsdeskError
 from zsdesk.ui.forms.base import FormGrid, RecordForm
 from zsdesk.ui.widgets.dates import DateEdit
-from zsdesk.ui.widgets.pickers import ChoiceCombo, CompanyPicker, StaffChecklist, StaffPicker
+from zsdesk.ui.widgets.pickers import ChoiceCombo, StaffChecklist, StaffPicker
 
 
 def _text_box(form, lines: int) -> QPlainTextEdit:
@@ -36,7 +36,7 @@ class VisitForm(RecordForm):
         }
 
     def build(self, grid: FormGrid) -> None:
-        from zsdesk.ui.forms import create_company
+        from zsdesk.ui.forms import company_picker
 
         L = self.labels
         today = self.ws.today()
@@ -46,8 +46,7 @@ class VisitForm(RecordForm):
         self.kind = ChoiceCombo()
         self.kind.set_choices((k, self.tr(k)) for k in VISIT_KINDS)
         grid.add("kind", L["kind"], self.kind, required=True)
-        self.company = CompanyPicker(self.ws, create_company=lambda parent, name: create_company(
-            parent, self.ws, name))
+        self.company = company_picker(self.ws)
         grid.add("company_id", L["company_id"], self.company, wide=True)
         self.people = QLineEdit()
         self.people.setPlaceholderText(self.tr("对方姓名、职务；未选企业时必填"))

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
     QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
@@ -34,7 +34,7 @@ from zsdesk.ui.models import (
     _SortedTableModel, missing_text, percent,
 )
 from zsdesk.ui.pages import my_staff_id, scope_unit_ids
-from zsdesk.ui.widgets.page import panel, scrolling_body, section_title
+from zsdesk.ui.widgets.page import page_table, panel, scrolling_body, section_title
 
 # Calm office palette; red is kept for warnings (欠进度, 红灯, 逾期).
 NAVY = "#1F3A5F"
@@ -959,18 +959,8 @@ class DashboardPage(QWidget):
 # --- helpers ---------------------------------------------------------------------------------------
 
 def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(QFontMetrics(view.font()).height() + 12)
+    view = page_table(model)
     view.horizontalHeader().setHighlightSections(False)
-    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     return view
 
 

@@ -36,14 +36,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from zsdesk.ui.models import RowsModel
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
-from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
+from zsdesk.ui.widgets.page import error_banner, page_table, panel, scrolling_body
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 MUTED = QColor("#6B7A8F")
@@ -1503,17 +1503,7 @@ def _fingerprint_in(text: str) -> str | None:
 
 
 def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(QFontMetrics(view.font()).height() + 12)
+    view = page_table(model)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return view
 

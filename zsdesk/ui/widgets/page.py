@@ -1,10 +1,13 @@
 """The frame pieces every page shares: a borderless scroll area with the page
-body, section titles, framed panels and the error banner."""
+body, section titles, framed panels, the error banner and read-only tables."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QHBoxLayout, QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget,
+)
 
 
 def scrolling_body(page: QWidget, *, spacing: int = 12) -> tuple[QScrollArea, QVBoxLayout]:
@@ -50,3 +53,19 @@ def error_banner() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def page_table(model) -> QTableView:
+    """A read-only table of whole-row selection, no grid, one line a row."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(QFontMetrics(view.font()).height() + 12)
+    return view
