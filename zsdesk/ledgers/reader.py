@@ -15,12 +15,18 @@ notes (注：…) at the bottom. Nothing here touches the database.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import unicodedata
+import zipfile
+import zlib
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
+from xml.etree import ElementTree
 
 from zsdesk.batch import without_gc
 from zsdesk.domain import LEAD_LABELS, LEAD_STAGES, PROJECT_LABELS, PROJECT_STAGES, VISIT_KINDS
@@ -33,6 +39,14 @@ from zsdesk.validation import parse_date, parse_int, parse_money
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 HEADER_SCAN_ROWS = 40
+
+# How big a sheet may be. A county's 台账 has hundreds or a few thousand rows, a
+# city-wide export of three years about 100k (W1); a sheet beyond these is refused
+# before it is read whole (python-calamine holds a whole sheet in memory, about
+# 1 KB a row of ten columns, and then Python holds it again): see ``_scan_sheet``.
+MAX_ROWS = 200_000          # rows of a sheet, title and header included
+MAX_CELLS = 12_000_000      # rows × columns of the rectangle a sheet's values span
+MAX_SHARED_STRINGS = 3_000_000   # distinct texts of an .xlsx (read whole when it is opened, ~70 B each)
 
 # Stage words as staff write them, per ledger kind.
 LEAD_WORDS = {**{v: k for k, v in LEAD_LABELS.items()}, **{k: k for k in LEAD_STAGES},
@@ -319,19 +333,490 @@ class _Parser:
         return code
 
 
+# --- how big a sheet is, before it is read ---------------------------------------------------
+
+_CHUNK = 4 << 20                # bytes of XML unpacked at a time
+_HEAD = 64 << 10                # the first read, for <dimension> and <sheetData>
+_STREAM_ABOVE = 32 << 20        # a sheet's XML (unpacked, as the zip declares it) counted before it is read
+_MAX_ROW_BYTES = 32 << 20       # one <row> of a sheet's XML (a cell holds at most 32,767 characters)
+_MAX_SHEET_BYTES = 2 << 30      # a sheet's XML, unpacked (a zip bomb is stopped here)
+_MAX_STRINGS_BYTES = 512 << 20  # the shared strings' XML, unpacked
+_MAX_PART_BYTES = 64 << 20      # workbook.xml, styles.xml, the relationships
+_WIDE = 52                      # columns (AZ) past which a sheet's cells are looked at one by one
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # an encrypted .xlsx, an .xls, a .doc …
+_DIMENSION_RE = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([A-Za-z]*)(\d*)(?::([A-Za-z]*)(\d*))?")
+_SHEET_DATA_RE = re.compile(rb"<([\w.-]+:)?sheetData\b[^>]*?(/?)>")
+_SST_RE = re.compile(rb"<([\w.-]+:)?sst\b")
+_REF_RE = re.compile(rb"([A-Za-z]{0,3})(\d*)")
+
+
+@dataclass
+class _Extent:
+    """What a pass over a sheet's XML found. python-calamine keeps the rectangle
+    from the first to the last cell holding a value (a ``<v>`` or an inline
+    ``<is>``; a styled empty cell is nothing to it), so that is what counts."""
+    declared: int = 0             # rows the sheet's <dimension> says it spans (it may lie; 0: none)
+    declared_columns: int = 0     # columns it says
+    row_tags: int = 0             # <row> elements (quick pass)
+    implicit: bool = False        # cells without a leading r="A1" (careful pass): a row is as wide as its cells
+    rows: int = 0                 # rows holding a value (careful pass)
+    cells: int = 0                # cells of the rows holding a value (careful pass)
+    cursor: int = 0               # number of the last row seen (careful pass; a row without r="" follows on)
+    last_row: int = 0             # the highest row number holding a value, where found
+    columns: int = 0              # the widest column holding a value, where found
+    bytes: int = 0                # XML unpacked so far
+    over: str | None = None       # which limit is passed: rows, cells, bytes, row_bytes
+    total: int = 0                # past the row limit: rows to the end of the sheet (counted quickly)
+
+
+class _Tags:
+    """The byte strings of a sheet whose elements carry ``prefix`` (b"" or b"x:")."""
+
+    def __init__(self, prefix: bytes, max_rows: int):
+        p = prefix
+        self.row, self.row_end = b"<" + p + b"row", b"</" + p + b"row>"
+        self.c, self.c_end = b"<" + p + b"c", b"</" + p + b"c>"
+        self.c_open = (b"<" + p + b"c ", b"<" + p + b"c>")
+        self.c_ref = (b"<" + p + b'c r="', b"<" + p + b"c r='")
+        self.v, self.inline = b"<" + p + b"v", b"<" + p + b"is"
+        self.end = b"</" + p + b"sheetData"
+        self.row_r = re.compile(rb"<%srow\b[^>]*?\sr\s*=\s*[\"'](\d+)" % re.escape(p))
+        # cells worth a look one by one: rows from the limit's leading digit up
+        # (200000: 2xxxxx and seven digits), columns past AZ
+        limit = str(max_rows).encode()
+        big = rb"(?:\d{%d,}|[%c-9]\d{%d})" % (len(limit) + 1, limit[0], len(limit) - 1)
+        self.far = re.compile(rb"%s\s+r\s*=\s*[\"'](?:[A-Za-z]{0,3}%s|(?:[B-Zb-z][A-Za-z]|[A-Za-z]{3})\d)"
+                              % (re.escape(self.c), big))
+
+
+@lru_cache(maxsize=8)
+def _tags(prefix: bytes, max_rows: int) -> _Tags:
+    return _Tags(prefix, max_rows)
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _far_cell(xml: bytes, m: re.Match, t: _Tags, ext: _Extent) -> None:
+    """A cell numbered past the row limit or lettered past AZ: counted when it holds a value."""
+    quote = max(xml.rfind(b'"', m.start(), m.end()), xml.rfind(b"'", m.start(), m.end()))
+    letters, digits = _REF_RE.match(xml, quote + 1).groups()
+    tag_end = xml.find(b">", m.end())
+    if tag_end == -1 or xml[tag_end - 1] == 0x2F:   # <c r="A300000" s="3"/>: styled, empty
+        return
+    end = xml.find(t.c_end, tag_end)
+    end = len(xml) if end == -1 else end
+    if xml.find(t.v, tag_end, end) == -1 and xml.find(t.inline, tag_end, end) == -1:
+        return
+    if digits:
+        ext.last_row = max(ext.last_row, int(digits))
+    if letters:
+        ext.columns = max(ext.columns, _column_number(letters))
+
+
+def _count_rows(xml: bytes, start: int, stop: int, t: _Tags, ext: _Extent, careful: bool, max_rows: int) -> int:
+    """Count the whole rows in ``xml[start:stop]`` and return where the count
+    stopped (the careful pass stops past the row limit). The quick pass counts
+    <row> tags (a C loop); the careful pass looks at each row and at the cells
+    far down or right."""
+    if not careful:
+        ext.row_tags += xml.count(t.row, start, stop)
+        return stop
+    for m in t.far.finditer(xml, start, stop):
+        _far_cell(xml, m, t, ext)
+    count, find = xml.count, xml.find
+    if count(t.c_ref[0], start, stop) + count(t.c_ref[1], start, stop) < \
+            count(t.c_open[0], start, stop) + count(t.c_open[1], start, stop):
+        ext.implicit = True
+    pos = find(t.row, start, stop)
+    while pos != -1:
+        nxt = find(t.row, pos + 4, stop)
+        end = stop if nxt == -1 else nxt
+        m = t.row_r.match(xml, pos, end)
+        ext.cursor = int(m[1]) if m else ext.cursor + 1
+        if find(t.v, pos, end) != -1 or find(t.inline, pos, end) != -1:
+            ext.rows += 1
+            ext.last_row = max(ext.last_row, ext.cursor)
+            cells = count(t.c_open[0], pos, end) + count(t.c_open[1], pos, end)
+            ext.cells += cells
+            if ext.implicit:
+                ext.columns = max(ext.columns, cells)
+            if ext.rows > max_rows or ext.last_row > max_rows:
+                return end
+        pos = nxt
+    return stop
+
+
+def _judge(ext: _Extent, careful: bool, max_rows: int, max_cells: int) -> bool:
+    """Set ``ext.over`` when a limit is passed; True when the quick pass cannot
+    tell and a careful pass must (more <row> tags than the limit, but some may
+    be styled and empty)."""
+    if ext.last_row > max_rows or ext.rows > max_rows:
+        ext.over = "rows"
+    elif careful and (ext.cells > max_cells or ext.columns * max(ext.rows, ext.last_row) > max_cells):
+        ext.over = "cells"
+    elif not careful:
+        return ext.row_tags > max_rows
+    return False
+
+
+def _read_chunk(stream, ext: _Extent, size: int = 0) -> bytes:
+    chunk = stream.read(size or _CHUNK)
+    ext.bytes += len(chunk)
+    if ext.bytes > _MAX_SHEET_BYTES:
+        ext.over = "bytes"
+    return chunk
+
+
+def _scan_pass(stream, careful: bool, max_rows: int, max_cells: int, size: int) -> _Extent | None:
+    """One pass over a sheet's XML (``size`` bytes unpacked, as the zip
+    declares), whole rows at a time; None when the quick pass finds a careful
+    one is needed."""
+    ext = _Extent()
+    head, found = b"", None
+    while found is None:   # up to <sheetData>
+        chunk = _read_chunk(stream, ext, 0 if head else _HEAD)
+        head += chunk
+        found = _SHEET_DATA_RE.search(head)
+        if not ext.declared and (m := _DIMENSION_RE.search(head, 0, found.start() if found else len(head))):
+            letters, digits = (m[3], m[4]) if m[3] is not None else (m[1], m[2])
+            ext.declared, ext.declared_columns = int(digits or 0), _column_number(letters)
+        if not chunk or ext.over:
+            break
+        if found is None:
+            head = head[-1024:]
+    if ext.over or found is None or found[2] == b"/":   # too big, no <sheetData>, or <sheetData/>
+        return ext
+    if not careful and (ext.declared > max_rows or ext.declared_columns > _WIDE):
+        return None   # says it is big or wide: look carefully from the start
+    if not careful and size <= _STREAM_ABOVE:
+        return ext   # python-calamine may read it: see _scan_sheet
+    t = _tags(found[1] or b"", max_rows)
+    data, start, eof = head, found.end(), False
+    while True:
+        stop = data.find(t.end, start)
+        final = stop != -1 or eof
+        if not final:
+            stop = data.rfind(t.row, start)   # whole rows only: the last one waits for the next chunk
+            if stop <= start:   # a single row so far: read on
+                if len(data) - start > _MAX_ROW_BYTES:
+                    ext.over = "row_bytes"
+                    return ext
+                chunk = _read_chunk(stream, ext)
+                if ext.over:
+                    return ext
+                data, start, eof = data[start:] + chunk, 0, not chunk
+                continue
+        elif stop == -1:
+            stop = len(data)
+        counted = _count_rows(data, start, stop, t, ext, careful, max_rows)
+        if _judge(ext, careful, max_rows, max_cells):
+            return None
+        if ext.over == "rows" and ext.declared <= max_rows:   # how many: count on
+            ext.total = (ext.rows if careful else ext.row_tags) + data.count(t.row, counted, stop) + \
+                (0 if final else _count_rest(stream, data[stop:], t, ext))
+        if ext.over or final:
+            return ext
+        chunk = _read_chunk(stream, ext)
+        if ext.over:
+            return ext
+        data, start, eof = data[stop:] + chunk, 0, not chunk
+
+
+def _count_rest(stream, data: bytes, t: _Tags, ext: _Extent) -> int:
+    """<row> tags from ``data`` on to the end of the sheet's rows, counted
+    quickly (styled empty rows too), for the refusal to say how many."""
+    n, keep = 0, len(t.end) - 1
+    while True:
+        stop = data.find(t.end)
+        chunk = b"" if stop != -1 else stream.read(_CHUNK)
+        ext.bytes += len(chunk)
+        if not chunk or ext.bytes > _MAX_SHEET_BYTES:
+            return n + data.count(t.row, 0, len(data) if stop == -1 else stop)
+        cut = max(len(data) - keep, 0)
+        n += data.count(t.row, 0, cut + len(t.row) - 1)   # the tags starting before the cut
+        data = data[cut:] + chunk
+
+
+def _scan_sheet(open_part, max_rows: int, max_cells: int, size: int) -> _Extent:
+    """How big a worksheet is, read from its XML in the zip a chunk at a time
+    (a few chunks held at most) and stopped as soon as a limit is passed;
+    ``<dimension>`` is not trusted for the rows. A quick pass counts <row> tags
+    with a C loop (a tenth to a fifth of the time python-calamine takes to
+    read the sheet); when they are more than the limit (styled empty rows
+    count there), or the sheet says it is longer or wider, a careful pass
+    counts only the rows holding a value and looks at each cell far down or
+    right.
+
+    A sheet whose XML is at most ``_STREAM_ABOVE`` (32 MB) unpacked is not
+    counted, only its <dimension> read: python-calamine never reads a member
+    past the size the zip declares for it (it fails instead), holds about
+    100 MB for 32 MB of XML of plain cells (measured; a 1,048,576-row sheet of
+    a small cell a row fits in 27 MB: 84 MB), and ``_load_sheet`` refuses on the
+    size it reports before Python holds the sheet. Counting would add a fifth
+    to the read of every ledger of some thousand rows.
+
+    Not caught before python-calamine reads the sheet: a file made to say it
+    is small while a few cells sit far down or far right (python-calamine keeps
+    every cell of the rectangle; a value at XFD1048576 aborts the process,
+    measured on a 1 KB file), which the quick pass would have to look at cell
+    by cell (more than twice its time); and cells that all point to one long
+    shared string (python-calamine copies it into each: 20,000 cells of a
+    30,000-character text, a 42 KB file, take 1.7 GB). A value far down alone
+    is refused by ``_load_sheet`` after it is read."""
+    for careful in (False, True):
+        with open_part() as stream:
+            ext = _scan_pass(stream, careful, max_rows, max_cells, size)
+        if ext is not None:
+            return ext
+    raise AssertionError("a careful pass always decides")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _not_a_workbook(path: Path) -> ValidationError:
+    """Why an .xlsx/.xlsm that is no zip cannot be read: an encrypted workbook
+    (Excel wraps it in an OLE file), an older Office file renamed, or no workbook."""
+    marks = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+    try:
+        with path.open("rb") as f:
+            ole = f.read(8) == _OLE_MAGIC
+            tail = b""
+            while ole and (chunk := f.read(_CHUNK)):
+                data = tail + chunk
+                if any(m in data for m in marks):
+                    return ValidationError("file", f"“{path.name}”设置了打开密码（已加密），无法读取：请在Excel中"
+                                                   "打开它，取消密码后另存，再导入")
+                tail = data[-64:]
+    except OSError as exc:
+        return ValidationError("file", f"无法读取“{path.name}”：{exc.strerror or exc}")
+    if ole:
+        return ValidationError("file", f"“{path.name}”不是.xlsx工作簿，而是旧格式的Office文件（如.xls）：请在Excel中"
+                                       "打开它，另存为.xlsx后再导入")
+    return ValidationError("file", f"“{path.name}”不是Excel工作簿（文件已损坏，或扩展名与内容不符），无法读取：请在"
+                                   "Excel中打开确认，另存为.xlsx后再导入")
+
+
+class _Package:
+    """An .xlsx/.xlsm looked at as the zip it is, before python-calamine reads
+    it. python-calamine reads the shared strings whole when a file is opened and
+    a whole sheet when it is asked for one (about 1 KB a row of ten columns: a
+    1,048,576-row sheet over 1 GB), so a file that is no workbook, is
+    encrypted, or holds more than the limits is refused here, reading its XML a
+    chunk at a time (see ``_scan_sheet`` for what is counted). A member is
+    never read past the size the zip declares for it, here or by
+    python-calamine, which fails instead."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            raise _not_a_workbook(path) from None
+        except OSError as exc:
+            raise ValidationError("file", f"无法读取“{path.name}”：{exc.strerror or exc}") from None
+        self.members = {info.filename: info.filename for info in self.zip.infolist()}
+        self.members.update({k.lower(): v for k, v in self.members.items() if k.lower() not in self.members})
+        try:
+            self.parts, self.related = self._sheet_parts()
+            self._check_parts()
+        except BaseException:
+            self.zip.close()
+            raise
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def __enter__(self) -> _Package:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading the zip ---------------------------------------------------------------------
+    def _member(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        return self.members.get(name) or self.members.get(name.lower())
+
+    def _guarded(self, fn, *args):
+        """``fn(*args)`` with the zip's errors told in words (None: the zip uses a
+        compression Python cannot unpack; python-calamine may, and is left to try)."""
+        try:
+            return fn(*args)
+        except ValidationError:
+            raise
+        except RuntimeError as exc:   # zipfile: "File … is encrypted, password required"
+            if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
+                raise ValidationError("file", f"“{self.path.name}”设置了密码（已加密），无法读取：请取消密码后另存，"
+                                              "再导入") from None
+            raise
+        except NotImplementedError:
+            return None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            raise ValidationError("file", f"无法读取“{self.path.name}”：文件已损坏（{exc}）") from None
+
+    def _read(self, member: str, cap: int) -> bytes:
+        with self.zip.open(member) as f:
+            data = f.read(cap + 1)
+        if len(data) > cap:
+            raise ValidationError("file", f"“{self.path.name}”中的“{member}”解压后超过{_size(cap)}，不像一份台账"
+                                          "（可能已损坏），未导入任何内容")
+        return data
+
+    def _xml(self, member: str | None):
+        member = self._member(member)
+        if member is None:
+            return None
+        data = self._guarded(self._read, member, _MAX_PART_BYTES)
+        try:
+            return None if data is None else ElementTree.fromstring(data)
+        except ElementTree.ParseError:
+            return None   # python-calamine decides
+
+    def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """Id -> (type, part) of the relationships of ``part`` ("" the package)."""
+        folder, name = posixpath.split(part)
+        root = self._xml(posixpath.join(folder, "_rels", name + ".rels"))
+        out = {}
+        for el in root.iter() if root is not None else ():
+            target = el.get("Target")
+            if _local(el.tag) != "Relationship" or not target or el.get("TargetMode") == "External":
+                continue
+            target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[el.get("Id")] = (el.get("Type") or "", target)
+        return out
+
+    def _sheet_parts(self) -> tuple[dict[str, str] | None, dict[str, str]]:
+        """(sheet name -> its XML part, or None when the workbook cannot be
+        parsed here), (relationship kind -> part) of the workbook."""
+        book = next((target for kind, target in self._relationships("").values()
+                     if kind.endswith("/officeDocument")), "xl/workbook.xml")
+        if self._member(book) is None:
+            raise _not_a_workbook(self.path)
+        rels = self._relationships(book)
+        related = {kind.rsplit("/", 1)[-1]: target for kind, target in rels.values()}
+        root = self._xml(book)
+        if root is None:
+            return None, related
+        parts = {}
+        for el in root.iter():
+            if _local(el.tag) == "sheet" and el.get("name") is not None:
+                rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
+                if rid in rels:
+                    parts[el.get("name")] = rels[rid][1]
+        return parts, related
+
+    def _check_parts(self) -> None:
+        """What python-calamine reads when the file is opened: the shared strings
+        (every distinct text, held in memory) and the styles."""
+        styles = self._member(self.related.get("styles", "xl/styles.xml"))
+        if styles:
+            self._guarded(self._stream_size, styles, _MAX_PART_BYTES, None)
+        strings = self._member(self.related.get("sharedStrings", "xl/sharedStrings.xml"))
+        if strings:
+            self._guarded(self._stream_size, strings, _MAX_STRINGS_BYTES, "si")
+
+    def _stream_size(self, member: str, cap: int, count_tag: str | None) -> None:
+        total = count = 0
+        tags, tail = (), b""
+        with self.zip.open(member) as f:
+            while chunk := f.read(_CHUNK):
+                total += len(chunk)
+                if total > cap:
+                    raise ValidationError("file", f"“{self.path.name}”中的“{member}”解压后超过{_size(cap)}，"
+                                                  "不像一份台账（可能已损坏），未导入任何内容")
+                if not count_tag:
+                    continue
+                data = tail + chunk
+                if not tags and (m := _SST_RE.search(data)):
+                    p = m[1] or b""
+                    tags = (b"<" + p + count_tag.encode() + b">", b"<" + p + count_tag.encode() + b" ")
+                count += sum(data.count(tag) for tag in tags)
+                tail = data[-(len(tags[0]) - 1):] if tags else data[-256:]
+                if count > MAX_SHARED_STRINGS:
+                    raise ValidationError("file", f"“{self.path.name}”中有超过{MAX_SHARED_STRINGS:,}条不同的文字，"
+                                                  "超过一次可导入的上限，未导入任何内容：请把台账拆分成几个工作簿，"
+                                                  "再分别导入")
+
+    # -- a sheet ---------------------------------------------------------------------------------
+    def check_sheet(self, sheet: str) -> None:
+        """Refuse ``sheet`` when it holds more than the limits, before it is read."""
+        if self.parts is not None and sheet in self.parts:
+            members = [self._member(self.parts[sheet])]
+        else:   # the workbook could not be parsed here: every worksheet part counts
+            members = [m for m in set(self.members.values()) if m.lower().endswith(".xml")
+                       and "worksheets/" in m.lower()]
+        for member in members:
+            if member is None:
+                continue
+            size = self.zip.getinfo(member).file_size
+            ext = self._guarded(_scan_sheet, lambda: self.zip.open(member), MAX_ROWS, MAX_CELLS, size)
+            if ext is not None and ext.over:
+                if ext.over == "rows":
+                    raise _too_big(self.path, sheet, "rows", max(ext.last_row, ext.declared or 0, ext.total))
+                raise _too_big(self.path, sheet, ext.over, max(ext.last_row, ext.rows), ext.columns)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**30:g} GB" if n >= 2**30 else f"{n / 2**20:g} MB"
+
+
+def _too_big(path: Path, sheet: str, over: str, rows: int = 0, columns: int = 0) -> ValidationError:
+    """The refusal of a sheet over a limit, naming the file, the sheet, its size
+    (when known) and the limit."""
+    where = f"“{path.name}”的工作表“{sheet}”"
+    if over == "rows":
+        size = f"有{rows:,}行，" if rows > MAX_ROWS else ""
+        return ValidationError("file", f"{where}{size}超过一次可导入的上限（{MAX_ROWS:,}行），未导入任何内容：请把它"
+                                       f"拆分成几个不超过{MAX_ROWS:,}行的工作簿，再分别导入")
+    if over == "cells":
+        size = f"（{rows:,}行×{columns:,}列）" if rows and columns else ""
+        return ValidationError("file", f"{where}数据范围过大{size}，超过一次可导入的上限（{MAX_CELLS:,}个单元格），"
+                                       "未导入任何内容：请删除右侧多余的列，或把它拆分成几个工作簿，再分别导入")
+    what = f"其中一行解压后超过{_size(_MAX_ROW_BYTES)}" if over == "row_bytes" else f"解压后超过{_size(_MAX_SHEET_BYTES)}"
+    return ValidationError("file", f"{where}{what}，不像一份台账（可能已损坏），未导入任何内容：请在Excel中打开检查，"
+                                   "另存后再导入")
+
+
 # --- reading the file ----------------------------------------------------------------------
 
 def _open(path: Path):
+    """(python-calamine's workbook, the zip looked at first for .xlsx/.xlsm or None)."""
     from python_calamine import CalamineWorkbook
 
     if not path.exists():
         raise ValidationError("file", f"文件不存在：{path}")
     if path.suffix.lower() not in SUFFIXES:
         raise ValidationError("file", f"只能导入 .xlsx、.xls 或 .ods 文件：{path.name}")
+    package = _Package(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
     try:
-        return CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_path(str(path)), package
     except Exception as exc:  # calamine's errors: not a spreadsheet, damaged, encrypted
+        if package is not None:
+            package.close()
         raise ValidationError("file", f"无法读取“{path.name}”：文件已损坏、加密或不是电子表格（{exc}）") from None
+
+
+def _load_sheet(wb, package, path: Path, name: str):
+    """A sheet, refused when over the limits: an .xlsx before python-calamine
+    reads it, an .xls or .ods (python-calamine only) before Python holds it."""
+    if package is not None:
+        package.check_sheet(name)
+    sheet = wb.get_sheet_by_name(name)
+    end = sheet.end   # (last row, last column), 0-based; to_python(skip_empty_area=False) starts at A1
+    rows, columns = (end[0] + 1, end[1] + 1) if end else (0, 0)
+    if rows > MAX_ROWS:
+        raise _too_big(path, name, "rows", rows)
+    if rows * columns > MAX_CELLS:
+        raise _too_big(path, name, "cells", rows, columns)
+    return sheet
 
 
 def _filled_header_area(grid: list[list], merges) -> list[list]:
@@ -458,12 +943,12 @@ def read_ledger(path, kind: str = "auto") -> LedgerPlan:
     path = Path(path)
     if kind not in ("auto", *KINDS):
         raise ValidationError("kind", f"未知的台账类型：{kind}")
-    wb = _open(path)
+    wb, package = _open(path)
     best = None
-    with wb:
+    with wb, package or nullcontext():
         visible = [m.name for m in wb.sheets_metadata if str(m.visible).endswith("Visible")] or wb.sheet_names
         for name in visible:
-            sheet = wb.get_sheet_by_name(name)
+            sheet = _load_sheet(wb, package, path, name)
             grid = sheet.to_python(skip_empty_area=False)
             header = _find_header(grid, sheet.merged_cell_ranges)
             if header is None:
