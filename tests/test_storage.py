@@ -174,7 +174,8 @@ def test_a_file_that_is_not_a_database(tmp_path):
     path.write_bytes(b"PK\x03\x04 this is a word file, not sqlite" * 100)
     with pytest.raises(StorageError) as info:
         Database(f"sqlite:///{path}")
-    assert "已损坏或不是zsdesk数据库" in str(info.value)
+    assert f"“{path}”不是招商桌面的数据库文件" in str(info.value)
+    assert "该文件没有被改动" in str(info.value)
 
 
 def test_unreachable_postgresql_server():

@@ -19,7 +19,7 @@ REPORT_KEYS = {"tables", "new_entries", "duplicate_entries", "conflicts", "resol
 TABLE_KEYS = {"created", "updated", "unchanged", "conflicts", "refused"}
 PEER_KEYS = {"code", "name", "role", "enrolled", "fingerprint", "last_received_seq", "last_received_at",
              "last_sent_seq", "acknowledged_upto", "acknowledged_data_at", "refused_by_peer", "clock_warning",
-             "reference_version"}
+             "reference_version", "setup_issued_at", "awaiting_enrolment", "revoked_keys"}
 CONFLICT_KEYS = {"id", "table", "row_id", "field", "versions", "winner", "status"}
 
 
@@ -66,14 +66,15 @@ def test_sync_commands_exit_codes_and_json(databases, tmp_path, cli):
     path = out.strip().splitlines()[-1]
     assert path.endswith("TX-U01-TZ-CITY-1.zsync")
 
-    # first import: refused until the fingerprint is confirmed
-    code, _, err = cli("--db", city_url, "sync", "import", path)
+    # first import: the setup file's secret enrols the county; a fingerprint given is checked
+    # against the one computed from the key in the file
+    code, _, err = cli("--db", city_url, "sync", "import", path, "--trust", "00:11:22")
     line = refused_line(err)
-    assert code == 2 and "已拒绝" in line and f"--trust {fingerprint(tx)}" in line
+    assert code == 2 and "密钥指纹不符" in line and fingerprint(tx) in line
     code, out, _ = cli("--db", city_url, "sync", "import", path, "--trust", fingerprint(tx), "--dry-run", "--json")
     preview = json.loads(out)
     assert code == 0 and preview["status"] == "preview" and set(preview) == IMPORT_KEYS
-    code, out, _ = cli("--db", city_url, "sync", "import", path, "--trust", fingerprint(tx), "--json")
+    code, out, _ = cli("--db", city_url, "sync", "import", path, "--json")
     result = json.loads(out)
     assert code == 0 and set(result) == IMPORT_KEYS
     assert (result["status"], result["from"], result["seq"]) == ("applied", "TX-U01", 1)
@@ -93,7 +94,7 @@ def test_sync_commands_exit_codes_and_json(databases, tmp_path, cli):
     garbage = tmp_path / "garbage.zsync"
     garbage.write_bytes(b"PK\x03\x04 not really a zip")
     code, _, err = cli("--db", city_url, "sync", "import", garbage, "--json")
-    assert code == 2 and "不是有效的同步文件" in refused_line(err)
+    assert code == 2 and "这不是招商桌面的同步文件（.zsync）" in refused_line(err)
     code, _, err = cli("--db", city_url, "sync", "import", tmp_path / "missing.zsync")
     assert code == 2 and "无法读取文件" in refused_line(err)
     code, _, err = cli("--db", city_url, "sync", "export", "--out", box)
@@ -106,10 +107,12 @@ def test_sync_commands_exit_codes_and_json(databases, tmp_path, cli):
     assert code == 0 and "没有新数据" in out   # nothing new for TX yet: the acknowledgement only
     code, out, _ = cli("--db", tx_url, "sync", "status")
     assert code == 0 and "已收到截至" in out and "TZ-CITY" in out
+    assert f"密钥指纹 {fingerprint(tx)}" in out   # the county sees its own fingerprint
     code, out, _ = cli("--db", city_url, "sync", "status", "--json")
     status = json.loads(out)
     assert code == 0 and set(status) == {"site", "peers", "pending"}
-    assert status["site"] == {"id": city.site.id, "code": "TZ-CITY", "name": CITY["name"], "role": "city"}
+    assert status["site"] == {"id": city.site.id, "code": "TZ-CITY", "name": CITY["name"], "role": "city",
+                              "fingerprint": fingerprint(city)}
     [peer] = status["peers"]
     assert set(peer) == PEER_KEYS
     assert (peer["code"], peer["role"], peer["enrolled"], peer["last_received_seq"], peer["last_sent_seq"]) == (

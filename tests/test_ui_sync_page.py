@@ -237,8 +237,14 @@ def test_a_tampered_file_is_refused_in_plain_words_and_changes_nothing(qtbot, da
 
 
 def test_a_countys_first_file_asks_to_check_the_fingerprint(qtbot, databases, tmp_path, open_page, monkeypatch):
-    net = Net(databases, tmp_path)
-    tx, city = net["TX-U01"], net.city
+    """A city that wants the fingerprint checked as well as the setup file's secret."""
+    net = Net(databases, tmp_path, codes=("JJ-U01",))
+    city = net.city
+    net.units["TX-U01"] = city.reference.units.create({"code": "TX-U01", "name": "泰兴高新区招商单元"})
+    setup = exchange.make_setup_file(city, "TX-U01", tmp_path / "setup-tx.json", confirm_fingerprint=True)
+    tx = databases.workspace(databases.url("tx"))
+    exchange.join(tx, setup)
+    net.counties["TX-U01"] = tx
     tx.companies.create({"name": "泰兴首个文件有限公司"})
     path = net.export(tx)
     before = dump_all(city)
@@ -420,7 +426,7 @@ def test_status_of_each_peer_and_a_backup(qtbot, databases, tmp_path, open_page,
     tx = net["TX-U01"]
     page = open_page(tx)
     assert "泰州市商务局已收到截至" in page.ack_label.text()
-    assert "本站点：TX-U01 泰兴高新区招商单元（县级）" == page.site_label.text()
+    assert page.site_label.text() == f"本站点：TX-U01 泰兴高新区招商单元（县级）　密钥指纹 {fingerprint(tx)}"
     [peer] = page.peers_model.rows
     model = page.peers_model
     texts = [model.data(model.index(0, c)) for c in range(model.columnCount())]
@@ -472,3 +478,82 @@ def test_a_double_clicked_sync_file_opens_the_preview_in_the_window(qtbot, datab
     qtbot.waitUntil(lambda: page.preview_panel.isVisible(), timeout=WAIT)
     assert page.import_path == str(path)
     assert dump_all(city) == before
+
+
+def test_a_countys_first_file_enrols_it_with_the_setup_files_secret(qtbot, databases, tmp_path, open_page,
+                                                                     monkeypatch):
+    net = Net(databases, tmp_path)
+    tx, city = net["TX-U01"], net.city
+    tx.companies.create({"name": "泰兴凭据入网有限公司"})
+    path = net.export(tx)
+    page = open_page(city)
+    preview(qtbot, page, monkeypatch, path)
+    # no fingerprint to type: the preview comes at once
+    assert page.preview_panel.isVisible() and not page.trust_box.isVisible()
+    reloaded(qtbot, page, lambda: click(qtbot, page.apply_button))
+    [peer] = [p for p in page.peers_model.rows if p.code == "TX-U01"]
+    assert peer.enrolled and peer.fingerprint == fingerprint(tx)
+    # the county sees its own fingerprint on its page (to read out if the city asks)
+    county_page = open_page(tx)
+    assert fingerprint(tx) in county_page.site_label.text()
+
+
+def test_the_city_makes_a_setup_file_and_another_one_for_a_new_laptop(qtbot, databases, tmp_path, open_page,
+                                                                       monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QCheckBox, QMessageBox
+
+    net = Net(databases, tmp_path, codes=("TX-U01",))
+    city, old = net.city, net["TX-U01"]
+    old.companies.create({"name": "旧电脑有限公司"})
+    net.up("TX-U01")
+    city.reference.units.create({"code": "XH-U01", "name": "兴化招商单元"})
+    page = open_page(city)
+    asked = []
+
+    def choose(code: str, *, check: bool = False):
+        def act():
+            dialog = page.setup_dialog
+            combo = dialog.findChild(QComboBox)
+            combo.setCurrentIndex(combo.findData(code))
+            dialog.findChild(QCheckBox).setChecked(check)
+            dialog.accept()
+        QTimer.singleShot(0, act)
+
+    def answer(*args, **kw):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    from PySide6.QtWidgets import QComboBox
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    # a new county: no question, a file the county joins with
+    target = tmp_path / "入网-XH.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    choose("XH-U01")
+    reloaded(qtbot, page, lambda: click(qtbot, page.setup_button))
+    assert target.exists() and asked == []
+    assert "只能用一次" in page.export_status.text()
+    xh = databases.workspace(databases.url("xh"))
+    exchange.join(xh, target)
+    assert exchange.import_package(city, net.export(xh)).status == "applied"
+
+    # TX lost its laptop: the city is asked before the old key is revoked
+    target = tmp_path / "入网-TX-new.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.refresh()
+    qtbot.waitUntil(lambda: "TX-U01" in page.data.enrolled_codes, timeout=WAIT)
+    choose("TX-U01")
+    reloaded(qtbot, page, lambda: click(qtbot, page.setup_button))
+    assert len(asked) == 1 and "原电脑的密钥将作废" in asked[0]
+    qtbot.waitUntil(lambda: target.exists() or page.export_error.isVisible(), timeout=WAIT)
+    assert target.exists(), page.export_error.text()
+    old.companies.create({"name": "旧电脑丢失后有限公司"})
+    preview(qtbot, page, monkeypatch, net.export(old))
+    assert "密钥已作废" in page.import_banner.text()
+    new = databases.workspace(databases.url("tx_new"))
+    exchange.join(new, target)
+    with new.read() as s:
+        from sqlalchemy import select
+
+        assert s.scalar(select(Company.id).where(Company.name == "旧电脑有限公司")) is not None

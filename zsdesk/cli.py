@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import traceback
 
@@ -24,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", help="数据库文件（或 PostgreSQL URL）；默认在用户数据目录，或取 ZSDESK_DB")
     p.add_argument("--demo", action="store_true",
                    help="打开演示数据库（用户数据目录下的 demo.db，首次使用时生成演示数据）")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="数据库已加密时，从标准输入的第一行读入密码（也可用环境变量 ZSDESK_PASSWORD）")
     sub = p.add_subparsers(dest="command")
 
     init = sub.add_parser("init", help="把数据库初始化为一个站点")
@@ -64,17 +67,125 @@ def build_parser() -> argparse.ArgumentParser:
     limp.add_argument("--unit", metavar="CODE", help="台账中没有“招商单元”列时导入到的单元（市级站点必填）")
     limp.add_argument("--all-or-nothing", action="store_true", help="有任何一行被拒绝时，整个台账都不导入")
 
+    password = sub.add_parser(
+        "password", help="数据保护：设置、修改或取消数据库密码（数据库和它的备份都会加密；忘记密码无法找回）",
+        description="set：设置密码；change：修改密码；remove：取消密码。在终端中会提示输入密码；"
+                    "否则从标准输入按行读入：先是当前密码（change、remove），再是新密码（set、change）。"
+                    "当前密码也可用环境变量 ZSDESK_PASSWORD 提供。")
+    password.add_argument("action", choices=["set", "change", "remove"])
+
     from zsdesk.sync.cli import add_parsers
     add_parsers(sub)
     return p
 
 
+# --- the database password (数据保护) ----------------------------------------------------
+
+PASSWORD_ENV = "ZSDESK_PASSWORD"
+PASSWORD_HINT = "命令行请用 --password-stdin（从标准输入读入）或环境变量 ZSDESK_PASSWORD 提供密码"
+
+
+def _stdin_line(what: str) -> str:
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        from zsdesk.errors import RefusedError
+
+        raise RefusedError(f"标准输入中没有{what}")
+    return line.rstrip("\r\n")
+
+
+def database_password(args) -> str | None:
+    """The password of an encrypted database: the first line of standard input
+    with ``--password-stdin`` (read once), else ``ZSDESK_PASSWORD``, else None."""
+    if getattr(args, "password_stdin", False):
+        if getattr(args, "_stdin_password", None) is None:
+            args._stdin_password = _stdin_line("密码")
+        return args._stdin_password
+    return os.environ.get(PASSWORD_ENV) or None
+
+
+def _prompting(args) -> bool:
+    return sys.stdin is not None and sys.stdin.isatty() and not getattr(args, "password_stdin", False)
+
+
+def _ask_current(args) -> str:
+    if not getattr(args, "password_stdin", False) and os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if _prompting(args):
+        import getpass
+
+        return getpass.getpass("当前密码：")
+    return _stdin_line("当前密码")
+
+
+def _ask_new(args) -> str:
+    from zsdesk.db import cipher
+
+    if _prompting(args):
+        import getpass
+
+        new = cipher.check_new_password(getpass.getpass(f"新密码（至少{cipher.MIN_LENGTH}个字符）："),
+                                        "new_password")
+        if getpass.getpass("再输入一次新密码：") != new:
+            from zsdesk.errors import ValidationError
+
+            raise ValidationError("new_password", "两次输入的新密码不一致，密码没有改动")
+        return new
+    return cipher.check_new_password(_stdin_line("新密码"), "new_password")
+
+
+def cmd_password(args) -> int:
+    """zsdesk password set|change|remove: encrypt the database file (and its backups)."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from zsdesk.db import cipher
+    from zsdesk.db.engine import resolve_db_url
+    from zsdesk.errors import RefusedError
+
+    url = resolve_db_url(args.db)
+    database = make_url(url).database if url.startswith("sqlite") else None
+    if not database or database == ":memory:":
+        raise RefusedError("只有本机的 SQLite 数据库文件可以设置密码（PostgreSQL 请用服务器端的加密）")
+    path = Path(database)
+    if not path.is_file():
+        raise RefusedError(f"找不到数据库文件：{path}")
+    cipher.module()  # CipherUnavailable before any password is asked for
+    if args.action == "set":
+        if cipher.is_encrypted(path):
+            raise RefusedError("数据库已经设置了密码：修改请用 zsdesk password change")
+        outcome = cipher.set_password(path, _ask_new(args))
+        done = "已设置密码：数据库已加密"
+    elif args.action == "change":
+        if not cipher.is_encrypted(path):
+            raise RefusedError("数据库没有设置密码：请用 zsdesk password set")
+        old = _ask_current(args)
+        cipher.check_password(path, old)  # before the new one is asked for
+        outcome = cipher.change_password(path, old, _ask_new(args))
+        done = "已修改密码"
+    else:
+        if not cipher.is_encrypted(path):
+            raise RefusedError("数据库没有设置密码")
+        outcome = cipher.remove_password(path, _ask_current(args))
+        done = "已取消密码：数据库不再加密"
+    note = outcome.describe(removed=args.action == "remove")
+    print(f"{done}（{path}）" + (f"；{note}" if note else "") + "。")
+    if args.action != "remove":
+        print("请牢记密码：忘记后无法找回，数据库和备份都将无法打开。")
+    return 0
+
+
 def _open(args, *, need_site: bool = True):
     """The workspace of ``--db``; commands that work on a site's data refuse an
     uninitialised database with a message saying what to do."""
+    from zsdesk.db.cipher import PasswordRequired
     from zsdesk.services import open_workspace
 
-    ws = open_workspace(args.db)
+    try:
+        ws = open_workspace(args.db, password=database_password(args))
+    except PasswordRequired as exc:
+        raise PasswordRequired(f"{exc}（{PASSWORD_HINT}）") from None
     if need_site:
         ws.site  # raises RefusedError naming `zsdesk init`
     return ws
@@ -149,11 +260,13 @@ def cmd_restore(args) -> int:
 def cmd_gui(args) -> int:
     from zsdesk.ui.app import run
 
+    args.password = database_password(args)  # tried first; the app asks when it is missing or wrong
     return run(args)
 
 
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "brief": cmd_brief,
-            "ledger": cmd_ledger, "sync": cmd_sync, "backup": cmd_backup, "restore": cmd_restore}
+            "ledger": cmd_ledger, "sync": cmd_sync, "backup": cmd_backup, "restore": cmd_restore,
+            "password": cmd_password}
 
 
 def split_open_file(argv: list[str]) -> tuple[list[str], str | None]:
@@ -182,7 +295,29 @@ def split_open_file(argv: list[str]) -> tuple[list[str], str | None]:
     return rest, argv[i]
 
 
+#: exit code after the reader of our output went away (``zsdesk stats | head -1``): 128 + SIGPIPE
+EXIT_BROKEN_PIPE = 141
+LOG_MAX_BYTES = 1 << 20
+LOG_BACKUPS = 3
+
+
 def main(argv: list[str] | None = None) -> int:
+    # every file and folder zsdesk makes (database, backups, exports) is its owner's only
+    umask = os.umask(0o077)
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # buffered output meets a closed pipe here
+        return code
+    except BrokenPipeError:
+        # As the Python docs advise (signal module, "Note on SIGPIPE"): the reader
+        # is gone, so send what is left to devnull and end quietly.
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+    finally:
+        os.umask(umask)
+
+
+def _main(argv: list[str] | None) -> int:
     argv, open_file = split_open_file(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -196,9 +331,84 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception:  # a bug: full trace for the report
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if not exc.filename:
+            return report_bug()
+        # a file the command did not foresee (a folder that is a file, a full disk …)
+        from zsdesk.db.engine import os_error_text
+
+        log_trace("file error")
+        print(f"zsdesk: 无法读写 {exc.filename}：{os_error_text(exc)}。没有完成任何操作，请检查该路径后重试",
+              file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a storage failure we know, else a bug
+        import sqlite3
+
+        from sqlalchemy.exc import DBAPIError
+
+        from zsdesk.db.engine import translate
+
+        known = translate(exc) if isinstance(exc, (sqlite3.Error, DBAPIError)) else None
+        if known is not None:
+            log_trace("storage error")
+            print(f"zsdesk: {known}", file=sys.stderr)
+            return 2
+        return report_bug()
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def log_file():
+    """``<data folder>/logs/zsdesk.log``."""
+    from zsdesk.db.engine import data_dir
+
+    return data_dir() / "logs" / "zsdesk.log"
+
+
+def log_trace(what: str):
+    """Write the exception being handled, with its trace, to the log file (rotating,
+    owner-only). Returns the file, or None when it cannot be written."""
+    from logging.handlers import RotatingFileHandler
+
+    from zsdesk.db.engine import private_dir, private_file
+
+    try:
+        path = log_file()
+        private_dir(path.parent)
+        handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    crash = logging.getLogger("zsdesk.crash")
+    crash.propagate = False  # the trace goes to the file, not to the console
+    crash.addHandler(handler)
+    try:
+        crash.error("%s in zsdesk %s, arguments %s", what, __version__, sys.argv[1:], exc_info=True)
+    finally:
+        crash.removeHandler(handler)
+        handler.close()
+    private_file(path)
+    return path
+
+
+def report_bug() -> int:
+    """An unexpected exception: the trace into the log file, one line on stderr; exit 1."""
+    path = log_trace("unexpected error")
+    if path is None:
         traceback.print_exc()
-        return 1
+        print("zsdesk: 程序内部出错（不是你的操作有误），上面的信息请发给技术支持", file=sys.stderr)
+    else:
+        print(f"zsdesk: 程序内部出错（不是你的操作有误）。详细信息已写入 {path}，请把该文件发给技术支持",
+              file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

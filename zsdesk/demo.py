@@ -29,6 +29,7 @@ are too, but they also depend on the site, so two demo databases never share ids
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import itertools
 import math
@@ -50,7 +51,7 @@ from zsdesk.domain import (
 from zsdesk.errors import RefusedError
 from zsdesk.validation import plain_decimal, usci_check_char
 
-BATCH = 20_000  # rows per insert_many (and per transaction)
+BATCH = 20_000  # rows per insert_many (all in one transaction: a killed run leaves no half dataset)
 
 # Sizes at scale 1 with 10 units over 3 years (W1).
 BASE_SIZES = {"visits": 100_000, "leads": 25_000, "projects": 5_000, "companies": 12_000}
@@ -292,10 +293,9 @@ class _Generator:
         return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
     def insert(self, model, rows: list[dict], *, number_year=None, label: str | None = None) -> None:
-        """Write rows through the ChangeWriter, BATCH rows per transaction."""
+        """Write rows through the run's ChangeWriter, BATCH rows per call."""
         for i in range(0, len(rows), BATCH):
-            with self.ws.write(source="demo") as w:
-                w.insert_many(model, rows[i:i + BATCH], number_year=number_year)
+            self.w.insert_many(model, rows[i:i + BATCH], number_year=number_year)
         if rows:
             name = model.__tablename__
             self.counts[name] = self.counts.get(name, 0) + len(rows)
@@ -319,24 +319,33 @@ class _Generator:
         return f"1{self.rnd.choice('3578')}{self.rnd.randrange(10**9):09d}"
 
     # -- the steps ----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def reading(self):
+        """Reads inside the run's transaction (they see what it wrote so far)."""
+        yield self.w.session
+
     def run(self) -> dict[str, int]:
+        """Everything in one transaction: a run that is killed or fails leaves no
+        demo rows, and the next run starts again."""
         self.say(f"生成演示数据：{self.start.isoformat()} 至 {self.today.isoformat()}")
-        self.load_industries()
-        self.make_units_and_staff()
-        self.make_companies()
-        self.make_carriers()
-        self.make_leads_and_projects()
-        self.make_visits()
-        if self.is_city:
-            self.make_targets()
-            self.make_reviews_and_referrals()
+        with self.ws.write(source="demo") as self.w:
+            self.load_industries()
+            self.make_units_and_staff()
+            self.make_companies()
+            self.make_carriers()
+            self.make_leads_and_projects()
+            self.make_visits()
+            if self.is_city:
+                self.make_targets()
+                self.make_reviews_and_referrals()
+            self.say("写入数据库……")
         order = [m.__tablename__ for m in (
             Unit, Staff, Company, CompanyContact, Carrier, Lead, LeadStage, Project, ProjectStage,
             CapitalArrival, Problem, Visit, VisitParticipant, Target, Review, ReviewStep, Referral)]
         return {k: self.counts[k] for k in order if self.counts.get(k)}
 
     def load_industries(self) -> None:
-        with self.ws.read() as s:
+        with self.reading() as s:
             rows = s.execute(select(Industry.id, Industry.code, Industry.parent_id)
                              .where(~Industry.deleted, Industry.active)).all()
         tops = {r.id: r.code for r in rows if r.parent_id is None}
@@ -353,7 +362,7 @@ class _Generator:
         rnd = self.rnd
         self.units: list[dict] = []
         if self.is_city:
-            with self.ws.read() as s:
+            with self.reading() as s:
                 taken = set(s.scalars(select(Unit.code)))
             rows = []
             codes = (f"U{n:02d}" for n in itertools.count(1))  # skipping codes already taken
@@ -373,7 +382,7 @@ class _Generator:
                 self.units.append({"id": rows[-1]["id"], "name": name, "park": park, "weight": weight})
             self.insert(Unit, rows, label="招商单元")
         else:  # a county site: its own units
-            with self.ws.read() as s:
+            with self.reading() as s:
                 own = s.execute(select(Unit.id, Unit.name).where(Unit.site_id == self.site.id, ~Unit.deleted)
                                 .order_by(Unit.sort_order, Unit.code)).all()
             if not own:
@@ -822,10 +831,9 @@ class _Generator:
             for day, unit, lead in plan[begin:begin + BATCH]:
                 visits.append(self._visit(dt.date.fromordinal(day), unit, lead, kinds, kind_w, parts))
                 self.visit_counts[(unit, visits[-1]["visit_date"].year)] += 1
-            with self.ws.write(source="demo") as w:
-                w.insert_many(Visit, visits, number_year=lambda r: r["visit_date"].year)
-                if parts:
-                    w.insert_many(VisitParticipant, parts)
+            self.w.insert_many(Visit, visits, number_year=lambda r: r["visit_date"].year)
+            if parts:
+                self.w.insert_many(VisitParticipant, parts)
             written += len(visits)
             self.counts["visits"] = written
             self.counts["visit_participants"] = self.counts.get("visit_participants", 0) + len(parts)

@@ -2337,6 +2337,73 @@ Searching, filtering and drill-down work as usual.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>设置密码</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>取消密码</source>
+        <translation>Remove password</translation>
+    </message>
+    <message>
+        <source>数据库和它的备份将用此密码加密保存。密码一旦忘记，无法找回，数据也无法打开。</source>
+        <translation>The database and its backups will be encrypted with this password. A forgotten password cannot be recovered, and without it the data cannot be opened.</translation>
+    </message>
+    <message>
+        <source>数据库和它的备份将改用新密码加密。</source>
+        <translation>The database and its backups will be encrypted with the new password.</translation>
+    </message>
+    <message>
+        <source>取消后，数据库和它的备份不再加密，任何拿到这台电脑的人都能读取。</source>
+        <translation>Without a password the database and its backups are no longer encrypted: anyone who has this computer can read them.</translation>
+    </message>
+    <message>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>至少{0}个字符</source>
+        <translation>At least {0} characters</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat it</translation>
+    </message>
+    <message>
+        <source>请输入当前密码。</source>
+        <translation>Enter the current password.</translation>
+    </message>
+    <message>
+        <source>新密码至少{0}个字符。</source>
+        <translation>The new password needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>密码不能包含控制字符。</source>
+        <translation>The password cannot contain control characters.</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two entries of the new password differ.</translation>
+    </message>
+    <message>
+        <source>密码不正确。</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <source>密码没有改动：{0}</source>
+        <translation>The password was not changed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PeersModel</name>
     <message>
         <location filename="../../zsdesk/ui/pages/sync.py" line="-60"/>
@@ -3660,6 +3727,66 @@ No row was written.</translation>
         <location line="+2"/>
         <source>修改招商单元</source>
         <translation>Changing a unit</translation>
+    </message>
+    <message>
+        <source>数据保护</source>
+        <translation>Data protection</translation>
+    </message>
+    <message>
+        <source>设置密码后，数据库和它的备份都加密保存（附件文件除外），电脑丢失也不会泄露数据；密码一旦忘记，无法找回。</source>
+        <translation>With a password, the database and its backups are stored encrypted (attachment files excepted), so a lost computer gives nothing away; a forgotten password cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>设置密码…</source>
+        <translation>Set password…</translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>取消密码…</source>
+        <translation>Remove password…</translation>
+    </message>
+    <message>
+        <source>当前：已设置密码，数据库已加密。</source>
+        <translation>Now: a password is set and the database is encrypted.</translation>
+    </message>
+    <message>
+        <source>当前：未设置密码，数据库没有加密。</source>
+        <translation>Now: no password; the database is not encrypted.</translation>
+    </message>
+    <message>
+        <source>此版本的招商桌面不支持数据库加密（缺少 sqlcipher3 模块），无法设置密码。</source>
+        <translation>This build of zsdesk cannot encrypt databases (the sqlcipher3 module is missing), so no password can be set.</translation>
+    </message>
+    <message>
+        <source>数据库在服务器上（PostgreSQL），不能在这里设置密码；请使用服务器端的加密。</source>
+        <translation>The database is on a server (PostgreSQL): no password can be set here. Use the server's encryption.</translation>
+    </message>
+    <message>
+        <source>已设置密码，数据库已加密。</source>
+        <translation>Password set; the database is encrypted.</translation>
+    </message>
+    <message>
+        <source>已修改密码。</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <source>已取消密码，数据库不再加密。</source>
+        <translation>Password removed; the database is no longer encrypted.</translation>
+    </message>
+    <message>
+        <source>{0} 个备份已解密。</source>
+        <translation> {0} backup(s) decrypted as well.</translation>
+    </message>
+    <message>
+        <source>{0} 个备份也已加密。</source>
+        <translation> {0} backup(s) encrypted as well.</translation>
+    </message>
+    <message>
+        <source>{0} 个备份使用别的密码或已损坏，未改动：{1}</source>
+        <translation> {0} backup(s) use another password or are damaged and were left as they are: {1}</translation>
     </message>
 </context>
 <context>
@@ -5075,6 +5202,37 @@ starts</translation>
         <location line="+0"/>
         <source>已停用</source>
         <translation>deactivated</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>招商桌面 — 输入密码</source>
+        <translation>zsdesk — Password</translation>
+    </message>
+    <message>
+        <source>数据库已加密：请输入密码</source>
+        <translation>The database is encrypted: enter its password</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>密码不正确，请重新输入。</source>
+        <translation>Wrong password. Please try again.</translation>
     </message>
 </context>
 <context>

@@ -471,6 +471,14 @@ class SyncPeer(Base):
     ack_report: Mapped[str | None] = mapped_column(Text)  # JSON: rows they refused, with reasons
     ref_version: Mapped[int] = mapped_column(BigInteger, default=0, nullable=False)  # reference snapshot held
     clock_warning: Mapped[str | None] = mapped_column(Text)
+    # enrolment (city side): the one-time secret of the county's current setup file;
+    # cleared when a package proves it and the key is enrolled
+    enrol_secret: Mapped[str | None] = mapped_column(String(64))
+    enrol_issued_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    confirm_fingerprint: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    # JSON list of {"sign_key", "fingerprint", "revoked_at"}: keys of laptops replaced
+    # by a new setup file; a package signed with one is refused
+    revoked_keys: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncPackage(Base):

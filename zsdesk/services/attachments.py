@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from zsdesk.db.models import SYNCED_MODELS, Attachment
 from zsdesk.errors import NotFoundError, ValidationError
 
 MAX_SIZE = 200 * 1024 * 1024
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class AttachmentService:
@@ -30,6 +32,11 @@ class AttachmentService:
         return base / "attachments"
 
     def path_of(self, sha256: str) -> Path:
+        """Where the file of that hash is kept. The hash comes from a record — one
+        received by sync too — so it is refused unless it is exactly 64 lowercase
+        hex digits: a value like "../../etc/passwd" never becomes a path."""
+        if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+            raise ValidationError("sha256", "附件的校验值格式错误（应为64位十六进制数字）")
         return self.folder / sha256[:2] / sha256
 
     def add(self, table: str, row_id: str, file: str | os.PathLike, *, kind: str | None = None) -> str:
@@ -72,6 +79,8 @@ class AttachmentService:
         """True when the stored file is present and still has its recorded hash."""
         with self.ws.read() as s:
             att = s.get(Attachment, attachment_id)
+        if not _SHA256.fullmatch(att.sha256 or ""):
+            return False
         path = self.path_of(att.sha256)
         if not path.exists():
             return False

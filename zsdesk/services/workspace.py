@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -82,6 +81,43 @@ class Workspace:
         with self.db.session() as session:
             yield session
 
+    # -- import sessions --------------------------------------------------------------
+    #: how long one import session's check and backup stand for the next imports
+    IMPORT_SESSION_SECONDS = 30 * 60
+    _import_session: tuple[float, object, int] | None = None  # (started, backup, change_log mark)
+
+    def begin_import_session(self):
+        """Before imported data is written: check the database (``quick_check``)
+        and back it up, verified — at most once per open workspace and
+        ``IMPORT_SESSION_SECONDS``, so sixty packages in a row pay for one copy.
+        A new session starts when anything but an import was written since the
+        backup (so the backup plus the files imported since is everything).
+        A damaged database raises ``DamagedDatabase`` and nothing is written.
+        Returns the session's backup (None: no file to back up)."""
+        import time
+
+        from zsdesk.db.engine import backup_file
+        from zsdesk.db.models import ChangeLog
+
+        path = self.db.path
+        if path is None or not path.exists():
+            return None
+        now = time.monotonic()
+        current = self._import_session
+        if current is not None and now - current[0] < self.IMPORT_SESSION_SECONDS:
+            with self.read() as s:  # only the rows since the previous import are read
+                other = s.scalar(select(ChangeLog.seq).where(
+                    ChangeLog.seq > current[2], ~ChangeLog.source.startswith("sync:")).limit(1))
+                newest = s.scalar(select(func.max(ChangeLog.seq))) or 0
+            if other is None:
+                self._import_session = (current[0], current[1], newest)
+                return current[1]
+        with self.read() as s:
+            mark = s.scalar(select(func.max(ChangeLog.seq))) or 0
+        backup = backup_file(path, "before-import", password=getattr(self.db, "password", None))
+        self._import_session = (now, backup, mark)
+        return backup
+
     # -- rights --------------------------------------------------------------------
     def check_can_edit(self, table: str, owner_site_id: str | None) -> None:
         """Raise ReadOnlyError unless this site may change a record of ``table``
@@ -155,21 +191,48 @@ class Workspace:
         self.db.close()
 
 
-def open_workspace(db_path=None, **kw) -> Workspace:
-    return Workspace(Database(resolve_db_url(db_path)), **kw)
+def open_workspace(db_path=None, password: str | None = None, **kw) -> Workspace:
+    """The workspace of ``db_path`` (see ``resolve_db_url``). ``password`` opens a
+    database encrypted with one; without it such a database is refused with
+    ``PasswordRequired`` ("数据库已加密：请输入密码"), with a wrong one ``WrongPassword``."""
+    return Workspace(Database(resolve_db_url(db_path), password=password), **kw)
+
+
+def change_database_password(ws: Workspace, old: str | None, new: str | None):
+    """设置密码 (``old`` None), 修改密码, or 取消密码 (``new`` None) of the open
+    SQLite database: it and its backups are rewritten under the new password,
+    each file atomically (see ``zsdesk.db.cipher``). Returns the ``Outcome``
+    (which backups were converted). ``WrongPassword`` when ``old`` is wrong."""
+    from zsdesk.db import cipher
+
+    return cipher.change_open(ws.db, old, new)
+
+
+def database_protection(ws: Workspace) -> str:
+    """How the database is stored: "encrypted", "plain", "unavailable" (this
+    build has no SQLCipher) or "not-applicable" (PostgreSQL, memory)."""
+    from zsdesk.db import cipher
+
+    if ws.db.path is None:
+        return "not-applicable"
+    if ws.db.password is not None:
+        return "encrypted"
+    return "plain" if cipher.available() else "unavailable"
 
 
 def fingerprint(public_key_b64: str) -> str:
-    digest = hashlib.sha256(base64.b64decode(public_key_b64)).hexdigest()
-    return ":".join(digest[i:i + 4] for i in range(0, 32, 4))
+    from zsdesk.sync.crypto import key_fingerprint
+
+    return key_fingerprint(public_key_b64)
 
 
 def init_site(ws: Workspace, *, role: str, code: str, name: str, unit_name: str | None = None,
-              site_id: str | None = None, own_unit: bool = True) -> SiteInfo:
+              site_id: str | None = None, own_unit: bool = True, counter_floor: int = 0) -> SiteInfo:
     """Make this database a site: its id, Ed25519 key pair, change counter and
     clock; the built-in catalogue; for a county, its own 招商单元 (unless the
     city's setup file brings it: ``own_unit=False``). ``site_id`` is given when
-    the city assigned it in a setup file."""
+    the city assigned it in a setup file; ``counter_floor`` when that site wrote
+    before on a laptop now replaced (its counters go on above what the city holds)."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -199,7 +262,7 @@ def init_site(ws: Workspace, *, role: str, code: str, name: str, unit_name: str 
     with ws.read() as s:
         s.add_all(LocalState(key=k, value=v) for k, v in {
             "site_id": site_id, "site_code": code, "site_name": name, "role": role,
-            "private_key": private, "box_private_key": box_private, "counter": "0", "hlc": "0",
+            "private_key": private, "box_private_key": box_private, "counter": str(counter_floor), "hlc": "0",
         }.items())
     ws.__dict__.pop("site", None)
 

@@ -12,6 +12,10 @@ def add_parsers(sub) -> None:
     p = ssub.add_parser("setup-file", help="（市级）为县级站点生成入网文件")
     p.add_argument("--for", dest="for_code", required=True, metavar="CODE")
     p.add_argument("--out", required=True)
+    p.add_argument("--reissue", action="store_true",
+                   help="该站点已加入过（换了电脑或电脑丢失）：重新生成，原电脑的密钥作废")
+    p.add_argument("--confirm-fingerprint", action="store_true",
+                   help="该站点首次导入时还要核对其密钥指纹（--trust）")
     p = ssub.add_parser("join", help="（县级）用市级的入网文件加入")
     p.add_argument("file")
     p = ssub.add_parser("export", help="导出同步文件")
@@ -23,7 +27,8 @@ def add_parsers(sub) -> None:
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--trust", metavar="FINGERPRINT", help="首次导入某站点时，确认其密钥指纹")
+    p.add_argument("--trust", metavar="FINGERPRINT",
+                   help="首次导入某站点时核对其密钥指纹（与文件中密钥算出的指纹比对）")
     p = ssub.add_parser("status", help="各站点同步状态")
     p.add_argument("--json", action="store_true")
     p = ssub.add_parser("conflicts", help="冲突列表")
@@ -36,6 +41,8 @@ def add_parsers(sub) -> None:
     b.add_argument("--out", required=True)
     r = sub.add_parser("restore", help="从备份恢复数据库")
     r.add_argument("file")
+    r.add_argument("--force", action="store_true",
+                   help="备份属于另一个站点或是未初始化的数据库时，仍然恢复")
 
 
 def run_sync(ws, args) -> int:
@@ -43,10 +50,16 @@ def run_sync(ws, args) -> int:
     from zsdesk.sync.package import PackageRefused
 
     cmd = args.sync_command
+    if cmd in ("join", "import"):
+        readable_file(args.file)
     try:
         if cmd == "setup-file":
-            path = exchange.make_setup_file(ws, args.for_code, args.out)
+            path = exchange.make_setup_file(ws, args.for_code, args.out, reissue=args.reissue,
+                                            confirm_fingerprint=args.confirm_fingerprint)
             print(f"已生成入网文件：{path}")
+            print("该文件只能使用一次，内含入网凭据：请当面拷给对方或用加密方式发送，不要转发到群里")
+            if args.reissue:
+                print("该站点原电脑的密钥已作废：它今后发出的文件将被拒绝，已收到的数据保留")
             return 0
         if cmd == "join":
             info = exchange.join(ws, args.file)
@@ -80,10 +93,14 @@ def run_sync(ws, args) -> int:
             if args.json:
                 print(json.dumps(st, ensure_ascii=False, indent=1))
             else:
+                print(f"本站点 {st['site']['code']} {st['site']['name']}，密钥指纹 {st['site']['fingerprint']}")
                 note = exchange.ack_text(ws)
                 if note:
                     print(note)
                 for p in st["peers"]:
+                    if p["awaiting_enrolment"]:
+                        print(f"{p['code']} {p['name']}：已发入网文件，等待其首个同步文件")
+                        continue
                     print(f"{p['code']} {p['name']}：已收到其第{p['last_received_seq']}号文件，"
                           f"已发出第{p['last_sent_seq']}号，对方确认到 {p['acknowledged_data_at'] or '—'}"
                           + (f"；{p['clock_warning']}" if p['clock_warning'] else ""))
@@ -124,6 +141,30 @@ def run_restore(args) -> int:
     from zsdesk.backup import restore_from
     from zsdesk.db.engine import resolve_db_url
 
-    saved = restore_from(args.file, resolve_db_url(args.db))
-    print(f"已恢复。恢复前的数据库已另存为：{saved}")
+    try:  # an encrypted database: its password, as the other commands take it
+        from zsdesk.cli import database_password
+    except ImportError:
+        database_password = lambda _args: None  # noqa: E731
+    result = restore_from(args.file, resolve_db_url(args.db), force=getattr(args, "force", False),
+                          password=database_password(args))
+    print("\n".join(result.lines()))
     return 0
+
+
+def readable_file(path) -> None:
+    """Refuse, in plain words, a file that is missing, a folder or unreadable."""
+    from pathlib import Path
+
+    from zsdesk.db.engine import os_error_text
+    from zsdesk.errors import RefusedError
+
+    file = Path(path)
+    if not file.exists():
+        raise RefusedError(f"无法读取文件：找不到 {file}。请检查文件名和所在文件夹")
+    if file.is_dir():
+        raise RefusedError(f"无法读取文件：“{file}”是一个文件夹，请指定其中的文件")
+    try:
+        with open(file, "rb") as fh:
+            fh.read(1)
+    except OSError as exc:
+        raise RefusedError(f"无法读取文件 {file}：{os_error_text(exc)}") from None

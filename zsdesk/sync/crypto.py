@@ -91,3 +91,45 @@ def unseal(box_private_b64: str, data: bytes) -> bytes:
         return AESGCM(key).decrypt(unb64(meta["nonce"]), data[start + 4 + n:], SEALED_MAGIC + header)
     except (InvalidTag, ValueError, KeyError, json.JSONDecodeError) as exc:
         raise CryptoError("无法解密：文件不是加密给本站点的，或已损坏") from exc
+
+
+# --- enrolment ------------------------------------------------------------------------------
+# The city's setup file for a county carries a random one-time secret. The county's
+# first package proves it holds the secret with an HMAC over its site id and public
+# keys; the city, which kept the secret, checks it and enrols those keys. Whoever
+# only knows the county's fingerprint (it is read out over the phone) cannot make it.
+
+def new_enrol_secret() -> str:
+    return os.urandom(32).hex()
+
+
+def _enrol_message(site_id: str, sign_key: str, box_key: str) -> bytes:
+    return "\n".join(("zsdesk enrolment v1", site_id, sign_key, box_key)).encode()
+
+
+def enrol_mac(secret_hex: str, site_id: str, sign_key: str, box_key: str) -> str:
+    from cryptography.hazmat.primitives import hmac
+
+    h = hmac.HMAC(bytes.fromhex(secret_hex), hashes.SHA256())
+    h.update(_enrol_message(site_id, sign_key, box_key))
+    return h.finalize().hex()
+
+
+def enrol_mac_ok(secret_hex: str, site_id: str, sign_key: str, box_key: str, mac_hex: str) -> bool:
+    """Constant-time check of a county's enrolment proof."""
+    from cryptography.hazmat.primitives import hmac
+
+    try:
+        mac = bytes.fromhex(mac_hex)
+        h = hmac.HMAC(bytes.fromhex(secret_hex), hashes.SHA256())
+        h.update(_enrol_message(site_id, sign_key, box_key))
+        h.verify(mac)
+        return True
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+
+
+def key_fingerprint(public_key_b64: str) -> str:
+    """The fingerprint people compare: always computed from the key itself."""
+    digest = hashlib.sha256(base64.b64decode(public_key_b64)).hexdigest()
+    return ":".join(digest[i:i + 4] for i in range(0, 32, 4))

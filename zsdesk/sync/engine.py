@@ -14,35 +14,30 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Optional, Union
 
-from sqlalchemy import insert, select, update
+import msgspec
+from sqlalchemy import Boolean, Date, Integer, String, insert, select, update
 
 from zsdesk.batch import chunks
 from zsdesk.db.changes import _LOG_KEYS, DERIVERS, TableInfo, resolve_fields, version_token
 from zsdesk.db.models import (
     SYNCED_MODELS, Base, ChangeLog, Conflict, Referral, Site, SyncPeer, Unit,
 )
-from zsdesk.db.types import new_id, utcnow
-from zsdesk.sync import rights
+from zsdesk.db.types import ScaledDecimal, UTCDateTime, new_id, utcnow
+from zsdesk.sync import rights, schema
+from zsdesk.sync.crypto import key_fingerprint
 
 # Parents before children, so foreign keys hold while rows are inserted.
 TABLE_ORDER = [t.name for t in Base.metadata.sorted_tables if t.name in SYNCED_MODELS]
 
 
-@dataclass
-class Entry:
-    """A change-log entry in transit."""
-
-    origin: str
-    counter: int
-    hlc: int
-    tbl: str
-    row_id: str
-    op: str
-    data: dict
-    base: dict | None
-    actor: str | None = None
-    recorded_at: str | None = None
+class Entry(schema.Change):
+    """A change-log entry in transit: the wire schema (``schema.Change``: origin,
+    counter, hlc, tbl, row_id, op, data, base, actor, recorded_at), with what the
+    engine needs of it. Made by msgspec when read from a package (types and
+    ranges checked there); ``validate_entry`` adds the checks of meaning."""
 
     @property
     def token(self) -> str:
@@ -57,8 +52,12 @@ class Entry:
 
     @classmethod
     def from_json(cls, j: dict) -> Entry:
-        return cls(j["o"], int(j["c"]), int(j["h"]), j["t"], j["r"], j["op"], j["d"], j.get("b"),
-                   j.get("a"), j.get("at"))
+        """An entry from its JSON object; ``BadEntry`` names the field when a value
+        has the wrong type or range."""
+        try:
+            return msgspec.convert(j, cls)
+        except schema.DECODE_ERRORS as exc:
+            raise BadEntry(schema.explain(exc)) from None
 
     @classmethod
     def from_row(cls, r) -> Entry:
@@ -71,27 +70,129 @@ class BadEntry(ValueError):
     pass
 
 
-_ALLOWED: dict[str, frozenset] = {}             # synced columns per table
 _DATA_JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(..., ensure_ascii=False), made once
+_INT64 = Annotated[int, msgspec.Meta(ge=-2**63, le=2**63 - 1)]
+_DATE = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")]
+# Columns whose values are more than data (a file name, a key): their format.
+_FORMATS = {("attachments", "sha256"): schema.Sha256,
+            ("sites", "public_key"): schema.Key32, ("sites", "box_key"): schema.Key32}
+
+
+def _utc_time_ok(text: str) -> bool:
+    """Text that ``UTCDateTime`` can store: an ISO time with its offset."""
+    try:
+        value = dt.datetime.fromisoformat(text)
+        if value.tzinfo is None:
+            return False
+        value.astimezone(dt.timezone.utc)
+        return True
+    except (ValueError, OverflowError):
+        return False
+
+
+def _date_ok(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _decimal_ok(places: int):
+    """A check of a ``ScaledDecimal`` value: a finite number whose scaled integer
+    fits the BIGINT column (the magnitude is checked before the integer is made,
+    so "1e999999999" costs nothing)."""
+    def ok(value) -> bool:
+        try:
+            d = Decimal(value)
+        except (InvalidOperation, TypeError, ValueError):
+            return False
+        if not d.is_finite():
+            return False
+        if d and d.adjusted() > 18 - places:
+            return False
+        return abs(int(d.scaleb(places))) <= 2**63 - 1
+    return ok
+
+
+class _RowTypes:
+    """What the values of a table's synced columns may be: msgspec types of an
+    insert (every column) and of an update (any columns, as [old, new] pairs —
+    the new value checked), and checks of the columns whose text holds a
+    number, a date or a time (what the merge decodes them with must succeed)."""
+
+    def __init__(self, model):
+        info = TableInfo.of(model)
+        table = model.__table__
+        self.columns = frozenset(info.columns)
+        inserted, updated = [], []
+        self.checks: list[tuple[str, object]] = []
+        for name in info.columns:
+            column = table.c[name]
+            kind, check = self._type(info.name, column)
+            if column.nullable:
+                kind = Optional[kind]
+            inserted.append((name, kind))
+            updated.append((name, tuple[Any, kind], msgspec.UNSET))
+            if check is not None:
+                self.checks.append((name, check))
+        self.insert = msgspec.defstruct(f"{info.name}_insert", inserted, forbid_unknown_fields=True)
+        self.update = msgspec.defstruct(f"{info.name}_update", updated, forbid_unknown_fields=True)
+
+    @staticmethod
+    def _type(table: str, column):
+        fmt = _FORMATS.get((table, column.key))
+        if fmt is not None:
+            return fmt, None
+        t = column.type
+        if isinstance(t, ScaledDecimal):
+            return Union[str, _INT64], _decimal_ok(t.places)
+        if isinstance(t, UTCDateTime):
+            return str, _utc_time_ok
+        if isinstance(t, Boolean):
+            return Union[bool, Annotated[int, msgspec.Meta(ge=0, le=1)]], None
+        if isinstance(t, Date):
+            return _DATE, _date_ok
+        if isinstance(t, Integer):
+            return _INT64, None
+        if isinstance(t, String):
+            return str, None
+        return Any, None
+
+
+_ROW_TYPES: dict[str, _RowTypes] = {}
 
 
 def validate_entry(e: Entry) -> None:
-    """Structural checks: a well-formed entry of a known table and fields."""
+    """Checks of meaning of a well-typed entry (``schema.Change``): a known table,
+    its fields, values of the columns' types and formats, a record id of the
+    table's form and a time the log can store."""
     model = SYNCED_MODELS.get(e.tbl)
     if model is None:
         raise BadEntry(f"未知的表 {e.tbl}")
+    types = _ROW_TYPES.get(e.tbl)
+    if types is None:
+        types = _ROW_TYPES[e.tbl] = _RowTypes(model)
     if e.op not in ("I", "U", "D") or not isinstance(e.data, dict) or not e.data:
         raise BadEntry("条目格式错误")
-    allowed = _ALLOWED.get(e.tbl)
-    if allowed is None:
-        allowed = _ALLOWED[e.tbl] = frozenset(TableInfo.of(model).columns)
     keys = e.data.keys()
-    if not keys <= allowed:
-        raise BadEntry(f"{e.tbl} 没有字段 {', '.join(sorted(keys - allowed))}")
-    if e.op == "I" and keys != allowed:
+    if not keys <= types.columns:
+        raise BadEntry(f"{e.tbl} 没有字段 {', '.join(sorted(keys - types.columns))}")
+    if e.op == "I" and keys != types.columns:
         raise BadEntry(f"{e.tbl} 新增记录缺少字段")
-    if e.op != "I" and not all(isinstance(v, list) and len(v) == 2 for v in e.data.values()):
-        raise BadEntry("修改条目格式错误")
+    if e.tbl != "settings" and not schema.UUID_RE.match(e.row_id):
+        raise BadEntry(f"{e.tbl} 的记录编号“{e.row_id}”格式错误")
+    try:
+        msgspec.convert(e.data, types.insert if e.op == "I" else types.update)
+    except schema.DECODE_ERRORS as exc:
+        raise BadEntry(schema.explain(exc, prefix="d")) from None
+    for name, check in types.checks:
+        if name in e.data:
+            value = e.data[name] if e.op == "I" else e.data[name][1]
+            if value is not None and not check(value):
+                raise BadEntry(f"字段“d.{name}”的值“{str(value)[:40]}”无效")
+    if e.recorded_at is not None and not _utc_time_ok(e.recorded_at):
+        raise BadEntry(f"字段“at”不是有效的时间：{e.recorded_at[:40]}")
 
 
 @dataclass
@@ -159,7 +260,15 @@ class Merger:
             for unit in (a, b):
                 if unit_site.get(unit):
                     partners[pid].add(unit_site[unit])
-        return rights.Context(roles, partners, {})
+        keys = {}  # the keys this site enrolled: a ``sites`` row must carry the same
+        for site_id, sign_key, box_key in s.execute(select(SyncPeer.site_id, SyncPeer.sign_key, SyncPeer.box_key)
+                                                    .where(SyncPeer.sign_key.is_not(None))):
+            try:
+                fp = key_fingerprint(sign_key)
+            except ValueError:
+                fp = None
+            keys[site_id] = (sign_key, box_key, fp)
+        return rights.Context(roles, partners, {}, keys)
 
     # -- the work ----------------------------------------------------------------
     def apply(self, entries: list[Entry]) -> ApplyReport:
@@ -219,7 +328,7 @@ class Merger:
                         data = e.data if row is None and e.op == "I" else {
                             **(e.data if e.op == "I" else {}), **(row or {}), "_row_id": rid}
                         reason = rights.check(ctx, origin=e.origin, table=t, op=e.op, owner=owner,
-                                              fields=e.data.keys(), data=data)
+                                              fields=e.data.keys(), data=data, row_id=rid, written=e.data)
                     if reason:
                         report.tables[t].refused.append({"row_id": rid, "origin": e.origin,
                                                          "counter": e.counter, "reason": reason,
@@ -269,7 +378,9 @@ class Merger:
                     else:
                         report.tables[t].unchanged += 1
 
-        self._check_references(inserts, updates, report, accepted_entries)
+        missing = self._check_references(inserts, updates, report, accepted_entries)
+        if missing:
+            touched[:] = [x for x in touched if (x[0], x[1]) not in missing]
         self._write_log(accepted_entries)
         for t in TABLE_ORDER:
             if inserts.get(t):
@@ -351,9 +462,10 @@ class Merger:
                     out[(t, r.row_id)].append(Entry.from_row(r))
         return out
 
-    def _check_references(self, inserts, updates, report, accepted_entries) -> None:
-        """A row whose foreign keys point at rows this site does not hold is
-        refused rather than breaking the whole import."""
+    def _check_references(self, inserts, updates, report, accepted_entries) -> set[tuple[str, str]]:
+        """A row whose foreign keys point at rows this site does not hold — new, or
+        changed to point there — is refused rather than breaking the whole import.
+        Returns the refused rows."""
         incoming = {(t, v["id"]) for t, rows in inserts.items() for v in rows}
         missing: set[tuple[str, str]] = set()
         for t, rows in list(inserts.items()):
@@ -381,8 +493,47 @@ class Merger:
                 else:
                     kept.append(v)
             inserts[t] = kept
+        while missing:  # and the new rows that refer to a refused one (a step of a refused review …)
+            more = set()
+            for t, rows in inserts.items():
+                fks = [(c.key, next(iter(c.foreign_keys)).column.table.name)
+                       for c in SYNCED_MODELS[t].__table__.columns if c.foreign_keys]
+                kept = []
+                for v in rows:
+                    lacking = [target for col, target in fks if v.get(col) and (target, v[col]) in missing]
+                    if lacking:
+                        more.add((t, v["id"]))
+                        report.tables[t].created -= 1
+                        report.tables[t].refused.append({"row_id": v["id"],
+                                                         "reason": f"引用的记录尚未收到（{lacking[0]}）"})
+                    else:
+                        kept.append(v)
+                inserts[t] = kept
+            if not more:
+                break
+            missing |= more
+        incoming -= missing
+        kept_updates = []
+        for t, rid, diff in updates:  # few: one look-up per changed reference
+            lacking = []
+            for col in SYNCED_MODELS[t].__table__.columns:
+                value = diff.get(col.key)
+                if not value or not col.foreign_keys:
+                    continue
+                target = next(iter(col.foreign_keys)).column.table
+                if (target.name, value) not in incoming and \
+                        self.s.scalar(select(target.c.id).where(target.c.id == value)) is None:
+                    lacking.append(target.name)
+            if lacking:
+                missing.add((t, rid))
+                report.tables[t].updated -= 1
+                report.tables[t].refused.append({"row_id": rid, "reason": f"引用的记录尚未收到（{lacking[0]}）"})
+            else:
+                kept_updates.append((t, rid, diff))
+        updates[:] = kept_updates
         if missing:
             accepted_entries[:] = [e for e in accepted_entries if (e.tbl, e.row_id) not in missing]
+        return missing
 
     def _write_log(self, entries: list[Entry]) -> None:
         if not entries:

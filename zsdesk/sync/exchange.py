@@ -5,24 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DataError, IntegrityError
 
 from zsdesk import __version__
 from zsdesk.batch import chunks, gc_paused
-from zsdesk.db.engine import HEAD_REVISION, backup_file
+from zsdesk.db.engine import HEAD_REVISION
 from zsdesk.db.models import (
-    SYNCED_MODELS, Alert, ChangeLog, LocalState, Referral, Site, SyncPackage, SyncPeer, Unit,
+    SYNCED_MODELS, Alert, ChangeLog, LocalState, Referral, Review, ReviewStep, Site, SyncPackage, SyncPeer, Unit,
 )
 from zsdesk.db.types import new_id, utcnow
 from zsdesk.errors import RefusedError
 from zsdesk.hlc import unpack, wall_millis
 from zsdesk.sync import EXTENSION, FORMAT, MIN_READER
-from zsdesk.sync import crypto
+from zsdesk.sync import crypto, schema
 from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, validate_entry
 from zsdesk.sync.package import OpenedPackage, PackageRefused, build, open_bytes
 
@@ -54,27 +54,9 @@ def _jsonl(entries) -> bytes:
 
 
 def _parse_jsonl(data: bytes, name: str) -> list[Entry]:
-    lines = [(n, line) for n, line in enumerate(data.splitlines(), 1) if line.strip()]
-    try:  # one JSON array: parsed in one call of the C decoder
-        objects = json.loads(b"[" + b",".join(line for _, line in lines) + b"]")
-    except ValueError:
-        objects = None
-    if objects is None or len(objects) != len(lines):  # find the bad line
-        objects = []
-        for n, line in lines:
-            try:
-                objects.append(json.loads(line))
-            except ValueError as exc:
-                raise PackageRefused(f"{name} 第{n}行格式错误：{exc}", code="format") from None
-    out = []
-    for (n, _), obj in zip(lines, objects):
-        try:
-            e = Entry.from_json(obj)
-            validate_entry(e)
-        except (ValueError, KeyError, TypeError, AttributeError, BadEntry) as exc:
-            raise PackageRefused(f"{name} 第{n}行格式错误：{exc}", code="format") from None
-        out.append(e)
-    return out
+    """The entries of a data file, typed by ``schema.Change`` and checked by
+    ``validate_entry``; refused naming the line and the field at the first bad one."""
+    return schema.decode_changes(data, name, Entry, check=validate_entry)
 
 
 # --- export --------------------------------------------------------------------
@@ -148,13 +130,20 @@ def _select_for_county(ws, s, peer: SyncPeer, since: int) -> tuple[list[Entry], 
         for i in range(0, len(ids), 500):
             rows.extend(s.scalars(select(ChangeLog).where(ChangeLog.tbl == t, ChangeLog.row_id.in_(ids[i:i + 500]),
                                                           ChangeLog.origin_site_id != county)))
-    # the city's own writes since the last ack to the county's records (预审 steps …)
+    # the city's own writes since the last ack to the county's records, and its 预审
+    # steps of the county's reviews (a step is the city's row; the review says whose it is)
     for r in s.scalars(select(ChangeLog).where(ChangeLog.seq > since,
                                                ChangeLog.origin_site_id == ws.site.id,
                                                ChangeLog.tbl.not_in(REFERENCE_TABLES))):
         model = SYNCED_MODELS[r.tbl]
+        if r.tbl == "review_steps":
+            review = s.scalar(select(ReviewStep.review_id).where(ReviewStep.id == r.row_id))
+            owner = s.scalar(select(Review.owner_site_id).where(Review.id == review))
+            if owner == county or ("reviews", review) in trees:
+                rows.append(r)
+            continue
         owner = s.scalar(select(model.owner_site_id).where(model.id == r.row_id))
-        if owner == county or r.tbl == "review_steps":
+        if owner == county:
             rows.append(r)
     seen, changes = set(), []
     for r in sorted(rows, key=lambda r: r.seq):
@@ -246,10 +235,12 @@ def export_package(ws, out_dir, *, to_code: str | None = None, encrypt: bool = T
     if reference:
         files["reference.jsonl"] = _jsonl(reference)
     if peer.rx_seq == 0 and not site.is_city:
-        files["enrol.json"] = json.dumps({"site_id": site.id, "code": site.code, "name": site.name,
-                                          "role": site.role, "sign_key": my_site.public_key,
-                                          "box_key": my_site.box_key, "fingerprint": my_site.fingerprint},
-                                         ensure_ascii=False).encode()
+        enrol = {"site_id": site.id, "code": site.code, "name": site.name, "role": site.role,
+                 "sign_key": my_site.public_key, "box_key": my_site.box_key,
+                 "fingerprint": crypto.key_fingerprint(my_site.public_key)}
+        if state.get("enrol_secret"):
+            enrol["mac"] = crypto.enrol_mac(state["enrol_secret"], site.id, my_site.public_key, my_site.box_key)
+        files["enrol.json"] = json.dumps(enrol, ensure_ascii=False).encode()
     if progress:
         progress("打包签名……")
     data = build(manifest, files, state["private_key"])
@@ -328,38 +319,17 @@ def _verify(ws, data: bytes, *, trust: str | None) -> _Verified:
             data = crypto.unseal(state["box_private_key"], data)
         except crypto.CryptoError as exc:
             raise PackageRefused(str(exc), code="decrypt") from None
+        except Exception:  # noqa: BLE001 - a header of another shape ([] for {}, a number for a key …)
+            raise PackageRefused("无法解密：文件不是加密给本站点的，或已损坏", code="decrypt") from None
     opened = open_bytes(data)
-    m = opened.manifest
-    try:
-        sender, to, _ = m["from"]["site_id"], m["to"]["site_id"], int(m["seq"])
-        int(m["upto"]), int(m["base_upto"]), str(m["package_id"])
-    except (KeyError, TypeError, ValueError):
-        raise PackageRefused("清单缺少必要字段", code="manifest") from None
+    m = opened.manifest  # every field's type and range checked (schema.Manifest: opened.meta)
+    sender, to = opened.meta.from_.site_id, opened.meta.to.site_id
     if to != site.id:
-        raise PackageRefused(f"该文件是发给站点“{m['to'].get('code')}”的，不是本站点", code="addressee")
+        raise PackageRefused(f"该文件是发给站点“{opened.meta.to.code or to}”的，不是本站点", code="addressee")
     peer = _peer(ws, sender)
     if peer is None:
         raise PackageRefused(f"来自未登记站点“{m['from'].get('code')}”的文件：请先为其生成入网文件", code="unenrolled")
-    enrol = None
-    if not peer.sign_key:
-        if "enrol.json" not in m.get("files", {}):
-            raise PackageRefused(f"站点“{peer.code}”尚未提交密钥，文件无法验证", code="unenrolled")
-        try:
-            enrol = json.loads(opened.zip.read("enrol.json"))
-        except Exception:
-            raise PackageRefused("入网信息无法读取", code="manifest") from None
-        if enrol.get("site_id") != sender:
-            raise PackageRefused("入网信息与发送站点不符", code="manifest")
-        opened.verify_signature(enrol["sign_key"])
-        opened.read("enrol.json")
-        if trust is None or trust.replace(":", "").lower() != enrol["fingerprint"].replace(":", "").lower():
-            raise PackageRefused(
-                f"站点“{peer.code} {peer.name}”首次导入，请与对方核对密钥指纹 {enrol['fingerprint']}，"
-                f"确认无误后运行：zsdesk sync import 文件 --trust {enrol['fingerprint']}", code="trust",
-                fingerprint=enrol["fingerprint"])
-    else:
-        opened.verify_signature(peer.sign_key)
-    opened.check_all_files()
+    enrol = _check_sender_key(opened, m, peer, sender, trust)
     return _Verified(opened, m, peer, enrol, data)
 
 
@@ -378,52 +348,50 @@ def _import_package(ws, path, *, dry_run: bool, trust: str | None, _from_queue: 
         raise PackageRefused(f"无法读取文件：{exc}", code="io") from None
     if size > MAX_FILE_BYTES:
         raise PackageRefused("文件过大", code="limits")
-    v = _verify(ws, path.read_bytes(), trust=trust)
-    m, peer = v.manifest, v.peer
-    sender_code = m["from"].get("code", "")
-    seq = int(m["seq"])
+    raw = path.read_bytes()
+    v = _verify(ws, raw, trust=trust)
+    m, meta, peer = v.manifest, v.opened.meta, v.peer  # meta: the manifest, typed and checked
+    sender_code = meta.from_.code or ""
+    seq = meta.seq
     manifest_sha = v.opened.manifest_sha256
     with ws.read() as s:
-        same = s.get(SyncPackage, m["package_id"])
+        same = s.get(SyncPackage, meta.package_id)
         fork = s.scalar(select(SyncPackage).where(
             SyncPackage.peer_site_id == peer.site_id, SyncPackage.direction == "in", SyncPackage.seq == seq,
-            SyncPackage.package_id != m["package_id"], SyncPackage.status == "applied"))
+            SyncPackage.package_id != meta.package_id, SyncPackage.status == "applied"))
     if same is not None and same.status == "applied":
         return ImportResult("already", f"该文件（{sender_code} 第{seq}号）已导入过，本次未做任何改动",
                             sender_code, seq)
     if fork is not None:
         raise PackageRefused(f"{sender_code} 的第{seq}号文件与已导入的同号文件内容不同：对方可能恢复了备份或复制了电脑。"
                              f"已拒绝，请联系对方", code="fork")
-    if int(m["base_upto"]) > peer.rx_upto:
+    if meta.base_upto > peer.rx_upto:
         if dry_run:
             return ImportResult("pending", f"该文件缺少之前的文件（{sender_code} 第{peer.rx_seq + 1}号起），"
                                            "导入后将进入等待队列", sender_code, seq)
         if not _from_queue:  # a queued file that still does not connect stays queued as it is
-            _queue(ws, path, m, manifest_sha)
+            _queue(ws, path, raw, meta, manifest_sha)
         return ImportResult("pending", f"该文件与已导入的数据不衔接，已放入等待队列；"
                                        f"收到 {sender_code} 之前的文件后会自动导入", sender_code, seq)
     changes = _parse_jsonl(v.opened.read("changes.jsonl"), "changes.jsonl")
     reference = []
-    ref_version = m.get("reference_version")
-    if "reference.jsonl" in m.get("files", {}):
+    ref_version = meta.reference_version
+    if "reference.jsonl" in meta.files:
         if peer.role != "city":
             raise PackageRefused("参考数据只能来自市级", code="rights")
-        if ref_version is not None and int(ref_version) > peer.ref_version:
+        if ref_version is not None and ref_version > peer.ref_version:
             reference = _parse_jsonl(v.opened.read("reference.jsonl"), "reference.jsonl")
     warnings: list[str] = []
-    if not dry_run and ws.db.path is not None and ws.db.path.exists():
-        backup_file(ws.db.path, "before-import")
+    if not dry_run:
+        ws.begin_import_session()  # integrity check and verified backup, once per session
     try:
         with ws.write(source=f"sync:{sender_code}#{seq}") as w:
             if v.enrol:
-                p = w.session.get(SyncPeer, peer.site_id)
-                p.sign_key, p.box_key = v.enrol["sign_key"], v.enrol["box_key"]
-                p.fingerprint, p.trusted, p.enrolled_at = v.enrol["fingerprint"], True, utcnow()
-                w.session.flush()
+                _enrol(w.session, peer.site_id, v.enrol)
             merger = Merger(ws, w, source=f"sync:{sender_code}#{seq}", relayed_by_city=peer.role == "city",
                             sender=None if peer.role == "city" else peer.site_id)
             report = merger.apply(reference + changes)
-            remote = (m.get("clock") or {}).get("now") or getattr(merger, "max_remote_hlc", None)
+            remote = (meta.clock.now if meta.clock else None) or getattr(merger, "max_remote_hlc", None)
             warning = None
             if remote:
                 if not w.clock.observe(int(remote)):
@@ -435,18 +403,18 @@ def _import_package(ws, path, *, dry_run: bool, trust: str | None, _from_queue: 
             p.clock_warning = warning
             if seq > p.rx_seq:
                 p.rx_seq, p.rx_manifest = seq, manifest_sha
-            p.rx_upto = max(p.rx_upto, int(m["upto"]))
+            p.rx_upto = max(p.rx_upto, meta.upto)
             p.rx_at = utcnow()
             if reference and ref_version:
-                p.ref_version = max(p.ref_version, int(ref_version))
-            acks = m.get("acks") or {}
-            if int(acks.get("upto") or 0) > p.acked_upto:
-                p.acked_upto = int(acks["upto"])
+                p.ref_version = max(p.ref_version, ref_version)
+            acks = meta.acks
+            if acks is not None and (acks.upto or 0) > p.acked_upto:
+                p.acked_upto = acks.upto
                 p.acked_at = _time_of(w.session, p.acked_upto)
-            if acks.get("refused") is not None:
-                p.ack_report = json.dumps(acks.get("refused"), ensure_ascii=False)
+            if acks is not None and acks.refused is not None:
+                p.ack_report = json.dumps(m["acks"]["refused"], ensure_ascii=False)
             summary = {"report": report.to_json(), "refused": report.refused, "warnings": warnings}
-            w.session.merge(SyncPackage(package_id=m["package_id"], direction="in", peer_site_id=peer.site_id,
+            w.session.merge(SyncPackage(package_id=meta.package_id, direction="in", peer_site_id=peer.site_id,
                                         seq=seq, manifest_sha256=manifest_sha, status="applied",
                                         file_name=path.name, at=utcnow(),
                                         summary=json.dumps(summary, ensure_ascii=False, default=str)))
@@ -461,6 +429,11 @@ def _import_package(ws, path, *, dry_run: bool, trust: str | None, _from_queue: 
                 raise _Rollback()
     except _Rollback:
         return ImportResult("preview", _summary_text(report, preview=True), sender_code, seq, report, warnings)
+    except (IntegrityError, DataError) as exc:  # rows the database cannot hold (a number another
+        # site's record has, …): the transaction is rolled back, the file refused as a whole
+        detail = str(getattr(exc, "orig", exc)).splitlines()[0][:120]
+        raise PackageRefused(f"文件中的数据与本地数据库的约束冲突（{detail}），整个文件未导入，本地数据没有改动；"
+                             f"请联系 {sender_code}", code="integrity") from None
     result = ImportResult("applied", _summary_text(report), sender_code, seq, report, warnings)
     if not _from_queue:
         result.also_applied = _drain_queue(ws, peer.site_id)
@@ -528,15 +501,30 @@ def pending_folder(ws) -> Path:
     return base / "sync-pending"
 
 
-def _queue(ws, path: Path, m: dict, manifest_sha: str) -> None:
+def _queue(ws, path: Path, data: bytes, meta: schema.Manifest, manifest_sha: str) -> None:
+    """Keep a copy of the file (``data``: its bytes) in the pending folder. The copy
+    is named by the SHA-256 of those bytes: no value read from a package ever
+    becomes part of a path."""
     folder = pending_folder(ws)
     folder.mkdir(parents=True, exist_ok=True)
-    stored = folder / f"{m['package_id']}{EXTENSION}"
-    shutil.copyfile(path, stored)
+    stored = folder / f"{crypto.sha256_hex(data)}{EXTENSION}"
+    if not stored.exists():
+        tmp = stored.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, stored)
     with ws.read() as s:
-        s.merge(SyncPackage(package_id=m["package_id"], direction="in", peer_site_id=m["from"]["site_id"],
-                            seq=int(m["seq"]), manifest_sha256=manifest_sha, status="pending",
-                            file_name=path.name, stored_path=str(stored), at=utcnow()))
+        s.merge(SyncPackage(package_id=meta.package_id, direction="in", peer_site_id=meta.from_.site_id,
+                            seq=meta.seq, manifest_sha256=manifest_sha, status="pending",
+                            file_name=path.name[:200], stored_path=str(stored), at=utcnow()))
+
+
+def _in_pending_folder(ws, stored_path: str) -> bool:
+    """A queued file's path as recorded: inside the pending folder (it is only ever
+    touched there)."""
+    try:
+        return Path(stored_path).resolve().parent == pending_folder(ws).resolve()
+    except (OSError, ValueError):
+        return False
 
 
 def pending(ws) -> list[SyncPackage]:
@@ -551,9 +539,18 @@ def _drain_queue(ws, sender: str) -> list[ImportResult]:
     while progress:
         progress = False
         for pkg in pending(ws):
-            if pkg.peer_site_id != sender or not pkg.stored_path:
+            if pkg.peer_site_id != sender or not pkg.stored_path or not _in_pending_folder(ws, pkg.stored_path):
                 continue
-            result = import_package(ws, pkg.stored_path, _from_queue=True)
+            try:
+                result = import_package(ws, pkg.stored_path, _from_queue=True)
+            except PackageRefused as exc:  # refused now (a fork, a damaged copy …): out of the queue,
+                # with the reason; the file that was just applied stays applied
+                Path(pkg.stored_path).unlink(missing_ok=True)
+                with ws.read() as s:
+                    row = s.get(SyncPackage, pkg.package_id)
+                    row.status, row.stored_path = "refused", None
+                    row.summary = json.dumps({"refused_reason": exc.reason}, ensure_ascii=False)
+                continue
             if result.status in ("applied", "already"):
                 Path(pkg.stored_path).unlink(missing_ok=True)
                 with ws.read() as s:
@@ -567,32 +564,169 @@ def _drain_queue(ws, sender: str) -> list[ImportResult]:
 
 
 # --- enrolment --------------------------------------------------------------------------
+#
+# The city makes a setup file for a county: the county's site id, the city's public keys,
+# the reference data and a random one-time secret, signed by the city. The county joins
+# with it; its first packages carry ``enrol.json`` (its public keys) with an HMAC made
+# with the secret. The city, which kept the secret, checks the HMAC and the package's
+# signature against the key in ``enrol.json``, enrols that key and forgets the secret:
+# a second laptop with the same setup file is refused. A new setup file for the same
+# county (new or lost laptop) revokes the enrolled key. Fingerprints are always computed
+# from the key itself, never read from a file.
 
-def make_setup_file(ws, for_code: str, out) -> Path:
+def _norm_fp(text: str) -> str:
+    return text.replace(":", "").replace(" ", "").lower()
+
+
+def _revoked(peer: SyncPeer) -> list[dict]:
+    try:
+        items = json.loads(peer.revoked_keys) if peer.revoked_keys else []
+    except ValueError:
+        return []
+    return [k for k in items if isinstance(k, dict) and isinstance(k.get("sign_key"), str)]
+
+
+def _local_date(value) -> str:
+    if not value:
+        return "此前"
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return f"{value.astimezone(dt.timezone(dt.timedelta(hours=8))):%Y-%m-%d}"
+
+
+def _read_enrol(opened: OpenedPackage, sender: str) -> dict:
+    """``enrol.json``, checked against the signed manifest's hash and its schema."""
+    enrol = schema.decode_enrol(opened.read("enrol.json"))
+    if enrol.site_id != sender:
+        raise PackageRefused("入网信息与发送站点不符", code="manifest")
+    return {"site_id": enrol.site_id, "sign_key": enrol.sign_key, "box_key": enrol.box_key, "mac": enrol.mac}
+
+
+def _check_sender_key(opened: OpenedPackage, m: dict, peer: SyncPeer, sender: str,
+                      trust: str | None) -> dict | None:
+    """Check the package's signature against the sender's enrolled key, or — for a
+    county not yet enrolled — its enrolment proof. Returns the enrolment to apply."""
+    who = f"{peer.code} {peer.name}"
+    for old in _revoked(peer):
+        if crypto.verify(old["sign_key"], opened.manifest_bytes, opened.signature):
+            raise PackageRefused(
+                f"站点“{who}”原来那台电脑的密钥已于{_local_date(old.get('revoked_at'))}作废"
+                f"（市里为该站点重新生成了入网文件），它发出的文件不再接受；已收到的数据保留。"
+                "请在新电脑上导出同步文件", code="revoked")
+    enrol = _read_enrol(opened, sender) if "enrol.json" in (m.get("files") or {}) else None
+    if peer.sign_key:
+        if enrol is not None and enrol["sign_key"] != peer.sign_key:
+            raise PackageRefused(
+                f"入网文件已经用过：站点“{who}”已于{_local_date(peer.enrolled_at)}用另一台电脑加入"
+                f"（密钥指纹 {crypto.key_fingerprint(peer.sign_key)}）。同一份入网文件只能用一次；"
+                "如确需换用这台电脑，请市里为该站点重新生成入网文件", code="enrol-used")
+        opened.verify_signature(peer.sign_key)
+        return None
+    if enrol is None:
+        raise PackageRefused(f"站点“{peer.code}”尚未提交密钥，文件无法验证", code="unenrolled")
+    opened.verify_signature(enrol["sign_key"])
+    fp = crypto.key_fingerprint(enrol["sign_key"])
+    if peer.enrol_secret:
+        if enrol.get("mac") is None or not crypto.enrol_mac_ok(
+                peer.enrol_secret, sender, enrol["sign_key"], enrol["box_key"], enrol["mac"]):
+            raise PackageRefused(
+                f"入网凭据不符：该文件不是用市里最新发给“{who}”的入网文件加入的电脑发出的"
+                "（可能是伪造，或用了已作废的旧入网文件）。已拒绝，本站点的数据没有改动", code="enrol")
+        need_fingerprint = peer.confirm_fingerprint
+    else:  # a setup file made before enrolment secrets: the fingerprint is the only check
+        need_fingerprint = True
+    if trust is not None and _norm_fp(trust) != _norm_fp(fp):
+        raise PackageRefused(
+            f"密钥指纹不符：文件中密钥的指纹是 {fp}，与您输入的 {trust} 不同。已拒绝；"
+            "请与对方重新核对密钥指纹", code="trust", fingerprint=fp)
+    if need_fingerprint and trust is None:
+        raise PackageRefused(
+            f"站点“{who}”首次导入，请与对方核对密钥指纹 {fp}，"
+            f"确认无误后运行：zsdesk sync import 文件 --trust {fp}", code="trust", fingerprint=fp)
+    return {**enrol, "fingerprint": fp}
+
+
+def _enrol(session, site_id: str, enrol: dict) -> None:
+    p = session.get(SyncPeer, site_id)
+    p.sign_key, p.box_key = enrol["sign_key"], enrol["box_key"]
+    p.fingerprint, p.trusted, p.enrolled_at = crypto.key_fingerprint(enrol["sign_key"]), True, utcnow()
+    p.enrol_secret = None  # a setup file works once
+    session.flush()
+
+
+def _revoke(s, peer: SyncPeer) -> None:
+    """A new setup file for an enrolled county: its key is revoked, the exchange
+    with it starts again from the beginning (its data already received stays)."""
+    revoked = _revoked(peer)
+    revoked.append({"sign_key": peer.sign_key, "fingerprint": crypto.key_fingerprint(peer.sign_key),
+                    "revoked_at": utcnow().isoformat()})
+    peer.revoked_keys = json.dumps(revoked)
+    peer.sign_key = peer.box_key = peer.fingerprint = None
+    peer.trusted, peer.enrolled_at = False, None
+    peer.rx_seq, peer.rx_upto, peer.rx_manifest = 0, 0, None
+    peer.tx_seq, peer.tx_upto, peer.tx_manifest = 0, 0, None
+    peer.acked_upto, peer.acked_at, peer.ack_report, peer.ref_version = 0, None, None, 0
+    for pkg in s.scalars(select(SyncPackage).where(SyncPackage.peer_site_id == peer.site_id,
+                                                   SyncPackage.direction == "in")):
+        if pkg.status == "pending":
+            if pkg.stored_path:
+                Path(pkg.stored_path).unlink(missing_ok=True)
+            pkg.stored_path = None
+            pkg.status = "revoked"
+        elif pkg.status == "applied":
+            pkg.status = "superseded"  # not a fork of what the new laptop sends
+
+
+def make_setup_file(ws, for_code: str, out, *, reissue: bool = False,
+                    confirm_fingerprint: bool = False) -> Path:
     """The city's setup file for a county: the county's site id, code and name,
-    the city's public keys and the reference data, signed by the city."""
+    the city's public keys, the reference data and a one-time enrolment secret,
+    signed by the city. ``reissue``: the county already joined (a new or lost
+    laptop): its enrolled key is revoked. ``confirm_fingerprint``: the county's
+    first package also waits for its fingerprint to be confirmed."""
     if not ws.site.is_city:
         raise RefusedError("入网文件只能由市级生成")
-    code = for_code.upper()
+    code = (for_code or "").strip().upper()
     with ws.read() as s:
         unit = s.scalar(select(Unit).where(Unit.code == code, ~Unit.deleted))
         if unit is None:
             raise RefusedError(f"没有代码为“{code}”的招商单元：请先在“设置”中新增该单元")
         site_id = unit.site_id if unit.site_id and unit.site_id != ws.site.id else new_id()
-        unit_id, unit_name = unit.id, unit.name
-    if unit.site_id != site_id:
+        unit_id, unit_name, unit_site = unit.id, unit.name, unit.site_id
+        peer = s.get(SyncPeer, site_id)
+        if peer is not None and peer.sign_key and not reissue:
+            raise RefusedError(
+                f"站点“{code} {peer.name}”已于{_local_date(peer.enrolled_at)}用入网文件加入"
+                f"（密钥指纹 {crypto.key_fingerprint(peer.sign_key)}）。如该站点换了电脑或电脑丢失，"
+                "请重新生成入网文件（命令加 --reissue；程序里点“重新生成入网文件”）："
+                "原电脑的密钥将作废，已收到的数据保留")
+    if unit_site != site_id:
         ws.reference.units.update(unit_id, {"site_id": site_id})
+    secret = crypto.new_enrol_secret()
     with ws.read() as s:
-        if s.get(SyncPeer, site_id) is None:
-            s.add(SyncPeer(site_id=site_id, code=code, name=unit_name, role="county", trusted=False))
+        peer = s.get(SyncPeer, site_id)
+        if peer is None:
+            peer = SyncPeer(site_id=site_id, code=code, name=unit_name, role="county", trusted=False)
+            s.add(peer)
+        elif peer.sign_key:
+            _revoke(s, peer)
+        peer.enrol_secret, peer.enrol_issued_at = secret, utcnow()
+        peer.confirm_fingerprint = bool(confirm_fingerprint)
         me = s.get(Site, ws.site.id)
+        # a replaced laptop gets back the county's records the city holds, and its
+        # counters go on above them
+        own = [Entry.from_row(r).to_json() for r in s.scalars(
+            select(ChangeLog).where(ChangeLog.origin_site_id == site_id).order_by(ChangeLog.seq))]
+        floor = max((e["c"] for e in own), default=0)
         reference = [Entry.from_row(r).to_json() for r in s.scalars(
             select(ChangeLog).where(ChangeLog.tbl.in_(REFERENCE_TABLES)).order_by(ChangeLog.seq))]
         version = _reference_version(s)
     body = {"type": "zsdesk-setup", "format": FORMAT,
             "city": {"site_id": ws.site.id, "code": ws.site.code, "name": ws.site.name,
-                     "sign_key": me.public_key, "box_key": me.box_key, "fingerprint": me.fingerprint},
+                     "sign_key": me.public_key, "box_key": me.box_key,
+                     "fingerprint": crypto.key_fingerprint(me.public_key)},
             "county": {"site_id": site_id, "code": code, "name": unit_name, "unit_id": unit_id},
+            "enrol_secret": secret, "counter_floor": int(floor), "records": own,
             "reference": reference, "reference_version": version, "created_at": utcnow().isoformat()}
     text = json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
     signature = crypto.sign(_state(ws)["private_key"], text)
@@ -601,52 +735,108 @@ def make_setup_file(ws, for_code: str, out) -> Path:
     return out
 
 
+def _continue_numbers(s, site_id: str, code: str) -> None:
+    """After the county's records came back to a new laptop: its record numbers
+    (TX-U01-2026-0012, TX-U01-V2026-00012) go on after the highest it holds."""
+    import re
+
+    from zsdesk.db.models import NumberSequence
+
+    pattern = re.compile(rf"^{re.escape(code)}-([A-Z]?)(\d{{4}})-(\d+)$")
+    highest: dict[tuple[str, int], int] = {}
+    for model in SYNCED_MODELS.values():
+        column = getattr(model, "number", None)
+        if column is None or not hasattr(column, "expression"):
+            continue
+        for number in s.scalars(select(column).where(model.owner_site_id == site_id, column.is_not(None))):
+            match = pattern.match(number or "")
+            if match:
+                key = (match.group(1) or "P", int(match.group(2)))
+                highest[key] = max(highest.get(key, 0), int(match.group(3)))
+    for (kind, year), last in highest.items():
+        seq = s.get(NumberSequence, (site_id, kind, year))
+        if seq is None:
+            s.add(NumberSequence(site_id=site_id, kind=kind, year=year, last=last))
+        else:
+            seq.last = max(seq.last, last)
+
+
+def _read_setup(path) -> tuple[dict, bytes, str]:
+    """The setup file's body, its canonical bytes (what the city signed) and the
+    signature; refused when it is not one."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raise PackageRefused(f"无法读取文件“{path.name}”：文件不存在或没有读取权限", code="io") from None
+    try:
+        body, _checked, signature = schema.decode_setup(raw)
+    except PackageRefused as exc:
+        raise PackageRefused(f"“{path.name}”不是招商桌面的入网文件，或已损坏（{exc.reason}）："
+                             "请选择市里发来的入网文件", code="format") from None
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
+    return body, text, signature
+
+
 def join(ws, path) -> dict:
     """A county joins with the city's setup file: this database becomes the county's
     site, the city becomes its peer, and the reference data is applied."""
     from zsdesk.services import init_site
 
-    try:
-        outer = json.loads(Path(path).read_text(encoding="utf-8"))
-        body = outer["setup"]
-        text = json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
-        if body.get("type") != "zsdesk-setup":
-            raise ValueError("not a setup file")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise PackageRefused(f"不是有效的入网文件：{exc}", code="format") from None
-    if not crypto.verify(body["city"]["sign_key"], text, outer.get("sig", "")):
+    body, text, signature = _read_setup(path)
+    if not crypto.verify(body["city"]["sign_key"], text, signature):
         raise PackageRefused("入网文件签名无效：文件被改动过", code="signature")
     if ws.initialised:
         raise RefusedError("本数据库已初始化为站点，不能再加入：请用新的数据库文件（--db）")
     county, city = body["county"], body["city"]
+    city_fp = crypto.key_fingerprint(city["sign_key"])
+    try:
+        entries = [Entry.from_json(j) for j in body["reference"] + body.get("records", [])]
+        for e in entries:
+            validate_entry(e)
+        if any(e.tbl in REFERENCE_TABLES and e.tbl != "sites" and e.origin == county["site_id"]
+               for e in entries):
+            raise ValueError
+    except (ValueError, KeyError, TypeError, AttributeError, BadEntry):
+        raise PackageRefused(f"“{Path(path).name}”中的参考数据格式错误：请市里重新生成入网文件",
+                             code="format") from None
     init_site(ws, role="county", code=county["code"], name=county["name"], site_id=county["site_id"],
-              own_unit=False)
+              own_unit=False, counter_floor=int(body.get("counter_floor") or 0))
     with ws.read() as s:
         s.add(SyncPeer(site_id=city["site_id"], code=city["code"], name=city["name"], role="city",
-                       sign_key=city["sign_key"], box_key=city["box_key"], fingerprint=city["fingerprint"],
+                       sign_key=city["sign_key"], box_key=city["box_key"], fingerprint=city_fp,
                        trusted=True, enrolled_at=utcnow(), ref_version=0))
-    entries = [Entry.from_json(j) for j in body["reference"]]
-    for e in entries:
-        validate_entry(e)
+        if body.get("enrol_secret"):
+            s.merge(LocalState(key="enrol_secret", value=body["enrol_secret"]))
     with ws.write(source=f"setup:{city['code']}") as w:
         report = Merger(ws, w, source=f"setup:{city['code']}", relayed_by_city=True).apply(entries)
         p = w.session.get(SyncPeer, city["site_id"])
         p.ref_version = int(body.get("reference_version") or 0)
         w.clock.observe(max((e.hlc for e in entries), default=0))
-    return {"site": county, "city": city, "report": report.to_json()}
+        if body.get("records"):
+            _continue_numbers(w.session, ws.site.id, ws.site.code)
+    return {"site": county, "city": {**city, "fingerprint": city_fp}, "report": report.to_json()}
 
 
 # --- status -------------------------------------------------------------------------------
 
 def status(ws) -> dict:
-    out = {"site": {"id": ws.site.id, "code": ws.site.code, "name": ws.site.name, "role": ws.site.role},
+    with ws.read() as s:
+        me = s.get(Site, ws.site.id)
+        own_key = me.public_key if me else None
+    out = {"site": {"id": ws.site.id, "code": ws.site.code, "name": ws.site.name, "role": ws.site.role,
+                    "fingerprint": crypto.key_fingerprint(own_key) if own_key else None},
            "peers": [], "pending": []}
     known = {}
     for p in peers(ws):
         known[p.site_id] = p
         out["peers"].append({
             "code": p.code, "name": p.name, "role": p.role, "enrolled": bool(p.sign_key),
-            "fingerprint": p.fingerprint, "last_received_seq": p.rx_seq,
+            "fingerprint": crypto.key_fingerprint(p.sign_key) if p.sign_key else None,
+            "setup_issued_at": p.enrol_issued_at.isoformat() if p.enrol_issued_at else None,
+            "awaiting_enrolment": bool(p.enrol_secret) and not p.sign_key,
+            "revoked_keys": [k.get("fingerprint") for k in _revoked(p)],
+            "last_received_seq": p.rx_seq,
             "last_received_at": p.rx_at.isoformat() if p.rx_at else None,
             "last_sent_seq": p.tx_seq, "acknowledged_upto": p.acked_upto,
             "acknowledged_data_at": p.acked_at.isoformat() if p.acked_at else None,

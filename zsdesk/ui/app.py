@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, 
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from zsdesk import __version__
+from zsdesk.db.engine import DamagedDatabase
 from zsdesk.errors import RefusedError, ZsdeskError
 from zsdesk.resources import APP_ICON, APP_ICON_PNG, CJK_FONT, CJK_FONT_FAMILY, ResourceMissing, resource_path
 
@@ -172,20 +173,21 @@ def demo_location(args) -> str:
     return str(data_dir() / "demo.db")
 
 
-def open_for_gui(args, *, progress=None):
+def open_for_gui(args, *, progress=None, password: str | None = None):
     """Open the database the arguments name, ready for the main window.
 
     ``--demo``: a new or uninitialised demo database gets demo data first
     (``progress`` is called with each step's message). Otherwise the database
     must be initialised: ``NotInitialised`` says what to run. Opening applies
-    migrations (``ws.db.migration_note`` says when one ran)."""
+    migrations (``ws.db.migration_note`` says when one ran). ``password``
+    opens an encrypted database (see ``open_asking_password``)."""
     from zsdesk.services import open_workspace
 
     if getattr(args, "demo", False):
         location = demo_location(args)
         file = None if "://" in location else Path(location).expanduser().absolute()
         fresh = file is not None and not file.exists()
-        ws = open_workspace(location)
+        ws = open_workspace(location, password=password)
         if not ws.initialised:
             from zsdesk.demo import generate
 
@@ -199,7 +201,7 @@ def open_for_gui(args, *, progress=None):
                 raise
         return ws
 
-    ws = open_workspace(getattr(args, "db", None))
+    ws = open_workspace(getattr(args, "db", None), password=password)
     if not ws.initialised:
         where = str(ws.db.path) if ws.db.path else ws.db.engine.url.render_as_string(hide_password=True)
         ws.close()
@@ -212,6 +214,45 @@ def open_for_gui(args, *, progress=None):
             "或运行 zsdesk --demo 打开演示数据库。\n\n"
             "数据库中没有任何内容被改动。").format(where))
     return ws
+
+
+def database_file(args) -> Path | None:
+    """The SQLite file the arguments name (None: a server database)."""
+    from sqlalchemy.engine import make_url
+
+    from zsdesk.db.engine import resolve_db_url
+
+    url = resolve_db_url(demo_location(args) if getattr(args, "demo", False) else getattr(args, "db", None))
+    database = make_url(url).database if url.startswith("sqlite") else None
+    return Path(database) if database and database != ":memory:" else None
+
+
+def open_asking_password(args, *, progress=None, quit_ms: int | None = None):
+    """``open_for_gui``; when the database file is encrypted, first with the
+    password the command line gave (``args.password``: ``--password-stdin`` or
+    ``ZSDESK_PASSWORD``), else asking for it (``UnlockDialog``: a wrong one is
+    refused and asked for again). None when the person cancels (the app quits)."""
+    from zsdesk.db import cipher
+
+    file = database_file(args)
+    if file is None or not cipher.is_encrypted(file):
+        return open_for_gui(args, progress=progress)
+    given = getattr(args, "password", None)
+    if given:
+        try:
+            return open_for_gui(args, progress=progress, password=given)
+        except cipher.WrongPassword:
+            log.warning("the password given on the command line does not open %s; asking", file)
+    from zsdesk.ui.password import UnlockDialog
+
+    dialog = UnlockDialog(str(file), lambda password: open_for_gui(args, progress=progress, password=password))
+    if quit_ms is not None:  # smoke tests: the prompt closes by itself like a refusal does
+        QTimer.singleShot(quit_ms, dialog.reject)
+    dialog.exec()
+    dialog.deleteLater()
+    if dialog.failure is not None:
+        raise dialog.failure
+    return dialog.opened
 
 
 # --- feedback while starting ----------------------------------------------------------------
@@ -263,6 +304,77 @@ def show_refusal(text: str, quit_ms: int | None) -> None:
     box.exec()
 
 
+# --- a damaged database at start ------------------------------------------------------------------
+
+def check_at_start(ws) -> None:
+    """SQLite's quick integrity check of the database file before the window
+    opens (about 0.15 s for a 140 MB database): a damaged file raises
+    ``DamagedDatabase`` naming the newest good backup, the workspace closed.
+    (A newer or unreadable database is refused while it is opened.)"""
+    from zsdesk.db.engine import check_database
+
+    if ws is None or ws.db.path is None:
+        return
+    password = getattr(ws.db, "password", None)
+    try:
+        check_database(ws.db.path, password)
+    except DamagedDatabase as exc:
+        exc.password = password  # the restore needs it for an encrypted database
+        ws.close()
+        raise
+    except ZsdeskError:
+        ws.close()
+        raise
+
+
+def offer_restore(exc: DamagedDatabase, args, quit_ms: int | None, *, reopen):
+    """Tell the user the database is damaged and offer to restore the newest
+    good backup (the damaged file is kept beside the backups). Returns the
+    workspace ``reopen()`` gives after a restore, or None: the app ends."""
+    from zsdesk.backup import restore_from
+    from zsdesk.db.engine import backup_time
+
+    tr = QCoreApplication.translate
+    _say(sys.stderr, f"zsdesk: {exc}")
+    text = tr("App", "数据库文件已损坏：\n{0}\n\n为避免损坏扩大，招商桌面没有打开它，也没有写入任何内容。").format(exc.path)
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("App", "招商桌面 — 数据库已损坏"), text)
+    restore = None
+    if exc.backup is not None:
+        when = backup_time(exc.backup)
+        box.setInformativeText(tr(
+            "App", "最近一个完好的备份：\n{0}\n（{1}）\n\n点“恢复此备份”用它替换损坏的数据库；损坏的文件会另存在 "
+                   "backups 文件夹中。备份之后录入的内容需要重新录入，之后导入过的同步文件可以再导入一次。").format(
+            exc.backup, f"{when:%Y-%m-%d %H:%M}" if when else ""))
+        restore = box.addButton(tr("App", "恢复此备份"), QMessageBox.ButtonRole.AcceptRole)
+    else:
+        box.setInformativeText(tr("App", "没有找到完好的自动备份。请把该文件复制一份交技术人员处理，"
+                                         "或在命令行用自己保存的备份恢复：zsdesk restore 备份文件"))
+    quit_button = box.addButton(tr("App", "退出"), QMessageBox.ButtonRole.RejectRole)
+    box.setEscapeButton(quit_button)
+    box.setDefaultButton(restore or quit_button)
+    if quit_ms is not None:
+        QTimer.singleShot(quit_ms, box.reject)
+    box.exec()
+    chosen = box.clickedButton()
+    box.deleteLater()
+    if restore is None or chosen is not restore:
+        return None
+    try:
+        result = restore_from(exc.backup, f"sqlite:///{exc.path}", password=getattr(exc, "password", None))
+        ws = reopen()
+    except ZsdeskError as failed:
+        show_refusal(str(failed), quit_ms)
+        return None
+    done = QMessageBox(QMessageBox.Icon.Information, tr("App", "招商桌面"),
+                       tr("App", "已从备份恢复数据库。") + "\n\n" + "\n".join(result.lines()))
+    done.setStandardButtons(QMessageBox.StandardButton.Ok)
+    if quit_ms is not None:
+        QTimer.singleShot(quit_ms, done.accept)
+    done.exec()
+    done.deleteLater()
+    return ws
+
+
 # --- run --------------------------------------------------------------------------------------
 
 def run(args) -> int:
@@ -276,8 +388,18 @@ def run(args) -> int:
     app.setQuitOnLastWindowClosed(False)
     progress = DemoProgress() if getattr(args, "demo", False) else None
     try:
-        ws = open_for_gui(args, progress=progress)
-    except ZsdeskError as exc:  # not initialised, storage problems, demo refused
+        ws = open_asking_password(args, progress=progress, quit_ms=quit_ms)
+        check_at_start(ws)
+    except DamagedDatabase as exc:  # say so and offer the newest good backup
+        if progress is not None:
+            progress.close()
+            progress = None
+        ws = offer_restore(exc, args, quit_ms,
+                           reopen=lambda: open_asking_password(args, progress=None, quit_ms=quit_ms))
+        if ws is None:
+            app.setQuitOnLastWindowClosed(True)
+            return EXIT_REFUSED
+    except ZsdeskError as exc:  # not initialised, storage problems, a newer database, demo refused
         if progress is not None:
             progress.close()
         show_refusal(str(exc), quit_ms)
@@ -285,6 +407,9 @@ def run(args) -> int:
         return EXIT_REFUSED
     if progress is not None:
         progress.close()
+    if ws is None:  # the password prompt was cancelled
+        app.setQuitOnLastWindowClosed(True)
+        return 0
 
     try:
         window = MainWindow(ws)

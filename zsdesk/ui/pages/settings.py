@@ -296,7 +296,7 @@ class SettingsPage(QWidget):
     """设置."""
 
     loaded = Signal()
-    saved = Signal(str)   # what was saved: "targets", "rules", "limits", "units"
+    saved = Signal(str)   # what was saved: "targets", "rules", "limits", "units", "password"
 
     LIMIT_LABELS = {
         "project_start_months": QT_TRANSLATE_NOOP("SettingsPage", "签约后应开工（月）"),
@@ -331,6 +331,7 @@ class SettingsPage(QWidget):
         row.setSpacing(12)
         row.addWidget(self._build_language_panel(), 1)
         row.addWidget(self._build_user_panel(), 1)
+        row.addWidget(self._build_protection_panel(), 1)
         box.addLayout(row)
 
         self.read_only_note = QLabel(self.tr(
@@ -379,6 +380,70 @@ class SettingsPage(QWidget):
         box.addWidget(note)
         box.addStretch(1)
         return panel
+
+    def _build_protection_panel(self) -> QFrame:
+        """数据保护: the optional password that encrypts the database and its backups."""
+        panel, box = self._panel(self.tr("数据保护"))
+        about = QLabel(self.tr("设置密码后，数据库和它的备份都加密保存（附件文件除外），电脑丢失也不会泄露数据；"
+                               "密码一旦忘记，无法找回。"), objectName="sectionNote")
+        about.setWordWrap(True)
+        box.addWidget(about)
+        self.protection_state = QLabel()
+        self.protection_state.setWordWrap(True)
+        box.addWidget(self.protection_state)
+        buttons = QHBoxLayout()
+        self.set_password_button = QPushButton(self.tr("设置密码…"))
+        self.change_password_button = QPushButton(self.tr("修改密码…"))
+        self.remove_password_button = QPushButton(self.tr("取消密码…"))
+        for button, mode in ((self.set_password_button, "set"), (self.change_password_button, "change"),
+                             (self.remove_password_button, "remove")):
+            button.clicked.connect(lambda _checked=False, m=mode: self.edit_password(m))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.protection_note = QLabel(objectName="sectionNote")
+        self.protection_note.setWordWrap(True)
+        self.protection_note.hide()
+        box.addWidget(self.protection_note)
+        box.addStretch(1)
+        self._show_protection()
+        return panel
+
+    def _show_protection(self) -> None:
+        from zsdesk.services.workspace import database_protection
+
+        state = database_protection(self.ws)
+        self.protection_state.setText({
+            "encrypted": self.tr("当前：已设置密码，数据库已加密。"),
+            "plain": self.tr("当前：未设置密码，数据库没有加密。"),
+            "unavailable": self.tr("此版本的招商桌面不支持数据库加密（缺少 sqlcipher3 模块），无法设置密码。"),
+            "not-applicable": self.tr("数据库在服务器上（PostgreSQL），不能在这里设置密码；请使用服务器端的加密。"),
+        }[state])
+        self.set_password_button.setEnabled(state == "plain")
+        self.change_password_button.setEnabled(state == "encrypted")
+        self.remove_password_button.setEnabled(state == "encrypted")
+
+    def edit_password(self, mode: str) -> None:
+        """设置密码 / 修改密码 / 取消密码 in a dialog; says what happened to the backups."""
+        from zsdesk.ui.password import PasswordDialog
+
+        dialog = PasswordDialog(self.ws, self.tasks, mode, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        outcome = dialog.outcome
+        done = {"set": self.tr("已设置密码，数据库已加密。"), "change": self.tr("已修改密码。"),
+                "remove": self.tr("已取消密码，数据库不再加密。")}[mode]
+        parts = [done]
+        if outcome is not None and outcome.converted:
+            parts.append((self.tr("{0} 个备份已解密。") if mode == "remove" else self.tr("{0} 个备份也已加密。"))
+                         .format(len(outcome.converted)))
+        if outcome is not None and outcome.skipped:
+            parts.append(self.tr("{0} 个备份使用别的密码或已损坏，未改动：{1}").format(
+                len(outcome.skipped), "，".join(p.name for p in outcome.skipped)))
+        self.protection_note.setText("".join(parts))
+        self.protection_note.show()
+        self._show_protection()
+        self.saved.emit("password")
 
     def _build_targets_panel(self) -> QFrame:
         panel, box = self._panel(self.tr("考核目标"), self.tr("双击单元格修改；改过的格子为黄色，保存后生效"))

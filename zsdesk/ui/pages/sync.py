@@ -36,8 +36,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from zsdesk.ui.models import RowsModel
@@ -145,6 +145,15 @@ REFUSAL_TEXT = {
                 QT_TRANSLATE_NOOP("SyncPage", "这个文件不是用本站点的密钥加密的；请对方确认导出对象后重新导出。")),
     "unenrolled": (QT_TRANSLATE_NOOP("SyncPage", "发送文件的站点还没有入网"),
                    QT_TRANSLATE_NOOP("SyncPage", "市级先为该县区生成入网文件，县区入网后再导出。")),
+    "enrol": (QT_TRANSLATE_NOOP("SyncPage", "入网凭据不符：发送文件的电脑不是用市里最新的入网文件加入的"),
+              QT_TRANSLATE_NOOP("SyncPage", "文件可能是伪造的，或对方用了已作废的旧入网文件；请与对方联系，"
+                                            "必要时为其重新生成入网文件。")),
+    "enrol-used": (QT_TRANSLATE_NOOP("SyncPage", "入网文件已经用过：该站点已用另一台电脑加入"),
+                   QT_TRANSLATE_NOOP("SyncPage", "同一份入网文件只能用一次。如对方确实换了电脑，"
+                                                 "请为其重新生成入网文件（原电脑的密钥将作废）。")),
+    "revoked": (QT_TRANSLATE_NOOP("SyncPage", "发送文件的电脑的密钥已作废"),
+                QT_TRANSLATE_NOOP("SyncPage", "已为该站点重新生成过入网文件，原电脑发出的文件不再接受；"
+                                              "请对方在新电脑上导出。")),
     "fork": (QT_TRANSLATE_NOOP("SyncPage", "与已导入过的同号文件内容不同"),
              QT_TRANSLATE_NOOP("SyncPage", "对方可能恢复了旧备份或复制了电脑；请与对方联系后再处理。")),
     "rights": (QT_TRANSLATE_NOOP("SyncPage", "文件中有对方无权发送的数据"),
@@ -282,6 +291,8 @@ class SyncData:
     alerts: list[AlertRow]
     pending: list[PendingRow]
     units: list[tuple[str, str]]     # (code, name): the city's choice for a setup file
+    site_fingerprint: str | None = None      # this site's own key, computed from it
+    enrolled_codes: frozenset = frozenset()  # (city) counties that joined: a new setup file revokes
 
 
 def load_sync(ws) -> SyncData:
@@ -322,8 +333,9 @@ def load_sync(ws) -> SyncData:
     units = []
     if ws.site.is_city:
         units = [(u.code, u.name) for u in ws.reference.list_units() if u.site_id != me]
+    enrolled = frozenset(p["code"] for p in status["peers"] if p["enrolled"] and p["role"] == "county")
     return SyncData(ws.site.code, ws.site.name, ws.site.is_city, exchange.ack_text(ws), peers, rows, alert_rows,
-                    pending, units)
+                    pending, units, status["site"].get("fingerprint"), enrolled)
 
 
 # --- background work (worker thread) ---------------------------------------------------------
@@ -393,7 +405,7 @@ class PeersModel(RowsModel):
             return self.tr("已收到截至 {0} 的数据").format(p.acked_at) if p.acked_at else self.tr("尚无回执")
         notes = []
         if not p.enrolled:
-            notes.append(self.tr("尚未收到对方的首个文件（密钥未登记）"))
+            notes.append(self.tr("已发入网文件，尚未收到对方的首个文件（密钥未登记）"))
         if p.clock_warning:
             notes.append(p.clock_warning)
         if p.refused_by_peer:
@@ -1038,7 +1050,10 @@ class SyncPage(QWidget):
         self.data = data
         self.load_error.hide()
         role = self.tr("市级") if data.is_city else self.tr("县级")
-        self.site_label.setText(self.tr("本站点：{0} {1}（{2}）").format(data.site_code, data.site_name, role))
+        self.site_label.setText(self.tr("本站点：{0} {1}（{2}）").format(data.site_code, data.site_name, role)
+                                + (self.tr("　密钥指纹 {0}").format(data.site_fingerprint)
+                                   if data.site_fingerprint else ""))
+        self.site_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ack_label.setText(data.ack_text or "")
         self._fill_targets(data)
         self.peers_model.set_rows(data.peers)
@@ -1464,16 +1479,33 @@ class SyncPage(QWidget):
         for code, name in units:
             combo.addItem(f"{code}　{name}", code)
         box.addWidget(combo)
+        confirm = QCheckBox(self.tr("县区首次导入时，还要电话核对其密钥指纹"))
+        confirm.setToolTip(self.tr("入网文件含一次性入网凭据，县区的首个同步文件凭它自动登记；"
+                                   "勾选后还需核对指纹才导入"))
+        box.addWidget(confirm)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         box.addWidget(buttons)
+        self.setup_dialog = dialog  # reachable by tests
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             code = combo.currentData()
+            confirm_fingerprint = confirm.isChecked()
         finally:
+            self.setup_dialog = None
             dialog.deleteLater()
+        reissue = code in self.data.enrolled_codes
+        if reissue:
+            answer = QMessageBox.question(
+                self, self.tr("重新生成入网文件"),
+                self.tr("{0} 已经用入网文件加入。只有在对方换了电脑或电脑丢失时才需要重新生成：\n"
+                        "· 原电脑的密钥将作废，它今后发出的文件都会被拒绝；\n"
+                        "· 已收到的该站点数据保留，新电脑加入时会带回这些数据。\n\n确定重新生成吗？").format(code),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         folder = QSettings().value(EXPORT_FOLDER_KEY, "") or str(Path.home())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存入网文件"), str(Path(folder) / f"入网-{code}.json"),
                                               self.tr("入网文件 (*.json)"))
@@ -1481,7 +1513,8 @@ class SyncPage(QWidget):
             return
         from zsdesk.sync import exchange
 
-        self.tasks.run(exchange.make_setup_file, self.ws, code, path, title=self.tr("生成入网文件"),
+        self.tasks.run(exchange.make_setup_file, self.ws, code, path, reissue=reissue,
+                       confirm_fingerprint=confirm_fingerprint, title=self.tr("生成入网文件"),
                        on_done=lambda out: self._setup_made(code, out), on_error=self._export_failed)
 
     def _setup_made(self, code: str, out) -> None:
@@ -1489,8 +1522,8 @@ class SyncPage(QWidget):
         self.export_status.setObjectName("okNote")
         _repolish(self.export_status)
         self.export_status.setText(self.tr(
-            "已生成 {0} 的入网文件：{1}\n把它交给县区，县区在新装的招商桌面上运行 zsdesk sync join 文件 加入；"
-            "县区的首个同步文件导入时请核对其密钥指纹。").format(code, out))
+            "已生成 {0} 的入网文件：{1}\n把它当面拷给县区（文件内含一次性入网凭据，只能用一次，不要转发到群里）；"
+            "县区用它加入后，其首个同步文件导入时自动登记。").format(code, out))
         self.export_status.show()
         self.refresh()
 
