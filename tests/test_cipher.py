@@ -426,3 +426,31 @@ def test_the_command_line_sets_uses_changes_and_removes_the_password(county_file
     assert "已取消密码" in capsys.readouterr().out
     assert not cipher.is_encrypted(county_file)
     assert _cli(monkeypatch, tmp_path, [*db, "stats"]) == 0
+
+
+def test_a_restore_keeps_the_databases_protection_whichever_the_backup(county_file, tmp_path):
+    """A plain backup restored into an encrypted database is stored encrypted (a
+    restore must not undo the password); an encrypted backup restored into a plain
+    database is stored plain. The data is the backup's either way."""
+    from zsdesk.backup import restore_from
+
+    plain_backup = tmp_path / "plain-backup.db"
+    copy_sqlite(county_file, plain_backup)
+    before = _state_of(county_file)
+    secrets = _secrets(county_file)
+    cipher.set_password(county_file, PASSWORD)
+    ws = _open(county_file, PASSWORD)
+    ws.companies.create({"name": "恢复后应消失有限公司"})
+    ws.close()
+    encrypted_backup = tmp_path / "encrypted-backup.db"
+    copy_sqlite(county_file, encrypted_backup, password=PASSWORD)
+
+    restore_from(plain_backup, f"sqlite:///{county_file}", password=PASSWORD)
+    assert cipher.is_encrypted(county_file)
+    assert _state_of(county_file, PASSWORD) == before
+    assert not _files_holding(county_file.parent, secrets)  # no plain copy left behind
+
+    cipher.remove_password(county_file, PASSWORD)
+    restore_from(encrypted_backup, f"sqlite:///{county_file}", password=PASSWORD)
+    assert not cipher.is_encrypted(county_file)
+    assert "恢复后应消失有限公司" in _state_of(county_file)["companies"]

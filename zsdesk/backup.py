@@ -192,13 +192,32 @@ def restore_from(backup, db_url: str, *, force: bool = False, password: str | No
     if target.exists():
         saved = (backup_file(target, "before-restore", spare=backup, password=_password_for(target, password))
                  if not damaged else _keep_damaged(target))
+    source, source_pw = backup, _password_for(backup, password)
+    target_pw = password if password is not None and (damaged or not target.exists()
+                                                      or _password_for(target, password)) else None
+    converted = None
     try:
+        if source_pw != target_pw:
+            # the database keeps its protection: a plain backup restored into an
+            # encrypted database is encrypted first (and an encrypted one decrypted
+            # for a plain database) — the backup API cannot copy across the two
+            from zsdesk.db import cipher
+
+            converted = private_dir(target.parent / "backups") / f"{target.stem}-restoring.db"
+            converted.unlink(missing_ok=True)
+            shutil.copyfile(backup, converted)
+            cipher._rewrite(converted, source_pw, target_pw)
+            source, source_pw = converted, target_pw
         # Through SQLite's backup API: a program that has the database open sees the
         # restored data (deleting the -wal/-shm files under it lost the restore).
-        copy_sqlite(backup, target, _password_for(backup, password))
+        copy_sqlite(source, target, source_pw)
     except Exception as exc:  # noqa: BLE001 - OSError or the driver's error: said in plain words
         what = os_error_text(exc) if isinstance(exc, OSError) else "写入失败"
         raise StorageError(f"恢复未完成：{what}。恢复前的数据库已另存为：{saved}") from exc
+    finally:
+        if converted is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{converted}{suffix}").unlink(missing_ok=True)
     private_file(target)
     return RestoreResult(database_info(target, password), replaced, saved, damaged, forced)
 

@@ -102,7 +102,7 @@
 <context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+550"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+562"/>
         <source>发现依据</source>
         <translation>Found by</translation>
     </message>
@@ -175,14 +175,15 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../zsdesk/ui/app.py" line="+71"/>
-        <location line="+188"/>
+        <location filename="../../zsdesk/ui/app.py" line="+72"/>
+        <location line="+228"/>
+        <location line="+67"/>
         <source>招商桌面</source>
         <extracomment>after the bundled font: the usual Chinese UI fonts, then a Latin sans</extracomment>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-159"/>
         <source>数据库尚未初始化，无法打开：
 {0}
 
@@ -203,7 +204,7 @@ or run zsdesk --demo to open the demo database.
 Nothing in the database was changed.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+57"/>
         <source>正在生成演示数据，请稍候…</source>
         <translation>Generating demo data, please wait…</translation>
     </message>
@@ -218,6 +219,55 @@ Nothing in the database was changed.</translation>
 {0}</source>
         <translation>Opening the demo database for the first time: generating demo data (a few seconds)
 {0}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>数据库文件已损坏：
+{0}
+
+为避免损坏扩大，招商桌面没有打开它，也没有写入任何内容。</source>
+        <translation>The database file is damaged:
+{0}
+
+To keep the damage from spreading, zsdesk did not open it and wrote nothing to it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>招商桌面 — 数据库已损坏</source>
+        <translation>zsdesk — database damaged</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>最近一个完好的备份：
+{0}
+（{1}）
+
+点“恢复此备份”用它替换损坏的数据库；损坏的文件会另存在 backups 文件夹中。备份之后录入的内容需要重新录入，之后导入过的同步文件可以再导入一次。</source>
+        <translation>Newest good backup:
+{0}
+({1})
+
+Click "Restore this backup" to replace the damaged database with it; the damaged file is kept in the backups folder. Anything entered after the backup must be entered again; sync files imported since can be imported again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>恢复此备份</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有找到完好的自动备份。请把该文件复制一份交技术人员处理，或在命令行用自己保存的备份恢复：zsdesk restore 备份文件</source>
+        <translation>No good automatic backup was found. Copy the file for a technician, or restore a backup of your own from the command line: zsdesk restore BACKUP-FILE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已从备份恢复数据库。</source>
+        <translation>The database was restored from the backup.</translation>
     </message>
 </context>
 <context>
@@ -297,7 +347,7 @@ Nothing in the database was changed.</translation>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="+155"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="+145"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -1056,7 +1106,7 @@ Click for its records</translation>
         <translation>Follow-up · {0}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+45"/>
         <source>{0}亿</source>
         <translation>{0}×100M</translation>
     </message>
@@ -1312,7 +1362,7 @@ Click for its records</translation>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-709"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-699"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
@@ -1362,7 +1412,7 @@ Due {1}</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/stage.py" line="+59"/>
+        <location filename="../../zsdesk/ui/forms/stage.py" line="+60"/>
         <source>推进到{0}…</source>
         <translation>Advance to {0}…</translation>
     </message>
@@ -1545,7 +1595,7 @@ Due {1}</translation>
         <translation>Lead</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>例：以商招商、展会、中介</source>
         <translation>e.g. investor referral, fair, agent</translation>
     </message>
@@ -2339,66 +2389,82 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
+        <location filename="../../zsdesk/ui/password.py" line="+107"/>
         <source>设置密码</source>
         <translation>Set password</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>取消密码</source>
         <translation>Remove password</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>数据库和它的备份将用此密码加密保存。密码一旦忘记，无法找回，数据也无法打开。</source>
         <translation>The database and its backups will be encrypted with this password. A forgotten password cannot be recovered, and without it the data cannot be opened.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>数据库和它的备份将改用新密码加密。</source>
         <translation>The database and its backups will be encrypted with the new password.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>取消后，数据库和它的备份不再加密，任何拿到这台电脑的人都能读取。</source>
         <translation>Without a password the database and its backups are no longer encrypted: anyone who has this computer can read them.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>当前密码</source>
         <translation>Current password</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>至少{0}个字符</source>
         <translation>At least {0} characters</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>再输入一次</source>
         <translation>Repeat it</translation>
     </message>
     <message>
+        <location line="+17"/>
         <source>请输入当前密码。</source>
         <translation>Enter the current password.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>新密码至少{0}个字符。</source>
         <translation>The new password needs at least {0} characters.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>密码不能包含控制字符。</source>
         <translation>The password cannot contain control characters.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>两次输入的新密码不一致。</source>
         <translation>The two entries of the new password differ.</translation>
     </message>
     <message>
+        <location line="+28"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>密码没有改动：{0}</source>
         <translation>The password was not changed: {0}</translation>
     </message>
@@ -2475,8 +2541,8 @@ Searching, filtering and drill-down work as usual.</translation>
     </message>
     <message>
         <location line="-20"/>
-        <source>尚未收到对方的首个文件（密钥未登记）</source>
-        <translation>Their first file has not arrived (key not enrolled)</translation>
+        <source>已发入网文件，尚未收到对方的首个文件（密钥未登记）</source>
+        <translation>Setup file issued; no file received from this site yet (key not enrolled)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2738,7 +2804,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Project</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>万美元</source>
         <translation>×10k USD</translation>
     </message>
@@ -3427,7 +3493,7 @@ No row was written.</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="-105"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="-95"/>
         <source>问题已解决</source>
         <translation>Issue solved</translation>
     </message>
@@ -3490,7 +3556,7 @@ No row was written.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>以下参考数据（招商单元、考核目标、评分规则、亮灯时限）由市级维护，本站点只读；市里更新后随同步文件送达。</source>
         <translation>The reference data below (units, targets, scoring rules, light limits) is kept by the city office and is read-only here; changes arrive with the city&apos;s sync file.</translation>
     </message>
@@ -3520,7 +3586,7 @@ No row was written.</translation>
         <translation>Affects this computer only; with nobody chosen, all follow-ups due at this site are shown.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+71"/>
         <source>考核目标</source>
         <translation>Targets</translation>
     </message>
@@ -3729,62 +3795,77 @@ No row was written.</translation>
         <translation>Changing a unit</translation>
     </message>
     <message>
+        <location line="-342"/>
         <source>数据保护</source>
         <translation>Data protection</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>设置密码后，数据库和它的备份都加密保存（附件文件除外），电脑丢失也不会泄露数据；密码一旦忘记，无法找回。</source>
         <translation>With a password, the database and its backups are stored encrypted (attachment files excepted), so a lost computer gives nothing away; a forgotten password cannot be recovered.</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>设置密码…</source>
         <translation>Set password…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>取消密码…</source>
         <translation>Remove password…</translation>
     </message>
     <message>
+        <location line="+20"/>
         <source>当前：已设置密码，数据库已加密。</source>
         <translation>Now: a password is set and the database is encrypted.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>当前：未设置密码，数据库没有加密。</source>
         <translation>Now: no password; the database is not encrypted.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>此版本的招商桌面不支持数据库加密（缺少 sqlcipher3 模块），无法设置密码。</source>
         <translation>This build of zsdesk cannot encrypt databases (the sqlcipher3 module is missing), so no password can be set.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>数据库在服务器上（PostgreSQL），不能在这里设置密码；请使用服务器端的加密。</source>
-        <translation>The database is on a server (PostgreSQL): no password can be set here. Use the server's encryption.</translation>
+        <translation>The database is on a server (PostgreSQL): no password can be set here. Use the server&apos;s encryption.</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>已设置密码，数据库已加密。</source>
         <translation>Password set; the database is encrypted.</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>已修改密码。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>已取消密码，数据库不再加密。</source>
         <translation>Password removed; the database is no longer encrypted.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{0} 个备份已解密。</source>
         <translation> {0} backup(s) decrypted as well.</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>{0} 个备份也已加密。</source>
         <translation> {0} backup(s) encrypted as well.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{0} 个备份使用别的密码或已损坏，未改动：{1}</source>
         <translation> {0} backup(s) use another password or are damaged and were left as they are: {1}</translation>
     </message>
@@ -3801,7 +3882,7 @@ No row was written.</translation>
 <context>
     <name>StageBar</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/stage.py" line="+132"/>
+        <location filename="../../zsdesk/ui/forms/stage.py" line="+122"/>
         <source>其他阶段</source>
         <translation>Other stages</translation>
     </message>
@@ -3814,7 +3895,7 @@ No row was written.</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location line="-161"/>
+        <location line="-151"/>
         <source>必填：说明原因</source>
         <translation>Required: give the reason</translation>
     </message>
@@ -3895,7 +3976,7 @@ No row was written.</translation>
 <context>
     <name>StagedRecordForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/lead.py" line="-181"/>
+        <location filename="../../zsdesk/ui/forms/lead.py" line="-180"/>
         <source>阶段历史</source>
         <translation>Stage history</translation>
     </message>
@@ -3908,7 +3989,7 @@ No row was written.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-423"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-435"/>
         <source>站点</source>
         <extracomment>a model&apos;s row object, for views and tests record kinds as people say them</extracomment>
         <translation>Site</translation>
@@ -4022,13 +4103,13 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+889"/>
-        <location line="+90"/>
+        <location line="+901"/>
+        <location line="+93"/>
         <source>撞车提醒</source>
         <translation>Clash alerts</translation>
     </message>
     <message>
-        <location line="-974"/>
+        <location line="-989"/>
         <source>名称</source>
         <extracomment>fields as the forms call them (the rest show their column name)</extracomment>
         <translation>Name</translation>
@@ -4282,6 +4363,36 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>入网凭据不符：发送文件的电脑不是用市里最新的入网文件加入的</source>
+        <translation>Enrolment proof does not match: the sending computer did not join with the city's latest setup file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件可能是伪造的，或对方用了已作废的旧入网文件；请与对方联系，必要时为其重新生成入网文件。</source>
+        <translation>The file may be forged, or the other site used an old setup file that was replaced; contact them and, if needed, issue a new setup file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>入网文件已经用过：该站点已用另一台电脑加入</source>
+        <translation>Setup file already used: this site joined from another computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同一份入网文件只能用一次。如对方确实换了电脑，请为其重新生成入网文件（原电脑的密钥将作废）。</source>
+        <translation>A setup file works once. If the site really changed computers, issue a new setup file for it (the old computer's key will be revoked).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>发送文件的电脑的密钥已作废</source>
+        <translation>The sending computer's key has been revoked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已为该站点重新生成过入网文件，原电脑发出的文件不再接受；请对方在新电脑上导出。</source>
+        <translation>A new setup file was issued for this site; files from the old computer are no longer accepted. Ask them to export from the new computer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>与已导入过的同号文件内容不同</source>
         <translation>Differs from the file of the same number already imported</translation>
     </message>
@@ -4297,12 +4408,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1100"/>
+        <location line="+1106"/>
         <source>请与对方联系。</source>
         <translation>Please contact them.</translation>
     </message>
     <message>
-        <location line="-1099"/>
+        <location line="-1105"/>
         <source>文件无法读取</source>
         <translation>The file cannot be read</translation>
     </message>
@@ -4337,19 +4448,19 @@ No row was written.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+582"/>
+        <location line="+585"/>
         <source>同步</source>
         <extracomment>the database changed through this page (an import, a resolution): the window&apos;s status and 同步 badge should be read again an export finished: (the file paths, all verified)</extracomment>
         <translation>Sync</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+339"/>
+        <location line="+342"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-342"/>
         <source>写到U盘，交给对方导入</source>
         <translation>Write it to a USB stick for them to import</translation>
     </message>
@@ -4390,12 +4501,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+454"/>
+        <location line="+457"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-457"/>
         <source>先预览，确认后再写入</source>
         <translation>Preview first, write after confirming</translation>
     </message>
@@ -4459,18 +4570,18 @@ Refused: data they may not change; not written.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+298"/>
+        <location line="+301"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <location line="+123"/>
+        <location line="-290"/>
+        <location line="+126"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-126"/>
         <source>两个站点改了同一项：已自动采用较新的修改，请确认</source>
         <translation>Two sites changed the same field: the newer change was taken, please confirm</translation>
     </message>
@@ -4565,7 +4676,12 @@ Refused: data they may not change; not written.</translation>
         <translation>This site: {0} {1} ({2})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>&#x3000;密钥指纹 {0}</source>
+        <translation>  · key fingerprint {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>还没有同步对象。市级：点“生成入网文件…”为县区生成入网文件；县区：用市里发来的入网文件运行 zsdesk sync join 入网文件 加入。</source>
         <translation>No sync partner yet. City: use “Make setup file…” for each county; county: join with the city&apos;s setup file by running zsdesk sync join FILE.</translation>
     </message>
@@ -4808,17 +4924,45 @@ It was undone as a whole; the data is unchanged.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+24"/>
+        <location line="+42"/>
         <source>生成入网文件</source>
         <translation>Make setup file</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-40"/>
         <source>为哪个招商单元生成入网文件：</source>
         <translation>Make a setup file for which unit:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>县区首次导入时，还要电话核对其密钥指纹</source>
+        <translation>Also confirm the county's key fingerprint by phone at its first import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入网文件含一次性入网凭据，县区的首个同步文件凭它自动登记；勾选后还需核对指纹才导入</source>
+        <translation>The setup file holds a one-time enrolment secret that enrols the county's first sync file automatically; when ticked, the fingerprint must also be confirmed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>重新生成入网文件</source>
+        <translation>Issue a new setup file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 已经用入网文件加入。只有在对方换了电脑或电脑丢失时才需要重新生成：
+· 原电脑的密钥将作废，它今后发出的文件都会被拒绝；
+· 已收到的该站点数据保留，新电脑加入时会带回这些数据。
+
+确定重新生成吗？</source>
+        <translation>{0} has already joined. Issue a new setup file only when the site changed computers or lost its laptop:
+· the old computer's key is revoked and every file it sends is refused;
+· the site's data already received stays, and the new computer gets it back when it joins.
+
+Issue a new setup file?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>保存入网文件</source>
         <translation>Save setup file</translation>
     </message>
@@ -4828,11 +4972,11 @@ It was undone as a whole; the data is unchanged.</translation>
         <translation>Setup files (*.json)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>已生成 {0} 的入网文件：{1}
-把它交给县区，县区在新装的招商桌面上运行 zsdesk sync join 文件 加入；县区的首个同步文件导入时请核对其密钥指纹。</source>
-        <translation>Setup file for {0} made: {1}
-Give it to the county; they join by running zsdesk sync join FILE on a new installation. Check their key fingerprint when their first sync file is imported.</translation>
+把它当面拷给县区（文件内含一次性入网凭据，只能用一次，不要转发到群里）；县区用它加入后，其首个同步文件导入时自动登记。</source>
+        <translation>Setup file for {0} written: {1}
+Hand it to the county in person (it holds a one-time enrolment secret and works once; never post it to a group chat). After the county joins with it, its first sync file is enrolled automatically.</translation>
     </message>
 </context>
 <context>
@@ -4891,7 +5035,7 @@ Give it to the county; they join by running zsdesk sync join FILE on a new insta
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-515"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-293"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -5207,30 +5351,37 @@ starts</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
+        <location filename="../../zsdesk/ui/password.py" line="-141"/>
         <source>招商桌面 — 输入密码</source>
         <translation>zsdesk — Password</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>数据库已加密：请输入密码</source>
         <translation>The database is encrypted: enter its password</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong password. Please try again.</translation>
     </message>
@@ -5238,7 +5389,7 @@ starts</translation>
 <context>
     <name>ValueDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-860"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-881"/>
         <source>手工编辑冲突的值</source>
         <translation>Edit the conflicting value</translation>
     </message>
@@ -5382,7 +5533,7 @@ starts</translation>
         <translation>Visit</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>对方姓名、职务；未选企业时必填</source>
         <translation>Their names and titles; required when no company is chosen</translation>
     </message>

@@ -334,22 +334,21 @@ def offer_restore(exc: DamagedDatabase, args, quit_ms: int | None, *, reopen):
     from zsdesk.backup import restore_from
     from zsdesk.db.engine import backup_time
 
-    tr = QCoreApplication.translate
     _say(sys.stderr, f"zsdesk: {exc}")
-    text = tr("App", "数据库文件已损坏：\n{0}\n\n为避免损坏扩大，招商桌面没有打开它，也没有写入任何内容。").format(exc.path)
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("App", "招商桌面 — 数据库已损坏"), text)
+    text = QCoreApplication.translate("App", "数据库文件已损坏：\n{0}\n\n为避免损坏扩大，招商桌面没有打开它，也没有写入任何内容。").format(exc.path)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "招商桌面 — 数据库已损坏"), text)
     restore = None
     if exc.backup is not None:
         when = backup_time(exc.backup)
-        box.setInformativeText(tr(
+        box.setInformativeText(QCoreApplication.translate(
             "App", "最近一个完好的备份：\n{0}\n（{1}）\n\n点“恢复此备份”用它替换损坏的数据库；损坏的文件会另存在 "
                    "backups 文件夹中。备份之后录入的内容需要重新录入，之后导入过的同步文件可以再导入一次。").format(
             exc.backup, f"{when:%Y-%m-%d %H:%M}" if when else ""))
-        restore = box.addButton(tr("App", "恢复此备份"), QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(QCoreApplication.translate("App", "恢复此备份"), QMessageBox.ButtonRole.AcceptRole)
     else:
-        box.setInformativeText(tr("App", "没有找到完好的自动备份。请把该文件复制一份交技术人员处理，"
+        box.setInformativeText(QCoreApplication.translate("App", "没有找到完好的自动备份。请把该文件复制一份交技术人员处理，"
                                          "或在命令行用自己保存的备份恢复：zsdesk restore 备份文件"))
-    quit_button = box.addButton(tr("App", "退出"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(QCoreApplication.translate("App", "退出"), QMessageBox.ButtonRole.RejectRole)
     box.setEscapeButton(quit_button)
     box.setDefaultButton(restore or quit_button)
     if quit_ms is not None:
@@ -365,8 +364,8 @@ def offer_restore(exc: DamagedDatabase, args, quit_ms: int | None, *, reopen):
     except ZsdeskError as failed:
         show_refusal(str(failed), quit_ms)
         return None
-    done = QMessageBox(QMessageBox.Icon.Information, tr("App", "招商桌面"),
-                       tr("App", "已从备份恢复数据库。") + "\n\n" + "\n".join(result.lines()))
+    done = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "招商桌面"),
+                       QCoreApplication.translate("App", "已从备份恢复数据库。") + "\n\n" + "\n".join(result.lines()))
     done.setStandardButtons(QMessageBox.StandardButton.Ok)
     if quit_ms is not None:
         QTimer.singleShot(quit_ms, done.accept)
