@@ -252,3 +252,18 @@ def test_library_use_makes_private_files_without_the_umask(tmp_path):
         dbs.close_all()
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize("args, says", [
+    (["stats", "--year", "abc"], "值 'abc' 的格式不对"),
+    (["stats", "--bogus"], "无法识别的参数：--bogus"),
+    (["brief", "--period", "2026-10"], "缺少必需的参数：--out"),
+    (["ledger", "export", "--kind", "x", "--out", "y.xlsx"], "无效的选项 'x'"),
+])
+def test_a_mistyped_command_is_answered_in_chinese(place, args, says):
+    root, env, db = place
+    done = zsdesk("--db", db, *args, env=env)
+    assert done.returncode == 2
+    assert "命令有误" in done.stderr and says in done.stderr and "zsdesk -h" in done.stderr, done.stderr
+    for english in ("error:", "usage:", "invalid", "required", "unrecognized"):
+        assert english not in done.stderr, done.stderr

@@ -18,7 +18,34 @@ from zsdesk.errors import ZsdeskError
 log = logging.getLogger("zsdesk")
 
 
+#: argparse's own messages in Chinese: a mistyped command is answered in the
+#: language of the rest of the program (argparse looks its ``_`` up at call time)
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "one of the arguments %s is required": "参数 %s 中必须给出一个",
+    "expected one argument": "后面需要一个值",
+    "expected at most one argument": "后面最多一个值",
+    "expected at least one argument": "后面至少需要一个值",
+    "invalid %(type)s value: %(value)r": "值 %(value)r 的格式不对",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是：%(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：命令有误：%(message)s\n（运行 zsdesk -h 查看用法）\n",
+    "show this help message and exit": "显示帮助并退出",
+    "positional arguments": "位置参数",
+    "options": "选项",
+}
+
+
+def _argparse_in_chinese() -> None:
+    argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _argparse_in_chinese()
     p = argparse.ArgumentParser(prog="zsdesk", description="招商桌面 zsdesk",
                                 epilog="zsdesk [--db PATH] FILE.zsync：打开程序并预览导入该同步文件")
     p.add_argument("--version", action="version", version=f"zsdesk {__version__}")
