@@ -1,4 +1,4 @@
-"""The PDF 简报 (DESIGN §5), read back with a PDF text extractor.
+"""The PDF 简报 (docs/DOMAIN.md#reports), read back with a PDF text extractor.
 
 The data set is the one of test_metrics (today fixed at 2026-06-15), plus open
 problems and follow-ups; every figure the tests look for in the PDF is taken

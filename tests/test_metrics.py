@@ -1,5 +1,5 @@
 """Metrics on a hand-built data set; every expected figure is worked out by hand
-in the comments from the definitions in DESIGN §3 (today fixed at 2026-06-15).
+in the comments from the definitions in docs/DOMAIN.md#metrics (today fixed at 2026-06-15).
 
 Projects (unit, contract date, investment, progress):
   P1 A 2026-02-10 15000  registered 03-01, started 04-01; arrival 2026-05-01 3000

@@ -1,5 +1,5 @@
 """`zsdesk demo` then `zsdesk stats --json`: every figure is recomputed here from
-the rows with plain SQL, following DESIGN §3 independently of zsdesk.metrics."""
+the rows with plain SQL, following docs/DOMAIN.md#metrics independently of zsdesk.metrics."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Concurrent edits (SYNC.md "Versions and clocks", "Merge", "Conflicts"): two
+"""Concurrent edits (docs/SYNC.md "Versions and clocks", "Merge", "Conflicts"): two
 counties edit one shared project (飞地); a resolution travels; a laptop whose
 clock is three days ahead cannot break causality or drag the city's clock."""
 
@@ -60,7 +60,7 @@ def test_edits_of_different_fields_of_a_shared_project_both_survive(net):
 
 def test_partner_county_edits_shared_fields_through_the_service(net):
     """The 飞出地 county may update the shared fields of the project it referred
-    (SYNC.md: the shared project's progress fields), nothing else; the city may not."""
+    (docs/SYNC.md: the shared project's progress fields), nothing else; the city may not."""
     tx, jj, city = net["TX-U01"], net["JJ-U01"], net.city
     pid = net.ids["project"]
     assert jj.projects.partner_sites(pid) == {tx.site.id, jj.site.id}

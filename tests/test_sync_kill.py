@@ -1,4 +1,4 @@
-"""An import is one transaction (SYNC.md "Import" 7, DESIGN §4): a
+"""An import is one transaction (docs/SYNC.md "Import" 7): a
 ``zsdesk sync import`` process killed at random moments leaves the city's
 database entirely as it was before or entirely as it is after — never in
 between — and a later import finishes the job. SQLite only: the test copies

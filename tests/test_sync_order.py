@@ -1,4 +1,4 @@
-"""The merge is the same whatever order files arrive in (SYNC.md "Merge", DESIGN §4):
+"""The merge is the same whatever order files arrive in (docs/SYNC.md "Merge"):
 files from two counties — cumulative and delta exports, later edits of the same
 records, concurrent edits of a shared project and a conflict resolution — are
 imported into fresh copies of the city in hypothesis-chosen orders, with

@@ -1,4 +1,4 @@
-"""Files that must be refused as a whole (SYNC.md "Import" 1–4, DESIGN §4):
+"""Files that must be refused as a whole (docs/SYNC.md "Import" 1–4):
 truncated, tampered, foreign, misaddressed, too new, hostile zips. Each is
 refused with a clear reason, before anything is unpacked, and leaves the
 database exactly as it was (every table compared)."""

@@ -1,4 +1,4 @@
-"""Ownership in sync (SYNC.md "Ownership", DESIGN §4): a county's package may
+"""Ownership in sync (docs/SYNC.md "Ownership"): a county's package may
 change only what that county may change. Rows outside its rights are refused
 one by one, reported with reasons (and acknowledged back), the rest applied."""
 

@@ -1,6 +1,6 @@
 """Sync by file, end to end on real databases: two counties and the city exchange
 package files; idempotent re-imports; a lost file repaired by the next one; a
-file that does not connect waits in the pending queue (SYNC.md, DESIGN §4)."""
+file that does not connect waits in the pending queue (docs/SYNC.md)."""
 
 from __future__ import annotations
 

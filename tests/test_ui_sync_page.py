@@ -1,5 +1,5 @@
 """同步 page: real widgets on real SQLite files, the city and two counties in one
-test, files moved by the page and by the real sync core (SYNC.md, DESIGN §4).
+test, files moved by the page and by the real sync core (docs/SYNC.md).
 
 Only the file dialogs are stubbed (they return a folder or file of the test);
 the database and ``zsdesk.sync`` are the real ones."""

@@ -1,4 +1,4 @@
-"""The metrics of DESIGN §3: one definition, used by screens, Excel and PDF alike.
+"""The metrics of docs/DOMAIN.md#metrics: one definition, used by screens, Excel and PDF alike.
 
 Every figure carries the ids of the rows behind it, so any screen, sheet or PDF
 can list them; a figure that needs a number the data lacks is ``None`` with the

@@ -1,4 +1,4 @@
-"""SQLAlchemy models for every entity of DESIGN §2.
+"""SQLAlchemy models for every entity of docs/DOMAIN.md#words.
 
 Every synced record has a UUID primary key made at its origin site, an owner
 site, and a tombstone flag (``deleted``) instead of deletes. Money is exact

@@ -64,7 +64,7 @@ PROJECT_WORDS = {**{v: k for k, v in PROJECT_LABELS.items()}, **{k: k for k in P
                  "达产达效": "effective", "违约": "defaulted", "未履约退出": "defaulted", "停工": "stalled",
                  "已停滞": "stalled", "停建": "stalled"}
 STAGE_WORDS = {"leads": LEAD_WORDS, "projects": PROJECT_WORDS}
-# 拜访方式 as staff write them -> the kinds of DESIGN §2
+# 拜访方式 as staff write them -> the kinds of docs/DOMAIN.md#words
 VISIT_KIND_WORDS = {**{_k: _k for _k in VISIT_KINDS},
                     "上门拜访": "上门招商", "登门拜访": "上门招商", "上门": "上门招商", "外出拜访": "上门招商",
                     "拜访": "上门招商", "驻点": "驻点招商", "驻外招商": "驻点招商", "来访": "来访接待", "接待": "来访接待",

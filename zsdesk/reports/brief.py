@@ -1,4 +1,4 @@
-"""The PDF 简报 (DESIGN §5): the briefing a city office prints for its leaders.
+"""The PDF 简报 (docs/DOMAIN.md#reports): the briefing a city office prints for its leaders.
 
 Layout, as office staff recognise it:
 - 报头 (page one): "内部资料 注意保存" at the top left (optional); the name in large

@@ -1,4 +1,4 @@
-"""Sync by file (SYNC.md): signed, optionally encrypted packages; per-field merge
+"""Sync by file (docs/SYNC.md): signed, optionally encrypted packages; per-field merge
 with a hybrid logical clock; ownership rights; cumulative exports; idempotent
 imports; a pending queue; conflicts a person resolves; acknowledgements back."""
 

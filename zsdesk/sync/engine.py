@@ -559,7 +559,7 @@ class Merger:
             self.s.execute(insert(ChangeLog.__table__), [dict(zip(_LOG_KEYS, r)) for r in chunk])
 
     def _edit_vs_delete(self, t, rid, by_token: dict, existing, report: ApplyReport, now) -> None:
-        """SYNC.md: an edit concurrent with a delete is surfaced. When the row's
+        """docs/SYNC.md: an edit concurrent with a delete is surfaced. When the row's
         winning state is deleted and another site edited it after the delete's
         clock time (it cannot have seen the delete), a conflict on ``deleted``
         offers "keep deleted" / "restore". A later write of ``deleted`` whose base

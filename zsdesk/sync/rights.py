@@ -1,4 +1,4 @@
-"""Who may write what (SYNC.md "Ownership"). The owner site is authoritative;
+"""Who may write what (docs/SYNC.md "Ownership"). The owner site is authoritative;
 others may write only the fields the rules give them. Checked for every row of
 every package; a refused row is reported, never applied."""
 

@@ -97,7 +97,7 @@ class Acks(msgspec.Struct):
 
 
 class Manifest(msgspec.Struct, rename={"from_": "from"}):
-    """``manifest.json`` (SYNC.md "Package"). Unknown fields are allowed: a newer
+    """``manifest.json`` (docs/SYNC.md "Package"). Unknown fields are allowed: a newer
     format that older readers can still read (``min_reader``) may add some."""
     format: Version
     package_id: SiteId

@@ -1,7 +1,7 @@
 """Table models of the main window: the per-unit figures (赛马) and the 亮灯 list.
 
 Models hold plain values from ``zsdesk.metrics`` and ``zsdesk.reminders``; they
-never read the database. Sorting is done in Python on a sort role, as STYLE §5
+never read the database. Sorting is done in Python on a sort role, as docs/CONVENTIONS.md habit 5
 asks, so a view sorts without a proxy model calling ``data()`` for every row.
 """
 

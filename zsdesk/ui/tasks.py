@@ -1,4 +1,4 @@
-"""The one background-task helper (STYLE habit 4): long work runs off the GUI
+"""The one background-task helper (docs/CONVENTIONS.md habit 4): long work runs off the GUI
 thread, reports progress, may be cancelled, and calls back on the GUI thread.
 
     task = tasks.run(ws.projects.create, values, title=self.tr("保存项目"),

@@ -9,7 +9,7 @@ is counted after the first page is shown (``counted``), because a count reads
 every matching row.
 
 Sorting asks the database again (``sort`` changes the query's ORDER BY); no
-proxy model calls ``data()`` for every row (STYLE §5). With a ``TaskRunner``
+proxy model calls ``data()`` for every row (docs/CONVENTIONS.md habit 5). With a ``TaskRunner``
 queries run off the GUI thread and answers to an older query are dropped;
 without one they run in the calling thread.
 """

@@ -120,7 +120,7 @@ def create_page(entry: PageEntry, ws, tasks, parent=None):
 
 
 def scope_unit_ids(ws) -> list[str] | None:
-    """The units a screen shows (DESIGN §1): the city sees every unit (None);
+    """The units a screen shows (docs/DOMAIN.md#users): the city sees every unit (None);
     a county sees the units its own site keeps."""
     if ws.site.is_city:
         return None

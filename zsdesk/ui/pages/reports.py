@@ -1,4 +1,4 @@
-"""统计与简报: the PDF 简报 and the Excel 台账 (DESIGN §5).
+"""统计与简报: the PDF 简报 and the Excel 台账 (docs/DOMAIN.md#reports).
 
 - 简报: kind (周报 … 年报) and period (by default the last complete one), the
   unit (the city: the whole city's numbered brief, or one unit's 预检稿; a

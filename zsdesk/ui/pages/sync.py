@@ -1,6 +1,6 @@
 """同步: files in and out, where each other site stands, conflicts, 撞车 and backups.
 
-Sites never talk over a network (SYNC.md): this page writes the package for the
+Sites never talk over a network (docs/SYNC.md): this page writes the package for the
 other site onto a USB stick and reads the one the other site sent.
 
 - 导出: a folder is chosen (remembered: usually the stick); the package is
