@@ -191,12 +191,13 @@ def bench_import(ws, folder: Path, repeat: int) -> None:
         # alternated, so a change in the machine's load touches every figure alike
         best: dict[str, tuple] = {}
         for _ in range(repeat):
-            for key, fn in (("raw", lambda: raw(path)), ("read", lambda: read_ledger(path))):
+            for key, fn in (("raw", lambda path=path: raw(path)), ("read", lambda path=path: read_ledger(path))):
                 got = timed(fn, 1)
                 if key not in best or got[0] < best[key][0]:
                     best[key] = got
             plan = best["read"][2]
-            for key, fn in (("preview", lambda: preview(target, plan)), ("fetch", lambda: bare_fetch(target, plan))):
+            for key, fn in (("preview", lambda target=target, plan=plan: preview(target, plan)),
+                            ("fetch", lambda target=target, plan=plan: bare_fetch(target, plan))):
                 got = timed(fn, 1)
                 if key not in best or got[0] < best[key][0]:
                     best[key] = got
@@ -208,7 +209,7 @@ def bench_import(ws, folder: Path, repeat: int) -> None:
         print(f"  reading the ledger vs raw read: {verdict(cpu_r / raw_cpu, IMPORT_GOAL)}")
         counts = ", ".join(f"{k} {v:,}" for k, v in result.counts.items() if v)
         line("preview (resolve, match, validate)", cpu_p, wall_p, counts)
-        spent = validation_time(lambda: preview(target, plan))
+        spent = validation_time(lambda target=target, plan=plan: preview(target, plan))
         print(f"  of the preview, validation by the services (RecordService.validate): {spent:.2f} s CPU")
         whole = (cpu_r + cpu_p) / raw_cpu
         print(f"  read + preview vs raw read: {whole:.2f}x (goal <= {IMPORT_GOAL}x: {'met' if whole <= IMPORT_GOAL else 'NOT met'})")

@@ -216,7 +216,7 @@ def bench_package(folder: Path, changes: int, *, repeat: int = 1, profile: bool 
     origin, fp = county.site.id, fingerprint(county)
 
     export_s = import_s = raw_s = float("inf")
-    for n in range(repeat):
+    for _ in range(repeat):
         # each export is a new package (the next seq): the last one is imported
         started = time.perf_counter()
         res = exchange.export_package(county, folder / "box")

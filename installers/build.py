@@ -196,7 +196,7 @@ def real_install(deb_file: Path, demo_db: Path | None) -> str:
 def build_windows_installer(version: str) -> str:
     iss = HERE / "windows" / "zsdesk.iss"
     iscc = shutil.which("iscc") or shutil.which("ISCC")
-    default = Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)")) / "Inno Setup 6" / "ISCC.exe"
+    default = Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "Inno Setup 6" / "ISCC.exe"
     if iscc is None and default.is_file():
         iscc = str(default)
     if iscc is None:
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     except (smoke.SmokeFailed, subprocess.CalledProcessError, OSError) as exc:
         say(f"\nFAILED: {exc}")
         return 1
-    except Exception as exc:  # noqa: BLE001 - deb.DebError and the like: one line, exit 1
+    except Exception as exc:
         say(f"\nFAILED: {type(exc).__name__}: {exc}")
         return 1
     finally:

@@ -189,7 +189,7 @@ def _md5sums(root: Path) -> str:
         rel = path.relative_to(root)
         if rel.parts[0] == "DEBIAN" or not path.is_file() or path.is_symlink():
             continue
-        digest = hashlib.md5(path.read_bytes()).hexdigest()  # noqa: S324 - dpkg's format
+        digest = hashlib.md5(path.read_bytes()).hexdigest()
         lines.append(f"{digest}  {rel.as_posix()}\n")
     return "".join(lines)
 

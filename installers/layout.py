@@ -145,10 +145,22 @@ def executable(windows: bool) -> str:
 
 def declared_files(repo: Path = REPO, *, windows: bool = False) -> set[str]:
     """Paths (relative to the bundle folder, with /) that a bundle built from this
-    checkout must hold: the program, every data file and every compiled .qm."""
+    checkout must hold: the program, every data file, every compiled .qm and Qt's
+    own translations (where PyInstaller puts PySide6's Qt: ``PySide6/`` on Windows,
+    ``PySide6/Qt/`` elsewhere)."""
     out = {executable(windows)}
     for source, dest in data_files(repo):
         out.add(f"{CONTENTS}/{Path(dest, Path(source).name).as_posix()}")
-    for lang in APP_TRANSLATIONS:
-        out.add(f"{CONTENTS}/resources/translations/zsdesk_{lang}.qm")
+    for ts in translation_sources(repo):
+        out.add(f"{CONTENTS}/resources/translations/{ts.stem}.qm")
+    qt = "PySide6" if windows else "PySide6/Qt"
+    for name in QT_TRANSLATIONS:
+        if name.startswith("qtbase_"):  # the catalogue zsdesk.ui.i18n loads
+            out.add(f"{CONTENTS}/{qt}/translations/{name}")
     return out
+
+
+def translation_sources(repo: Path = REPO) -> list[Path]:
+    """The .ts files compiled to .qm at build time: every one in resources/translations
+    (``zsdesk_<lang>`` for APP_TRANSLATIONS, and our supplement to Qt's own catalogue)."""
+    return sorted((repo / "resources" / "translations").glob("*.ts"))

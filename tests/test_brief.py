@@ -234,7 +234,7 @@ def test_a_300_project_table_repeats_its_header_on_every_page(city, tmp_path):
     co = ws.companies.create({"name": "批量投资有限公司"})
     names = [f"批量项目{i:03d}" for i in range(300)]
     ws.projects.create_many([{"unit_id": units["A"], "company_id": co, "name": n,
-                              "contract_date": "2026-05-%02d" % (1 + i % 28), "contract_investment": 500}
+                              "contract_date": f"2026-05-{1 + i % 28:02d}", "contract_investment": 500}
                              for i, n in enumerate(names)])
     brief.set_brief_settings(ws, list_limit=0)            # print every row of every list
     result, pages = make(ws, tmp_path, "2026-05")

@@ -21,11 +21,11 @@ from support import COMPANY_NAME, COUNTY, TODAY, local_state
 
 pytest.importorskip("sqlcipher3", reason="this build has no SQLCipher (sqlcipher3-wheels)")
 
-from zsdesk.db import cipher  # noqa: E402
-from zsdesk.db.engine import Database, copy_sqlite  # noqa: E402
-from zsdesk.errors import ValidationError  # noqa: E402
-from zsdesk.services import Workspace, init_site, open_workspace  # noqa: E402
-from zsdesk.services.workspace import change_database_password  # noqa: E402
+from zsdesk.db import cipher
+from zsdesk.db.engine import Database, copy_sqlite
+from zsdesk.errors import ValidationError
+from zsdesk.services import Workspace, init_site, open_workspace
+from zsdesk.services.workspace import change_database_password
 
 PASSWORD = "泰兴招商-2026！"
 #: quotes, URL and SQL specials, spaces, Chinese: the engine's and the rewrite's key must agree

@@ -115,7 +115,7 @@ def test_output_into_a_closed_pipe_ends_quietly(place):
 
 
 def test_a_bug_exits_1_with_its_trace_in_the_log_file(tmp_path, monkeypatch, capsys):
-    from zsdesk import cli
+    from zsdesk import cli, logs
 
     monkeypatch.setenv("ZSDESK_DATA_DIR", str(tmp_path / "data"))
 
@@ -134,7 +134,7 @@ def test_a_bug_exits_1_with_its_trace_in_the_log_file(tmp_path, monkeypatch, cap
     # it rotates: the file stays small
     for _ in range(3):
         assert main(["--db", str(tmp_path / "x.db"), "stats"]) == 1
-    assert log.stat().st_size < cli.LOG_MAX_BYTES
+    assert log.stat().st_size < logs.MAX_BYTES
 
 
 def mode(path: Path) -> int:

@@ -32,7 +32,7 @@ PROJECT = str(uuid.uuid4())
 
 def _fill_release_1(db) -> None:
     """What a county's database held under release 0001_initial, written with plain SQL."""
-    recorded = dt.datetime(2025, 12, 1, 2, 0, tzinfo=dt.timezone.utc).isoformat(timespec="microseconds")
+    recorded = dt.datetime(2025, 12, 1, 2, 0, tzinfo=dt.UTC).isoformat(timespec="microseconds")
     hlc = 1_764_554_400_000 << 16
     with db.engine.begin() as conn:
         run = lambda sql, **p: conn.execute(text(sql), p)  # noqa: E731

@@ -9,7 +9,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-from collections import defaultdict
 from decimal import Decimal as D
 
 import pytest
@@ -70,7 +69,7 @@ def recompute(db, start: dt.date, end: dt.date, limits: dict) -> dict:
     prod_cut = months_back(end, limits["project_production_months"])
     out = {}
     for unit in [*units, None]:
-        def share(pid):
+        def share(pid, unit=unit):
             return D(1) if unit is None else credits[pid].get(unit, D(0))
         mine = [pid for pid in projects if share(pid)]
         signed = [pid for pid in mine if start <= projects[pid]["date"] <= end]

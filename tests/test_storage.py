@@ -91,9 +91,8 @@ def test_foreign_keys_are_enforced(ws, unit_id):
 
     from zsdesk.db.models import Staff
 
-    with pytest.raises(IntegrityError):
-        with ws.write() as w:
-            w.insert(Staff, {"unit_id": "no-such-unit", "name": "孤儿"})
+    with pytest.raises(IntegrityError), ws.write() as w:
+        w.insert(Staff, {"unit_id": "no-such-unit", "name": "孤儿"})
     assert [s.name for s in ws.reference.list_staff()] == ["王招商"]
 
 
@@ -162,6 +161,7 @@ def test_locked_database_gives_the_plain_message(ws, company_id, backend):
         with pytest.raises(StorageError) as info:
             ws.companies.update(company_id, {"notes": "被锁住"})
         assert "数据库被占用" in str(info.value) and "未保存任何内容" in str(info.value)
+        assert info.value.code == "storage.busy"
     finally:
         release()
     assert ws.companies.get(company_id).notes is None  # nothing saved
@@ -209,6 +209,7 @@ def test_read_only_database_file(tmp_path, backend):
         with pytest.raises(StorageError) as info:
             ro.reference.staff.create({"unit_id": ro.reference.list_units()[0].id, "name": "甲"})
         assert "只读" in str(info.value)
+        assert info.value.code == "storage.readonly"
     finally:
         ro.close()
         tmp_path.chmod(0o755)
@@ -221,10 +222,9 @@ def test_a_second_workspace_sees_whole_writes_only(ws, unit_id):
 
     other = type(ws)(Database(ws.db.url), today=ws.today)
     try:
-        with pytest.raises(RuntimeError):
-            with ws.write() as w:
-                w.insert(Staff, {"unit_id": unit_id, "name": "半途"})
-                raise RuntimeError("中途失败")
+        with pytest.raises(RuntimeError), ws.write() as w:
+            w.insert(Staff, {"unit_id": unit_id, "name": "半途"})
+            raise RuntimeError("中途失败")
         assert [s.name for s in other.reference.list_staff()] == ["王招商"]
         ws.reference.staff.create({"unit_id": unit_id, "name": "完整"})
         assert sorted(s.name for s in other.reference.list_staff()) == ["完整", "王招商"]
@@ -232,3 +232,135 @@ def test_a_second_workspace_sees_whole_writes_only(ws, unit_id):
             assert s.execute(text("SELECT count(*) FROM change_log")).scalar() > 0
     finally:
         other.close()
+
+
+# --- storage errors classified by SQLite's result codes ----------------------------------------
+
+def _code_of(fn) -> tuple[int, StorageError | None]:
+    """Run ``fn``, which must fail with a sqlite3 error: its result code and ``translate``'s error."""
+    from zsdesk.db.engine import translate
+
+    with pytest.raises(sqlite3.Error) as info:
+        fn()
+    return info.value.sqlite_errorcode & 0xFF, translate(info.value)
+
+
+def test_real_sqlite_errors_are_classified_by_their_result_code(tmp_path):
+    from zsdesk.db.engine import STORAGE_MESSAGES
+
+    path = tmp_path / "codes.db"
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("CREATE TABLE t (x BLOB)")
+
+    # locked: a second connection holds the write lock (BEGIN IMMEDIATE)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waiter = sqlite3.connect(path, isolation_level=None, timeout=0)
+    code, known = _code_of(lambda: waiter.execute("BEGIN IMMEDIATE"))
+    assert code == sqlite3.SQLITE_BUSY and known.code == "storage.busy"
+    holder.execute("ROLLBACK")
+
+    # read-only: opened read-only (file modes do not stop root)
+    ro = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    code, known = _code_of(lambda: ro.execute("INSERT INTO t VALUES (1)"))
+    assert code == sqlite3.SQLITE_READONLY and known.code == "storage.readonly"
+
+    # cannot open: the path is a folder
+    code, known = _code_of(lambda: sqlite3.connect(tmp_path).execute("SELECT 1 FROM sqlite_master"))
+    assert code == sqlite3.SQLITE_CANTOPEN and known.code == "storage.cantopen"
+
+    # not a database: a text file
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("这不是数据库" * 400, encoding="utf-8")
+    code, known = _code_of(lambda: sqlite3.connect(text_file).execute("SELECT 1 FROM sqlite_master"))
+    assert code == sqlite3.SQLITE_NOTADB and known.code == "storage.corrupt"
+
+    # full: the database may not grow past its page limit
+    con.execute("PRAGMA max_page_count = 8")
+    code, known = _code_of(lambda: [con.execute("INSERT INTO t VALUES (randomblob(4000))") for _ in range(20)])
+    assert code == sqlite3.SQLITE_FULL and known.code == "storage.full"
+    assert str(known) == STORAGE_MESSAGES["storage.full"]
+    for c in (con, holder, waiter, ro):
+        c.close()
+
+
+IO_ERROR_SCRIPT = r"""
+import json, resource, signal, sys
+from sqlalchemy import text
+from zsdesk.db.engine import Database
+db = Database(f"sqlite:///{sys.argv[1]}", migrate=False)
+with db.session() as s:
+    s.execute(text("CREATE TABLE blobs (x BLOB)"))
+# the file-size limit makes write() fail with EFBIG, as a pulled USB stick fails with EIO:
+# SQLite says SQLITE_IOERR_WRITE, "disk I/O error"
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))
+try:
+    for _ in range(50):
+        with db.session() as s:
+            s.execute(text("INSERT INTO blobs VALUES (randomblob(8000))"))
+except Exception as exc:
+    orig = exc.__cause__.orig
+    print(json.dumps({"type": type(exc).__name__, "code": getattr(exc, "code", None), "message": str(exc),
+                      "sqlite": orig.sqlite_errorname}, ensure_ascii=False))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_real_disk_io_error_is_a_known_storage_error(tmp_path):
+    import json
+    import subprocess
+
+    from zsdesk.db.engine import STORAGE_MESSAGES
+
+    done = subprocess.run([sys.executable, "-c", IO_ERROR_SCRIPT, str(tmp_path / "usb.db")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["sqlite"].startswith("SQLITE_IOERR")
+    assert seen == {**seen, "type": "StorageError", "code": "storage.io", "message": STORAGE_MESSAGES["storage.io"]}
+    assert seen["message"] == "读写数据库文件出错：U 盘或磁盘可能已拔出或损坏。请插好后重试；未保存任何内容。"
+
+
+def _driver_error(message: str, code: int | None = None, name: str | None = None):
+    """A sqlite3 error as the driver raises it, wrapped by SQLAlchemy as a statement's failure."""
+    from sqlalchemy.exc import OperationalError
+
+    error = sqlite3.OperationalError(message)
+    if code is not None:
+        error.sqlite_errorcode, error.sqlite_errorname = code, name
+    return OperationalError("INSERT INTO visits VALUES (?)", (), error)
+
+
+@pytest.mark.parametrize(("message", "code", "expected"), [
+    # the code decides, whatever the text says (extended codes: the low byte is the primary code)
+    ("disk I/O error", 778, "storage.io"),                # SQLITE_IOERR_WRITE
+    ("unexpected wording", 266, "storage.io"),            # SQLITE_IOERR_READ
+    ("unexpected wording", sqlite3.SQLITE_BUSY, "storage.busy"),
+    ("unexpected wording", 262, "storage.busy"),          # SQLITE_LOCKED_SHAREDCACHE
+    ("unexpected wording", 1032, "storage.readonly"),     # SQLITE_READONLY_DBMOVED
+    ("unexpected wording", sqlite3.SQLITE_CORRUPT, "storage.corrupt"),
+    ("unexpected wording", sqlite3.SQLITE_ERROR, None),   # a bug (a wrong statement …)
+    # no code (SQLCipher's module, older drivers): the text decides
+    ("disk I/O error", None, "storage.io"),
+    ("database is locked", None, "storage.busy"),
+    ("database or disk is full", None, "storage.full"),
+    ("no such table: visits", None, None),
+])
+def test_translate_uses_the_code_then_the_text(message, code, expected):
+    from zsdesk.db.engine import STORAGE_MESSAGES, translate
+
+    known = translate(_driver_error(message, code, f"SQLITE_{code}" if code else None))
+    assert (known.code if known else None) == expected
+    if known is not None:
+        assert str(known) == STORAGE_MESSAGES[expected]
+
+
+def test_a_disk_io_error_in_a_session_is_not_a_bug(tmp_path):
+    db = Database(f"sqlite:///{tmp_path / 'x.db'}", migrate=False)
+    try:
+        with pytest.raises(StorageError) as info, db.storage_errors():
+            raise _driver_error("disk I/O error", 778, "SQLITE_IOERR_WRITE")
+        assert info.value.code == "storage.io" and "U 盘或磁盘可能已拔出" in str(info.value)
+    finally:
+        db.close()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import fuzz_sync  # noqa: E402
+import fuzz_sync
 
 SAMPLE = 300
 SEED = 20261205
@@ -36,7 +36,7 @@ def test_hostile_mutants_are_refused_or_applied_never_a_crash(tmp_path):
     assert refused + applied + len(report.crashes) == SAMPLE
     assert refused > SAMPLE // 2, report.text()        # most mutants are refused …
     assert report.refused["format"] and report.refused["manifest"] and report.refused["limits"]
-    assert FAMILIES <= set(report.kinds), report.kinds  # … and every family was tried
+    assert set(report.kinds) >= FAMILIES, report.kinds  # … and every family was tried
 
 
 def test_hostile_mutants_through_the_command_line_exit_0_or_2(tmp_path):

@@ -136,7 +136,7 @@ def test_entries_in_another_sites_name_are_refused(shared, tmp_path):
     now = max(int(local_state(w)["hlc"]) for w in (city, tx, jj)) + (1 << 30)
     forged = [
         {"o": city.site.id, "c": 10_000, "h": now, "t": "targets", "r": net.ids["target"], "op": "U",
-         "d": {"value": ["40", "400"]}, "b": None, "a": "伪造", "at": dt.datetime.now(dt.timezone.utc).isoformat()},
+         "d": {"value": ["40", "400"]}, "b": None, "a": "伪造", "at": dt.datetime.now(dt.UTC).isoformat()},
         {"o": tx.site.id, "c": 10_000, "h": now, "t": "companies", "r": net.ids["company"], "op": "U",
          "d": {"name": ["飞地项目投资有限公司", "冒名改的名字"]}, "b": None, "a": "伪造", "at": None},
     ]

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from support import COMPANY_NAME, TODAY, make_usci
-from test_sync_kit import Net, clone_database, diff_dumps, dump_all, dump_synced, fingerprint, refuse
+from test_sync_kit import Net, clone_database, diff_dumps, dump_all, dump_synced
 from zsdesk import metrics
 from zsdesk.db.models import (
     Alert, CapitalArrival, Company, Problem, Project, ProjectStage, Setting, SyncPackage, SyncPeer, Target, Visit,

@@ -8,8 +8,12 @@ handled by a callback that runs once the dialog is up.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import subprocess
+import sys
+import time
 from decimal import Decimal
 from itertools import groupby
 
@@ -62,7 +66,7 @@ class Modal:
         self.seen = dialog
         try:
             self.handler(dialog)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test by check()
+        except BaseException as exc:
             self.error = exc
             dialog.done(QDialog.DialogCode.Rejected)   # never ask: the test is over
 
@@ -96,6 +100,14 @@ def open_form(qtbot, ws, table: str, row_id: str | None = None, **defaults):
 
 def save_shortcut(qtbot, form) -> None:
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    written(qtbot, form)
+
+
+def written(qtbot, writer) -> None:
+    """Wait for the write a form, a panel or a dialog started (it runs in the
+    task runner's writer; a refused check starts none)."""
+    qtbot.waitUntil(lambda: getattr(writer, "save_task", None) is None
+                    and getattr(writer, "write_task", None) is None, timeout=10_000)
 
 
 def pick_company(qtbot, picker, typed: str) -> None:
@@ -200,6 +212,7 @@ def test_company_duplicate_warning_while_typing_and_save_with_contact(qtbot, ws)
     qtbot.keyClicks(form.usci, COMPANY_USCI)
     qtbot.waitUntil(lambda: "统一社会信用代码与" in form.duplicate_text())
     click(qtbot, form.save_button)          # the same code is refused by the core
+    written(qtbot, form)
     assert "统一社会信用代码与“扬子江药业集团有限公司”" in form.error_text("usci")
     assert form.isVisible() and ws.counts() == before
 
@@ -294,6 +307,7 @@ def test_log_a_visit_with_participants(qtbot, ws, company_id, staff_id, unit_id)
     type_text(qtbot, form.next_step, "寄送园区资料")
     form.next_due.setValue(dt.date(2026, 6, 20))
     click(qtbot, form.save_button)
+    written(qtbot, form)
 
     assert not form.isVisible() and form.saved
     after = ws.counts()
@@ -388,10 +402,12 @@ def test_stage_dialog_needs_a_reason_and_a_sane_date(qtbot, ws, unit_id, company
 
     def stall_without_reason(dialog):
         click(qtbot, dialog.ok_button)
+        written(qtbot, dialog)
         assert "不能为空" in dialog.reason_error.text() and dialog.reason_error.isVisible()
         dialog.date.setValue(dt.date(2026, 3, 1))   # before the contract date
         type_text(qtbot, dialog.reason, "企业资金链紧张")
         click(qtbot, dialog.ok_button)
+        written(qtbot, dialog)
         assert "不能早于当前阶段" in dialog.date_error.text()
         dialog.reject()
 
@@ -434,11 +450,13 @@ def test_capital_arrival_added_in_the_project_form(qtbot, ws, unit_id, company_i
 
     qtbot.keyClicks(panel.amount, "abc")
     click(qtbot, panel.add_button)
+    written(qtbot, panel)
     assert "不是有效金额" in panel.error_text("amount")
     panel.date.setValue(dt.date(2026, 3, 1))
     panel.amount.clear()
     qtbot.keyClicks(panel.amount, "100")
     click(qtbot, panel.add_button)
+    written(qtbot, panel)
     assert "不能早于签约日期" in panel.error_text("arrival_date")
     assert ws.counts()["capital_arrivals"] == before
 
@@ -447,13 +465,14 @@ def test_capital_arrival_added_in_the_project_form(qtbot, ws, unit_id, company_i
     qtbot.keyClicks(panel.amount, "2,500.5")
     type_text(qtbot, panel.note, "首期注册资本金")
     click(qtbot, panel.add_button)
+    written(qtbot, panel)
     assert panel.error_text("amount") == "" and panel.error_text("arrival_date") == ""
     [arrival] = ws.projects.arrivals(project_id)
     assert (arrival.arrival_date, arrival.amount, arrival.note) == (
         dt.date(2026, 4, 15), Decimal("2500.5"), "首期注册资本金")
     assert panel.model.rowCount() == 1
-    assert panel.model.index(0, 1).data() == "2,500.5"
-    assert "合计 2,500.5 万元" in panel.summary.text() and "16.7%" in panel.summary.text()
+    assert panel.model.index(0, 1).data() == "2,500.50"   # to the 分, as the lists show money
+    assert "合计 2,500.50 万元" in panel.summary.text() and "16.7%" in panel.summary.text()
     assert form.saved and panel.amount.text() == ""
 
 
@@ -467,10 +486,12 @@ def test_problems_and_attachments_in_the_project_form(qtbot, ws, unit_id, compan
     problems = form.problems
     problems.category.setCurrentIndex(problems.category.findData("用电"))
     click(qtbot, problems.add_button)
+    written(qtbot, problems)
     assert "不能为空" in problems.error_text("description")
     type_text(qtbot, problems.description, "双回路供电接入")
     type_text(qtbot, problems.responsible, "县供电公司")
     click(qtbot, problems.add_button)
+    written(qtbot, problems)
     [problem] = ws.projects.problems(project_id)
     assert (problem.category, problem.description, problem.resolved) == ("用电", "双回路供电接入", False)
     problems.view.setCurrentIndex(problems.model.index(0, 0))
@@ -489,6 +510,7 @@ def test_problems_and_attachments_in_the_project_form(qtbot, ws, unit_id, compan
     contract = tmp_path / "投资合同.pdf"
     contract.write_bytes(b"%PDF-1.4 signed contract")
     assert form.attachments.add_file(str(contract))
+    written(qtbot, form.attachments)
     [att] = ws.attachments.list_for("projects", project_id)
     digest = hashlib.sha256(contract.read_bytes()).hexdigest()
     assert att.sha256 == digest and att.kind == "合同"
@@ -571,6 +593,7 @@ def test_a_shared_project_of_another_site_takes_this_sites_arrivals_and_problems
     assert not form.attachments.add_button.isEnabled()
     type_text(qtbot, form.arrivals.amount, "1200")
     qtbot.mouseClick(form.arrivals.add_button, Qt.MouseButton.LeftButton)
+    written(qtbot, form.arrivals)
     [arrival] = ws.projects.arrivals(pid)
     assert arrival.amount == Decimal("1200") and arrival.owner_site_id == ws.site.id
     assert form.arrivals.model.rowCount() == 1
@@ -586,6 +609,138 @@ def test_city_opens_a_county_company_read_only(qtbot, city_ws):
     assert form.banner.text() == "该记录属于“泰兴高新区招商单元”，只读"
     assert not form.name.isEnabled() and not form.add_contact_button.isEnabled()
     assert form.contacts_model.read_only and not form.save_button.isVisible()
+
+
+# --- saving while another program holds the database ------------------------------------------
+
+#: another program: takes the database's write lock, says so, holds it, lets go
+HOLD_LOCK = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+db.execute("COMMIT")
+"""
+
+
+@contextlib.contextmanager
+def lock_held(ws, seconds: float):
+    """Another process holds the write lock of ``ws``'s SQLite file for ``seconds``."""
+    if ws.db.path is None:
+        pytest.skip("the write lock of another program is a SQLite matter")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(ws.db.path), str(seconds)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        yield holder
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait(10)
+        holder.stdout.close()
+
+
+class Ticks:
+    """A timer of the GUI thread: it only ticks while the event loop runs."""
+
+    def __init__(self):
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.timeout.connect(lambda: self.times.append(time.monotonic()))
+        self.timer.start(20)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    @property
+    def longest_gap(self) -> float:
+        return max(b - a for a, b in zip(self.times, self.times[1:]))
+
+
+def test_a_save_waits_for_another_programs_lock_while_the_window_keeps_painting(qtbot, ws):
+    form = open_form(qtbot, ws, "companies")
+    type_text(qtbot, form.name, "泰兴新材料科技有限公司")
+    type_text(qtbot, form.region, "江苏泰州")
+    with lock_held(ws, 3):
+        ticks = Ticks()
+        started = time.monotonic()
+        click(qtbot, form.save_button)
+        # the form waits, disabled, saying so
+        assert form.isVisible() and not form.tabs.isEnabled() and not form.save_button.isEnabled()
+        assert form.busy.text() == "正在保存…"
+        qtbot.waitUntil(lambda: "数据库被其他程序占用，正在重试" in form.busy.text(), timeout=5_000)
+        written(qtbot, form)
+        waited = time.monotonic() - started
+        ticks.stop()
+    assert waited > 2.0                                 # it did wait for the other program
+    assert len(ticks.times) > 50 and ticks.longest_gap < 1.0   # and the event loop ran all along
+    assert form.saved and not form.isVisible()
+    company = ws.companies.get(form.row_id)
+    assert (company.name, company.region) == ("泰兴新材料科技有限公司", "江苏泰州")
+
+
+def test_a_save_gives_up_after_a_bounded_wait_and_keeps_the_input(qtbot, ws, monkeypatch):
+    from zsdesk.ui import tasks
+
+    monkeypatch.setattr(tasks, "LOCK_WAIT_S", 1.5)
+    before = ws.counts()
+    form = open_form(qtbot, ws, "companies")
+    type_text(qtbot, form.name, "泰兴新材料科技有限公司")
+    type_text(qtbot, form.region, "江苏泰州")
+    with lock_held(ws, 30):
+        click(qtbot, form.save_button)
+        qtbot.waitUntil(lambda: "正在重试" in form.busy.text(), timeout=5_000)
+        written(qtbot, form)
+        message = form.problem.text()
+        assert form.problem.isVisible() and "没有保存任何内容" in message and "仍在表单中" in message
+        assert form.isVisible() and form.tabs.isEnabled() and form.save_button.isEnabled()
+        assert form.busy.text() == ""
+        assert (form.name.text(), form.region.text()) == ("泰兴新材料科技有限公司", "江苏泰州")
+        assert form.row_id is None and not form.saved and ws.counts() == before
+    # the other program has gone: the same input saves
+    save_shortcut(qtbot, form)
+    assert form.saved and ws.companies.get(form.row_id).region == "江苏泰州"
+    assert form.problem.text() == "已保存。"
+
+
+def test_cancel_while_a_save_waits_stops_it_and_keeps_the_form(qtbot, ws):
+    before = ws.counts()
+    form = open_form(qtbot, ws, "companies")
+    type_text(qtbot, form.name, "泰兴新材料科技有限公司")
+    with lock_held(ws, 30):
+        click(qtbot, form.save_button)
+        qtbot.waitUntil(lambda: "正在重试" in form.busy.text(), timeout=5_000)
+        assert form.cancel_button.isEnabled()
+        click(qtbot, form.cancel_button)           # stop waiting: the form stays open
+        written(qtbot, form)
+        assert form.isVisible() and "已停止，未保存" in form.problem.text()
+        assert form.name.text() == "泰兴新材料科技有限公司" and form.save_button.isEnabled()
+        assert ws.counts() == before
+
+
+def test_a_save_behind_a_long_write_of_the_window_waits_for_it_and_may_be_stopped(qtbot, ws):
+    import threading
+
+    from zsdesk.ui.tasks import runner_for
+
+    form = open_form(qtbot, ws, "companies")
+    type_text(qtbot, form.name, "泰兴新材料科技有限公司")
+    gate = threading.Event()
+    ledger_import = runner_for(form).run(lambda: gate.wait(10), title="导入台账")   # the one writer is busy
+    try:
+        click(qtbot, form.save_button)
+        assert form.busy.text() == "等待“导入台账”完成后保存…" and not form.tabs.isEnabled()
+        click(qtbot, form.cancel_button)         # given up at once, not after the import
+        written(qtbot, form)
+        assert form.isVisible() and "已停止，未保存" in form.problem.text() and ledger_import.running
+        click(qtbot, form.save_button)           # asked again: saved once the import is done
+        gate.set()
+        written(qtbot, form)
+    finally:
+        gate.set()
+    assert form.saved and not ledger_import.running
+    assert ws.companies.get(form.row_id).name == "泰兴新材料科技有限公司"
 
 
 # --- audit trail, cancel, the API --------------------------------------------------------------

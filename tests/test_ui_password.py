@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 pytest.importorskip("sqlcipher3", reason="this build has no SQLCipher (sqlcipher3-wheels)")
 
-from zsdesk.db import cipher  # noqa: E402
-from zsdesk.db.engine import Database  # noqa: E402
-from zsdesk.services import Workspace, init_site  # noqa: E402
+from zsdesk.db import cipher
+from zsdesk.db.engine import Database
+from zsdesk.services import Workspace, init_site
 
 TODAY = dt.date(2026, 6, 15)
 PASSWORD = "泰兴招商-2026！"

@@ -180,3 +180,82 @@ def test_status_widget_follows_the_running_task(qtbot, runner):
 def test_describe_error_keeps_known_errors_plain():
     assert describe_error(StorageError("磁盘已满：请清理磁盘空间后重试。未保存任何内容。")).startswith("磁盘已满")
     assert describe_error(ValidationError("name", "不能为空")) == "不能为空"
+
+
+# --- a write that waits for another connection's lock ------------------------------------------
+
+def _hold_write_lock(ws):
+    """Another connection to the same file takes the write lock (as another program would)."""
+    import sqlite3
+
+    import pytest
+
+    if ws.db.path is None:
+        pytest.skip("the write lock of another connection is a SQLite matter")
+    holder = sqlite3.connect(ws.db.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    return holder
+
+
+def test_a_write_retries_while_the_database_is_locked_and_says_so(qtbot, runner, ws):
+    from PySide6.QtCore import QTimer
+
+    from zsdesk.ui.tasks import locked_text
+
+    before = ws.counts()["companies"]
+    holder = _hold_write_lock(ws)
+    QTimer.singleShot(1000, lambda: holder.execute("COMMIT"))   # the GUI thread keeps running meanwhile
+    texts: list[str] = []
+    task = runner.run(ws.companies.create, {"name": "泰州锁等待测试有限公司"}, title="保存客商", retry_locked=True)
+    task.progressed.connect(lambda _d, _t, text: texts.append(text))
+    _wait(qtbot, task)
+    holder.close()
+    assert task.state == DONE, task.error
+    assert locked_text() in texts and "正在重试" in locked_text()
+    assert ws.counts()["companies"] == before + 1
+
+
+def test_a_write_gives_up_after_the_bounded_wait_and_saves_nothing(qtbot, runner, ws, monkeypatch):
+    from zsdesk.ui import tasks
+
+    monkeypatch.setattr(tasks, "LOCK_WAIT_S", 0.6)
+    before = ws.counts()
+    holder = _hold_write_lock(ws)
+    try:
+        task = runner.run(ws.companies.create, {"name": "泰州锁等待测试有限公司"}, title="保存客商",
+                          retry_locked=True, on_error=lambda _exc: None)
+        _wait(qtbot, task)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert task.state == FAILED and isinstance(task.error, tasks.DatabaseBusy)
+    assert "没有保存任何内容" in describe_error(task.error)
+    assert ws.counts() == before
+
+
+def test_only_the_lock_is_retried(qtbot, runner):
+    attempts = []
+
+    def disk_full():
+        attempts.append(1)
+        raise StorageError("磁盘已满：请清理磁盘空间后重试。未保存任何内容。")
+
+    task = runner.run(disk_full, title="保存", retry_locked=True, on_error=lambda _exc: None)
+    _wait(qtbot, task)
+    assert task.state == FAILED and len(attempts) == 1
+
+
+def test_a_queued_write_that_is_cancelled_ends_at_once(qtbot, runner):
+    """A save behind a long write of the window (a ledger import) can be given up
+    without waiting for that write to finish."""
+    gate = threading.Event()
+    ran = []
+    long_write = runner.run(lambda: gate.wait(10), title="导入台账")
+    queued = runner.run(lambda: ran.append(1), title="保存", cancellable=True)
+    with qtbot.waitSignal(queued.stopped, timeout=2000):
+        queued.cancel()
+    assert queued.state == CANCELLED and long_write.running
+    gate.set()
+    _wait(qtbot, long_write)
+    runner.write_pool.waitForDone(5000)
+    assert ran == [] and not runner.busy()

@@ -6,7 +6,12 @@
 # poppler-utils, PostgreSQL and python3-venv. It makes a virtualenv in .venv,
 # installs zsdesk with its test extras, starts a throwaway PostgreSQL 15 server
 # on port 54329 in a temporary folder (stopped again on exit), and runs pytest
-# on both backends. The exit code is pytest's.
+# on both backends. Before pytest it checks the layer contract with import-linter
+# (`lint-imports`, pyproject.toml [tool.importlinter], docs/ARCHITECTURE.md); a broken
+# contract fails the script (exit 1 when pytest itself passed). So do `ruff check` and
+# `mypy` (pyproject.toml [tool.ruff], [tool.mypy]), run before pytest too: pytest runs
+# whatever they report, and the script fails at the end naming the check that failed.
+# Otherwise the exit code is pytest's.
 #
 # In CI (CI=true), or with ZSDESK_BUILD_INSTALLERS=1, it then builds the installers
 # after pytest: installs PyInstaller (zsdesk[build]) into the virtualenv, runs
@@ -103,7 +108,7 @@ fi
 STAMP="$VENV/.zsdesk-test-install"
 want_stamp=$( { cat pyproject.toml; "$VENV/bin/python" -VV; } | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$want_stamp" ] \
-        || ! "$VENV/bin/python" -c 'import zsdesk, pytest, hypothesis, psycopg, pytestqt' >/dev/null 2>&1; then
+        || ! "$VENV/bin/python" -c 'import zsdesk, pytest, hypothesis, psycopg, pytestqt, importlinter, ruff, mypy' >/dev/null 2>&1; then
     say "installing zsdesk and its test requirements into $VENV"
     "$VENV/bin/python" -m pip install -q -e '.[test]' >&2 \
         || { loud "pip install -e '.[test]' failed"; exit 2; }
@@ -190,6 +195,27 @@ fi
 
 # --- the tests ----------------------------------------------------------------------------------------
 
+# The layers: zsdesk.ui reaches the core only through zsdesk.app; the core never imports Qt.
+contract_status=0
+say "checking the layer contract: lint-imports"
+if ! "$VENV/bin/lint-imports" --no-cache >&2; then
+    loud "THE LAYER CONTRACT IS BROKEN (lint-imports, output above; see docs/ARCHITECTURE.md)"
+    contract_status=1
+fi
+
+# Habits (pyproject.toml [tool.ruff], [tool.mypy]): a failure is remembered, pytest still runs.
+lint_failed=()
+say "checking the code: ruff check"
+if ! "$VENV/bin/ruff" check zsdesk tests bench tools installers >&2; then
+    loud "RUFF CHECK FAILED (output above; pyproject.toml [tool.ruff])"
+    lint_failed+=("ruff check")
+fi
+say "checking the types: mypy"
+if ! "$VENV/bin/mypy" >&2; then
+    loud "MYPY FAILED (output above; pyproject.toml [tool.mypy])"
+    lint_failed+=("mypy")
+fi
+
 say "setup took $(( $(date +%s) - STARTED )) s; running pytest $*"
 # A test stuck for 10 minutes (a modal dialog, a lock) gets its stack printed in the log.
 "$VENV/bin/python" -m pytest -o faulthandler_timeout=600 "$@"
@@ -231,5 +257,15 @@ if [ "$build_status" -ne 0 ]; then
     [ "$status" -eq 0 ] && status=$build_status
 else
     say "finished in $(( $(date +%s) - STARTED )) s, pytest exit code $status"
+fi
+if [ "$contract_status" -ne 0 ]; then
+    say "the layer contract (lint-imports) is BROKEN: the run fails"
+    [ "$status" -eq 0 ] && status=$contract_status
+fi
+if [ "${#lint_failed[@]}" -ne 0 ]; then
+    for check in "${lint_failed[@]}"; do
+        say "$check FAILED (output above): the run fails"
+    done
+    [ "$status" -eq 0 ] && status=1
 fi
 exit $status

@@ -211,7 +211,7 @@ def restore_from(backup, db_url: str, *, force: bool = False, password: str | No
         # Through SQLite's backup API: a program that has the database open sees the
         # restored data (deleting the -wal/-shm files under it lost the restore).
         copy_sqlite(source, target, source_pw)
-    except Exception as exc:  # noqa: BLE001 - OSError or the driver's error: said in plain words
+    except Exception as exc:
         what = os_error_text(exc) if isinstance(exc, OSError) else "写入失败"
         raise StorageError(f"恢复未完成：{what}。恢复前的数据库已另存为：{saved}") from exc
     finally:

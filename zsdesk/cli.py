@@ -214,7 +214,7 @@ def _open(args, *, need_site: bool = True):
     except PasswordRequired as exc:
         raise PasswordRequired(f"{exc}（{PASSWORD_HINT}）") from None
     if need_site:
-        ws.site  # raises RefusedError naming `zsdesk init`
+        _ = ws.site  # raises RefusedError naming `zsdesk init`
     return ws
 
 
@@ -303,7 +303,7 @@ def split_open_file(argv: list[str]) -> tuple[list[str], str | None]:
     argparse cannot take an optional positional beside the sub-commands (it
     would read ``sync import F`` as FILE=sync), so the one positional word of a
     GUI start is taken out before parsing."""
-    words = []
+    words: list[int] = []  # positions of the positional words
     skip = False
     for i, arg in enumerate(argv):
         if skip:
@@ -317,15 +317,13 @@ def split_open_file(argv: list[str]) -> tuple[list[str], str | None]:
             words.append(i)
     if len(words) != 1 or argv[words[0]] in COMMANDS:
         return argv, None
-    i = words[0]
-    rest = [a for j, a in enumerate(argv) if j != i and not (a == "--" and j < i)]
-    return rest, argv[i]
+    at = words[0]
+    rest = [a for j, a in enumerate(argv) if j != at and not (a == "--" and j < at)]
+    return rest, argv[at]
 
 
 #: exit code after the reader of our output went away (``zsdesk stats | head -1``): 128 + SIGPIPE
 EXIT_BROKEN_PIPE = 141
-LOG_MAX_BYTES = 1 << 20
-LOG_BACKUPS = 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -348,6 +346,9 @@ def _main(argv: list[str] | None) -> int:
     argv, open_file = split_open_file(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from zsdesk import logs
+
+    logs.setup()  # warnings and errors also go to the log file (the app's too)
     try:
         if args.command is None:
             args.open_file = open_file
@@ -366,11 +367,13 @@ def _main(argv: list[str] | None) -> int:
         # a file the command did not foresee (a folder that is a file, a full disk …)
         from zsdesk.db.engine import os_error_text
 
-        log_trace("file error")
+        from zsdesk import logs
+
+        logs.write_trace("file error")
         print(f"zsdesk: 无法读写 {exc.filename}：{os_error_text(exc)}。没有完成任何操作，请检查该路径后重试",
               file=sys.stderr)
         return 2
-    except Exception as exc:  # noqa: BLE001 - a storage failure we know, else a bug
+    except Exception as exc:
         import sqlite3
 
         from sqlalchemy.exc import DBAPIError
@@ -379,7 +382,9 @@ def _main(argv: list[str] | None) -> int:
 
         known = translate(exc) if isinstance(exc, (sqlite3.Error, DBAPIError)) else None
         if known is not None:
-            log_trace("storage error")
+            from zsdesk import logs
+
+            logs.write_trace("storage error")
             print(f"zsdesk: {known}", file=sys.stderr)
             return 2
         return report_bug()
@@ -393,42 +398,11 @@ def _quiet_stdout() -> None:
         pass
 
 
-def log_file():
-    """``<data folder>/logs/zsdesk.log``."""
-    from zsdesk.db.engine import data_dir
-
-    return data_dir() / "logs" / "zsdesk.log"
-
-
-def log_trace(what: str):
-    """Write the exception being handled, with its trace, to the log file (rotating,
-    owner-only). Returns the file, or None when it cannot be written."""
-    from logging.handlers import RotatingFileHandler
-
-    from zsdesk.db.engine import private_dir, private_file
-
-    try:
-        path = log_file()
-        private_dir(path.parent)
-        handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    crash = logging.getLogger("zsdesk.crash")
-    crash.propagate = False  # the trace goes to the file, not to the console
-    crash.addHandler(handler)
-    try:
-        crash.error("%s in zsdesk %s, arguments %s", what, __version__, sys.argv[1:], exc_info=True)
-    finally:
-        crash.removeHandler(handler)
-        handler.close()
-    private_file(path)
-    return path
-
-
 def report_bug() -> int:
     """An unexpected exception: the trace into the log file, one line on stderr; exit 1."""
-    path = log_trace("unexpected error")
+    from zsdesk import logs
+
+    path = logs.write_trace("unexpected error")
     if path is None:
         traceback.print_exc()
         print("zsdesk: 程序内部出错（不是你的操作有误），上面的信息请发给技术支持", file=sys.stderr)

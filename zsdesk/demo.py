@@ -80,7 +80,7 @@ def generate(ws, *, units: int = 6, years: int = 2, scale: float = 0.05, seed: i
     if not ws.initialised:
         from zsdesk.services import init_site
 
-        init_site(ws, **DEMO_SITE)
+        init_site(ws, role=DEMO_SITE["role"], code=DEMO_SITE["code"], name=DEMO_SITE["name"])
     with ws.read() as s:
         busy = (s.scalar(select(func.count()).select_from(Visit)) or 0) + \
                (s.scalar(select(func.count()).select_from(Project)) or 0)
@@ -349,11 +349,12 @@ class _Generator:
             rows = s.execute(select(Industry.id, Industry.code, Industry.parent_id)
                              .where(~Industry.deleted, Industry.active)).all()
         tops = {r.id: r.code for r in rows if r.parent_id is None}
-        found: dict[str, list[str]] = {code: [iid] for iid, code in tops.items()}
+        found: dict[str, list[str | None]] = {code: [iid] for iid, code in tops.items()}
         for r in rows:
             if r.parent_id in tops:
                 found[tops[r.parent_id]].append(r.id)  # its chain nodes (产业链环节)
-        # the catalogue's industries we have words for (a city may have changed its catalogue)
+        # the catalogue's industries we have words for (a city may have changed its catalogue;
+        # None: it has none of ours)
         self.industries = ({code: ids for code, ids in found.items() if code in INDUSTRY_WORDS}
                            or {code: [None] for code in INDUSTRY_WORDS})
         self.industry_codes = sorted(self.industries)
@@ -479,7 +480,7 @@ class _Generator:
         """A few companies entered twice under slightly different names (and
         sometimes the same code) by two different units: the 撞车 cases."""
         rnd = self.rnd
-        pairs = []
+        pairs: list[tuple[int, int]] = []
         if len(self.units) < 2:
             return pairs
         domestic = [i for i, c in enumerate(self.companies) if not c["foreign"]]
@@ -653,7 +654,7 @@ class _Generator:
         rnd = self.rnd
         contract = lead["stage_date"]
         investment = _money(max(100, int(lead["planned_investment"] * Decimal(str(rnd.uniform(0.8, 1.3))))))
-        history = [("signed", contract, None)]
+        history: list[tuple[str, dt.date, str | None]] = [("signed", contract, None)]
         stopped = False
         for stage in PROJECT_FLOW[1:]:
             date = history[-1][1] + rnd.randint(*PROJECT_STEP_DAYS[stage]) * DAY
@@ -713,7 +714,7 @@ class _Generator:
         missing = [s for s in PROJECT_FLOW + ("defaulted", "stalled") if s not in present]
         if not missing:
             return
-        counts = defaultdict(int)
+        counts: dict[str, int] = defaultdict(int)
         for p in projects:
             counts[p["stage"]] += 1
         # the oldest projects of stages that have plenty to spare
@@ -734,7 +735,7 @@ class _Generator:
                 flow, side = list(PROJECT_FLOW[:PROJECT_FLOW.index(stage) + 1]), None
             gaps = [self.rnd.randint(*PROJECT_STEP_DAYS[s]) for s in flow[1:]] + ([60] if side else [])
             gaps = _fit(gaps, (self.today - p["contract_date"]).days)
-            history = [("signed", p["contract_date"], None)]
+            history: list[tuple[str, dt.date, str | None]] = [("signed", p["contract_date"], None)]
             for s, g in zip(flow[1:] + ([side] if side else []), gaps):
                 history.append((s, history[-1][1] + g * DAY, self.rnd.choice(REASONS[s]) if s in REASONS else None))
             self._set_history(p, history)
@@ -802,12 +803,12 @@ class _Generator:
         kinds = list(VISIT_KIND_WEIGHTS)
         kind_w = list(itertools.accumulate(VISIT_KIND_WEIGHTS.values()))
         leads_by_unit: list[list[int]] = [[] for _ in self.units]
-        for i, lead in enumerate(self.leads):
-            leads_by_unit[lead[1]].append(i)
+        for i, lead_row in enumerate(self.leads):
+            leads_by_unit[lead_row[1]].append(i)
         # (date ordinal, unit, lead index or -1): first the skeleton, sorted, then the rows
         plan = []
         lo = self.start.toordinal()
-        for k in range(n):
+        for _ in range(n):
             unit = self.pick_unit()
             lead = -1
             if leads_by_unit[unit] and rnd.random() < 0.45:
@@ -827,7 +828,8 @@ class _Generator:
         written = 0
         self.say(f"拜访记录：共 {n} 条，分批写入")
         for begin in range(0, n, BATCH):
-            visits, parts = [], []
+            visits: list[dict] = []
+            parts: list[dict] = []
             for day, unit, lead in plan[begin:begin + BATCH]:
                 visits.append(self._visit(dt.date.fromordinal(day), unit, lead, kinds, kind_w, parts))
                 self.visit_counts[(unit, visits[-1]["visit_date"].year)] += 1

@@ -10,9 +10,28 @@ Three families, following the split users care about:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 
 class ZsdeskError(Exception):
-    """Base of the errors a user may see (exit code 2 on the command line)."""
+    """Base of the errors a user may see (exit code 2 on the command line).
+
+    ``str()`` is the Chinese message the error was raised with. An error may
+    also carry a ``code`` (e.g. ``"storage.io"``) and its ``params``: the UI
+    then says it in the chosen language from a table of codes, falling back to
+    the message when it does not know the code."""
+
+    #: a stable name of the kind of failure, or None (a subclass may set its own)
+    code: str | None = None
+    #: the values the code's text names (empty for a subclass whose __init__ skips ours)
+    params: Mapping[str, object] = MappingProxyType({})
+
+    def __init__(self, *args, code: str | None = None, params: dict | None = None):
+        super().__init__(*args)
+        if code is not None:
+            self.code = code
+        self.params = dict(params or {})
 
 
 class ValidationError(ZsdeskError):

@@ -27,7 +27,7 @@ def unpack(stamp: int) -> tuple[int, int]:
 
 def to_datetime(stamp: int) -> dt.datetime:
     """The wall-clock part of a stamp as an aware UTC datetime."""
-    return dt.datetime.fromtimestamp(unpack(stamp)[0] / 1000, tz=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(unpack(stamp)[0] / 1000, tz=dt.UTC)
 
 
 def wall_millis() -> int:

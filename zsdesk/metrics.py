@@ -39,6 +39,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import and_, select
 
+from zsdesk import numbers
 from zsdesk.db.models import (
     Attachment, CapitalArrival, ChangeLog, Project, ProjectStage, Referral, Target, Unit, Visit,
 )
@@ -110,15 +111,12 @@ class Figure:
     on_pace: bool | None = None         # 超进度 (True) / 欠进度 (False)
 
     def display(self) -> str:
-        if self.value is None:
-            return "—"
+        """The value as every screen, sheet and PDF prints it (``zsdesk.numbers``)."""
         if self.unit == "%":
-            return f"{(self.value * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+            return numbers.percent(self.value)
         if self.unit == "万元":
-            return f"{self.value.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
-        if self.value == self.value.to_integral_value():
-            return f"{int(self.value):,}"
-        return f"{self.value.quantize(Decimal('0.01'), ROUND_HALF_UP)}"
+            return numbers.money(self.value)
+        return numbers.number(self.value)
 
     def to_json(self) -> dict:
         def num(v):
@@ -183,7 +181,7 @@ class Report:
                 "production_rate", "visits", "trip_days"]
         labels = [self.total[k].label for k in keys]
         lines = [f"{self.period.label}（{self.period.start} 至 {self.period.end}），"
-                 f"序时进度 {(self.pace * 100).quantize(Decimal('0.1'))}%",
+                 f"序时进度 {numbers.percent(self.pace)}",
                  "\t".join(["单元", *labels, "得分", "排名"])]
         for u in [*self.units, self.total]:
             score = u.score.display() if u.score else ""
@@ -331,7 +329,8 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
     with ws.read() as s:
         units = list(s.execute(select(Unit.id, Unit.code, Unit.name).where(~Unit.deleted, Unit.active)
                                .order_by(Unit.sort_order, Unit.code)))
-        targets: dict[str, dict[str, Decimal]] = defaultdict(dict)
+        # unit id -> metric -> target (keyed like UnitFigures.unit_id, None being the total)
+        targets: dict[str | None, dict[str, Decimal]] = defaultdict(dict)
         for t in s.execute(select(Target.unit_id, Target.metric, Target.value).where(
                 and_(Target.year == period.end.year, Target.staff_id.is_(None), ~Target.deleted))):
             targets[t.unit_id][t.metric] = t.value
@@ -470,9 +469,8 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
             total_targets[metric] += value
     ytd_total = total if ytd_report is not None else ytd_full.total
     _apply_targets(total, ytd_total, dict(total_targets), pace)
-    ranked = sorted((u for u in unit_reports if u.score and u.score.value is not None),
-                    key=lambda u: u.score.value, reverse=True)
-    for i, u in enumerate(ranked, 1):
+    scored = [(u.score.value, u) for u in unit_reports if u.score and u.score.value is not None]
+    for i, (_, u) in enumerate(sorted(scored, key=lambda pair: pair[0], reverse=True), 1):
         u.rank = i
     report = Report(period, pace, limits, rules.version if rules else None, unit_reports, total)
     report.year_to_date = report if ytd_report is not None else ytd_full
@@ -498,9 +496,13 @@ def _score(uf: UnitFigures, rules, limits) -> Figure:
     lacking = [TARGET_LABELS[m] for m, w in weights.items() if w and uf.figures[m].completion is None]
     if lacking:
         return Figure("score", "得分", "分", None, missing=f"缺少目标：{'、'.join(lacking)}")
-    total = sum((Decimal(str(w)) * uf.figures[m].completion for m, w in weights.items()), ZERO)
+    total = ZERO
+    for m, w in weights.items():
+        completion = uf.figures[m].completion
+        if w and completion is not None:  # a metric weighted 0 may have no target (completion None)
+            total += Decimal(str(w)) * completion
     deducted = uf.figures["overdue_start_year"]
-    penalty = Decimal(str(deductions.get("overdue_start", 0))) * deducted.value
+    penalty = Decimal(str(deductions.get("overdue_start", 0))) * (deducted.value or ZERO)
     value = (total - penalty).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return Figure("score", "得分", "分", value, row_ids=deducted.row_ids, table="projects",
                   numerator=total, denominator=penalty)

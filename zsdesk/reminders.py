@@ -67,16 +67,16 @@ def followups(ws, *, unit_id: str | None = None, staff_id: str | None = None,
         for r in s.execute(q):
             out.append(FollowUp("visits", r.id, r.number, r.name or r.people or "", r.next_due,
                                 r.unit_id, r.staff_id))
-        q = (select(Lead.id, Lead.number, Lead.name, Lead.next_followup, Lead.unit_id, Lead.owner_staff_id)
-             .where(~Lead.deleted, Lead.stage.not_in(("signed", "terminated")),
-                    Lead.next_followup.is_not(None), Lead.next_followup <= today))
+        leads_q = (select(Lead.id, Lead.number, Lead.name, Lead.next_followup, Lead.unit_id, Lead.owner_staff_id)
+                   .where(~Lead.deleted, Lead.stage.not_in(("signed", "terminated")),
+                          Lead.next_followup.is_not(None), Lead.next_followup <= today))
         if unit_id:
-            q = q.where(Lead.unit_id == unit_id)
+            leads_q = leads_q.where(Lead.unit_id == unit_id)
         if staff_id:
-            q = q.where(Lead.owner_staff_id == staff_id)
-        for r in s.execute(q):
-            out.append(FollowUp("leads", r.id, r.number, r.name, r.next_followup, r.unit_id,
-                                r.owner_staff_id))
+            leads_q = leads_q.where(Lead.owner_staff_id == staff_id)
+        for lr in s.execute(leads_q):
+            out.append(FollowUp("leads", lr.id, lr.number, lr.name, lr.next_followup, lr.unit_id,
+                                lr.owner_staff_id))
     out.sort(key=lambda f: (f.due, f.number))
     return [f for f in out if f.due == today], [f for f in out if f.due < today]
 

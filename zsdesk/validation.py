@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from typing import Literal, overload
 
 from zsdesk.errors import ValidationError
 
@@ -72,6 +73,12 @@ _UNIT_FACTORS = (("亿元", Decimal(10000)), ("亿", Decimal(10000)), ("万元",
                  ("万", Decimal(1)), ("元", Decimal("0.0001")))
 
 
+@overload
+def parse_money(value: object, field: str, *, allow_negative: bool = False,
+                required: Literal[True]) -> Decimal: ...
+@overload
+def parse_money(value: object, field: str, *, allow_negative: bool = False,
+                required: bool = False) -> Decimal | None: ...
 def parse_money(value: object, field: str, *, allow_negative: bool = False,
                 required: bool = False) -> Decimal | None:
     """Parse an amount in 万元. Accepts Decimal, int, and text such as
@@ -136,6 +143,12 @@ _DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+@overload
+def parse_date(value: object, field: str, *, required: Literal[True],
+               not_after: dt.date | None = None) -> dt.date: ...
+@overload
+def parse_date(value: object, field: str, *, required: bool = False,
+               not_after: dt.date | None = None) -> dt.date | None: ...
 def parse_date(value: object, field: str, *, required: bool = False,
                not_after: dt.date | None = None) -> dt.date | None:
     """Parse a calendar date: date, datetime, "2026-03-05", "2026.3.5",
@@ -168,6 +181,12 @@ def parse_date(value: object, field: str, *, required: bool = False,
     return result
 
 
+@overload
+def require_text(value: object, field: str, *, max_len: int = 200,
+                 required: Literal[True] = True) -> str: ...
+@overload
+def require_text(value: object, field: str, *, max_len: int = 200,
+                 required: bool) -> str | None: ...
 def require_text(value: object, field: str, *, max_len: int = 200,
                  required: bool = True) -> str | None:
     text = "" if value is None else unicodedata.normalize("NFC", str(value)).strip()
@@ -180,6 +199,10 @@ def require_text(value: object, field: str, *, max_len: int = 200,
     return text
 
 
+@overload
+def require_choice(value: object, field: str, choices, *, required: Literal[True] = True) -> str: ...
+@overload
+def require_choice(value: object, field: str, choices, *, required: bool) -> str | None: ...
 def require_choice(value: object, field: str, choices, *, required: bool = True) -> str | None:
     if value is None or value == "":
         if required:
@@ -190,6 +213,10 @@ def require_choice(value: object, field: str, choices, *, required: bool = True)
     return str(value)
 
 
+@overload
+def parse_int(value: object, field: str, *, minimum: int = 0, required: Literal[True]) -> int: ...
+@overload
+def parse_int(value: object, field: str, *, minimum: int = 0, required: bool = False) -> int | None: ...
 def parse_int(value: object, field: str, *, minimum: int = 0, required: bool = False) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:

@@ -4,7 +4,7 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+363"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+328"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+562"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+351"/>
         <source>发现依据</source>
         <translation>Found by</translation>
     </message>
@@ -175,15 +175,15 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../zsdesk/ui/app.py" line="+72"/>
-        <location line="+228"/>
-        <location line="+67"/>
+        <location filename="../../zsdesk/ui/app.py" line="+71"/>
+        <location line="+225"/>
+        <location line="+61"/>
         <source>招商桌面</source>
         <extracomment>after the bundled font: the usual Chinese UI fonts, then a Latin sans</extracomment>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-149"/>
         <source>数据库尚未初始化，无法打开：
 {0}
 
@@ -204,7 +204,7 @@ or run zsdesk --demo to open the demo database.
 Nothing in the database was changed.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+53"/>
         <source>正在生成演示数据，请稍候…</source>
         <translation>Generating demo data, please wait…</translation>
     </message>
@@ -221,7 +221,7 @@ Nothing in the database was changed.</translation>
 {0}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+53"/>
         <source>数据库文件已损坏：
 {0}
 
@@ -247,7 +247,7 @@ To keep the damage from spreading, zsdesk did not open it and wrote nothing to i
 {0}
 ({1})
 
-Click "Restore this backup" to replace the damaged database with it; the damaged file is kept in the backups folder. Anything entered after the backup must be entered again; sync files imported since can be imported again.</translation>
+Click &quot;Restore this backup&quot; to replace the damaged database with it; the damaged file is kept in the backups folder. Anything entered after the backup must be entered again; sync files imported since can be imported again.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -291,7 +291,7 @@ Click "Restore this backup" to replace the damaged database with it; the damaged
 <context>
     <name>ArrivalsPanel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="+127"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="+173"/>
         <source>到位日期</source>
         <translation>Arrival date</translation>
     </message>
@@ -311,7 +311,7 @@ Click "Restore this backup" to replace the damaged database with it; the damaged
         <translation>Add capital arrival</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>共{0}笔，合计 {1} 万元</source>
         <translation>{0} arrivals, {1} ×10k CNY in all</translation>
     </message>
@@ -347,7 +347,7 @@ Click "Restore this backup" to replace the damaged database with it; the damaged
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="+145"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="+179"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -367,17 +367,17 @@ Click "Restore this backup" to replace the damaged database with it; the damaged
         <translation>Files are copied into the data folder and kept by their SHA-256 fingerprint, which checks them against the original.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>选择附件</source>
         <translation>Choose attachment</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>已保存附件，SHA-256：{0}</source>
         <translation>Attachment saved, SHA-256: {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>请先在列表中选中一个文件。</source>
         <translation>Select a file in the list first.</translation>
     </message>
@@ -594,7 +594,7 @@ Click "Restore this backup" to replace the damaged database with it; the damaged
 <context>
     <name>CompanyForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/company.py" line="+68"/>
+        <location filename="../../zsdesk/ui/forms/company.py" line="+69"/>
         <source>企业名称</source>
         <translation>Company name</translation>
     </message>
@@ -824,6 +824,56 @@ Click "Restore this backup" to replace the damaged database with it; the damaged
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/crash.py" line="+58"/>
+        <source>招商桌面 — 程序出现意外错误</source>
+        <translation>Investment Desk — unexpected error</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>程序出现意外错误</source>
+        <translation>An unexpected error occurred</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>刚才的操作没有完成（这不是你的操作有误）。已经保存的数据不受影响；正在填写、尚未保存的内容可能没有保存。
+你可以关闭此提示继续使用。如果错误反复出现，请点“复制详情”，把复制的内容连同日志文件发给维护人员。</source>
+        <translation>What you just did was not completed (this is not your mistake). Data already saved is not affected; anything being entered and not yet saved may not have been saved.
+You can close this message and carry on. If the error keeps happening, click “Copy details” and send what was copied, together with the log file, to your support contact.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>日志文件：{0}</source>
+        <translation>Log file: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>日志文件无法写入：请点“复制详情”，把内容保存下来发给维护人员。</source>
+        <translation>The log file cannot be written: click “Copy details”, keep what was copied and send it to your support contact.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把错误详情（含版本和系统信息）复制到剪贴板</source>
+        <translation>Copy the error details (with the version and system information) to the clipboard</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../zsdesk/ui/pages/dashboard.py" line="+85"/>
@@ -883,12 +933,12 @@ Click "Restore this backup" to replace the damaged database with it; the damaged
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+125"/>
         <source>跟进</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-124"/>
         <source>最近动态</source>
         <translation>Activity</translation>
     </message>
@@ -978,7 +1028,7 @@ Click "Restore this backup" to replace the damaged database with it; the damaged
         <translation>pts</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>约 {0} 亿元</source>
         <translation>about {0} ×100M CNY</translation>
     </message>
@@ -1122,7 +1172,7 @@ Click for its records</translation>
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../zsdesk/ui/lists/model.py" line="+173"/>
+        <location filename="../../zsdesk/ui/lists/model.py" line="+174"/>
         <source>线索</source>
         <translation>Lead</translation>
     </message>
@@ -1298,9 +1348,87 @@ Click for its records</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../zsdesk/ui/error_text.py" line="+20"/>
+        <source>数据库被占用：另一个程序正在写入，请稍后再试。未保存任何内容。</source>
+        <extracomment>storage failures by ``StorageError.code`` (set where the core translates storage errors)</extracomment>
+        <translation>The database is in use: another program is writing to it. Please try again shortly. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>磁盘已满：请清理磁盘空间后重试。未保存任何内容。</source>
+        <translation>The disk is full: free some space and try again. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件只读：请检查文件权限。未保存任何内容。</source>
+        <translation>The database file is read-only: check its permissions. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读写数据库文件出错：U 盘或磁盘可能已拔出或损坏。请插好后重试；未保存任何内容。</source>
+        <translation>Error reading or writing the database file: the USB stick or disk may have been removed or be damaged. Plug it back in and try again; nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无法打开数据库文件：请检查路径和权限。</source>
+        <translation>Cannot open the database file: check its path and permissions.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件已损坏或不是zsdesk数据库：请从备份恢复。</source>
+        <translation>The database file is damaged or is not a zsdesk database: restore it from a backup.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法连接数据库服务器：请检查网络和服务器地址。</source>
+        <translation>Cannot connect to the database server: check the network and the server address.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件已损坏：{path}。本次没有写入任何内容，请不要继续使用它。最近一个完好的备份是 {backup}，恢复请运行：{command}</source>
+        <translation>The database file is damaged: {path}. Nothing was written this time; please stop using it. The newest good backup is {backup}; to restore it, run: {command}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>数据库文件已损坏：{path}。本次没有写入任何内容，请不要继续使用它。没有找到完好的自动备份：请把该文件复制一份交技术人员处理，或用你自己保存的备份恢复（zsdesk restore 备份文件）。</source>
+        <translation>The database file is damaged: {path}. Nothing was written this time; please stop using it. No good automatic backup was found: give a copy of the file to your support contact, or restore a backup you kept yourself (zsdesk restore BACKUP-FILE).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{path}”不是招商桌面的数据库文件：请检查 --db 或 ZSDESK_DB 指定的路径（数据库一般是 zsdesk.db）。该文件没有被改动。</source>
+        <translation>“{path}” is not an Investment Desk database file: check the path given by --db or ZSDESK_DB (the database is usually zsdesk.db). The file was not changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>此数据库由更新版本的招商桌面创建（数据库版本 {revision}），请先升级招商桌面。数据库没有任何改动。</source>
+        <translation>This database was made by a newer version of Investment Desk (database version {revision}); please upgrade Investment Desk first. Nothing in the database was changed.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>{0}。
+原因：{1}
+本站点的数据没有任何改动。{2}</source>
+        <translation>{0}.
+Reason: {1}
+Nothing in this site&apos;s data was changed. {2}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>请联系维护人员。</source>
+        <translation>Please tell your support contact.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>详细信息已写入日志文件 {0}，请把它发给维护人员。</source>
+        <translation>The details were written to the log file {0}; please send it to your support contact.</translation>
+    </message>
+</context>
+<context>
     <name>Figures</name>
     <message>
-        <location filename="../../zsdesk/ui/models.py" line="+39"/>
+        <location filename="../../zsdesk/ui/models.py" line="+40"/>
         <source>本期无新签约项目</source>
         <extracomment>the raw value a column sorts by (a number, or None: sorts last either way) the ``metrics.Figure`` behind a cell (None for text columns); later screens list ``figure.row_ids`` from it the id of the row&apos;s record (unit id, or project/lead id for 亮灯)</extracomment>
         <translation>No projects signed in this period</translation>
@@ -1362,7 +1490,7 @@ Click for its records</translation>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-699"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-698"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
@@ -1412,7 +1540,7 @@ Due {1}</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/stage.py" line="+60"/>
+        <location filename="../../zsdesk/ui/forms/stage.py" line="+63"/>
         <source>推进到{0}…</source>
         <translation>Advance to {0}…</translation>
     </message>
@@ -1420,6 +1548,21 @@ Due {1}</translation>
         <location line="+1"/>
         <source>{0}…</source>
         <translation>{0}…</translation>
+    </message>
+    <message>
+        <location filename="../../zsdesk/ui/forms/base.py" line="+127"/>
+        <source>等待“{0}”完成后保存…</source>
+        <translation>Waiting for “{0}” to finish before saving…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>正在停止…（已开始的写入会完成）</source>
+        <translation>Stopping… (a write already under way will finish)</translation>
     </message>
 </context>
 <context>
@@ -1638,9 +1781,8 @@ Due {1}</translation>
 <context>
     <name>LedgerPreviewModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reports.py" line="+179"/>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="+107"/>
         <source>行号</source>
-        <extracomment>the steps ``make_brief`` reports, in order (for a determinate progress bar)</extracomment>
         <translation>Row</translation>
     </message>
     <message>
@@ -1924,7 +2066,7 @@ Due {1}</translation>
 <context>
     <name>ListModel</name>
     <message>
-        <location line="+264"/>
+        <location line="+259"/>
         <source>读取列表</source>
         <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``)</extracomment>
         <translation>Reading the list</translation>
@@ -1958,7 +2100,7 @@ Due {1}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../zsdesk/ui/lists/page.py" line="+153"/>
+        <location filename="../../zsdesk/ui/lists/page.py" line="+154"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -2073,7 +2215,7 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>{0}</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+91"/>
         <source>显示的列</source>
         <translation>Columns shown</translation>
     </message>
@@ -2253,19 +2395,19 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>&amp;About Investment Desk</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>尚未同步</source>
         <translation>Not synchronised yet</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+117"/>
+        <location line="-117"/>
+        <location line="+118"/>
         <source>本站点还没有导入或导出过同步文件</source>
         <translation>This site has not imported or exported a sync file yet</translation>
     </message>
@@ -2320,7 +2462,7 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>&lt;b&gt;Investment Desk&lt;/b&gt; zsdesk {0}&lt;br&gt;The offline desk of county investment-promotion units and their city office.&lt;br&gt;&lt;br&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>最近同步：{0} 导入“{1}”的文件</source>
         <translation>Last sync: {0}, imported the file of “{1}”</translation>
     </message>
@@ -2581,7 +2723,7 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/placeholder.py" line="+25"/>
+        <location filename="../../zsdesk/ui/pages/placeholder.py" line="+26"/>
         <source>页面</source>
         <translation>Page</translation>
     </message>
@@ -2605,9 +2747,9 @@ The other pages work as usual and your data is not affected.</translation>
     <message>
         <location line="+2"/>
         <source>打开这一页面时出错：{0}
-其他页面照常使用，数据没有改动；详细信息已写入日志，请联系维护人员。</source>
+其他页面照常使用，数据没有改动。{1}</source>
         <translation>Opening this page failed: {0}
-The other pages work as usual and no data was changed; the details are in the log, please tell your support contact.</translation>
+The other pages work as usual and no data was changed. {1}</translation>
     </message>
 </context>
 <context>
@@ -2661,7 +2803,7 @@ The other pages work as usual and no data was changed; the details are in the lo
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="-122"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="-126"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -2691,7 +2833,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Mark selected issue solved…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>请先在列表中选中一个问题。</source>
         <translation>Select an issue in the list first.</translation>
     </message>
@@ -2857,7 +2999,7 @@ The other pages work as usual and no data was changed; the details are in the lo
     <message>
         <location line="+30"/>
         <source>来源线索：{0} {1}</source>
-        <translation>From lead: {0} {1}</translation>
+        <translation>Source lead: {0} {1}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2888,9 +3030,9 @@ The other pages work as usual and no data was changed; the details are in the lo
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/base.py" line="+197"/>
+        <location filename="../../zsdesk/ui/forms/base.py" line="+139"/>
         <source>基本信息</source>
-        <extracomment>fields the form collects that update() must not get (set only at creation) field -&gt; label (the audit trail and messages name fields by it)</extracomment>
+        <extracomment>fields the form collects that update() must not get (set only at creation) a save&apos;s write ended: True saved (or nothing to save), False refused or failed the window&apos;s task runner: every write of the form goes through its writer the save under way (None when none is) field -&gt; label (the audit trail and messages name fields by it)</extracomment>
         <translation>Basics</translation>
     </message>
     <message>
@@ -2900,18 +3042,18 @@ The other pages work as usual and no data was changed; the details are in the lo
     </message>
     <message>
         <location line="+3"/>
-        <location line="+252"/>
+        <location line="+312"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-311"/>
         <source>保存并关闭（Ctrl+S 保存后继续编辑）</source>
         <translation>Save and close (Ctrl+S saves and keeps editing)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+180"/>
+        <location line="+184"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2931,27 +3073,42 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
+        <source>保存：{0}</source>
+        <translation>Save: {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已停止，未保存。已录入的内容仍在表单中。</source>
+        <translation>Stopped; nothing was saved. What you entered is still in the form.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{0}已录入的内容仍在表单中。</source>
+        <translation>{0} What you entered is still in the form.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>未保存：{0}。已录入的内容仍在表单中，可稍后再试。</source>
         <translation>Not saved: {0}. What you entered is still in the form; try again later.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>未保存：{0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>保存时发生程序错误，未保存任何内容；详情已写入日志。</source>
-        <translation>A program error occurred while saving; nothing was saved. The details are in the log.</translation>
+        <location line="+2"/>
+        <source>保存时发生程序错误，未保存任何内容。{0}</source>
+        <translation>A program error occurred while saving; nothing was saved. {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>有尚未保存的修改。要保存吗？</source>
         <translation>There are unsaved changes. Save them?</translation>
     </message>
@@ -2966,7 +3123,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>编号 {0}</source>
         <translation>No. {0}</translation>
     </message>
@@ -3002,9 +3159,9 @@ The other pages work as usual and no data was changed; the details are in the lo
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reports.py" line="-125"/>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="-52"/>
         <source>周报</source>
-        <extracomment>the row behind a preview line (``zsdesk.ledgers.RowResult``) how many periods of each kind the period list offers (the running one included)</extracomment>
+        <extracomment>the row behind a preview line (``zsdesk.app.reports.RowResult``) how many periods of each kind the period list offers (the running one included)</extracomment>
         <translation>Weekly</translation>
     </message>
     <message>
@@ -3073,7 +3230,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Skipped</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+82"/>
         <source>{0}{1}行</source>
         <translation>{0} {1} rows</translation>
     </message>
@@ -3232,11 +3389,12 @@ The other pages work as usual and no data was changed; the details are in the lo
     </message>
     <message>
         <location line="+7"/>
+        <location line="+62"/>
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-61"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -3278,12 +3436,32 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>All units of this site</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{0}（截至今日）</source>
         <translation>{0} (to date)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+11"/>
+        <source>{0}年第{1}周（{2}月{3}日—{4}月{5}日）</source>
+        <translation>{0} week {1} ({2}/{3}–{4}/{5})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}年{1}月</source>
+        <translation>{2} {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}年{1}—{2}月</source>
+        <translation>{0}, months {1}–{2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}年第{1}季度</source>
+        <translation>{0} Q{1}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>读取下一步工作</source>
         <translation>Reading next steps</translation>
     </message>
@@ -3298,7 +3476,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>This site has no unit: no draft can be made</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>下一步工作不能超过{0}字</source>
         <translation>Next steps cannot exceed {0} characters</translation>
     </message>
@@ -3313,7 +3491,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>生成简报</source>
         <translation>Making brief</translation>
     </message>
@@ -3343,7 +3521,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>{0} brief {1} {2} made: {3} ({4} pages)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>没有生成简报：{0}</source>
         <translation>No brief made: {0}</translation>
     </message>
@@ -3383,7 +3561,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>导出台账</source>
         <translation>Exporting ledger</translation>
     </message>
@@ -3418,7 +3596,7 @@ The other pages work as usual and no data was changed; the details are in the lo
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>预览台账</source>
         <translation>Previewing ledger</translation>
     </message>
@@ -3493,7 +3671,7 @@ No row was written.</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="-95"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="-126"/>
         <source>问题已解决</source>
         <translation>Issue solved</translation>
     </message>
@@ -3517,11 +3695,21 @@ No row was written.</translation>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>已停止，未保存。</source>
+        <translation>Stopped; nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>保存时发生程序错误，未保存任何内容。{0}</source>
+        <translation>A program error occurred while saving; nothing was saved. {0}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="+302"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+300"/>
         <source>签约后应开工（月）</source>
         <translation>Start due after signing (months)</translation>
     </message>
@@ -3749,17 +3937,17 @@ No row was written.</translation>
         <translation>{0} targets saved.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>保存评分规则</source>
         <translation>Saving scoring rules</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>评分规则已保存为新版本。</source>
         <translation>The scoring rules were saved as a new version.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>亮灯时限已保存。</source>
         <translation>Light limits saved.</translation>
     </message>
@@ -3795,7 +3983,7 @@ No row was written.</translation>
         <translation>Changing a unit</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-343"/>
         <source>数据保护</source>
         <translation>Data protection</translation>
     </message>
@@ -3882,7 +4070,7 @@ No row was written.</translation>
 <context>
     <name>StageBar</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/stage.py" line="+122"/>
+        <location filename="../../zsdesk/ui/forms/stage.py" line="+153"/>
         <source>其他阶段</source>
         <translation>Other stages</translation>
     </message>
@@ -3895,7 +4083,7 @@ No row was written.</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location line="-151"/>
+        <location line="-181"/>
         <source>必填：说明原因</source>
         <translation>Required: give the reason</translation>
     </message>
@@ -3945,12 +4133,22 @@ No row was written.</translation>
         <translation>Signing creates a signed project, counted in signed projects and signed investment.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+39"/>
+        <source>已停止，阶段没有改变。</source>
+        <translation>Stopped; the stage has not changed.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>未推进：{0}</source>
         <translation>Not advanced: {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>推进时发生程序错误，阶段没有改变。{0}</source>
+        <translation>A program error occurred while advancing; the stage did not change. {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>未推进：</source>
         <translation>Not advanced:</translation>
     </message>
@@ -3989,7 +4187,7 @@ No row was written.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-435"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-220"/>
         <source>站点</source>
         <extracomment>a model&apos;s row object, for views and tests record kinds as people say them</extracomment>
         <translation>Site</translation>
@@ -4103,13 +4301,13 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+901"/>
+        <location line="+686"/>
         <location line="+93"/>
         <source>撞车提醒</source>
         <translation>Clash alerts</translation>
     </message>
     <message>
-        <location line="-989"/>
+        <location line="-774"/>
         <source>名称</source>
         <extracomment>fields as the forms call them (the rest show their column name)</extracomment>
         <translation>Name</translation>
@@ -4275,9 +4473,9 @@ No row was written.</translation>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../zsdesk/ui/error_text.py" line="-73"/>
         <source>文件不完整</source>
-        <extracomment>what a refused file means, by ``PackageRefused.code``: (what was wrong, what to do)</extracomment>
+        <extracomment>what a refused sync file means, by ``PackageRefused.code`` (``CryptoError`` is &quot;decrypt&quot;): (what was wrong, what to do). Kept in the sync page&apos;s translation context.</extracomment>
         <translation>The file is incomplete</translation>
     </message>
     <message>
@@ -4364,7 +4562,7 @@ No row was written.</translation>
     <message>
         <location line="+1"/>
         <source>入网凭据不符：发送文件的电脑不是用市里最新的入网文件加入的</source>
-        <translation>Enrolment proof does not match: the sending computer did not join with the city's latest setup file</translation>
+        <translation>Enrolment proof does not match: the sending computer did not join with the city&apos;s latest setup file</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4379,12 +4577,12 @@ No row was written.</translation>
     <message>
         <location line="+1"/>
         <source>同一份入网文件只能用一次。如对方确实换了电脑，请为其重新生成入网文件（原电脑的密钥将作废）。</source>
-        <translation>A setup file works once. If the site really changed computers, issue a new setup file for it (the old computer's key will be revoked).</translation>
+        <translation>A setup file works once. If the site really changed computers, issue a new setup file for it (the old computer&apos;s key will be revoked).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>发送文件的电脑的密钥已作废</source>
-        <translation>The sending computer's key has been revoked</translation>
+        <translation>The sending computer&apos;s key has been revoked</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4408,12 +4606,13 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1106"/>
+        <location line="+16"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+922"/>
         <source>请与对方联系。</source>
         <translation>Please contact them.</translation>
     </message>
     <message>
-        <location line="-1105"/>
+        <location line="-15"/>
         <source>文件无法读取</source>
         <translation>The file cannot be read</translation>
     </message>
@@ -4433,7 +4632,7 @@ No row was written.</translation>
         <translation>Update Investment Desk on this computer first, then import.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-902"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -4448,19 +4647,19 @@ No row was written.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+585"/>
+        <location line="+409"/>
         <source>同步</source>
         <extracomment>the database changed through this page (an import, a resolution): the window&apos;s status and 同步 badge should be read again an export finished: (the file paths, all verified)</extracomment>
         <translation>Sync</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+342"/>
+        <location line="+340"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-340"/>
         <source>写到U盘，交给对方导入</source>
         <translation>Write it to a USB stick for them to import</translation>
     </message>
@@ -4501,12 +4700,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+457"/>
+        <location line="+452"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-452"/>
         <source>先预览，确认后再写入</source>
         <translation>Preview first, write after confirming</translation>
     </message>
@@ -4570,12 +4769,12 @@ Refused: data they may not change; not written.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+301"/>
+        <location line="+296"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-285"/>
         <location line="+126"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
@@ -4731,7 +4930,7 @@ Refused: data they may not change; not written.</translation>
         <translation>Choose the USB stick or folder to export to</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>已写入 {0}（{1}条修改，{2}）</source>
         <translation>Written {0} ({1} changes, {2})</translation>
     </message>
@@ -4751,7 +4950,7 @@ Refused: data they may not change; not written.</translation>
         <translation>Not exported: {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>选择要导入的同步文件</source>
         <translation>Choose the sync file to import</translation>
     </message>
@@ -4761,7 +4960,7 @@ Refused: data they may not change; not written.</translation>
         <translation>Sync files (*.zsync);;All files (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>预览同步文件</source>
         <translation>Previewing sync file</translation>
     </message>
@@ -4786,12 +4985,13 @@ Refused: data they may not change; not written.</translation>
         <translation>Refused records ({0}, not written)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../zsdesk/ui/error_text.py" line="+11"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+13"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+3"/>
         <source>未导入“{0}”：{1}。
 原因：{2}
 本站点的数据没有任何改动。{3}</source>
@@ -4893,7 +5093,7 @@ It was undone as a whole; the data is unchanged.</translation>
         <translation>Cannot open the record: {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>备份数据库到</source>
         <translation>Back up the database to</translation>
     </message>
@@ -4903,7 +5103,7 @@ It was undone as a whole; the data is unchanged.</translation>
         <translation>Database backups (*.db)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>备份数据库</source>
         <translation>Backing up database</translation>
     </message>
@@ -4936,12 +5136,12 @@ It was undone as a whole; the data is unchanged.</translation>
     <message>
         <location line="+5"/>
         <source>县区首次导入时，还要电话核对其密钥指纹</source>
-        <translation>Also confirm the county's key fingerprint by phone at its first import</translation>
+        <translation>Also confirm the county&apos;s key fingerprint by phone at its first import</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>入网文件含一次性入网凭据，县区的首个同步文件凭它自动登记；勾选后还需核对指纹才导入</source>
-        <translation>The setup file holds a one-time enrolment secret that enrols the county's first sync file automatically; when ticked, the fingerprint must also be confirmed</translation>
+        <translation>The setup file holds a one-time enrolment secret that enrols the county&apos;s first sync file automatically; when ticked, the fingerprint must also be confirmed</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -4956,8 +5156,8 @@ It was undone as a whole; the data is unchanged.</translation>
 
 确定重新生成吗？</source>
         <translation>{0} has already joined. Issue a new setup file only when the site changed computers or lost its laptop:
-· the old computer's key is revoked and every file it sends is refused;
-· the site's data already received stays, and the new computer gets it back when it joins.
+· the old computer&apos;s key is revoked and every file it sends is refused;
+· the site&apos;s data already received stays, and the new computer gets it back when it joins.
 
 Issue a new setup file?</translation>
     </message>
@@ -5035,7 +5235,7 @@ Hand it to the county in person (it holds a one-time enrolment secret and works 
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-293"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-294"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -5085,7 +5285,7 @@ visits</translation>
 <context>
     <name>TaskStatus</name>
     <message>
-        <location filename="../../zsdesk/ui/tasks.py" line="+296"/>
+        <location filename="../../zsdesk/ui/tasks.py" line="+387"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -5108,12 +5308,22 @@ visits</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location line="-70"/>
+        <location line="-375"/>
+        <source>数据库被其他程序占用，正在重试…</source>
+        <extracomment>progress signals are sent at most this often (a loop may report thousands of times) ``retry_locked``: one attempt waits this long for the lock before the task says so and tries again ``retry_locked``: after this long waiting for another program&apos;s lock the task gives up</extracomment>
+        <translation>The database is in use by another program; retrying…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>数据库被其他程序占用，等了{0}秒仍未释放，本次没有保存任何内容。请稍后再试，或先关闭正在写入该数据库的程序。</source>
+        <translation>The database is still in use by another program after waiting {0} seconds; nothing was saved. Please try again later, or first close the program that is writing to the database.</translation>
+    </message>
+    <message>
+        <location line="+296"/>
         <source>操作因程序错误未完成：{0}
-本次未提交的修改已撤销；详细信息已写入日志，请联系维护人员。</source>
-        <extracomment>progress signals are sent at most this often (a loop may report thousands of times)</extracomment>
+本次未提交的修改已撤销。{1}</source>
         <translation>The operation stopped because of a program error: {0}
-Changes not yet committed were undone; the details are in the log, please tell your support contact.</translation>
+The changes it had not committed were undone. {1}</translation>
     </message>
 </context>
 <context>
@@ -5389,7 +5599,7 @@ starts</translation>
 <context>
     <name>ValueDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-881"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-873"/>
         <source>手工编辑冲突的值</source>
         <translation>Edit the conflicting value</translation>
     </message>
@@ -5565,7 +5775,7 @@ starts</translation>
     <message>
         <location line="+41"/>
         <source>关联线索：{0} {1}</source>
-        <translation>Lead: {0} {1}</translation>
+        <translation>Linked lead: {0} {1}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5586,14 +5796,29 @@ starts</translation>
 <context>
     <name>_Panel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="-100"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="-196"/>
         <source>未保存：</source>
         <translation>Not saved:</translation>
     </message>
     <message>
         <location line="+17"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已停止，未保存。</source>
+        <translation>Stopped; nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>未保存：{0}</source>
         <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存时发生程序错误，未保存任何内容。{0}</source>
+        <translation>A program error occurred while saving; nothing was saved. {0}</translation>
     </message>
 </context>
 <context>

@@ -212,7 +212,7 @@ class ChangeWriter:
     # -- state -------------------------------------------------------------
     def _lock_and_load(self, wall) -> None:
         s = self.session
-        if s.bind.dialect.name == "sqlite":
+        if s.get_bind().dialect.name == "sqlite":
             # A write first: takes SQLite's write lock now rather than failing to
             # upgrade a read snapshot later.
             s.execute(update(LocalState).where(LocalState.key == "counter")
@@ -377,7 +377,8 @@ class ChangeWriter:
         if not diff:
             return {}
         versions = field_versions(self.session, info.name, row_id)
-        base = {f: version_token(versions[f][1], versions[f][2]) for f in diff if f in versions}
+        base: dict[str, str | list[str]] = {
+            f: version_token(versions[f][1], versions[f][2]) for f in diff if f in versions}
         if base_override:  # a resolution supersedes every conflicting version
             base = {f: list(base_override) for f in diff}
         if seen:

@@ -447,7 +447,7 @@ def change_open(db, old: str | None, new: str | None) -> Outcome:
         raise StorageError("只有本机的 SQLite 数据库文件可以设置密码（PostgreSQL 请用服务器端的加密）。")
     if old is not None:
         check_password(path, old)  # before the connections are closed
-    elif new is not None:
+    else:  # setting a password: the new one is required (None would fail half-way)
         check_new_password(new)
     # No connection of this program may stay on the file while it is replaced:
     # one would go on with the old file, and on closing would fold its log
@@ -464,7 +464,7 @@ def change_open(db, old: str | None, new: str | None) -> Outcome:
             raise InUse("数据库正在读写：请等当前操作完成后再设置密码。数据库未改动。")
         engine.dispose()
         if old is None:
-            outcome = set_password(path, new)
+            outcome = set_password(path, check_new_password(new))
         elif new is None:
             outcome = remove_password(path, old)
         else:

@@ -4,6 +4,7 @@ the transaction context manager and translation of storage errors."""
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
 import os
 import re
@@ -24,6 +25,11 @@ log = logging.getLogger(__name__)
 HEAD_REVISION = "0005_enrolment_secret"  # checked against Alembic's head by a test
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUP_KEEP = 10
+#: how long a SQLite statement waits for another connection's write lock before "database is locked"
+BUSY_TIMEOUT_MS = 10_000
+#: the wait of the transactions begun in this thread (``lock_wait``); threads start with the default
+_busy_timeout_ms = contextvars.ContextVar("busy_timeout_ms", default=BUSY_TIMEOUT_MS)
+_LOCK_MESSAGES = ("database is locked", "could not obtain lock", "lock timeout")  # the last two: PostgreSQL
 
 
 #: a file of this name beside the executable of a built (frozen) program turns on portable mode
@@ -84,13 +90,46 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA cache_size=-16384")  # 16 MiB page cache (default 2 MiB): imports, big lists
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
+        wanted = _busy_timeout_ms.get()
+        if conn.info.get("busy_timeout_ms", BUSY_TIMEOUT_MS) != wanted:  # the setting stays with the connection
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wanted)}")
+            conn.info["busy_timeout_ms"] = wanted
         conn.exec_driver_sql("BEGIN")
+
+
+@contextlib.contextmanager
+def lock_wait(ms: int) -> Iterator[None]:
+    """Transactions begun inside, in this thread, wait at most ``ms`` for another
+    program's write lock and then fail with the locked ``StorageError`` (see
+    ``is_locked``), instead of blocking for ``BUSY_TIMEOUT_MS``: for a caller
+    that retries and tells the user meanwhile. SQLite only (PostgreSQL waits as
+    its server is set up to)."""
+    token = _busy_timeout_ms.set(max(0, int(ms)))
+    try:
+        yield
+    finally:
+        _busy_timeout_ms.reset(token)
+
+
+def is_locked(error: BaseException) -> bool:
+    """True when ``error`` (a translated ``StorageError`` or the driver's error) says
+    another connection holds the lock: the same work may succeed when retried."""
+    seen = 0
+    exc: BaseException | None = error
+    while exc is not None and seen < 5:
+        if getattr(exc, "code", None) == "storage.busy":
+            return True
+        message = str(getattr(exc, "orig", exc)).lower()
+        if any(m in message for m in _LOCK_MESSAGES):
+            return True
+        exc, seen = exc.__cause__, seen + 1
+    return False
 
 
 def make_engine(url: str, *, password: str | None = None) -> Engine:
@@ -110,23 +149,80 @@ def make_engine(url: str, *, password: str | None = None) -> Engine:
     return engine
 
 
-def translate(exc: BaseException) -> StorageError | None:
-    """A known storage failure in plain words, or None for a bug."""
-    message = str(getattr(exc, "orig", exc)).lower()
+#: the known storage failures: code -> what a person reads (the UI has the same
+#: texts under these codes in its translation table, ``zsdesk.ui.error_text``)
+STORAGE_MESSAGES = {
+    "storage.busy": "数据库被占用：另一个程序正在写入，请稍后再试。未保存任何内容。",
+    "storage.full": "磁盘已满：请清理磁盘空间后重试。未保存任何内容。",
+    "storage.readonly": "数据库文件只读：请检查文件权限。未保存任何内容。",
+    "storage.io": "读写数据库文件出错：U 盘或磁盘可能已拔出或损坏。请插好后重试；未保存任何内容。",
+    "storage.cantopen": "无法打开数据库文件：请检查路径和权限。",
+    "storage.corrupt": "数据库文件已损坏或不是zsdesk数据库：请从备份恢复。",
+    "storage.connection": "无法连接数据库服务器：请检查网络和服务器地址。",
+    # with values (``StorageError.params``)
+    "storage.damaged": "数据库文件已损坏：{path}。本次没有写入任何内容，请不要继续使用它。"
+                       "最近一个完好的备份是 {backup}，恢复请运行：{command}",
+    "storage.damaged-no-backup": "数据库文件已损坏：{path}。本次没有写入任何内容，请不要继续使用它。"
+                                 "没有找到完好的自动备份：请把该文件复制一份交技术人员处理，"
+                                 "或用你自己保存的备份恢复（zsdesk restore 备份文件）。",
+    "storage.not-zsdesk": "“{path}”不是招商桌面的数据库文件：请检查 --db 或 ZSDESK_DB 指定的路径"
+                          "（数据库一般是 zsdesk.db）。该文件没有被改动。",
+    "storage.newer": "此数据库由更新版本的招商桌面创建（数据库版本 {revision}），请先升级招商桌面。数据库没有任何改动。",
+}
+
+
+def _sqlite_code(error: BaseException) -> str | None:
+    """The storage code of a sqlite3 error by SQLite's result code (Python 3.11+
+    sets ``sqlite_errorcode``, an extended code whose low byte is the primary
+    one), or None when the driver gives none (SQLCipher's module, PostgreSQL)."""
+    import sqlite3
+
+    number = getattr(error, "sqlite_errorcode", None)
+    if not isinstance(number, int):
+        return None
+    primary = number & 0xFF
+    codes = {
+        getattr(sqlite3, "SQLITE_BUSY", 5): "storage.busy",
+        getattr(sqlite3, "SQLITE_LOCKED", 6): "storage.busy",
+        getattr(sqlite3, "SQLITE_READONLY", 8): "storage.readonly",
+        getattr(sqlite3, "SQLITE_IOERR", 10): "storage.io",
+        getattr(sqlite3, "SQLITE_CORRUPT", 11): "storage.corrupt",
+        getattr(sqlite3, "SQLITE_FULL", 13): "storage.full",
+        getattr(sqlite3, "SQLITE_CANTOPEN", 14): "storage.cantopen",
+        getattr(sqlite3, "SQLITE_NOTADB", 26): "storage.corrupt",
+    }
+    return codes.get(primary)
+
+
+def _text_code(exc: BaseException, message: str) -> str | None:
+    """The storage code from the error's English text (drivers without codes)."""
     if ("database is locked" in message or "could not obtain lock" in message
             or "lock timeout" in message):  # PostgreSQL with lock_timeout set
-        return StorageError("数据库被占用：另一个程序正在写入，请稍后再试。未保存任何内容。")
+        return "storage.busy"
     if "disk is full" in message or "no space left" in message:
-        return StorageError("磁盘已满：请清理磁盘空间后重试。未保存任何内容。")
+        return "storage.full"
     if "readonly database" in message or "read-only" in message:
-        return StorageError("数据库文件只读：请检查文件权限。未保存任何内容。")
+        return "storage.readonly"
+    if "disk i/o error" in message:
+        return "storage.io"
     if "unable to open database" in message:
-        return StorageError("无法打开数据库文件：请检查路径和权限。")
+        return "storage.cantopen"
     if "file is not a database" in message or "malformed" in message:
-        return StorageError("数据库文件已损坏或不是zsdesk数据库：请从备份恢复。")
+        return "storage.corrupt"
     if isinstance(exc, OperationalError) and "connection" in message:
-        return StorageError("无法连接数据库服务器：请检查网络和服务器地址。")
+        return "storage.connection"
     return None
+
+
+def translate(exc: BaseException) -> StorageError | None:
+    """A known storage failure in plain words (a ``StorageError`` with its
+    ``code``), or None for a bug. SQLite's result code decides when the driver
+    gives it; the message text otherwise."""
+    error = getattr(exc, "orig", None) or exc
+    code = _sqlite_code(error) or _text_code(exc, str(error).lower())
+    if code is None:
+        return None
+    return StorageError(STORAGE_MESSAGES[code], code=code)
 
 
 # --- health: integrity checks, verified backups, what a database file holds -------------------
@@ -145,14 +241,15 @@ class DamagedDatabase(StorageError):
 
     def __init__(self, path: Path, backup: Path | None = None, *, detail: str = ""):
         self.path, self.backup, self.detail = Path(path), backup, detail
-        text = f"数据库文件已损坏：{self.path}。本次没有写入任何内容，请不要继续使用它。"
         if backup is not None:
             when = backup_time(backup)
-            text += (f"最近一个完好的备份是 {backup}" + (f"（{when:%Y-%m-%d %H:%M}）" if when else "") +
-                     f"，恢复请运行：{restore_command(self.path, backup)}")
+            code = "storage.damaged"
+            params = {"path": str(self.path),
+                      "backup": f"{backup}" + (f"（{when:%Y-%m-%d %H:%M}）" if when else ""),
+                      "command": restore_command(self.path, backup)}
         else:
-            text += "没有找到完好的自动备份：请把该文件复制一份交技术人员处理，或用你自己保存的备份恢复（zsdesk restore 备份文件）。"
-        super().__init__(text)
+            code, params = "storage.damaged-no-backup", {"path": str(self.path)}
+        super().__init__(STORAGE_MESSAGES[code].format(**params), code=code, params=params)
 
 
 class NotADatabase(StorageError):
@@ -160,8 +257,9 @@ class NotADatabase(StorageError):
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        super().__init__(f"“{self.path}”不是招商桌面的数据库文件：请检查 --db 或 ZSDESK_DB 指定的路径"
-                         "（数据库一般是 zsdesk.db）。该文件没有被改动。")
+        params = {"path": str(self.path)}
+        super().__init__(STORAGE_MESSAGES["storage.not-zsdesk"].format(**params), code="storage.not-zsdesk",
+                         params=params)
 
 
 class NewerDatabase(StorageError):
@@ -169,8 +267,8 @@ class NewerDatabase(StorageError):
 
     def __init__(self, revision: str):
         self.revision = revision
-        super().__init__(f"此数据库由更新版本的招商桌面创建（数据库版本 {revision}），请先升级招商桌面。"
-                         "数据库没有任何改动。")
+        params = {"revision": revision}
+        super().__init__(STORAGE_MESSAGES["storage.newer"].format(**params), code="storage.newer", params=params)
 
 
 def os_error_text(exc: OSError) -> str:
@@ -241,7 +339,7 @@ def sqlite_problem(path, password: str | None = None, *, tables: set[str] | None
         con, error = open_sqlite(path, password)
     except StorageError as exc:  # a wrong password, no SQLCipher
         return "not-db", str(exc)
-    except Exception as exc:  # noqa: BLE001 - the driver's DatabaseError
+    except Exception as exc:
         return "damaged", str(exc)
     try:
         rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
@@ -342,7 +440,7 @@ def restore_command(db: Path, backup: Path) -> str:
     """The command line that restores ``backup`` over the database ``db``."""
     try:
         default = _default_db_file()
-    except Exception:  # noqa: BLE001 - no data folder: name the database
+    except Exception:
         default = None
     same = default is not None and default == Path(db).absolute()
     return ("zsdesk " + ("" if same else f"--db {_arg(db)} ") + f"restore {_arg(backup)}")
@@ -406,7 +504,7 @@ class Database:
             known = translate(exc)
             if known is None:
                 raise
-            if self.path is not None and ("not a database" in str(exc) or "malformed" in str(exc)):
+            if self.path is not None and known.code == "storage.corrupt":
                 known = damage_error(self.path, getattr(self, "password", None))  # names the backup to restore
             raise known from exc
 

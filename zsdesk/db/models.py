@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
-    BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+    BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -21,7 +22,10 @@ from zsdesk.db.types import Money, Quantity, UTCDateTime
 
 
 class Base(DeclarativeBase):
-    pass
+    if TYPE_CHECKING:
+        # every model here is mapped to a Table (DeclarativeBase types it as the wider
+        # FromClause, which insert() and update() do not take)
+        __table__: ClassVar[Table]
 
 
 ID = String(36)
@@ -37,6 +41,8 @@ class Synced:
 
     __local__: tuple[str, ...] = ()
     __numbered__: str | None = None  # prefix kind for human-readable numbers
+    if TYPE_CHECKING:  # given by Base, which every synced model also derives from
+        __tablename__: str
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     owner_site_id: Mapped[str] = mapped_column(ID, ForeignKey("sites.id"), nullable=False)
@@ -518,7 +524,9 @@ class Conflict(Base):
                       Index("ix_conflicts_status", "status"))
 
 
-SYNCED_MODELS: dict[str, type[Base]] = {
+#: table name -> model. Typed Any on purpose: the model is chosen at run time and
+#: its columns are looked up by name (``model.company_id`` where the table has one)
+SYNCED_MODELS: dict[str, Any] = {
     m.__tablename__: m
     for m in Base.__subclasses__() if issubclass(m, Synced)
 }

@@ -51,11 +51,11 @@ class ScaledDecimal(TypeDecorator):
         return None if value is None else int(Decimal(value).scaleb(self.places))
 
 
-def Money() -> ScaledDecimal:  # noqa: N802 - reads like a type in column definitions
+def Money() -> ScaledDecimal:
     return ScaledDecimal(6)
 
 
-def Quantity() -> ScaledDecimal:  # noqa: N802
+def Quantity() -> ScaledDecimal:
     return ScaledDecimal(4)
 
 
@@ -70,7 +70,7 @@ class UTCDateTime(TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given for a UTC column")
-        return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
     def process_result_value(self, value, dialect):
         if value is None:
@@ -79,4 +79,4 @@ class UTCDateTime(TypeDecorator):
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)

@@ -10,11 +10,11 @@ import datetime as dt
 import os
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import and_, func, select
 
+from zsdesk import numbers
 from zsdesk.batch import without_gc
 from zsdesk.db.models import (
     CapitalArrival, Company, Industry, Lead, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
@@ -241,20 +241,22 @@ _RATE_NOTES = {
 
 
 def _number_format(fig) -> str:
+    """The cell holds the exact value; the format rounds its display half up,
+    as ``Figure.display`` does (Excel and LibreOffice round the decimal value)."""
     if fig.unit == "%":
-        return "0.0%"
+        return numbers.EXCEL_PERCENT
     if fig.unit == "万元":
-        return "#,##0.00"
+        return numbers.EXCEL_MONEY
     if fig.value is not None and fig.value != fig.value.to_integral_value():
-        return "#,##0.00"
-    return "#,##0"
+        return numbers.EXCEL_MONEY
+    return numbers.EXCEL_COUNT
 
 
 def _part_format(fig, value) -> str:
     """A rate's numerator and denominator: 万元 for 资金到位率, counts otherwise."""
     if fig.key == "capital_rate" or value != value.to_integral_value():
-        return "#,##0.00"
-    return "#,##0"
+        return numbers.EXCEL_MONEY
+    return numbers.EXCEL_COUNT
 
 
 def _sheet_name(label: str, used: set[str]) -> str:
@@ -269,10 +271,10 @@ def _sheet_name(label: str, used: set[str]) -> str:
 def _detail_rows(ws, table: str, ids: set[str]) -> dict[str, list]:
     """{row id: [values…]} for the rows behind figures, in the detail sheets' column order."""
     out: dict[str, list] = {}
-    ids = list(ids)
+    id_list = list(ids)
     with ws.read() as s:
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for i in range(0, len(id_list), 500):
+            chunk = id_list[i:i + 500]
             if table == "projects":
                 for r in s.execute(
                         select(Project.id, Project.number, Project.name, Company.name, Unit.name,
@@ -349,7 +351,7 @@ def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
 
     used: set[str] = {"指标汇总", "各单元"}
     sheet_of = {f.key: _sheet_name(f"{f.label}明细" if f.key == "score" else f.label, used) for f in entries}
-    pace = f"{(report.pace * 100).quantize(Decimal('0.1'))}%"
+    pace = numbers.percent(report.pace)
     info = "　　".join([f"填报单位：{owner}",
                        f"统计期间：{period.start.year}年{period.start.month}月{period.start.day}日至"
                        f"{period.end.year}年{period.end.month}月{period.end.day}日",
@@ -363,7 +365,8 @@ def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
         parts = (f.numerator, f.denominator)
         if f.key == "score":  # the score carries its weighted sum and its deductions there
             if f.numerator is not None:
-                note = f"加权完成得分{f.numerator.quantize(Decimal('0.01'))}，扣分{f.denominator.normalize():f}；{note}"
+                note = (f"加权完成得分{numbers.number(f.numerator)}，扣分{numbers.exact(f.denominator)}；"
+                        f"{note}")
             parts = (None, None)
         summary_rows.append([
             i, f.label, f.unit,
@@ -419,16 +422,16 @@ def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
             rows.append([i, *values, "是" if rid in flagged else None,
                          "、".join(f.evidence.get(rid, ())) or None, rid])
         value = f.display() + ("" if f.value is None or f.unit == "%" else f.unit)
-        parts = [f"{f.label}：{value}"]
+        notes = [f"{f.label}：{value}"]
         if f.numerator is not None and f.denominator is not None:
-            parts.append(f"分子 {f.numerator.normalize():f}，分母 {f.denominator.normalize():f}")
+            notes.append(f"分子 {numbers.number(f.numerator)}，分母 {numbers.number(f.denominator)}")
         if f.missing:
-            parts.append(f.missing)
+            notes.append(f.missing)
         if f.key in _RATE_NOTES:
-            parts.append(_RATE_NOTES[f.key])
-        parts.append(f"共{len(rows)}行")
+            notes.append(_RATE_NOTES[f.key])
+        notes.append(f"共{len(rows)}行")
         write_table(wb, sheet_of[f.key], _detail_columns(f.table), rows,
-                    heading=f"{owner}{period.label}{f.label}明细", info="；".join(parts),
+                    heading=f"{owner}{period.label}{f.label}明细", info="；".join(notes),
                     total_label="合计" if f.table != "visits" else None)
         sheets.append(sheet_of[f.key])
     path = _save(wb, out)

@@ -21,9 +21,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 
+from zsdesk import numbers
 from zsdesk.batch import chunks, without_gc
 from zsdesk.db.models import (
     Company, Industry, Lead, LeadStage, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
@@ -378,8 +380,9 @@ class _Lookups:
 
 # --- existing records ---------------------------------------------------------------------------
 
-MODELS = {"visits": Visit, "leads": Lead, "projects": Project}
-STAGE_MODELS = {"leads": (LeadStage, "lead_id"), "projects": (ProjectStage, "project_id")}
+# Any on purpose: chosen by kind, their columns used by name (see services.queries._MODELS)
+MODELS: dict[str, Any] = {"visits": Visit, "leads": Lead, "projects": Project}
+STAGE_MODELS: dict[str, tuple[Any, str]] = {"leads": (LeadStage, "lead_id"), "projects": (ProjectStage, "project_id")}
 
 
 class _Existing:
@@ -513,7 +516,7 @@ def _show(value, names: dict | None = None) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, Decimal):
-        return f"{value:,f}"
+        return numbers.exact(value)   # the value as it will be stored, every digit
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -577,11 +580,12 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
         if problem:
             check.add("unit", problem)
         data["unit_id"] = uid
-        unit_ids.add(uid)
+        if uid is not None:
+            unit_ids.add(uid)
         if v.get("company") or v.get("usci"):
-            cid, problem, created = look.company(v.get("company"), v.get("usci"))
-            if problem:
-                check.add(*problem)
+            cid, company_problem, created = look.company(v.get("company"), v.get("usci"))
+            if company_problem:
+                check.add(*company_problem)
                 check.fields.add("company")  # the company is unknown because of that problem
             if cid:
                 data["company_id"] = cid
@@ -600,7 +604,8 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
                     check.add(fld, f"“{v[fld]}”不是招商人员名单中的人（请先在人员名单中添加，或清空此格）")
                 data[REFS[fld]] = sid
         if v.get("participants"):
-            ids, unknown = [], []
+            ids: list[str] = []
+            unknown: list[str] = []
             for name in v["participants"]:
                 sid = look.staff(name, uid)
                 (ids if sid else unknown).append(sid or name)
@@ -614,7 +619,7 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
                 dates.append(v["visit_date"])
             if v.get("people") and not data.get("company_id"):
                 people.add(_norm(v["people"]))
-        result.label = v.get("name") or look.company_name.get(data.get("company_id")) or v.get("company") \
+        result.label = v.get("name") or look.company_name.get(data.get("company_id") or "") or v.get("company") \
             or v.get("people") or ""
         if kind == "visits" and v.get("visit_date"):
             result.label = f"{v['visit_date'].isoformat()} {result.label}"
@@ -622,7 +627,7 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
 
     existing = _Existing(ws, kind, numbers, company_ids, dates, unit_ids, people)
     matched = []
-    for row, result, check, data in staged:
+    for row, result, _check, data in staged:
         v = row.values
         record = None
         if v.get("number"):
@@ -651,10 +656,11 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
             if record["id"] in seen_ids:
                 check.add(None, f"与第{seen_ids[record['id']]}行是同一条记录（重复）")
             seen_ids.setdefault(record["id"], row.row)
-        elif all(key):
+        elif key is not None and all(key):  # (no record: matched by key)
             if key in seen:
                 check.add(None, f"与第{seen[key]}行是同一条记录（重复）")
             seen.setdefault(key, row.row)
+        action: _Create | _Update | None
         if record is None:
             action = _plan_create(ws, svc, kind, row, data, check, existing, result)
         else:
@@ -823,13 +829,13 @@ def _plan_update(ws, svc, kind, row, data, record, check, existing, look, result
             header = check.column(_ledger_field(kind, f))
             result.changes[header] = (_show(get(f), names.get(f)), _show(new, names.get(f)))
     extras = {}
-    if kind == "visits" and data.get("participants") is not None and hasattr(svc, "after_update"):
-        if set(data["participants"]) != existing.participants.get(record["id"], set()):
-            names = look.staff_name
-            result.changes[check.column("participants")] = (
-                "、".join(sorted(names[i] for i in existing.participants.get(record["id"], ()))),
-                "、".join(names[i] for i in data["participants"]))
-            extras["participants"] = data["participants"]
+    if (kind == "visits" and data.get("participants") is not None and hasattr(svc, "after_update")
+            and set(data["participants"]) != existing.participants.get(record["id"], set())):
+        names = look.staff_name
+        result.changes[check.column("participants")] = (
+            "、".join(sorted(names[i] for i in existing.participants.get(record["id"], ()))),
+            "、".join(names[i] for i in data["participants"]))
+        extras["participants"] = data["participants"]
     moves: list = []
     project = None
     if _needs_history(kind, v, record):
@@ -848,9 +854,10 @@ def _plan_update(ws, svc, kind, row, data, record, check, existing, look, result
         if wanted and wanted[-1][0] == record["stage"]:
             wanted = wanted[:-1]
         if wanted:
-            moves = _check_moves(ws, kind, history, wanted, v.get("stage_reason"), check)
-            if moves is None:
+            checked = _check_moves(ws, kind, history, wanted, v.get("stage_reason"), check)
+            if checked is None:
                 return None
+            moves = checked
             stage, d, _ = moves[-1]
             result.changes[check.column("stage")] = (labels[record["stage"]], f"{labels[stage]}（{d.isoformat()}）")
             if kind == "leads" and any(m[0] == "signed" for m in moves):
@@ -931,7 +938,7 @@ def apply(ws, plan: LedgerPlan, mode: str = "valid", *, unit_code: str | None = 
             if signed:
                 pids = w.insert_many(Project, signed, number_year=ws.projects.number_year)
                 ws.projects.after_create(w, signed, pids, [{} for _ in signed])
-            for rid, a in zip(ids, result.creates):
+            for a in result.creates:
                 a.result.number = a.values["number"]
                 if a.project:
                     a.result.notes.append(f"签约项目编号：{a.project['number']}")

@@ -26,6 +26,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from zsdesk.batch import without_gc
@@ -110,7 +111,9 @@ class MappedColumn:
 @dataclass(slots=True)
 class LedgerRow:
     row: int                                  # as Excel shows it (1-based)
-    values: dict[str, object] = field(default_factory=dict)   # field -> parsed value (None: empty)
+    # field -> parsed value (None: empty); Any: its type depends on the field (str, date,
+    # Decimal, a list of names ...), which the parser of that field guarantees
+    values: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -204,9 +207,10 @@ class _Parser:
         that cannot be read adds (field, message) to ``errors[position]``."""
         if self.type == "text":
             return self._text_column(cells)
-        out = []
+        out: list = []
         append = out.append
         get = self.memo.get
+        key: object
         for pos, v in enumerate(cells):
             if v.__class__ is str:
                 if v == "":
@@ -234,7 +238,7 @@ class _Parser:
             # parts joined by a control character are NFC each when the whole is
             if unicodedata.is_normalized("NFC", "\x1f".join(stripped)):
                 return [t or None for t in stripped]
-        out = []
+        out: list[str | None] = []
         append = out.append
         is_normalized = unicodedata.is_normalized
         for v in cells:
@@ -253,6 +257,7 @@ class _Parser:
         return out
 
     def _remember(self, key, value) -> tuple:
+        hit: tuple[object, str | None]
         try:
             hit = (self._parse(value), None)
         except ValidationError as exc:
@@ -404,7 +409,10 @@ def _column_number(letters: bytes) -> int:
 def _far_cell(xml: bytes, m: re.Match, t: _Tags, ext: _Extent) -> None:
     """A cell numbered past the row limit or lettered past AZ: counted when it holds a value."""
     quote = max(xml.rfind(b'"', m.start(), m.end()), xml.rfind(b"'", m.start(), m.end()))
-    letters, digits = _REF_RE.match(xml, quote + 1).groups()
+    ref = _REF_RE.match(xml, quote + 1)
+    if ref is None:  # not a cell reference after all
+        return
+    letters, digits = ref.groups()
     tag_end = xml.find(b">", m.end())
     if tag_end == -1 or xml[tag_end - 1] == 0x2F:   # <c r="A300000" s="3"/>: styled, empty
         return
@@ -436,8 +444,8 @@ def _count_rows(xml: bytes, start: int, stop: int, t: _Tags, ext: _Extent, caref
     while pos != -1:
         nxt = find(t.row, pos + 4, stop)
         end = stop if nxt == -1 else nxt
-        m = t.row_r.match(xml, pos, end)
-        ext.cursor = int(m[1]) if m else ext.cursor + 1
+        row_m = t.row_r.match(xml, pos, end)
+        ext.cursor = int(row_m[1]) if row_m else ext.cursor + 1
         if find(t.v, pos, end) != -1 or find(t.inline, pos, end) != -1:
             ext.rows += 1
             ext.last_row = max(ext.last_row, ext.cursor)
@@ -725,7 +733,8 @@ class _Package:
 
     def _stream_size(self, member: str, cap: int, count_tag: str | None) -> None:
         total = count = 0
-        tags, tail = (), b""
+        tags: tuple[bytes, ...] = ()
+        tail = b""
         with self.zip.open(member) as f:
             while chunk := f.read(_CHUNK):
                 total += len(chunk)
@@ -757,7 +766,7 @@ class _Package:
             if member is None:
                 continue
             size = self.zip.getinfo(member).file_size
-            ext = self._guarded(_scan_sheet, lambda: self.zip.open(member), MAX_ROWS, MAX_CELLS, size)
+            ext = self._guarded(_scan_sheet, lambda member=member: self.zip.open(member), MAX_ROWS, MAX_CELLS, size)
             if ext is not None and ext.over:
                 if ext.over == "rows":
                     raise _too_big(self.path, sheet, "rows", max(ext.last_row, ext.declared or 0, ext.total))
@@ -891,7 +900,8 @@ def _map_columns(kind: str, header: _Header) -> tuple[list[MappedColumn], list[s
         if not parts:
             continue
         candidates = [parts[-1], "".join(parts), *reversed(parts[:-1])]
-        found, text = None, None
+        found: Column | None = None
+        text = ""
         for cand in candidates:
             key, _ = header_key(cand)
             if key in index:
@@ -974,7 +984,7 @@ def read_ledger(path, kind: str = "auto") -> LedgerPlan:
         if kind == "auto":
             raise ValidationError("kind", "无法识别台账类型（拜访、在谈项目或签约项目）：请用 --kind 指定")
         raise ValidationError("header", f"{KIND_LABELS[k]}缺少{'、'.join(_missing_columns(k, fields))}列")
-    heading_lines = [" ".join(cell_text(v) for v in r if not _is_empty(v)) for r in grid[:header.rows[0]]]
+    heading_lines = [" ".join(cell_text(v) or "" for v in r if not _is_empty(v)) for r in grid[:header.rows[0]]]
     plan = LedgerPlan(path=path, kind=k, kind_detected=kind == "auto", sheet=sheet_name,
                       header_rows=[r + 1 for r in header.rows], columns=mapped, ignored_columns=ignored,
                       rows=[], skipped=[], blank_rows=0, heading_lines=[x for x in heading_lines if x],
@@ -1022,8 +1032,9 @@ def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
     parsers = [(c.index, c.field, _Parser(plan.kind, c)) for c in plan.columns if c.field != "seq"]
     headers = {c.field: c.header for c in plan.columns}
     fields = [fld for _, fld, _ in parsers]
-    parsed_columns, errors = [], {}
-    for index, fld, parse in parsers:
+    parsed_columns: list[list] = []
+    errors: dict[int, list[tuple[str, str]]] = {}
+    for index, _, parse in parsers:
         parsed_columns.append(parse.column(pick(columns[index]), errors))
     n_fields = len(parsed_columns)
     values = zip(*parsed_columns) if parsed_columns else ((),) * len(kept)

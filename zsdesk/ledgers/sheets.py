@@ -26,14 +26,16 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from zsdesk import numbers
 from zsdesk.ledgers.columns import Column
 
 FONT = "宋体"
 TITLE_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
-MONEY_FORMAT = "#,##0.00"
-COUNT_FORMAT = "#,##0"
-PERCENT_FORMAT = "0.0%"
+# the exact value goes into the cell; these formats round its display half up
+MONEY_FORMAT = numbers.EXCEL_MONEY
+COUNT_FORMAT = numbers.EXCEL_COUNT
+PERCENT_FORMAT = numbers.EXCEL_PERCENT
 DATE_FORMAT = "yyyy-mm-dd"
 WIDTH_SAMPLE = 3000   # rows looked at to size columns
 MAX_WIDTH = 60

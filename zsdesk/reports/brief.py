@@ -98,7 +98,7 @@ def set_brief_settings(ws, *, title=None, office: str | None = None, confidentia
     from zsdesk.validation import parse_int, require_text
 
     ws.check_can_edit("settings", None)
-    changes = {}
+    changes: dict[str, object] = {}
     if title is not None:
         if isinstance(title, dict):
             bad = set(title) - set(KINDS)
@@ -275,6 +275,7 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
     snapshot = metrics.Snapshot(ws, period.end)    # read once for the three periods
     report = metrics.compute(ws, period, snapshot=snapshot)   # every unit, with targets, scores and ranks
     ytd = report.year_to_date                      # what the targets were compared with
+    assert ytd is not None                         # compute() with targets always sets it
     # 同比/环比 need the figures of the total (or the unit) alone: no targets, no other units
     only = [focus_id] if focus_id else []
     last_year = metrics.compute(ws, periods.same_period_last_year(kind, period), unit_ids=only,
@@ -311,7 +312,7 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
                                 "producing_projects") for rid in focus[key].row_ids),
               *(x.row_id for x in red)]
     data.rows = project_rows(ws, wanted)
-    data.unit_names = {u.unit_id: u.name for u in report.units}
+    data.unit_names = {u.unit_id: u.name for u in report.units if u.unit_id is not None}
     timings["rows"] = time.perf_counter() - started
     return data
 
@@ -322,6 +323,11 @@ _NUMERALS = "一二三四五六七八九十"
 RED_HEX = "#D40000"
 SHORT_LABELS = {"signed_projects": "签约个数", "signed_investment": "签约金额", "major_projects": "亿元以上",
                 "started_projects": "开工个数", "arrived_capital": "到位资金", "visits": "拜访次数"}
+def _score(unit) -> float:
+    """A ranked unit's score for the chart (a unit in the ranking always has one)."""
+    return float(unit.score.value) if unit.score is not None and unit.score.value is not None else 0.0
+
+
 _ALIGN = {"cell": "LEFT", "cell_c": "CENTER", "cell_r": "RIGHT"}
 _CELL_FONT_SIZE, _CELL_PADDING = 8.5, 6
 
@@ -330,6 +336,9 @@ class _Text(str):
     """A table cell before layout: its text, alignment and colour. The table
     prints it as a plain string when it fits its column (a tenth of the cost of
     a Paragraph) and as a wrapping Paragraph when it does not."""
+
+    style: str
+    colour: str | None
 
     def __new__(cls, text, style: str = "cell", colour: str | None = None):
         obj = super().__new__(cls, text)
@@ -342,7 +351,9 @@ def _lay_out(rows: list[list], widths: list[float], first: int, styles, pdf) -> 
     commands (alignment, colour) the plain strings need."""
     from reportlab.platypus import Paragraph
 
-    out, commands, aligns = [], [], {}
+    out: list[list] = []
+    commands: list = []
+    aligns: dict[int, dict[str, list[int]]] = {}
     for r, row in enumerate(rows, first):
         cells = []
         for c, value in enumerate(row):
@@ -885,7 +896,7 @@ def _score_chart(pdf, ranked: list[UnitFigures], top, bottom, focus_id, width):
     chart = HorizontalBarChart()
     chart.x, chart.y = 120, 28
     chart.width, chart.height = width - 120 - 40, plot_h
-    chart.data = [[float(u.score.value) for u in order]]
+    chart.data = [[_score(u) for u in order]]
     values = chart.data[0]
     low, high = min(0.0, min(values)), max(0.0, max(values))
     pad = (high - low) * 0.12 or 1.0          # room for the score beside the longest bar
@@ -922,12 +933,12 @@ def _score_chart(pdf, ranked: list[UnitFigures], top, bottom, focus_id, width):
     vmin, vmax = chart.valueAxis.valueMin, chart.valueAxis.valueMax
     step = plot_h / len(order)
     for i, u in enumerate(order):
-        value = float(u.score.value)
+        value = _score(u)
         x = chart.x + (value - vmin) / (vmax - vmin) * chart.width
         zero = chart.x + (0 - vmin) / (vmax - vmin) * chart.width
         right = value >= 0
         drawing.add(String(max(x, zero) + 3 if right else min(x, zero) - 3, chart.y + (i + 0.5) * step - 2.5,
-                           u.score.display(), fontName=pdf.FONT, fontSize=7,
+                           u.score.display() if u.score else "—", fontName=pdf.FONT, fontSize=7,
                            textAnchor="start" if right else "end", fillColor=pdf.INK))
     legend = "图：各单元得分（红色为红榜，黑色为黑榜）" if top else "图：各单元得分"
     drawing.add(String(width / 2, 2, legend, fontName=pdf.FONT, fontSize=8, textAnchor="middle",
@@ -1002,7 +1013,7 @@ def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None
         raise
     timings["render"] = time.perf_counter() - started
 
-    if numbered and issue_number(ws, kind, data.code) != data.issue:
+    if numbered and data.issue is not None and issue_number(ws, kind, data.code) != data.issue:
         set_issue_number(ws, kind, data.code, data.issue)
     timings["total"] = time.perf_counter() - begun
     warnings = []

@@ -49,12 +49,41 @@ def register_font() -> str:
             for bold in (0, 1):
                 for italic in (0, 1):
                     addMapping(FONT, bold, italic, FONT)
-            # ReportLab's CJK line breaking keeps "。、）" off the start of a line but
-            # not their full-width kin "，；：！？": add them (a module-level string it reads).
-            from reportlab.lib import textsplit
-            missing = "".join(ch for ch in "，；：！？％" if ch not in textsplit.ALL_CANNOT_START)
-            textsplit.ALL_CANNOT_START += missing
+            keep_closing_marks_off_line_starts()
     return FONT
+
+
+#: full-width marks that must not begin a line (避头点) and that ReportLab's own
+#: list lacks: it has "。、）」』" but not "，；：！？" nor "》"
+CANNOT_START = "，；：！？％》"
+#: the ReportLab major versions whose line breaking was read for the patch below
+_PATCHED_MAJORS = ("4", "5")
+
+
+def keep_closing_marks_off_line_starts() -> bool:
+    """Add ``CANNOT_START`` to the marks ReportLab's CJK wrapping (``wordWrap="CJK"``)
+    hangs at the end of a line instead of starting the next line with them.
+
+    ReportLab has no option for this list: both splitters read a module-level
+    string, ``ALL_CANNOT_START``. ``textsplit.wordSplit`` serves a paragraph of one
+    plain run; ``paragraph.cjkFragSplit`` serves one with markup (``<font>``,
+    ``<b>``, colours), and reads the copy ``platypus.paragraph`` bound at import,
+    so both strings are extended. Returns False, changing nothing, on a ReportLab
+    whose line breaking was not checked (pyproject caps the version).
+    Limit, as in ReportLab: one mark hangs; the second of two adjacent marks
+    ("）。") that overflow together still starts a line."""
+    import reportlab
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    modules = (textsplit, paragraph)
+    if (reportlab.Version.split(".")[0] not in _PATCHED_MAJORS
+            or not all(isinstance(getattr(m, "ALL_CANNOT_START", None), str) for m in modules)):
+        return False
+    for module in modules:
+        current = module.ALL_CANNOT_START
+        module.ALL_CANNOT_START = current + "".join(ch for ch in CANNOT_START if ch not in current)
+    return True
 
 
 def styles() -> dict[str, ParagraphStyle]:

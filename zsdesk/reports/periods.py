@@ -88,7 +88,7 @@ def parse_period(text: str, kind: str | None = None) -> tuple[str, Period]:
         raise ValidationError("kind", f"简报种类须为 {'、'.join(KINDS)} 之一", value=kind)
     if not text:
         raise ValidationError("period", f"请填写期间；{HELP}")
-    for form_kind, pattern in _FORMS:
+    for form_kind, pattern in _FORMS:  # noqa: B007 - the matching form is read after the loop
         m = pattern.match(text)
         if m:
             break

@@ -101,7 +101,7 @@ def _titles(s, table: str, ids: set[str]):
         q = select(model.id, model.number)
     else:
         return
-    ids = list(ids)
-    for i in range(0, len(ids), 500):
-        for row_id, title in s.execute(q.where(model.id.in_(ids[i:i + 500]))):
+    listed = list(ids)
+    for i in range(0, len(listed), 500):
+        for row_id, title in s.execute(q.where(model.id.in_(listed[i:i + 500]))):
             yield (table, row_id), title or ""

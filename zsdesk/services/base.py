@@ -4,12 +4,19 @@ generic create / update / tombstone, and reference checks done in batches."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy import select
 
 from zsdesk.db.changes import TableInfo
-from zsdesk.db.models import Unit
+from zsdesk.db.models import Synced, Unit
 from zsdesk.errors import NotFoundError, ValidationError, ValidationErrors
+
+if TYPE_CHECKING:
+    from zsdesk.services.workspace import Workspace
+
+#: the model of a record service (Company for CompanyService ...)
+M = TypeVar("M", bound=Synced)
 
 
 class Checker:
@@ -37,10 +44,10 @@ class Checker:
             raise ValidationErrors(self.errors)
 
 
-class RecordService:
-    """Create / update / tombstone for one model. Subclasses give ``clean``."""
+class RecordService(Generic[M]):
+    """Create / update / tombstone for one model. Subclasses give ``model`` and ``clean``."""
 
-    model = None
+    model: type[M]
     #: fields that change only through explicit actions (stages), never by update()
     protected: tuple[str, ...] = ()
     #: foreign keys checked before writing: field -> model
@@ -48,7 +55,7 @@ class RecordService:
     #: values that are not columns but rows of their own (e.g. a visit's participants)
     extras: tuple[str, ...] = ()
 
-    def __init__(self, ws):
+    def __init__(self, ws: Workspace):
         self.ws = ws
 
     @property
@@ -64,7 +71,7 @@ class RecordService:
         return self.ws.today().year
 
     # -- reading ---------------------------------------------------------------
-    def get(self, row_id: str, *, include_deleted: bool = False):
+    def get(self, row_id: str, *, include_deleted: bool = False) -> M:
         with self.ws.read() as s:
             obj = s.get(self.model, row_id)
         if obj is None or (obj.deleted and not include_deleted):
@@ -144,7 +151,7 @@ class RecordService:
         found: list[ValidationError] = []
         with self.ws.read() as s:
             for field, model in self.references.items():
-                wanted = set()
+                wanted: set[str] = set()
                 for r in rows:
                     value = r.get(field)
                     if isinstance(value, (list, tuple, set)):
@@ -153,7 +160,7 @@ class RecordService:
                         wanted.add(value)
                 if not wanted:
                     continue
-                live = set()
+                live: set[str] = set()
                 ids = list(wanted)
                 for i in range(0, len(ids), 500):
                     live.update(s.scalars(select(model.id).where(model.id.in_(ids[i:i + 500]),

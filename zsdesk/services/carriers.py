@@ -10,7 +10,7 @@ from zsdesk.services.base import Checker, RecordService
 from zsdesk.validation import parse_money, require_choice, require_text
 
 
-class CarrierService(RecordService):
+class CarrierService(RecordService[Carrier]):
     model = Carrier
     references = {"unit_id": Unit}
 

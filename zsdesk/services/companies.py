@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
+from zsdesk import numbers
 from zsdesk.db.models import Company, CompanyContact, Industry
 from zsdesk.domain import COMPANY_TAGS
 from zsdesk.errors import RefusedError, ValidationError
@@ -28,7 +29,7 @@ class DuplicateMatch:
     def message(self) -> str:
         if self.reason == "usci":
             return f"统一社会信用代码与“{self.name}”（{self.number}）相同"
-        return f"名称与“{self.name}”（{self.number}）相似（{self.score:.0f}%）"
+        return f"名称与“{self.name}”（{self.number}）相似（{numbers.count(self.score)}%）"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class CompanyChoice:
 CONTACT_LABELS = {"name": "姓名", "title": "职务", "phone": "电话", "email": "邮箱", "wechat": "微信"}
 
 
-class CompanyService(RecordService):
+class CompanyService(RecordService[Company]):
     model = Company
     references = {"industry_id": Industry, "merged_into_id": Company}
     extras = ("contacts",)
@@ -186,7 +187,7 @@ class CompanyService(RecordService):
                 CompanyContact.company_id == company_id, ~CompanyContact.deleted)))
 
 
-class ContactService(RecordService):
+class ContactService(RecordService[CompanyContact]):
     model = CompanyContact
     references = {"company_id": Company}
 

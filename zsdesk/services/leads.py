@@ -12,7 +12,7 @@ from zsdesk.services.stages import check_move, stage_history_query
 from zsdesk.validation import parse_date, parse_money, require_choice, require_text
 
 
-class LeadService(RecordService):
+class LeadService(RecordService[Lead]):
     model = Lead
     protected = ("stage", "stage_date", "stage_reason")
     references = {"unit_id": Unit, "company_id": Company, "industry_id": Industry,

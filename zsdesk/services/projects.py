@@ -17,7 +17,7 @@ from zsdesk.services.stages import check_move, stage_history_query
 from zsdesk.validation import parse_date, parse_int, parse_money, parse_ratio, require_choice, require_text
 
 
-class ProjectService(RecordService):
+class ProjectService(RecordService[Project]):
     model = Project
     protected = ("stage", "stage_date", "stage_reason")
     references = {"unit_id": Unit, "company_id": Company, "industry_id": Industry, "lead_id": Lead,

@@ -51,6 +51,7 @@ from typing import Any
 from sqlalchemy import and_, case, cast, exists, false, func, literal, literal_column, or_, select, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.expression import ColumnClause
 
 from zsdesk.db.models import (
     Carrier, ChangeLog, Company, CompanyContact, Industry, Lead, Problem, Project, Site, Staff, Unit, Visit,
@@ -236,7 +237,10 @@ DEFAULT_SORT = {
 TABLES = {"visits": "visits", "leads": "leads", "projects": "projects", "companies": "companies",
           "carriers": "carriers"}
 
-_MODELS = {"visits": Visit, "leads": Lead, "projects": Project, "companies": Company, "carriers": Carrier}
+#: Any on purpose: the model is chosen by kind and its columns used by name (``m.unit_id``
+#: where the kind has one), which a static type cannot follow
+_MODELS: dict[str, Any] = {"visits": Visit, "leads": Lead, "projects": Project, "companies": Company,
+                           "carriers": Carrier}
 _YEAR_DATE = {"visits": Visit.visit_date, "leads": Lead.first_reported, "projects": Project.contract_date}
 
 
@@ -494,7 +498,7 @@ def _slices(session, model, rows: int = 100_000):
     on SQLite, so that each slice is one range read; one slice on PostgreSQL)."""
     if _is_pg(session):
         return [()]
-    rowid = literal_column(f"{model.__tablename__}.rowid")
+    rowid: ColumnClause[int] = literal_column(f"{model.__tablename__}.rowid")
     last = session.scalar(select(func.max(rowid)).select_from(model)) or 0
     return [(rowid > low, rowid <= low + rows) for low in range(0, last + 1, rows)]
 
@@ -618,7 +622,7 @@ class ColumnValues(_KeptInMemory):
         agg = (lambda c: func.string_agg(c, literal("\n"))) if _is_pg(session) else \
             (lambda c: func.group_concat(c, "\n"))
         numbers, lines_ok = io.StringIO(), True
-        seen = {c: set() for c in self.columns if c != self.NUMBER}
+        seen: dict[str, set[str]] = {c: set() for c in self.columns if c != self.NUMBER}
         for where in _slices(session, self.model):
             if self.NUMBER in self.columns:
                 col = getattr(self.model, self.NUMBER)

@@ -14,7 +14,7 @@ from zsdesk.services.base import Checker, RecordService
 from zsdesk.validation import parse_int, parse_money, require_choice, require_text
 
 
-class UnitService(RecordService):
+class UnitService(RecordService[Unit]):
     model = Unit
 
     def clean(self, values, check, *, current=None):
@@ -33,7 +33,7 @@ class UnitService(RecordService):
         return out
 
 
-class StaffService(RecordService):
+class StaffService(RecordService[Staff]):
     model = Staff
     references = {"unit_id": Unit}
 
@@ -48,7 +48,7 @@ class StaffService(RecordService):
         return out
 
 
-class IndustryService(RecordService):
+class IndustryService(RecordService[Industry]):
     model = Industry
     references = {"parent_id": Industry}
 
@@ -63,7 +63,7 @@ class IndustryService(RecordService):
         return out
 
 
-class TargetService(RecordService):
+class TargetService(RecordService[Target]):
     model = Target
     references = {"unit_id": Unit, "staff_id": Staff}
 

@@ -10,7 +10,7 @@ from zsdesk.services.base import Checker, RecordService
 from zsdesk.validation import parse_date, parse_int, require_choice, require_text
 
 
-class VisitService(RecordService):
+class VisitService(RecordService[Visit]):
     model = Visit
     references = {"unit_id": Unit, "company_id": Company, "lead_id": Lead, "staff_id": Staff,
                   "participants": Staff}

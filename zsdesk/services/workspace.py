@@ -8,8 +8,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from zsdesk.db.changes import ChangeWriter
 from zsdesk.db.engine import Database, resolve_db_url
@@ -20,6 +22,16 @@ from zsdesk.seed import SEED_CODE, SEED_SITE_ID, seed_tables
 from zsdesk.validation import require_choice, require_text
 
 import re
+
+if TYPE_CHECKING:  # the services import this module: only their names here
+    from zsdesk.services.attachments import AttachmentService
+    from zsdesk.services.audit import AuditService
+    from zsdesk.services.carriers import CarrierService
+    from zsdesk.services.companies import CompanyService
+    from zsdesk.services.leads import LeadService
+    from zsdesk.services.projects import ProjectService
+    from zsdesk.services.reference import ReferenceService
+    from zsdesk.services.visits import VisitService
 
 SITE_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,30}$")
 # Reference tables only the city changes (counties may add their own units and staff).
@@ -77,7 +89,7 @@ class Workspace:
             writer.finish()
 
     @contextlib.contextmanager
-    def read(self):
+    def read(self) -> Iterator[Session]:
         with self.db.session() as session:
             yield session
 
@@ -140,42 +152,42 @@ class Workspace:
 
     # -- services --------------------------------------------------------------------
     @cached_property
-    def reference(self):
+    def reference(self) -> ReferenceService:
         from zsdesk.services.reference import ReferenceService
         return ReferenceService(self)
 
     @cached_property
-    def companies(self):
+    def companies(self) -> CompanyService:
         from zsdesk.services.companies import CompanyService
         return CompanyService(self)
 
     @cached_property
-    def visits(self):
+    def visits(self) -> VisitService:
         from zsdesk.services.visits import VisitService
         return VisitService(self)
 
     @cached_property
-    def leads(self):
+    def leads(self) -> LeadService:
         from zsdesk.services.leads import LeadService
         return LeadService(self)
 
     @cached_property
-    def projects(self):
+    def projects(self) -> ProjectService:
         from zsdesk.services.projects import ProjectService
         return ProjectService(self)
 
     @cached_property
-    def carriers(self):
+    def carriers(self) -> CarrierService:
         from zsdesk.services.carriers import CarrierService
         return CarrierService(self)
 
     @cached_property
-    def attachments(self):
+    def attachments(self) -> AttachmentService:
         from zsdesk.services.attachments import AttachmentService
         return AttachmentService(self)
 
     @cached_property
-    def audit(self):
+    def audit(self) -> AuditService:
         from zsdesk.services.audit import AuditService
         return AuditService(self)
 
@@ -184,7 +196,7 @@ class Workspace:
         out = {}
         with self.read() as s:
             for name, model in SYNCED_MODELS.items():
-                out[name] = s.scalar(select(func.count()).select_from(model).where(~model.deleted))
+                out[name] = s.scalar(select(func.count()).select_from(model).where(~model.deleted)) or 0
         return out
 
     def close(self) -> None:

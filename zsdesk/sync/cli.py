@@ -67,9 +67,9 @@ def run_sync(ws, args) -> int:
                   f"上级 {info['city']['name']}，市级密钥指纹 {info['city']['fingerprint']}")
             return 0
         if cmd == "export":
-            res = exchange.export_package(ws, args.out, to_code=args.to_code, encrypt=not args.no_encrypt,
-                                         full=args.full)
-            print(res.path)
+            exported = exchange.export_package(ws, args.out, to_code=args.to_code, encrypt=not args.no_encrypt,
+                                              full=args.full)
+            print(exported.path)
             return 0
         if cmd == "import":
             res = exchange.import_package(ws, args.file, dry_run=args.dry_run, trust=args.trust)
@@ -144,7 +144,7 @@ def run_restore(args) -> int:
     try:  # an encrypted database: its password, as the other commands take it
         from zsdesk.cli import database_password
     except ImportError:
-        database_password = lambda _args: None  # noqa: E731
+        database_password = lambda args: None  # noqa: E731
     result = restore_from(args.file, resolve_db_url(args.db), force=getattr(args, "force", False),
                           password=database_password(args))
     print("\n".join(result.lines()))

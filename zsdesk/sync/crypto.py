@@ -19,12 +19,17 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from zsdesk.errors import RefusedError
+
 SEALED_MAGIC = b"ZSYNC-SEALED-1\n"
 _RAW = serialization.Encoding.Raw, serialization.PublicFormat.Raw
 
 
-class CryptoError(Exception):
-    pass
+class CryptoError(RefusedError):
+    """A sealed file cannot be opened with this site's key (code "decrypt", as
+    the ``PackageRefused`` it usually becomes)."""
+
+    code = "decrypt"
 
 
 def b64(data: bytes) -> str:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any
 
 import msgspec
 from sqlalchemy import Boolean, Date, Integer, String, insert, select, update
@@ -84,7 +85,7 @@ def _utc_time_ok(text: str) -> bool:
         value = dt.datetime.fromisoformat(text)
         if value.tzinfo is None:
             return False
-        value.astimezone(dt.timezone.utc)
+        value.astimezone(dt.UTC)
         return True
     except (ValueError, OverflowError):
         return False
@@ -126,12 +127,12 @@ class _RowTypes:
         table = model.__table__
         self.columns = frozenset(info.columns)
         inserted, updated = [], []
-        self.checks: list[tuple[str, object]] = []
+        self.checks: list[tuple[str, Callable[[Any], bool]]] = []
         for name in info.columns:
             column = table.c[name]
             kind, check = self._type(info.name, column)
             if column.nullable:
-                kind = Optional[kind]
+                kind = kind | None
             inserted.append((name, kind))
             updated.append((name, tuple[Any, kind], msgspec.UNSET))
             if check is not None:
@@ -146,11 +147,11 @@ class _RowTypes:
             return fmt, None
         t = column.type
         if isinstance(t, ScaledDecimal):
-            return Union[str, _INT64], _decimal_ok(t.places)
+            return str | _INT64, _decimal_ok(t.places)
         if isinstance(t, UTCDateTime):
             return str, _utc_time_ok
         if isinstance(t, Boolean):
-            return Union[bool, Annotated[int, msgspec.Meta(ge=0, le=1)]], None
+            return bool | Annotated[int, msgspec.Meta(ge=0, le=1)], None
         if isinstance(t, Date):
             return _DATE, _date_ok
         if isinstance(t, Integer):
@@ -289,8 +290,8 @@ class Merger:
             for e in entries:
                 if e.tbl == "sites" and e.op == "I" and e.row_id == e.origin and e.origin not in ctx.roles:
                     ctx.roles[e.origin] = e.data.get("role")
-        for (tbl, rid), row in current.items():
-            ctx.parents[(tbl, rid)] = row["owner_site_id"]
+        for (tbl, rid), held in current.items():
+            ctx.parents[(tbl, rid)] = held["owner_site_id"]
         for (tbl, rid), group in groups.items():
             if (tbl, rid) not in current:
                 first = next((e for e in group if e.op == "I"), None)
@@ -321,6 +322,7 @@ class Merger:
                 row = current.get((t, rid))
                 owner = row["owner_site_id"] if row else ctx.parents.get((t, rid))
                 accepted = []
+                reason: str | None
                 for e in group:
                     if self.sender is not None and e.origin != self.sender:
                         reason = "不能以其他站点的名义提交修改"
@@ -412,7 +414,7 @@ class Merger:
                     have.add(e.counter)
                     fresh.append(e)
         # rows that only came again are unchanged
-        for tbl, rid in seen_rows - {(e.tbl, e.row_id) for e in fresh}:
+        for tbl, _ in seen_rows - {(e.tbl, e.row_id) for e in fresh}:
             report.tables[tbl].unchanged += 1
         return fresh
 
@@ -476,7 +478,7 @@ class Merger:
                 for col, target in fks:
                     if v.get(col) and (target, v[col]) not in incoming:
                         wanted[target].add(v[col])
-            have = set()
+            have: set[tuple[str, str]] = set()
             for target, ids in wanted.items():
                 ttable = Base.metadata.tables[target]
                 for chunk in chunks(ids):
@@ -607,10 +609,10 @@ class Merger:
                     Conflict.row_id.in_([rid for _, rid in chunk]))):
                 open_rows[(c.tbl, c.row_id, c.field)].append(c)
         now = utcnow()
-        for t, rid, accepted, fields in touched:
+        for t, rid, _accepted, fields in touched:
             if fields:
                 self._edit_vs_delete(t, rid, fields[0][2], open_rows.get((t, rid, "deleted"), []), report, now)
-            for f, (winner, heads), by_token in fields:
+            for f, (_winner, heads), by_token in fields:
                 existing = open_rows.get((t, rid, f), [])
                 if len(heads) == 1 and not existing:
                     continue

@@ -8,6 +8,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, IntegrityError
@@ -99,7 +100,7 @@ def _closure(s, start: set[tuple[str, str]]) -> set[tuple[str, str]]:
                 continue
             for i in range(0, len(ids), 500):
                 for row in s.execute(select(*[c for c, _ in fks]).where(table.c.id.in_(ids[i:i + 500]))):
-                    for (c, target), value in zip(fks, row):
+                    for (_column, target), value in zip(fks, row):
                         if value and (target, value) not in seen:
                             seen.add((target, value))
                             todo.append((target, value))
@@ -319,7 +320,7 @@ def _verify(ws, data: bytes, *, trust: str | None) -> _Verified:
             data = crypto.unseal(state["box_private_key"], data)
         except crypto.CryptoError as exc:
             raise PackageRefused(str(exc), code="decrypt") from None
-        except Exception:  # noqa: BLE001 - a header of another shape ([] for {}, a number for a key …)
+        except Exception:
             raise PackageRefused("无法解密：文件不是加密给本站点的，或已损坏", code="decrypt") from None
     opened = open_bytes(data)
     m = opened.manifest  # every field's type and range checked (schema.Manifest: opened.meta)
@@ -393,12 +394,11 @@ def _import_package(ws, path, *, dry_run: bool, trust: str | None, _from_queue: 
             report = merger.apply(reference + changes)
             remote = (meta.clock.now if meta.clock else None) or getattr(merger, "max_remote_hlc", None)
             warning = None
-            if remote:
-                if not w.clock.observe(int(remote)):
-                    ahead = (unpack(int(remote))[0] - wall_millis()) / 86400000
-                    warning = (f"{sender_code} 的电脑时钟比本机快约{ahead:.1f}天，请对方校准时间；"
-                               "数据已按修改先后正确合并")
-                    warnings.append(warning)
+            if remote and not w.clock.observe(int(remote)):
+                ahead = (unpack(int(remote))[0] - wall_millis()) / 86400000
+                warning = (f"{sender_code} 的电脑时钟比本机快约{ahead:.1f}天，请对方校准时间；"
+                           "数据已按修改先后正确合并")
+                warnings.append(warning)
             p = w.session.get(SyncPeer, peer.site_id)
             p.clock_warning = warning
             if seq > p.rx_seq:
@@ -657,6 +657,8 @@ def _enrol(session, site_id: str, enrol: dict) -> None:
 def _revoke(s, peer: SyncPeer) -> None:
     """A new setup file for an enrolled county: its key is revoked, the exchange
     with it starts again from the beginning (its data already received stays)."""
+    if peer.sign_key is None:  # never enrolled: no key to revoke
+        return
     revoked = _revoked(peer)
     revoked.append({"sign_key": peer.sign_key, "fingerprint": crypto.key_fingerprint(peer.sign_key),
                     "revoked_at": utcnow().isoformat()})
@@ -824,9 +826,10 @@ def status(ws) -> dict:
     with ws.read() as s:
         me = s.get(Site, ws.site.id)
         own_key = me.public_key if me else None
-    out = {"site": {"id": ws.site.id, "code": ws.site.code, "name": ws.site.name, "role": ws.site.role,
-                    "fingerprint": crypto.key_fingerprint(own_key) if own_key else None},
-           "peers": [], "pending": []}
+    out: dict[str, Any] = {
+        "site": {"id": ws.site.id, "code": ws.site.code, "name": ws.site.name, "role": ws.site.role,
+                 "fingerprint": crypto.key_fingerprint(own_key) if own_key else None},
+        "peers": [], "pending": []}
     known = {}
     for p in peers(ws):
         known[p.site_id] = p

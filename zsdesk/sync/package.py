@@ -9,6 +9,7 @@ import json
 import zipfile
 from dataclasses import dataclass, field
 
+from zsdesk.errors import RefusedError
 from zsdesk.sync import READABLE, schema
 from zsdesk.sync.crypto import sha256_hex, sign, verify
 
@@ -26,16 +27,17 @@ BAD_FLAGS = 0x1 | 0x20 | 0x40
 NOT_A_PACKAGE = "这不是招商桌面的同步文件（.zsync）"
 
 
-class PackageRefused(Exception):
-    """The file is refused as a whole; ``reason`` says why, in plain words.
-    ``fingerprint``: with code "trust", the sender's key fingerprint the user
-    is to check with the other site before importing with ``trust=``."""
+class PackageRefused(RefusedError):
+    """The file is refused as a whole; ``reason`` says why, in plain words, and
+    ``code`` what kind of refusal it is (the UI's ``REFUSAL_TEXT`` says it in
+    the chosen language, with what to do). ``fingerprint``: with code "trust",
+    the sender's key fingerprint the user is to check with the other site
+    before importing with ``trust=``."""
 
     def __init__(self, reason: str, *, code: str = "refused", fingerprint: str | None = None):
         self.reason = reason
-        self.code = code
         self.fingerprint = fingerprint
-        super().__init__(reason)
+        super().__init__(reason, code=code)
 
 
 def build(manifest: dict, files: dict[str, bytes], signing_key_b64: str) -> bytes:
@@ -71,7 +73,7 @@ class OpenedPackage:
         if not verify(public_key_b64, self.manifest_bytes, self.signature):
             raise PackageRefused("签名无效：文件被改动过，或不是该站点签发的", code="signature")
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: schema.FileName) -> bytes:
         """A data file, checked against the hash and size the signed manifest gives."""
         meta = self.meta.files.get(name)
         if meta is None:
@@ -80,7 +82,7 @@ class OpenedPackage:
             raise PackageRefused(f"缺少文件 {name}（文件不完整）", code="truncated")
         try:
             data = self.zip.read(name)
-        except Exception as exc:  # noqa: BLE001 - zipfile fails in many ways (BadZipFile, zlib.error,
+        except Exception as exc:
             # NotImplementedError, RuntimeError for an encrypted entry, struct.error …): all mean damage
             raise PackageRefused(f"{name} 无法读取：文件被改动或损坏（{_short(exc)}）", code="hash") from None
         if len(data) != meta.size or sha256_hex(data) != meta.sha256:
@@ -114,7 +116,7 @@ def open_bytes(data: bytes) -> OpenedPackage:
         infos = z.infolist()
     except NotImplementedError as exc:  # a zip version or feature zipfile does not read
         raise PackageRefused(f"同步文件的压缩格式不受支持：文件被改动或损坏（{_short(exc)}）", code="limits") from None
-    except Exception as exc:  # noqa: BLE001 - BadZipFile, EOFError, struct.error, UnicodeDecodeError …
+    except Exception as exc:
         if _starts_as_package(data):
             raise PackageRefused(f"同步文件不完整或已损坏（{_short(exc)}）", code="truncated") from None
         raise PackageRefused(NOT_A_PACKAGE, code="not-zsync") from None
@@ -152,7 +154,7 @@ def open_bytes(data: bytes) -> OpenedPackage:
     try:
         body = z.read("manifest.json")
         signature = z.read("manifest.sig").decode("ascii")
-    except Exception as exc:  # noqa: BLE001 - as in ``OpenedPackage.read``
+    except Exception as exc:
         raise PackageRefused(f"清单无法读取：文件被改动或损坏（{_short(exc)}）", code="truncated") from None
     manifest = schema.decode_json(body, "清单", code="manifest")
     if not isinstance(manifest, dict):

@@ -23,8 +23,9 @@ SITE_IDENTITY = frozenset({"role", "public_key", "box_key", "fingerprint", "dele
 class Context:
     """What the rules need to know about sites and shared projects."""
 
-    def __init__(self, roles: dict[str, str], partners: dict[str, set[str]],
-                 parents: dict[tuple[str, str], str],
+    # None values: what an incoming entry left out (a row without its owner), as if unknown
+    def __init__(self, roles: dict[str, str | None], partners: dict[str, set[str]],
+                 parents: dict[tuple[str, str], str | None],
                  keys: dict[str, tuple[str, str, str | None]] | None = None):
         self.roles = roles          # site id -> county / city (from enrolment)
         self.partners = partners    # project id -> sites sharing it (飞出地/飞入地)
@@ -60,7 +61,8 @@ def check(ctx: Context, *, origin: str, table: str, op: str, owner: str | None, 
         if table in PROJECT_CHILDREN:
             return _project_write(ctx, origin, role, table, data.get("project_id") if data else None)
         if table == "review_steps" and role != "city":
-            parent = ctx.parents.get(("reviews", data.get("review_id") if data else None))
+            review_id = data.get("review_id") if data else None
+            parent = ctx.parents.get(("reviews", review_id)) if review_id else None
             if parent != origin:
                 return "不能为其他站点的预审添加步骤"
         return None
@@ -75,7 +77,7 @@ def check(ctx: Context, *, origin: str, table: str, op: str, owner: str | None, 
             return None
         if table == "reviews" and fields <= CITY_REVIEW_FIELDS:
             return None
-    if table == "projects" and origin in ctx.partners.get(data.get("_row_id") if data else "", ()) \
+    if table == "projects" and origin in ctx.partners.get((data.get("_row_id") if data else None) or "", ()) \
             and fields <= SHARED_PROJECT_FIELDS:
         return None
     if table in CITY_ONLY:
@@ -101,8 +103,8 @@ def _site_row(ctx: Context, origin: str, role: str, row_id: str | None, values: 
 
 
 def _project_write(ctx: Context, origin: str, role: str, table: str, project_id: str | None) -> str | None:
-    owner = ctx.parents.get(("projects", project_id))
-    if owner is None:
+    owner = ctx.parents.get(("projects", project_id)) if project_id is not None else None
+    if owner is None or project_id is None:
         return "所属项目不存在"
     if owner == origin or role == "city":
         return None

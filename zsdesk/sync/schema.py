@@ -12,6 +12,8 @@ engine and the rights rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from types import GenericAlias
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -199,7 +201,7 @@ def _type(name: str) -> str:
     return "或".join(_TYPES.get(p.strip(), p.strip()) for p in name.split("|"))
 
 
-_RULES: list[tuple[re.Pattern, object]] = [
+_RULES: list[tuple[re.Pattern, Callable[[re.Match], str]]] = [
     (re.compile(r"^Expected `([^`]+)`, got `([^`]+)`$"),
      lambda m: f"应为{_type(m[1])}，实为{_type(m[2])}"),
     (re.compile(r"^Expected `int` >= (-?\d+)$"), lambda m: f"应为不小于{m[1]}的整数"),
@@ -272,7 +274,8 @@ def decode_changes(data: bytes, name: str, cls: type[Change] = Change, check=Non
     problem). Refused, naming the line and the field, at the first bad line."""
     lines = [(n, line) for n, line in enumerate(data.splitlines(), 1) if line.strip()]
     try:  # all lines as one JSON array: one call of the C decoder
-        items = msgspec.json.decode(b"[" + b",".join(line for _, line in lines) + b"]", type=list[cls])
+        # list[cls] spelled so that mypy takes it as the value it is here (cls is a variable)
+        items = msgspec.json.decode(b"[" + b",".join(line for _, line in lines) + b"]", type=GenericAlias(list, (cls,)))
     except DECODE_ERRORS:
         items = None
     if items is None or len(items) != len(lines):  # find the bad line

@@ -15,13 +15,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from zsdesk import __version__
-from zsdesk.db.engine import DamagedDatabase
-from zsdesk.errors import RefusedError, ZsdeskError
+from zsdesk.app import RefusedError, ZsdeskError, __version__
+from zsdesk.app.site import DamagedDatabase
 from zsdesk.resources import APP_ICON, APP_ICON_PNG, CJK_FONT, CJK_FONT_FAMILY, ResourceMissing, resource_path
 
 log = logging.getLogger(__name__)
@@ -83,19 +82,18 @@ def prepare_application() -> QApplication:
 
 def use_portable_settings() -> Path | None:
     """In portable mode (a file ``portable`` beside the built program, see
-    ``zsdesk.db.engine.portable_dir``) keep QSettings as an INI file in
+    ``zsdesk.app.site.portable_dir``) keep QSettings as an INI file in
     ``<program folder>/settings/`` instead of the user's profile; the folder in
     use, or None when not portable. (A sub-folder: on Linux the executable
     ``zsdesk`` already takes the name QSettings would give its folder.)"""
-    from zsdesk.db.engine import portable_dir
+    from zsdesk.app.site import portable_dir
+    from zsdesk.ui.options import use_ini_folder
 
     folder = portable_dir()
     if folder is None:
         return None
     settings = folder / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(settings))
+    use_ini_folder(settings)
     return settings
 
 
@@ -168,7 +166,7 @@ def demo_location(args) -> str:
     never ``ZSDESK_DB``, which names the user's real database."""
     if getattr(args, "db", None):
         return str(args.db)
-    from zsdesk.db.engine import data_dir
+    from zsdesk.app.site import data_dir
 
     return str(data_dir() / "demo.db")
 
@@ -181,7 +179,7 @@ def open_for_gui(args, *, progress=None, password: str | None = None):
     must be initialised: ``NotInitialised`` says what to run. Opening applies
     migrations (``ws.db.migration_note`` says when one ran). ``password``
     opens an encrypted database (see ``open_asking_password``)."""
-    from zsdesk.services import open_workspace
+    from zsdesk.app.site import open_workspace
 
     if getattr(args, "demo", False):
         location = demo_location(args)
@@ -189,10 +187,10 @@ def open_for_gui(args, *, progress=None, password: str | None = None):
         fresh = file is not None and not file.exists()
         ws = open_workspace(location, password=password)
         if not ws.initialised:
-            from zsdesk.demo import generate
+            from zsdesk.app.site import generate_demo
 
             try:
-                generate(ws, progress=progress)
+                generate_demo(ws, progress=progress)
             except BaseException:
                 ws.close()
                 if fresh:  # do not leave half a demo behind: the next start begins again
@@ -203,7 +201,9 @@ def open_for_gui(args, *, progress=None, password: str | None = None):
 
     ws = open_workspace(getattr(args, "db", None), password=password)
     if not ws.initialised:
-        where = str(ws.db.path) if ws.db.path else ws.db.engine.url.render_as_string(hide_password=True)
+        from zsdesk.app.site import database_location
+
+        where = database_location(ws)
         ws.close()
         raise NotInitialised(QCoreApplication.translate(
             "App",
@@ -218,13 +218,9 @@ def open_for_gui(args, *, progress=None, password: str | None = None):
 
 def database_file(args) -> Path | None:
     """The SQLite file the arguments name (None: a server database)."""
-    from sqlalchemy.engine import make_url
+    from zsdesk.app.site import database_file as file_of
 
-    from zsdesk.db.engine import resolve_db_url
-
-    url = resolve_db_url(demo_location(args) if getattr(args, "demo", False) else getattr(args, "db", None))
-    database = make_url(url).database if url.startswith("sqlite") else None
-    return Path(database) if database and database != ":memory:" else None
+    return file_of(demo_location(args) if getattr(args, "demo", False) else getattr(args, "db", None))
 
 
 def open_asking_password(args, *, progress=None, quit_ms: int | None = None):
@@ -232,16 +228,16 @@ def open_asking_password(args, *, progress=None, quit_ms: int | None = None):
     password the command line gave (``args.password``: ``--password-stdin`` or
     ``ZSDESK_PASSWORD``), else asking for it (``UnlockDialog``: a wrong one is
     refused and asked for again). None when the person cancels (the app quits)."""
-    from zsdesk.db import cipher
+    from zsdesk.app.site import WrongPassword, is_encrypted
 
     file = database_file(args)
-    if file is None or not cipher.is_encrypted(file):
+    if file is None or not is_encrypted(file):
         return open_for_gui(args, progress=progress)
     given = getattr(args, "password", None)
     if given:
         try:
             return open_for_gui(args, progress=progress, password=given)
-        except cipher.WrongPassword:
+        except WrongPassword:
             log.warning("the password given on the command line does not open %s; asking", file)
     from zsdesk.ui.password import UnlockDialog
 
@@ -311,17 +307,12 @@ def check_at_start(ws) -> None:
     opens (about 0.15 s for a 140 MB database): a damaged file raises
     ``DamagedDatabase`` naming the newest good backup, the workspace closed.
     (A newer or unreadable database is refused while it is opened.)"""
-    from zsdesk.db.engine import check_database
+    from zsdesk.app.site import check_open_database
 
-    if ws is None or ws.db.path is None:
+    if ws is None:
         return
-    password = getattr(ws.db, "password", None)
     try:
-        check_database(ws.db.path, password)
-    except DamagedDatabase as exc:
-        exc.password = password  # the restore needs it for an encrypted database
-        ws.close()
-        raise
+        check_open_database(ws)
     except ZsdeskError:
         ws.close()
         raise
@@ -331,8 +322,7 @@ def offer_restore(exc: DamagedDatabase, args, quit_ms: int | None, *, reopen):
     """Tell the user the database is damaged and offer to restore the newest
     good backup (the damaged file is kept beside the backups). Returns the
     workspace ``reopen()`` gives after a restore, or None: the app ends."""
-    from zsdesk.backup import restore_from
-    from zsdesk.db.engine import backup_time
+    from zsdesk.app.site import backup_time, restore_from
 
     _say(sys.stderr, f"zsdesk: {exc}")
     text = QCoreApplication.translate("App", "数据库文件已损坏：\n{0}\n\n为避免损坏扩大，招商桌面没有打开它，也没有写入任何内容。").format(exc.path)
@@ -378,9 +368,11 @@ def offer_restore(exc: DamagedDatabase, args, quit_ms: int | None, *, reopen):
 
 def run(args) -> int:
     """Open the main window on the database ``args`` name; the exit code."""
+    from zsdesk.ui.crash import install_crash_handler
     from zsdesk.ui.main_window import MainWindow
 
     app = prepare_application()
+    install_crash_handler(app)  # an unexpected error: its trace in the log file, a dialog saying what to do
     quit_ms = quit_after_ms()
     # Closing the progress dialog or a message box must not end the app before
     # the main window exists.

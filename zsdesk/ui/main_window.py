@@ -5,7 +5,7 @@ work) and the shortcuts every page shares.
 The window holds the one ``TaskRunner`` of the session and hands it to every
 page; it routes a page's ``drill_down(table, row_ids, title)`` to the list page
 of ``table``. Nothing here reads the database directly: status and the 同步
-badge come from ``zsdesk.sync`` in the background.
+badge come from ``zsdesk.app.sync`` in the background.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAction, QColor, QFont, QFontMetrics, QIcon, QIconEngine, QKeySequence, QPainter, QPainterPath, QPen,
     QPixmap, QShortcut,
@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from zsdesk import __version__
+from zsdesk.app import __version__
+from zsdesk.app.site import database_location, migration_note
+from zsdesk.ui import options
 from zsdesk.ui.pages import PAGES, TABLE_PAGES, PageEntry, create_page
 from zsdesk.ui.tasks import TaskRunner, TaskStatus, describe_error
 
@@ -42,8 +44,6 @@ MUTED = "#6B7A8F"
 KeyRole = Qt.ItemDataRole.UserRole + 1
 BadgeRole = Qt.ItemDataRole.UserRole + 2
 ShapeRole = Qt.ItemDataRole.UserRole + 3
-
-GEOMETRY_KEY = "window/geometry"
 
 
 def style_sheet(base_pt: float) -> str:
@@ -384,8 +384,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
-        db = self.ws.db
-        where = str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
+        where = database_location(self.ws)
         self.migration_label = QLabel(objectName="migrationNote")
         self.migration_label.hide()
         bar.addWidget(self.migration_label, 1)
@@ -397,8 +396,9 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(self.tr("本站点还没有导入或导出过同步文件"))
         bar.addPermanentWidget(self.db_label)
         bar.addPermanentWidget(self.sync_label)
-        if db.migration_note:
-            self.show_migration_note(db.migration_note)
+        note = migration_note(self.ws)
+        if note:
+            self.show_migration_note(note)
 
     def show_migration_note(self, note: str) -> None:
         self.migration_label.setText(note)
@@ -544,11 +544,11 @@ class MainWindow(QMainWindow):
         box.open()
 
     def restore_geometry(self) -> bool:
-        saved = QSettings().value(GEOMETRY_KEY)
-        return bool(saved) and self.restoreGeometry(saved)
+        saved = options.window_geometry.get()
+        return not saved.isEmpty() and self.restoreGeometry(saved)
 
     def closeEvent(self, event) -> None:
-        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        options.window_geometry.set(self.saveGeometry())
         # Let running writes finish (each is one transaction); readers are cancelled.
         busy = self.tasks.busy()
         if busy:
@@ -568,15 +568,12 @@ class MainWindow(QMainWindow):
 
 def read_sync_state(ws) -> tuple[str | None, int]:
     """(the last sync in words or None, the number of open conflicts) — read in the background."""
-    from zsdesk.sync import exchange
-    from zsdesk.sync.conflicts import list_conflicts
+    from zsdesk.app.sync import sync_badge
 
-    text = exchange.ack_text(ws)
-    if text is None:
-        received = [p for p in exchange.peers(ws) if p.rx_at]
-        if received:
-            last = max(received, key=lambda p: p.rx_at)
-            local = last.rx_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
-            text = QCoreApplication.translate("MainWindow", "最近同步：{0} 导入“{1}”的文件").format(
-                f"{local:%Y-%m-%d %H:%M}", last.name)
-    return text, len(list_conflicts(ws))
+    badge = sync_badge(ws)
+    text = badge.ack_text
+    if text is None and badge.last_at is not None:
+        local = badge.last_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+        text = QCoreApplication.translate("MainWindow", "最近同步：{0} 导入“{1}”的文件").format(
+            f"{local:%Y-%m-%d %H:%M}", badge.last_from)
+    return text, badge.open_conflicts

@@ -1,6 +1,6 @@
 """Table models of the main window: the per-unit figures (赛马) and the 亮灯 list.
 
-Models hold plain values from ``zsdesk.metrics`` and ``zsdesk.reminders``; they
+Models hold plain values from ``zsdesk.app.reports`` (metrics, reminders); they
 never read the database. Sorting is done in Python on a sort role, as docs/CONVENTIONS.md habit 5
 asks, so a view sorts without a proxy model calling ``data()`` for every row.
 """
@@ -14,8 +14,9 @@ from enum import IntEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from zsdesk.metrics import Figure, Report, UnitFigures
-from zsdesk.reminders import RED, YELLOW, Light
+from zsdesk.app import numbers
+from zsdesk.app.reports import Figure, Report, UnitFigures
+from zsdesk.app.reports import RED, YELLOW, Light
 
 #: the raw value a column sorts by (a number, or None: sorts last either way)
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -384,19 +385,12 @@ def light_icon(colour: str) -> QIcon | None:
 # --- helpers --------------------------------------------------------------------------
 
 def percent(value: Decimal | None) -> str:
-    """0.4567 -> '45.7%'; None -> '—'."""
-    if value is None:
-        return "—"
-    return f"{(Decimal(value) * 100).quantize(Decimal('0.1'))}%"
+    """0.4567 -> '45.7%' (half up); None -> '—'."""
+    return numbers.percent(value)
 
 
 def _plain(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value.quantize(Decimal('0.01'))}"
+    return numbers.number(value)
 
 
 #: the row object behind a cell of a RowsModel

@@ -1,7 +1,7 @@
 """数据保护 dialogs: the password asked for at start when the database file is
 encrypted (``UnlockDialog``), and setting, changing or removing it from 设置
-(``PasswordDialog``). The work itself is in ``zsdesk.db.cipher``, reached
-through the workspace's services; these dialogs check what was typed, say what
+(``PasswordDialog``). The work itself is in the core (the database cipher),
+reached through ``zsdesk.app.site``; these dialogs check what was typed, say what
 went wrong next to the field, and never keep a password after they close.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from zsdesk.db.cipher import MIN_LENGTH, WrongPassword
-from zsdesk.errors import ZsdeskError
+from zsdesk.app import ZsdeskError
+from zsdesk.app.site import MIN_LENGTH, WrongPassword
 
 
 def _password_edit() -> QLineEdit:
@@ -99,7 +99,7 @@ class PasswordDialog(QDialog):
 
     def __init__(self, ws, tasks, mode: str, parent=None):
         super().__init__(parent)
-        from zsdesk.services.workspace import change_database_password
+        from zsdesk.app.site import change_database_password
 
         self.ws, self.tasks, self.mode = ws, tasks, mode
         self._change = change_database_password

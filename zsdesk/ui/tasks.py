@@ -17,6 +17,13 @@ thread, reports progress, may be cancelled, and calls back on the GUI thread.
 - Writes are serialised: tasks with ``write=True`` (the default, the safe
   choice) run one after another on a single worker, because SQLite takes one
   writer at a time; ``write=False`` tasks (reads) run on a small pool beside it.
+- ``retry_locked=True`` (a write that is one transaction, e.g. one service
+  call): while another program holds the database's write lock the task makes
+  short attempts, reports ``locked_text()`` meanwhile, and after ``LOCK_WAIT_S``
+  fails with ``DatabaseBusy`` ("nothing was saved"). Work of several
+  transactions must not be retried whole: it keeps the plain wait.
+- ``runner_for(widget)`` finds the runner a widget's writes go through: the
+  window's, handed down to its pages and the forms they open.
 - ``TaskStatus`` is the status-bar widget: the running task's title, a progress
   bar and, when the task is cancellable, a cancel button.
 """
@@ -32,10 +39,10 @@ import weakref
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, QThreadPool, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from zsdesk.errors import (
+from zsdesk.app import (
     ReadOnlyError, RefusedError, StorageError, ValidationError, ValidationErrors, ZsdeskError,
 )
 
@@ -45,6 +52,26 @@ QUEUED, RUNNING, DONE, FAILED, CANCELLED = "queued", "running", "done", "failed"
 #: progress signals are sent at most this often (a loop may report thousands of times)
 PROGRESS_INTERVAL_S = 0.05
 READ_THREADS = 3
+#: ``retry_locked``: one attempt waits this long for the lock before the task says so and tries again
+LOCK_ATTEMPT_MS = 250
+#: ``retry_locked``: after this long waiting for another program's lock the task gives up
+LOCK_WAIT_S = 20.0
+
+
+def locked_text() -> str:
+    """What a ``retry_locked`` task reports while it waits for the lock."""
+    return QCoreApplication.translate("Tasks", "数据库被其他程序占用，正在重试…")
+
+
+class DatabaseBusy(StorageError):
+    """Another program held the database's write lock for all of ``LOCK_WAIT_S``:
+    the write was not made (nothing of it was saved)."""
+
+    def __init__(self, waited_s: float):
+        self.waited_s = waited_s
+        super().__init__(QCoreApplication.translate(
+            "Tasks", "数据库被其他程序占用，等了{0}秒仍未释放，本次没有保存任何内容。"
+                     "请稍后再试，或先关闭正在写入该数据库的程序。").format(round(waited_s)))
 
 
 class TaskCancelled(Exception):
@@ -71,8 +98,9 @@ class Task(QObject):
     _ids = itertools.count(1)
 
     def __init__(self, runner: TaskRunner, fn: Callable, args: tuple, kwargs: dict, *, title: str,
-                 write: bool, progress: bool, cancellable: bool):
+                 write: bool, progress: bool, cancellable: bool, retry_locked: bool = False):
         super().__init__()
+        self.retry_locked = retry_locked
         self._runner = runner
         self.handles_errors = False   # an on_error was given
         self.id = next(self._ids)
@@ -87,6 +115,8 @@ class Task(QObject):
         self.done_count, self.total, self.text = 0, 0, ""
         self._cancel = threading.Event()
         self._ended = threading.Event()
+        self._starting = threading.Lock()   # cancel() of a queued task against the worker starting it
+        self._dropped = False               # cancelled while queued: ended at once, the worker skips it
         self._last_emit = 0.0
         self._relay = _Relay()
         self._relay.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -100,9 +130,16 @@ class Task(QObject):
 
     def cancel(self) -> None:
         """Ask the task to stop (only a cancellable one listens). A task still
-        waiting in the queue does not start at all."""
+        waiting in the queue does not start at all, and ends now (not when the
+        worker gets to it, e.g. after a long import ahead of it)."""
         if self.cancellable and self.state in (QUEUED, RUNNING):
             self._cancel.set()
+            with self._starting:
+                drop = self.state == QUEUED and not self._dropped
+                self._dropped = self._dropped or drop
+            if drop:
+                self._ended.set()
+                self._relay.ended.emit(CANCELLED, None)
 
     def wait(self, timeout_s: float | None = None) -> bool:
         """Block until the worker has finished with the function (the GUI-thread
@@ -129,11 +166,14 @@ class Task(QObject):
             self._relay.progressed.emit(done, total, self.text)
 
     def _execute(self) -> None:
-        if self._cancel.is_set():
-            self._relay.ended.emit(CANCELLED, None)
-            self._ended.set()
-            return
-        self.state = RUNNING
+        with self._starting:
+            if self._dropped:
+                return
+            if self._cancel.is_set():
+                self._relay.ended.emit(CANCELLED, None)
+                self._ended.set()
+                return
+            self.state = RUNNING
         try:
             kwargs = dict(self.kwargs)
             wanted = _parameters(self.fn)
@@ -141,10 +181,10 @@ class Task(QObject):
                 kwargs.setdefault("report", self.report)
             if "task" in wanted:
                 kwargs.setdefault("task", self)
-            result = self.fn(*self.args, **kwargs)
+            result = self._call_retrying(kwargs) if self.retry_locked else self.fn(*self.args, **kwargs)
         except TaskCancelled:
             self._relay.ended.emit(CANCELLED, None)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+        except BaseException as exc:
             if not isinstance(exc, ZsdeskError):
                 log.error("background task %r failed", self.title, exc_info=exc)
             self._relay.ended.emit(FAILED, exc)
@@ -152,6 +192,26 @@ class Task(QObject):
             self._relay.ended.emit(DONE, result)
         finally:
             self._ended.set()
+
+    def _call_retrying(self, kwargs: dict):
+        """``fn`` in short attempts while another program holds the write lock
+        (each attempt is one transaction, rolled back when it fails)."""
+        from zsdesk.app.storage import is_locked, lock_wait
+
+        started = time.monotonic()
+        while True:
+            try:
+                with lock_wait(LOCK_ATTEMPT_MS):
+                    return self.fn(*self.args, **kwargs)
+            except StorageError as exc:
+                if not is_locked(exc):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= LOCK_WAIT_S or self._runner._closed:  # closing: do not hold the window up
+                    raise DatabaseBusy(waited) from exc
+                self._last_emit = 0.0  # this text is always sent
+                self.report(self.done_count, self.total, locked_text())
+                time.sleep(min(0.2, max(0.0, LOCK_WAIT_S - waited)))
 
     # -- on the GUI thread ------------------------------------------------------------------
     @Slot(int, int, str)
@@ -219,11 +279,13 @@ class TaskRunner(QObject):
 
     def run(self, fn: Callable, *args, title: str = "", on_done: Callable | None = None,
             on_error: Callable | None = None, on_cancel: Callable | None = None,
-            progress: bool = True, cancellable: bool = False, write: bool = True, **kwargs) -> Task:
+            progress: bool = True, cancellable: bool = False, write: bool = True,
+            retry_locked: bool = False, **kwargs) -> Task:
         """Queue ``fn(*args, **kwargs)``; see the module docstring. ``write=False``
-        for pure reads (they may run beside each other and beside a write)."""
+        for pure reads (they may run beside each other and beside a write);
+        ``retry_locked=True`` for a write of one transaction."""
         task = Task(self, fn, args, kwargs, title=title, write=write, progress=progress,
-                    cancellable=cancellable)
+                    cancellable=cancellable, retry_locked=retry_locked)
         if self._closed:  # the window is closing: nothing new starts
             task.state = CANCELLED
             task._ended.set()
@@ -262,21 +324,50 @@ class TaskRunner(QObject):
         return self.read_pool.waitForDone(timeout_ms) and ok
 
 
+_fallback: TaskRunner | None = None
+
+
+def runner_for(widget: QObject | None) -> TaskRunner:
+    """The runner ``widget``'s writes go through: the nearest ``tasks`` runner up
+    its parents (the window's, which every page and the forms it opens hold).
+    A widget outside any window (a form opened on its own: scripts, tests)
+    shares one runner of the application, so writes stay serialised."""
+    global _fallback
+    obj = widget
+    while obj is not None:
+        tasks = getattr(obj, "tasks", None)
+        if isinstance(tasks, TaskRunner):
+            return tasks
+        obj = obj.parent()
+    if _fallback is None:
+        _fallback = TaskRunner(QCoreApplication.instance())
+        _fallback.destroyed.connect(_forget_fallback)
+    return _fallback
+
+
+def _forget_fallback() -> None:
+    global _fallback
+    _fallback = None
+
+
 # --- what a person reads -------------------------------------------------------------------
 
 def describe_error(exc: BaseException) -> str:
-    """An error in plain words: what happened, what was kept, what to do."""
-    from PySide6.QtCore import QCoreApplication
+    """An error in plain words: what happened, what was kept, what to do.
+    A known ``code`` (storage failures, refused sync files) is said in the
+    chosen language (``error_text``); other known errors keep their message; a
+    bug names the log file that holds its trace (``Task`` logged it there)."""
+    from zsdesk.ui.error_text import known_text, log_sentence
 
     if isinstance(exc, ValidationErrors):
         return "\n".join(e.message for e in exc.errors)
     if isinstance(exc, ValidationError):
         return exc.message
     if isinstance(exc, StorageError | ReadOnlyError | RefusedError | ZsdeskError):
-        return str(exc)
+        return known_text(exc) or str(exc)
     return QCoreApplication.translate(
-        "Tasks", "操作因程序错误未完成：{0}\n本次未提交的修改已撤销；详细信息已写入日志，请联系维护人员。").format(
-        f"{type(exc).__name__}: {exc}")
+        "Tasks", "操作因程序错误未完成：{0}\n本次未提交的修改已撤销。{1}").format(
+        f"{type(exc).__name__}: {exc}", log_sentence())
 
 
 # --- the status-bar widget -----------------------------------------------------------------

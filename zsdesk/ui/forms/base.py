@@ -8,6 +8,13 @@ shows each refused field's message under that field (red), focusing the first
 one; the save itself may still refuse (a duplicate code, a record changed
 meanwhile) and is shown the same way.
 
+The write runs in the window's task runner (its one writer, ``runner_for``),
+never on the GUI thread: the form stays open, disabled, with a moving bar and
+what the write is doing ("正在保存…", or "数据库被其他程序占用，正在重试…" while
+another program holds the database) until it ends; 取消 (or Esc) meanwhile
+stops the waiting and keeps the form open. A failed or stopped save keeps
+everything typed in the form.
+
 Ctrl+S saves and keeps the form open; 保存 saves and closes; Esc (or closing
 the window) cancels, asking first when there are unsaved changes. A record
 owned by another site opens read-only with a banner naming its owner.
@@ -21,20 +28,22 @@ from dataclasses import dataclass
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableView, QTabWidget,
-    QVBoxLayout,
+    QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QTableView,
+    QTabWidget, QVBoxLayout,
     QWidget,
 )
 
-from zsdesk.domain import LEAD_LABELS, PROJECT_LABELS
-from zsdesk.errors import (
+from zsdesk.app import LEAD_LABELS, PROJECT_LABELS, records, reference
+from zsdesk.app import (
     ReadOnlyError, RefusedError, StorageError, ValidationError, ValidationErrors, ZsdeskError,
 )
+from zsdesk.ui.error_text import log_sentence
 from zsdesk.ui.forms.models import AuditModel
+from zsdesk.ui.tasks import DatabaseBusy, Task, runner_for
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner, FieldError
 from zsdesk.ui.widgets.money import format_money
 
@@ -65,6 +74,76 @@ def error_messages(exc: ZsdeskError) -> list[ValidationError]:
     if isinstance(exc, ValidationError):
         return [exc]
     return []
+
+
+class BusyLine(QWidget):
+    """A write under way: a moving bar and what it is doing ("正在保存…", or the
+    runner's word while it waits for the database lock)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)   # busy: how long it takes is unknown
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 6)
+        self.bar.setMaximumHeight(self.fontMetrics().height() // 2 + 4)
+        self.label = QLabel(objectName="recordNumber")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.bar)
+        row.addWidget(self.label, 1)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def show_progress(self, _done: int, _total: int, text: str) -> None:
+        if text:
+            self.label.setText(text)
+
+    def stop(self, *_outcome) -> None:
+        self.hide()
+
+    def text(self) -> str:
+        """What it says ("" when no write is under way)."""
+        return "" if self.isHidden() else self.label.text()
+
+
+def start_write(owner: QWidget, busy: BusyLine, fn: Callable, *args, title: str, on_done: Callable,
+                on_error: Callable, on_cancel: Callable, **kwargs) -> Task:
+    """Run ``fn(*args, **kwargs)`` — one service call, one transaction — in the
+    writer of ``owner``'s task runner, retrying while another program holds the
+    database; ``busy`` shows it meanwhile and is hidden when it ends, before
+    ``on_done``/``on_error``/``on_cancel`` (called on the GUI thread).
+
+    ``task.cancel()`` stops the waiting — behind another write of the window
+    (a ledger import) or for another program's lock — and nothing is written
+    (``on_cancel``); a write already under way is let finish (``on_done``)."""
+    runner = runner_for(owner)
+    ahead = [t for t in runner.tasks() if t.write and t.running]
+    if ahead:
+        busy.start(QCoreApplication.translate("Forms", "等待“{0}”完成后保存…").format(ahead[-1].title))
+    else:
+        busy.start(QCoreApplication.translate("Forms", "正在保存…"))
+    # connected before anything can arrive: the worker's signals are queued to this thread
+    task = runner.run(fn, *args, title=title, retry_locked=True, cancellable=True, **kwargs)
+    task.progressed.connect(busy.show_progress)
+    for signal, then in ((task.succeeded, on_done), (task.failed, on_error), (task.stopped, on_cancel)):
+        signal.connect(busy.stop)
+        signal.connect(then)
+    task.handles_errors = True
+    return task
+
+
+def stop_write(task: Task | None, busy: BusyLine) -> bool:
+    """Ask a write started by ``start_write`` to stop waiting. False when there is none."""
+    if task is None:
+        return False
+    task.cancel()
+    busy.show_progress(0, 0, QCoreApplication.translate("Forms", "正在停止…（已开始的写入会完成）"))
+    return True
 
 
 @dataclass
@@ -164,9 +243,17 @@ class RecordForm(QDialog):
     #: fields the form collects that update() must not get (set only at creation)
     create_only: tuple[str, ...] = ()
 
+    #: a save's write ended: True saved (or nothing to save), False refused or failed
+    save_finished = Signal(bool)
+
     def __init__(self, ws, row_id: str | None = None, *, defaults: dict | None = None, parent=None):
         super().__init__(parent)
         self.ws = ws
+        #: the window's task runner: every write of the form goes through its writer
+        self.tasks = runner_for(parent)
+        #: the save under way (None when none is)
+        self.save_task: Task | None = None
+        self._then = ""
         self.row_id = row_id
         self.defaults = dict(defaults or {})
         self.saved = False
@@ -185,7 +272,7 @@ class RecordForm(QDialog):
         self.problem = Banner()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        header = self.build_header()
+        header = self.header = self.build_header()
         page = QWidget(objectName="mainPage")
         self.grid = FormGrid(self, page)
         self.build(self.grid)
@@ -210,8 +297,10 @@ class RecordForm(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.status = QLabel(objectName="recordNumber")
+        self.busy = BusyLine()
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.status)
+        bottom.addWidget(self.busy, 1)
         bottom.addWidget(self.buttons)
 
         box = QVBoxLayout(self)
@@ -271,6 +360,8 @@ class RecordForm(QDialog):
         raise NotImplementedError
 
     def create(self, data: dict) -> str:
+        """The new record's write. Runs in the task runner's writer thread:
+        ``data`` is all it may use (no widgets)."""
         return self.service.create(data)
 
     def refresh_tabs(self) -> None:
@@ -402,54 +493,110 @@ class RecordForm(QDialog):
             return None
         return data
 
-    def save(self) -> bool:
-        """Check, then write with one service call. True when saved (or nothing to save)."""
-        if self.read_only:
+    def save(self, then: str = "") -> bool:
+        """Check, then write with one service call in the task runner's writer;
+        the form is disabled until it ends (``save_finished``). ``then``: "close"
+        the form after a successful save, or "stay" and say it was saved.
+
+        False when no write was started: read-only, a field refused (shown), or
+        a save already under way. True when the write started, or when nothing
+        had changed (then the save has already finished)."""
+        if self.read_only or self.save_task is not None:
             return False
         data = self.check()
         if data is None:
             return False
-        try:
-            if self.row_id is None:
-                new_id = self.create(data)
-                self.row_id = new_id
-            else:
-                changes = self.changes(data)
-                if changes:
-                    self.service.update(self.row_id, changes)
-                else:
-                    return True
-        except (ValidationError, ValidationErrors) as exc:
-            self.show_errors(error_messages(exc))
-            return False
-        except StorageError as exc:
-            self.problem.show_message(self.tr("未保存：{0}。已录入的内容仍在表单中，可稍后再试。").format(exc),
-                                      "error")
-            return False
-        except RefusedError as exc:
-            self.problem.show_message(self.tr("未保存：{0}").format(exc), "error")
-            return False
-        except Exception:  # a bug: keep the form, say so, log the trace
-            log.exception("saving %s %s failed", self.table, self.row_id)
-            self.problem.show_message(self.tr("保存时发生程序错误，未保存任何内容；详情已写入日志。"), "error")
-            return False
+        self._then = then
+        if self.row_id is None:
+            fn, args = self.create, (data,)
+        else:
+            changes = self.changes(data)
+            if not changes:
+                self._save_ended(True)
+                return True
+            fn, args = self.service.update, (self.row_id, changes)
+        self._set_saving(True)
+        self.save_task = start_write(self, self.busy, fn, *args, title=self.tr("保存：{0}").format(self.windowTitle()),
+                                     on_done=self._written, on_error=self._not_written,
+                                     on_cancel=self._save_stopped)
+        return True
+
+    def _set_saving(self, saving: bool) -> None:
+        # 取消 stays: during a save it stops the waiting (``reject``)
+        for part in (self.tabs, self.header, self.save_button):
+            if part is not None:
+                part.setEnabled(not saving)
+        self.save_shortcut.setEnabled(not saving and not self.read_only)
+
+    def _save_stopped(self) -> None:
+        """The save was stopped before it wrote: nothing was saved, the form keeps what was typed."""
+        self.save_task = None
+        self._set_saving(False)
+        self.problem.show_message(self.tr("已停止，未保存。已录入的内容仍在表单中。"), "warning")
+        self._then = ""
+        self.save_finished.emit(False)
+
+    def stop_writes(self) -> bool:
+        """Stop the waiting of the form's save and its panels' additions (the
+        form stays open). False when none is under way."""
+        stopped = stop_write(self.save_task, self.busy)
+        for widget in self.findChildren(QWidget):
+            task, busy = getattr(widget, "write_task", None), getattr(widget, "busy", None)
+            if task is not None and isinstance(busy, BusyLine):
+                stopped = stop_write(task, busy) or stopped
+        return stopped
+
+    def _written(self, result) -> None:
+        self.save_task = None
+        self._set_saving(False)
+        if self.row_id is None:
+            self.row_id = result
         self.saved = True
         self.reload()
         self._apply_rights()
         self.take_snapshot()
         self._update_title()
-        return True
+        self._save_ended(True)
+
+    def _not_written(self, exc: BaseException) -> None:
+        """The write failed: nothing of it was saved, and the form keeps what was typed."""
+        self.save_task = None
+        self._set_saving(False)
+        if isinstance(exc, (ValidationError, ValidationErrors)):
+            self.show_errors(error_messages(exc))
+        elif isinstance(exc, DatabaseBusy):
+            self.problem.show_message(self.tr("{0}已录入的内容仍在表单中。").format(exc), "error")
+        elif isinstance(exc, StorageError):
+            self.problem.show_message(self.tr("未保存：{0}。已录入的内容仍在表单中，可稍后再试。").format(exc),
+                                      "error")
+        elif isinstance(exc, RefusedError):
+            self.problem.show_message(self.tr("未保存：{0}").format(exc), "error")
+        else:  # a bug (the runner logged its trace): keep the form, say so
+            self.problem.show_message(self.tr("保存时发生程序错误，未保存任何内容。{0}").format(log_sentence()),
+                                      "error")
+        self._save_ended(False)
+
+    def _save_ended(self, ok: bool) -> None:
+        then, self._then = self._then, ""
+        self.save_finished.emit(ok)
+        if ok and then == "close":
+            QDialog.accept(self)
+        elif ok and then == "stay":
+            self.problem.show_message(self.tr("已保存。"), "info")
 
     def save_and_stay(self) -> None:
         """Ctrl+S: save and keep editing."""
-        if self.save():
-            self.problem.show_message(self.tr("已保存。"), "info")
+        self.save("stay")
 
     def accept(self) -> None:
-        if self.read_only or self.save():
+        if self.read_only:
             super().accept()
+        else:
+            self.save("close")
 
     def reject(self) -> None:
+        if self.stop_writes():  # 取消/Esc while saving: stop waiting, keep the form
+            return
         if self.is_dirty():
             box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
                               self.tr("有尚未保存的修改。要保存吗？"), parent=self)
@@ -460,8 +607,7 @@ class RecordForm(QDialog):
             box.exec()
             clicked = box.clickedButton()
             if clicked is save:
-                if self.save():
-                    super().accept()
+                self.save("close")
                 return
             if clicked is not discard:
                 return
@@ -471,7 +617,7 @@ class RecordForm(QDialog):
         """Close without saving and without asking (the caller has decided)."""
         QDialog.reject(self)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         # Enter in a line edit must not save a half-filled form (Ctrl+S saves)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             event.accept()
@@ -523,34 +669,33 @@ class RecordForm(QDialog):
         return self._names[key]
 
     def _unit_name(self, unit_id: str) -> str:
-        for u in self.ws.reference.list_units(include_inactive=True):
+        for u in reference.list_units(self.ws, include_inactive=True):
             if u.id == unit_id:
                 return u.name
         return unit_id
 
     def _company_name(self, company_id: str) -> str:
-        return self.ws.companies.get(company_id, include_deleted=True).name
+        return records.company_name(self.ws, company_id)
 
     def _industry_name(self, industry_id: str) -> str:
-        for i in self.ws.reference.list_industries():
+        for i in reference.list_industries(self.ws):
             if i.id == industry_id:
                 return i.name
         return industry_id
 
     def _staff_name(self, staff_id: str) -> str:
-        return self.ws.reference.staff.get(staff_id, include_deleted=True).name
+        return records.staff_name(self.ws, staff_id)
 
     def _lead_name(self, lead_id: str) -> str:
-        lead = self.ws.leads.get(lead_id, include_deleted=True)
-        return f"{lead.number} {lead.name}"
+        return records.lead_name(self.ws, lead_id)
 
     def _carrier_name(self, carrier_id: str) -> str:
-        return self.ws.carriers.get(carrier_id, include_deleted=True).name
+        return records.carrier_name(self.ws, carrier_id)
 
     # -- choices shared by several forms -----------------------------------------------------------
     def unit_choices(self) -> list[tuple[str, str]]:
         """The units this site records for: its own (a county), or all (the city)."""
-        units = self.ws.reference.list_units()
+        units = reference.list_units(self.ws)
         if not self.ws.site.is_city:
             units = [u for u in units if u.site_id == self.ws.site.id]
         return [(u.id, u.name) for u in units]

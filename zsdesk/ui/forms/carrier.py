@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from zsdesk.domain import CARRIER_KINDS
+from zsdesk.app import CARRIER_KINDS
 from zsdesk.ui.forms.base import FormGrid, RecordForm
 from zsdesk.ui.widgets.money import MoneyEdit
 from zsdesk.ui.widgets.pickers import ChoiceCombo

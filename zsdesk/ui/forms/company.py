@@ -7,13 +7,14 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from zsdesk.domain import COMPANY_TAGS
-from zsdesk.errors import ValidationError
+from zsdesk.app import numbers
+from zsdesk.app import COMPANY_TAGS
+from zsdesk.app import ValidationError, records
 from zsdesk.ui.forms.base import FormGrid, RecordForm, action_button, make_table
 from zsdesk.ui.forms.models import ContactsModel
 from zsdesk.ui.widgets.feedback import FieldError
 from zsdesk.ui.widgets.pickers import DEBOUNCE_MS, IndustryPicker, html_escape
-from zsdesk.validation import normalize_usci, validate_usci
+from zsdesk.app import normalize_usci, validate_usci
 
 
 class TagBoxes(QWidget):
@@ -38,7 +39,7 @@ class TagBoxes(QWidget):
     def value(self) -> list[str]:
         return [t for t, b in self.boxes.items() if b.isChecked()] + self._others
 
-    def setValue(self, tags) -> None:  # noqa: N802
+    def setValue(self, tags) -> None:
         if isinstance(tags, str):
             tags = [t for t in tags.split("、") if t]
         tags = list(tags or ())
@@ -146,7 +147,7 @@ class CompanyForm(RecordForm):
         values["contacts"] = [
             {"id": c.id, "name": c.name, "title": c.title or "", "phone": c.phone or "",
              "email": c.email or "", "wechat": c.wechat or ""}
-            for c in self.ws.companies.contacts(row_id)]
+            for c in records.company_contacts(self.ws, row_id)]
         return values
 
     def load_values(self, v: dict) -> None:
@@ -225,7 +226,7 @@ class CompanyForm(RecordForm):
             if m.reason == "usci":
                 text = self.tr("统一社会信用代码与“{0}”（{1}）相同").format(html_escape(m.name), m.number)
             else:
-                text = self.tr("名称与“{0}”（{1}）相似（{2}%）").format(html_escape(m.name), m.number, f"{m.score:.0f}")
+                text = self.tr("名称与“{0}”（{1}）相似（{2}%）").format(html_escape(m.name), m.number, numbers.count(m.score))
             verb = self.tr("改用该企业") if self.pick_mode else self.tr("查看")
             lines.append(f'⚠ {text}　<a href="{m.company_id}">{verb}</a>')
         self.duplicate.show_message("<br>".join(lines))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from zsdesk.domain import LEAD_FLOW, LEAD_LABELS, PROJECT_LABELS
+from zsdesk.app import LEAD_FLOW, LEAD_LABELS, PROJECT_LABELS, records
 from zsdesk.ui.forms.base import FormGrid, RecordForm, make_table, tr
 from zsdesk.ui.forms.models import StageHistoryModel
 from zsdesk.ui.forms.stage import StageBar, StageDialog
@@ -32,7 +32,7 @@ class StagedRecordForm(RecordForm):
             self.history_model.set_rows([])
             self.tabs.setTabEnabled(self.history_index, False)
             return
-        history = self.service.history(self.row_id)
+        history = records.stage_history(self.ws, self.table, self.row_id)
         self.history_model.set_rows(history)
         self.history_view.resizeColumnsToContents()
         self.tabs.setTabEnabled(self.history_index, True)
@@ -202,7 +202,7 @@ class LeadForm(StagedRecordForm):
     def after_advance(self, stage: str, project_id: str | None) -> None:
         if project_id:
             self.created_project_id = project_id
-            number = self.ws.projects.get(project_id).number
+            number = records.project_number(self.ws, project_id)
             self.problem.show_message(
                 self.tr('已签约，生成签约项目 {0}。<a href="open">打开项目</a>').format(number), "info", rich=True)
             return

@@ -15,7 +15,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFontDatabase
 
-from zsdesk.ui.widgets.money import format_money
+from zsdesk.app import numbers
 
 #: the id of the row's record (contact, arrival, problem, attachment)
 RecordIdRole = Qt.ItemDataRole.UserRole + 3
@@ -42,7 +42,7 @@ def show_instant(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -76,13 +76,13 @@ class _RowsModel(QAbstractTableModel):
     def rows(self) -> list:
         return list(self._rows)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.Column)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -163,13 +163,13 @@ class ContactsModel(QAbstractTableModel):
             del self._rows[row]
             self.endRemoveRows()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.Column)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.Column):
             return self._headers[self.Column(section)]
@@ -193,7 +193,7 @@ class ContactsModel(QAbstractTableModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return flags if self.read_only else flags | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.read_only:
             return False
         self._rows[index.row()][CONTACT_FIELDS[index.column()]] = "" if value is None else str(value)
@@ -221,7 +221,7 @@ class ArrivalsModel(_RowsModel):
         if column == self.Column.DATE:
             return show_date(a.arrival_date), a.arrival_date
         if column == self.Column.AMOUNT:
-            return format_money(a.amount), a.amount
+            return numbers.money(a.amount, whole=True), a.amount
         return a.note or "", a.note
 
     def total(self) -> Decimal:

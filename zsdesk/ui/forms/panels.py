@@ -3,7 +3,9 @@
 
 Each addition is its own service call, saved at once (the list shows it and
 the form counts as saved); the inputs sit under the list with their error
-lines, like the form's fields.
+lines, like the form's fields. The call runs in the window's task runner (its
+one writer); the inputs are disabled until it ends and keep what was typed
+when it fails.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from PySide6.QtWidgets import (
     QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from zsdesk.domain import PROBLEM_CATEGORIES
-from zsdesk.errors import RefusedError, StorageError, ValidationError, ValidationErrors
-from zsdesk.ui.forms.base import action_button, make_table, with_error
+from zsdesk.app import numbers
+from zsdesk.app import PROBLEM_CATEGORIES, records
+from zsdesk.app import RefusedError, StorageError, ValidationError, ValidationErrors
+from zsdesk.ui.error_text import log_sentence
+from zsdesk.ui.forms.base import BusyLine, action_button, make_table, start_write, stop_write, with_error
 from zsdesk.ui.forms.models import ArrivalsModel, AttachmentsModel, ProblemsModel
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.feedback import Banner, FieldError
-from zsdesk.ui.widgets.money import MoneyEdit, format_money
+from zsdesk.ui.widgets.money import MoneyEdit
 
 ATTACHMENT_KINDS = ("合同", "到资凭证", "现场照片", "批复文件", "其他")
 
@@ -42,6 +46,10 @@ class _Panel(QWidget):
         self.ws = ws
         self.project_id: str | None = None
         self.problem = Banner()
+        self.busy = BusyLine()
+        self.write_task = None   # the addition under way
+        self._then = None
+        self._was_enabled: dict[QWidget, bool] = {}
         self.inputs = QGridLayout()
         self.inputs.setHorizontalSpacing(8)
         self.inputs.setVerticalSpacing(2)
@@ -87,19 +95,59 @@ class _Panel(QWidget):
         label = self._errors[field][0]
         return label.text() if not label.isHidden() else ""
 
-    def run(self, fn, *args, **kw):
-        """Call a service; show what it refuses. Returns its result, or None."""
+    def run(self, then, fn, *args, **kw) -> bool:
+        """Call a service in the task runner's writer; show what it refuses, or
+        ``then(result)`` and ``changed`` when it is done. False when another
+        addition is still under way (nothing started)."""
+        if self.write_task is not None:
+            return False
         self.clear_errors()
-        try:
-            result = fn(*args, **kw)
-        except (ValidationError, ValidationErrors) as exc:
-            self.show_errors(_errors(exc))
-            return None
-        except (RefusedError, StorageError) as exc:
-            self.problem.show_message(self.tr("未保存：{0}").format(exc), "error")
-            return None
+        self._then = then
+        self._set_writing(True)
+        self.write_task = start_write(self, self.busy, fn, *args, title=self.tr("保存"),
+                                      on_done=self._written, on_error=self._not_written,
+                                      on_cancel=self._stopped, **kw)
+        return True
+
+    def _stopped(self) -> None:
+        self.write_task = None
+        self._set_writing(False)
+        self._then = None
+        self.problem.show_message(self.tr("已停止，未保存。"), "warning")
+
+    def _set_writing(self, writing: bool) -> None:
+        if writing:
+            self._was_enabled = {w: w.isEnabled() for w in self._input_widgets()}
+            for widget in self._was_enabled:
+                widget.setEnabled(False)
+        else:
+            for widget, enabled in self._was_enabled.items():
+                widget.setEnabled(enabled)
+            self._was_enabled = {}
+
+    def _written(self, result) -> None:
+        self.write_task = None
+        self._set_writing(False)
+        then, self._then = self._then, None
         self.changed.emit()
-        return result if result is not None else True
+        if then is not None:
+            then(result)
+
+    def _not_written(self, exc: BaseException) -> None:
+        self.write_task = None
+        self._set_writing(False)
+        self._then = None
+        if isinstance(exc, (ValidationError, ValidationErrors)):
+            self.show_errors(_errors(exc))
+        elif isinstance(exc, (RefusedError, StorageError)):
+            self.problem.show_message(self.tr("未保存：{0}").format(exc), "error")
+        else:  # a bug (the runner logged its trace)
+            self.problem.show_message(self.tr("保存时发生程序错误，未保存任何内容。{0}").format(log_sentence()),
+                                      "error")
+
+    def _input_widgets(self) -> list[QWidget]:
+        widgets = (self.inputs.itemAt(i).widget() for i in range(self.inputs.count()))
+        return [w for w in widgets if w is not None and not isinstance(w, QLabel)]
 
     def set_project(self, project_id: str | None) -> None:
         self.project_id = project_id
@@ -109,10 +157,8 @@ class _Panel(QWidget):
         raise NotImplementedError
 
     def set_editable(self, editable: bool) -> None:
-        for i in range(self.inputs.count()):
-            widget = self.inputs.itemAt(i).widget()
-            if widget is not None and not isinstance(widget, (QLabel,)):
-                widget.setEnabled(editable)
+        for widget in self._input_widgets():
+            widget.setEnabled(editable)
 
 
 class ArrivalsPanel(_Panel):
@@ -134,30 +180,33 @@ class ArrivalsPanel(_Panel):
         box.addWidget(self.view, 1)
         box.addWidget(self.summary)
         box.addWidget(self.problem)
+        box.addWidget(self.busy)
         box.addLayout(self.inputs)
         self.contract_investment: Decimal | None = None
 
     def refresh(self) -> None:
-        rows = self.ws.projects.arrivals(self.project_id) if self.project_id else []
+        rows = records.project_arrivals(self.ws, self.project_id) if self.project_id else []
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         total = self.model.total()
-        text = self.tr("共{0}笔，合计 {1} 万元").format(len(rows), format_money(total))
+        text = self.tr("共{0}笔，合计 {1} 万元").format(len(rows), numbers.money(total, whole=True))
         if self.contract_investment:
-            share = (total / Decimal(self.contract_investment) * 100).quantize(Decimal("0.1"))
-            text += self.tr("，占合同投资 {0} 万元的 {1}%").format(format_money(self.contract_investment), share)
+            share = numbers.percent(total / Decimal(self.contract_investment), sign=False)
+            text += self.tr("，占合同投资 {0} 万元的 {1}%").format(
+                numbers.money(self.contract_investment, whole=True), share)
         self.summary.setText(text)
 
     def add(self) -> bool:
+        """Start adding the arrival typed in; False when nothing was started."""
         if not self.project_id:
             return False
-        done = self.run(self.ws.projects.add_arrival, self.project_id, self.date.value(),
+        return self.run(self._added, self.ws.projects.add_arrival, self.project_id, self.date.value(),
                         self.amount.raw_value(), self.note.text().strip() or None)
-        if done:
-            self.amount.clear()
-            self.note.clear()
-            self.refresh()
-        return bool(done)
+
+    def _added(self, _arrival_id) -> None:
+        self.amount.clear()
+        self.note.clear()
+        self.refresh()
 
 
 class ResolveDialog(QDialog):
@@ -166,6 +215,7 @@ class ResolveDialog(QDialog):
     def __init__(self, ws, problem_id: str, parent=None):
         super().__init__(parent)
         self.ws, self.problem_id = ws, problem_id
+        self.write_task = None   # the resolution under way
         self.setWindowTitle(self.tr("问题已解决"))
         self.banner = Banner()
         self.date = DateEdit(today=ws.today())
@@ -182,30 +232,59 @@ class ResolveDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        self.busy = BusyLine()
         box = QVBoxLayout(self)
         box.addWidget(self.banner)
         box.addLayout(form)
+        box.addWidget(self.busy)
         box.addWidget(buttons)
 
     def accept(self) -> None:
+        if self.write_task is not None:
+            return
         self.date_error.clear_message()
         self.resolution_error.clear_message()
         self.banner.clear_message()
-        try:
-            self.ws.projects.resolve_problem(self.problem_id, self.date.value(),
-                                             self.resolution.toPlainText().strip())
-        except (ValidationError, ValidationErrors) as exc:
+        self._set_writing(True)
+        self.write_task = start_write(self, self.busy, self.ws.projects.resolve_problem, self.problem_id,
+                                      self.date.value(), self.resolution.toPlainText().strip(),
+                                      title=self.windowTitle(), on_done=self._resolved, on_error=self._refused,
+                                      on_cancel=self._stopped)
+
+    def reject(self) -> None:
+        if not stop_write(self.write_task, self.busy):  # while writing: stop waiting, stay open
+            super().reject()
+
+    def _stopped(self) -> None:
+        self.write_task = None
+        self._set_writing(False)
+        self.banner.show_message(self.tr("已停止，未保存。"), "warning")
+
+    def _set_writing(self, writing: bool) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)   # 取消 stays: it stops the waiting
+        for widget in (self.date, self.resolution, ok):
+            widget.setEnabled(not writing)
+
+    def _resolved(self, _result) -> None:
+        self.write_task = None
+        super().accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.write_task = None
+        self._set_writing(False)
+        if isinstance(exc, (ValidationError, ValidationErrors)):
             for e in _errors(exc):
                 target = {"resolved_date": self.date_error, "resolution": self.resolution_error}.get(e.field)
                 if target is None:
                     self.banner.show_message(e.message, "error")
                 else:
                     target.show_message(e.message)
-            return
-        except (RefusedError, StorageError) as exc:
+        elif isinstance(exc, (RefusedError, StorageError)):
             self.banner.show_message(str(exc), "error")
-            return
-        super().accept()
+        else:  # a bug (the runner logged its trace)
+            self.banner.show_message(self.tr("保存时发生程序错误，未保存任何内容。{0}").format(log_sentence()),
+                                     "error")
 
 
 class ProblemsPanel(_Panel):
@@ -234,25 +313,27 @@ class ProblemsPanel(_Panel):
         box.addWidget(self.view, 1)
         box.addLayout(top)
         box.addWidget(self.problem)
+        box.addWidget(self.busy)
         box.addLayout(self.inputs)
 
     def refresh(self) -> None:
-        rows = self.ws.projects.problems(self.project_id) if self.project_id else []
+        rows = records.project_problems(self.ws, self.project_id) if self.project_id else []
         rows.sort(key=lambda p: (p.resolved, p.raised_date))
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
 
     def add(self) -> bool:
+        """Start adding the problem typed in; False when nothing was started."""
         if not self.project_id:
             return False
-        done = self.run(self.ws.projects.add_problem, self.project_id, self.category.currentData(),
+        return self.run(self._added, self.ws.projects.add_problem, self.project_id, self.category.currentData(),
                         self.description.text().strip(), self.raised.value(),
                         self.responsible.text().strip() or None)
-        if done:
-            self.description.clear()
-            self.responsible.clear()
-            self.refresh()
-        return bool(done)
+
+    def _added(self, _problem_id) -> None:
+        self.description.clear()
+        self.responsible.clear()
+        self.refresh()
 
     def resolve_selected(self) -> bool:
         index = self.view.currentIndex()
@@ -304,10 +385,11 @@ class AttachmentsPanel(_Panel):
         box.addWidget(self.view, 1)
         box.addWidget(note)
         box.addWidget(self.problem)
+        box.addWidget(self.busy)
         box.addLayout(self.inputs)
 
     def refresh(self) -> None:
-        rows = self.ws.attachments.list_for(self.table, self.project_id) if self.project_id else []
+        rows = records.attachments_of(self.ws, self.table, self.project_id) if self.project_id else []
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
 
@@ -319,11 +401,12 @@ class AttachmentsPanel(_Panel):
         if not self.project_id:
             return False
         kind = self.kind.currentText().strip() or None
-        done = self.run(self.ws.attachments.add, self.table, self.project_id, path, kind=kind)
-        if done:
-            self.refresh()
-            self.problem.show_message(self.tr("已保存附件，SHA-256：{0}").format(self._sha_of(done)), "info")
-        return bool(done)
+        # the copy (and its SHA-256) is made in the writer too: a large file does not stop the window
+        return self.run(self._added, self.ws.attachments.add, self.table, self.project_id, path, kind=kind)
+
+    def _added(self, attachment_id) -> None:
+        self.refresh()
+        self.problem.show_message(self.tr("已保存附件，SHA-256：{0}").format(self._sha_of(attachment_id)), "info")
 
     def _sha_of(self, attachment_id) -> str:
         for a in self.model.rows():

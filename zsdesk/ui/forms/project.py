@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
-from zsdesk.errors import ZsdeskError
+from zsdesk.app import ZsdeskError, records
 from zsdesk.ui.forms.base import FormGrid
 from zsdesk.ui.forms.lead import StagedRecordForm
 from zsdesk.ui.forms.panels import ArrivalsPanel, AttachmentsPanel, ProblemsPanel
@@ -85,7 +85,7 @@ class ProjectForm(StagedRecordForm):
     def _unit_changed(self) -> None:
         unit_id = self.unit.value()
         self.owner.load(unit_id)
-        self.carrier.set_choices((c.id, f"{c.name}（{c.kind}）") for c in self.ws.carriers.choices(unit_id))
+        self.carrier.set_choices((c.id, f"{c.name}（{c.kind}）") for c in records.carrier_choices(self.ws, unit_id))
 
     def build_tabs(self) -> None:
         self.arrivals = ArrivalsPanel(self.ws)
@@ -122,7 +122,7 @@ class ProjectForm(StagedRecordForm):
         self._lead_id = v.get("lead_id")
         if self._lead_id:
             try:
-                lead = self.ws.leads.get(self._lead_id)
+                lead = records.lead_ref(self.ws, self._lead_id)
                 self.lead_note.setText(self.tr("来源线索：{0} {1}").format(lead.number, lead.name))
             except ZsdeskError:  # a deleted lead: show its id
                 self.lead_note.setText(self.tr("来源线索：{0}").format(self._lead_id))

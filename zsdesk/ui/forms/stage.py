@@ -5,7 +5,9 @@
 reason where one is required (搁置/终止/未履约/停滞) and, when a lead is signed,
 the contract investment. The dialog calls the service once; the core judges
 the move (no going back, no date before the current stage's, no future date)
-and its message is shown next to the field it names.
+and its message is shown next to the field it names. The call runs in the
+window's task runner (its one writer); the dialog waits, disabled, meanwhile
+(取消 stops the waiting: the stage stays as it was).
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from zsdesk.domain import (
+from zsdesk.app import (
     LEAD_FLOW, LEAD_LABELS, LEAD_SIDE, PROJECT_FLOW, PROJECT_LABELS, PROJECT_SIDE, STAGES_NEEDING_REASON,
 )
-from zsdesk.errors import RefusedError, StorageError, ValidationError, ValidationErrors
-from zsdesk.ui.forms.base import with_error
+from zsdesk.app import RefusedError, StorageError, ValidationError, ValidationErrors
+from zsdesk.ui.error_text import log_sentence
+from zsdesk.ui.forms.base import BusyLine, start_write, stop_write, with_error
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner, FieldError
 from zsdesk.ui.widgets.money import MoneyEdit
@@ -70,6 +73,7 @@ class StageDialog(QDialog):
         super().__init__(parent)
         self.ws, self.table, self.row_id, self.stage = ws, table, row_id, stage
         self.project_id: str | None = None
+        self.write_task = None   # the move under way
         self.setStyleSheet(FEEDBACK_STYLE)
         self.setWindowTitle(move_text(table, stage).rstrip("…"))
         self.signing = table == "leads" and stage == "signed"
@@ -115,6 +119,8 @@ class StageDialog(QDialog):
             box.addWidget(note)
         box.addWidget(self.problem)
         box.addLayout(form)
+        self.busy = BusyLine()
+        box.addWidget(self.busy)
         box.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
 
@@ -122,24 +128,52 @@ class StageDialog(QDialog):
         return getattr(self.ws, self.table).get(self.row_id).stage
 
     def accept(self) -> None:
+        if self.write_task is not None:
+            return
         for label in (self.date_error, self.reason_error, self.investment_error):
             label.clear_message()
         self.problem.clear_message()
         reason = self.reason.toPlainText().strip() or None
-        try:
-            if self.table == "leads":
-                contract = {"contract_investment": self.investment.raw_value()} if self.signing else None
-                self.project_id = self.ws.leads.advance(self.row_id, self.stage, self.date.value(), reason,
-                                                        contract=contract)
-            else:
-                self.ws.projects.advance(self.row_id, self.stage, self.date.value(), reason)
-        except (ValidationError, ValidationErrors) as exc:
-            self._show(exc.errors if isinstance(exc, ValidationErrors) else [exc])
-            return
-        except (RefusedError, StorageError) as exc:
-            self.problem.show_message(self.tr("未推进：{0}").format(exc), "error")
-            return
+        args = (self.row_id, self.stage, self.date.value(), reason)
+        if self.table == "leads":
+            contract = {"contract_investment": self.investment.raw_value()} if self.signing else None
+            fn, kwargs = self.ws.leads.advance, {"contract": contract}
+        else:
+            fn, kwargs = self.ws.projects.advance, {}
+        self._set_writing(True)
+        self.write_task = start_write(self, self.busy, fn, *args, title=self.windowTitle(),
+                                      on_done=self._advanced, on_error=self._refused, on_cancel=self._stopped,
+                                      **kwargs)
+
+    def reject(self) -> None:
+        if not stop_write(self.write_task, self.busy):  # while writing: stop waiting, stay open
+            super().reject()
+
+    def _stopped(self) -> None:
+        self.write_task = None
+        self._set_writing(False)
+        self.problem.show_message(self.tr("已停止，阶段没有改变。"), "warning")
+
+    def _set_writing(self, writing: bool) -> None:
+        for widget in (self.date, self.reason, self.investment, self.ok_button):
+            widget.setEnabled(not writing)
+
+    def _advanced(self, result) -> None:
+        self.write_task = None
+        if self.table == "leads":
+            self.project_id = result
         super().accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.write_task = None
+        self._set_writing(False)
+        if isinstance(exc, (ValidationError, ValidationErrors)):
+            self._show(exc.errors if isinstance(exc, ValidationErrors) else [exc])
+        elif isinstance(exc, (RefusedError, StorageError)):
+            self.problem.show_message(self.tr("未推进：{0}").format(exc), "error")
+        else:  # a bug (the runner logged its trace)
+            self.problem.show_message(self.tr("推进时发生程序错误，阶段没有改变。{0}").format(log_sentence()),
+                                      "error")
 
     def _show(self, errors: list[ValidationError]) -> None:
         places = {"stage_date": (self.date_error, self.date), "contract_date": (self.date_error, self.date),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
-from zsdesk.domain import VISIT_KINDS
-from zsdesk.errors import ZsdeskError
+from zsdesk.app import VISIT_KINDS
+from zsdesk.app import ZsdeskError, records
 from zsdesk.ui.forms.base import FormGrid, RecordForm
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.pickers import ChoiceCombo, StaffChecklist, StaffPicker
@@ -116,7 +116,7 @@ class VisitForm(RecordForm):
         self._lead_id = v.get("lead_id")
         if self._lead_id:
             try:
-                lead = self.ws.leads.get(self._lead_id)
+                lead = records.lead_ref(self.ws, self._lead_id)
                 self.lead_note.setText(self.tr("关联线索：{0} {1}").format(lead.number, lead.name))
             except ZsdeskError:  # a deleted lead: show its id
                 self.lead_note.setText(self.tr("关联线索：{0}").format(self._lead_id))

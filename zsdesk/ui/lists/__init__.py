@@ -1,6 +1,6 @@
 """Lists of records: a lazily loading table model and the list page built on it.
 
-``ListModel`` (``model.py``) holds a ``zsdesk.services.queries.ListQuery`` and
+``ListModel`` (``model.py``) holds a ``zsdesk.app.lists.ListQuery`` and
 the rows loaded so far; ``ListPage`` (``page.py``) adds the search box, filter
 chips, drill-down and the table. The five list pages in ``zsdesk.ui.pages``
 (visits, leads, projects, companies, carriers) are small subclasses.

@@ -2,7 +2,7 @@
 
 The model holds a ``ListQuery`` and the rows loaded so far. Setting a query
 loads its first page (ids, then display values for those ids, both from
-``zsdesk.services.queries``); the view asks for more with ``canFetchMore`` /
+``zsdesk.app.lists.queries``); the view asks for more with ``canFetchMore`` /
 ``fetchMore`` as the user scrolls, and each page starts where the last one
 ended (keyset paging), so opening a million visits costs one screen. The total
 is counted after the first page is shown (``counted``), because a count reads
@@ -27,8 +27,9 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from zsdesk.services import queries
-from zsdesk.services.queries import Column, ListQuery
+from zsdesk.app import numbers
+from zsdesk.app.lists import queries
+from zsdesk.app.lists import Column, ListQuery
 
 log = logging.getLogger(__name__)
 
@@ -221,13 +222,8 @@ _DOMAIN_WORDS = ("stage", "kind")
 
 
 def format_decimal(value: Decimal | None, places: int | None = None) -> str:
-    """12345.6 -> '12,345.6' (exact; ``places`` fixes the decimals)."""
-    if value is None:
-        return ""
-    value = Decimal(value)
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
-    return f"{value:,f}"
+    """12345.6 -> '12,345.6' (exact; ``places`` rounds half up, as ``zsdesk.numbers`` does)."""
+    return numbers.money(value, decimals=places, unknown="")
 
 
 def display_text(column: Column, value) -> str:
@@ -235,12 +231,12 @@ def display_text(column: Column, value) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if column.type == "money":
-        return format_decimal(value, 2 if value != int(value) else None)
+    if column.type == "money":  # whole amounts without decimals, others to the 分 (half up)
+        return numbers.money(value, whole=True)
     if column.type == "quantity":
         return format_decimal(value)
     if column.type == "int":
-        return f"{value:,}"
+        return numbers.count(value)
     return str(value)
 
 
@@ -426,7 +422,7 @@ class ListModel(QAbstractTableModel):
         if self.tasks is None:
             try:
                 result = load_page(self.ws, self._query, after, self.page_size)
-            except Exception as exc:  # noqa: BLE001 - shown to the user, logged when a bug
+            except Exception as exc:
                 self._on_failed(generation, exc)
                 return
             self._on_page(generation, first, result)
@@ -478,7 +474,7 @@ class ListModel(QAbstractTableModel):
             return
         self._loading = False
         self._more = False
-        from zsdesk.errors import ZsdeskError
+        from zsdesk.app import ZsdeskError
 
         if not isinstance(exc, ZsdeskError):
             log.error("list %s could not be read", self.kind, exc_info=exc)
@@ -516,10 +512,10 @@ class ListModel(QAbstractTableModel):
     def _on_warm_failed(self, _none, exc) -> None:
         log.warning("search keys of %s not read ahead: %s", self.kind, exc)  # searches still work
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008, N802 (Qt's names)
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 (Qt's names)
         return not parent.isValid() and self._more and not self._loading
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
             self._load(first=False)
 
@@ -541,10 +537,10 @@ class ListModel(QAbstractTableModel):
         return queries.column_keys(self.kind).index(key)
 
     # -- Qt's model interface --------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def flags(self, index: QModelIndex):
@@ -552,7 +548,7 @@ class ListModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         column = self.columns[section]

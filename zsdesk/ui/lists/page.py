@@ -4,7 +4,8 @@ Top to bottom: the title with the search box and 新建; a row of filter chips
 (单元, 产业, 阶段 or 类型, 年度, 亮灯), the drill-down chip and the row count;
 the table. The search filters as you type (after a short pause, so a fast
 typist does not start a query per letter). Column choice (the header's context
-menu), column widths and the sort order are remembered per list in QSettings.
+menu), column widths and the sort order are remembered per list
+(``zsdesk.ui.options``: list_widths, list_hidden, list_sort).
 
 Double-click or Enter opens the record with ``zsdesk.ui.forms.open_record``;
 新建 uses ``zsdesk.ui.forms.new_record``; after a save the list reads again.
@@ -14,12 +15,11 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
 import logging
 import weakref
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, QSettings, Qt, QTimer, Signal,
+    QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import (
@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from zsdesk.services import queries
-from zsdesk.services.queries import ListQuery
+from zsdesk.app import numbers
+from zsdesk.app.lists import queries
+from zsdesk.app.lists import ListQuery
+from zsdesk.ui import options
 from zsdesk.ui.lists.model import ListModel, light_dot
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
-SETTINGS_GROUP = "lists"
 ROW_HEIGHT = 28
 
 STYLE_SHEET = """
@@ -94,7 +95,7 @@ class CentredIconDelegate(QStyledItemDelegate):
 class ChipMenu(QMenu):
     """A menu that stays open while the user ticks several choices."""
 
-    def mouseReleaseEvent(self, event):  # noqa: N802 (Qt's name)
+    def mouseReleaseEvent(self, event):
         action = self.activeAction()
         if action is not None and action.isCheckable() and action.isEnabled() \
                 and not self.property("exclusive"):
@@ -350,7 +351,7 @@ class ListPage(QWidget):
 
         # Ctrl+F, Ctrl+N and F5 are the window's: it calls focus_search, new_record, refresh
 
-    def eventFilter(self, watched, event):  # noqa: N802
+    def eventFilter(self, watched, event):
         from PySide6.QtCore import QEvent
 
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
@@ -516,9 +517,9 @@ class ListPage(QWidget):
             loading = self.model.loading
             text = translate("ListPage", "正在查询…") if loading else translate("ListPage", "正在统计…")
         elif self._drill:
-            text = translate("ListPage", "钻取 {0} 条").format(f"{total:,}")
+            text = translate("ListPage", "钻取 {0} 条").format(numbers.count(total))
         else:
-            text = translate("ListPage", "共 {0} 条").format(f"{total:,}")
+            text = translate("ListPage", "共 {0} 条").format(numbers.count(total))
         self.count_label.setText(text)
 
     # -- filter choices ------------------------------------------------------------------------------------
@@ -540,22 +541,18 @@ class ListPage(QWidget):
             choices = [(value, translate("Domain", text)) for value, text in choices]
         return choices, None
 
-    # -- columns, widths and sort, kept in QSettings ------------------------------------------------------
-    def _settings_key(self, name: str) -> str:
-        return f"{SETTINGS_GROUP}/{self.kind}/{name}"
-
+    # -- columns, widths and sort, kept in the options (one of each per list kind) -------------------------
     def _restore_view_settings(self) -> None:
-        settings = QSettings()
         header = self.view.horizontalHeader()
         self._restoring = True
         try:
-            widths = _json(settings.value(self._settings_key("widths")), {})
-            hidden = _json(settings.value(self._settings_key("hidden")), None)
+            widths = options.list_widths.of(self.kind).get()
+            hidden = options.list_hidden.of(self.kind).get()
             for i, column in enumerate(self.model.columns):
                 header.resizeSection(i, int(widths.get(column.key, self.default_width(column))))
                 hide = (column.key in hidden) if hidden is not None else not column.visible
                 self.view.setColumnHidden(i, hide)
-            sort = _json(settings.value(self._settings_key("sort")), None)
+            sort = options.list_sort.of(self.kind).get()
             keys = queries.column_keys(self.kind)
             if sort and sort[0] in keys:
                 key, descending = sort[0], bool(sort[1])
@@ -572,16 +569,16 @@ class ListPage(QWidget):
     def _on_section_resized(self, index: int, _old: int, new: int) -> None:
         if self._restoring or new <= 0:
             return  # hiding a column resizes it to 0: keep its last width
-        settings = QSettings()
-        widths = _json(settings.value(self._settings_key("widths")), {})
+        option = options.list_widths.of(self.kind)
+        widths = option.get()
         widths[self.model.columns[index].key] = new
-        settings.setValue(self._settings_key("widths"), json.dumps(widths))
+        option.set(widths)
 
     def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if self._restoring or not 0 <= column < len(self.model.columns):
             return
-        QSettings().setValue(self._settings_key("sort"), json.dumps(
-            [self.model.columns[column].key, order == Qt.SortOrder.DescendingOrder]))
+        options.list_sort.of(self.kind).set(
+            (self.model.columns[column].key, order == Qt.SortOrder.DescendingOrder))
 
     def default_width(self, column) -> int:
         """A column's width before the user sets one: ``Column.width`` is in pixels
@@ -604,12 +601,11 @@ class ListPage(QWidget):
         self.view.setColumnHidden(i, not visible)
         if visible and self.view.columnWidth(i) <= 0:
             self.view.setColumnWidth(i, self.default_width(self.model.columns[i]))
-        QSettings().setValue(self._settings_key("hidden"), json.dumps(self.hidden_columns()))
+        options.list_hidden.of(self.kind).set(self.hidden_columns())
 
     def reset_columns(self) -> None:
-        settings = QSettings()
-        for name in ("widths", "hidden"):
-            settings.remove(self._settings_key(name))
+        for option in (options.list_widths, options.list_hidden):
+            option.of(self.kind).reset()
         self._restoring = True
         try:
             header = self.view.horizontalHeader()
@@ -651,12 +647,3 @@ class ListPage(QWidget):
 def _options_of_page(page_ref, key: str):
     page = page_ref()
     return page._options_of(key) if page is not None else ([], None)
-
-
-def _json(value, default):
-    if value in (None, ""):
-        return default
-    try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        return default

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PageEntry:
-    key: str          # stable name: navigation, QSettings, drill-down targets
+    key: str          # stable name: navigation, settings, drill-down targets
     label: str        # Chinese source text; shown through QCoreApplication.translate("Pages", …)
     module: str       # dotted module path
     class_name: str
@@ -94,7 +94,7 @@ def page_class(entry: PageEntry) -> type:
             raise PageUnavailable(entry, f"{entry.module} 尚未提供", missing=True) from exc
         log.error("page %s cannot be imported", entry.module, exc_info=exc)
         raise PageUnavailable(entry, f"{type(exc).__name__}: {exc}", missing=False) from exc
-    except Exception as exc:  # noqa: BLE001 - a broken page must not take the window down
+    except Exception as exc:
         log.error("page %s cannot be imported", entry.module, exc_info=exc)
         raise PageUnavailable(entry, f"{type(exc).__name__}: {exc}", missing=False) from exc
     cls = getattr(module, entry.class_name, None)
@@ -113,7 +113,7 @@ def create_page(entry: PageEntry, ws, tasks, parent=None):
         return placeholder_for(entry, ws, tasks, parent, reason=why.reason, missing=why.missing)
     try:
         return cls(ws, tasks, parent)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         log.error("page %s could not be created", entry.key, exc_info=exc)
         return placeholder_for(entry, ws, tasks, parent, reason=f"{type(exc).__name__}: {exc}",
                                missing=False)
@@ -122,31 +122,25 @@ def create_page(entry: PageEntry, ws, tasks, parent=None):
 def scope_unit_ids(ws) -> list[str] | None:
     """The units a screen shows (docs/DOMAIN.md#users): the city sees every unit (None);
     a county sees the units its own site keeps."""
-    if ws.site.is_city:
-        return None
-    return [u.id for u in ws.reference.list_units(include_inactive=True) if u.site_id == ws.site.id]
+    from zsdesk.app.reference import scope_unit_ids as scope
+
+    return scope(ws)
 
 
 # --- who uses this computer (本机使用人): "my" follow-ups ------------------------------------
 
-def _staff_key(ws) -> str:
-    return f"user/{ws.site.id}/staff_id"
-
-
-def my_staff_id(ws, settings=None) -> str | None:
+def my_staff_id(ws) -> str | None:
     """The staff member chosen in 设置 as this computer's user, or None."""
-    from PySide6.QtCore import QSettings
+    from zsdesk.ui import options
 
-    value = (settings or QSettings()).value(_staff_key(ws), "")
-    return str(value) if value else None
+    return options.my_staff.of(ws.site.id).get() or None
 
 
-def set_my_staff_id(ws, staff_id: str | None, settings=None) -> None:
-    from PySide6.QtCore import QSettings
+def set_my_staff_id(ws, staff_id: str | None) -> None:
+    from zsdesk.ui import options
 
-    settings = settings or QSettings()
+    option = options.my_staff.of(ws.site.id)
     if staff_id:
-        settings.setValue(_staff_key(ws), staff_id)
+        option.set(staff_id)
     else:
-        settings.remove(_staff_key(ws))
-    settings.sync()
+        option.reset()

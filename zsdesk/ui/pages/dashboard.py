@@ -11,8 +11,7 @@ of ``table`` (``show_rows``). The city sees every unit; a county its own.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import IntEnum
 
 from PySide6.QtCharts import (
@@ -26,14 +25,13 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
-from zsdesk.domain import TARGET_METRICS
-from zsdesk.metrics import Figure, Period, Report, UnitFigures
-from zsdesk.reminders import FollowUp, Light
+from zsdesk.app import TARGET_METRICS, numbers, reports
+from zsdesk.app.reports import DashboardData, Figure, FollowUp, UnitFigures
 from zsdesk.ui.models import (
     FigureRole, LightColumn, LightsModel, RecordIdRole, SortRole, UnitColumn, UnitTableModel,
     _SortedTableModel, missing_text, percent,
 )
-from zsdesk.ui.pages import my_staff_id, scope_unit_ids
+from zsdesk.ui.pages import my_staff_id
 from zsdesk.ui.widgets.page import page_table, panel, scrolling_body, section_title
 
 # Calm office palette; red is kept for warnings (欠进度, 红灯, 逾期).
@@ -61,42 +59,9 @@ SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 # --- reading (worker thread, no widgets) ---------------------------------------------------
 
-@dataclass
-class DashboardData:
-    report: Report
-    figures: UnitFigures            # what the cards show: the site's total, or a county's one unit
-    lights: list[Light]
-    due_today: list[FollowUp]
-    overdue: list[FollowUp]
-    recent: list                    # zsdesk.services.audit.RecentChange
-    staff_name: str | None          # whose follow-ups (None: the whole site's)
-    scoped: bool                    # a county: its own units only
-
-
 def load_dashboard(ws, *, staff_id: str | None = None) -> DashboardData:
-    """Everything the dashboard shows, read in one go."""
-    from zsdesk import metrics, reminders
-
-    scope = scope_unit_ids(ws)
-    today = ws.today()
-    report = metrics.compute(ws, Period.year(today.year, today), unit_ids=scope)
-    figures = report.units[0] if scope is not None and len(report.units) == 1 else report.total
-    own = set(scope) if scope is not None else None
-
-    def mine(rows):
-        return [r for r in rows if own is None or r.unit_id in own]
-
-    lights = mine(reminders.lights(ws, colours=(reminders.RED, reminders.YELLOW)))
-    staff_name = None
-    if staff_id:
-        staff = {s.id: s.name for s in ws.reference.list_staff()}
-        staff_name = staff.get(staff_id)
-        if staff_name is None:  # a person no longer active here: the site's list
-            staff_id = None
-    due_today, overdue = reminders.followups(ws, staff_id=staff_id)
-    recent = ws.audit.recent(RECENT_LIMIT)
-    return DashboardData(report, figures, lights, mine(due_today), mine(overdue), recent, staff_name,
-                         scope is not None)
+    """Everything the dashboard shows, read in one go (``zsdesk.app.reports``)."""
+    return reports.load_dashboard(ws, staff_id=staff_id, recent_limit=RECENT_LIMIT)
 
 
 # --- small widgets ---------------------------------------------------------------------------
@@ -780,8 +745,7 @@ class DashboardPage(QWidget):
         """The detail line under a value: 亿元 for large sums, the parts of a rate."""
         n, d = figure.numerator, figure.denominator
         if figure.unit == "万元" and figure.value is not None and abs(figure.value) >= YI:
-            yi = (figure.value / YI).quantize(Decimal("0.01"), ROUND_HALF_UP)
-            return self.tr("约 {0} 亿元").format(f"{yi:,}")
+            return self.tr("约 {0} 亿元").format(numbers.money(figure.value, "亿元"))
         if figure.key == "performance_rate":
             return self.tr("已履约 {0} / 新签约 {1} 个").format(_num(n), _num(d))
         if figure.key == "start_rate":
@@ -999,15 +963,8 @@ def short_amount(unit: str, value: Decimal) -> str:
 
 
 def _yi(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    return f"{(Decimal(value) / YI).quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+    return numbers.money(value, "亿元")
 
 
 def _num(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+    return numbers.number(value)

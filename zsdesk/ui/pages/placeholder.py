@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from zsdesk.ui.error_text import log_sentence
 from zsdesk.ui.pages import PageEntry
 
 
@@ -43,8 +44,8 @@ class PlaceholderPage(QWidget):
         else:
             self.title_label.setText(self.tr("“{0}”页面暂时无法打开").format(title))
             self.message_label.setText(self.tr(
-                "打开这一页面时出错：{0}\n其他页面照常使用，数据没有改动；详细信息已写入日志，请联系维护人员。"
-            ).format(reason))
+                "打开这一页面时出错：{0}\n其他页面照常使用，数据没有改动。{1}"
+            ).format(reason, log_sentence()))
         inner.addWidget(self.title_label)
         inner.addWidget(self.message_label)
         self.detail_box = inner
@@ -98,10 +99,9 @@ class SyncStatusPlaceholder(PlaceholderPage):
 
 
 def _read_status(ws) -> tuple[dict, str | None, int]:
-    from zsdesk.sync import exchange
-    from zsdesk.sync.conflicts import list_conflicts
+    from zsdesk.app.sync import sync_status
 
-    return exchange.status(ws), exchange.ack_text(ws), len(list_conflicts(ws))
+    return sync_status(ws)
 
 
 def _when(iso: str | None) -> str | None:

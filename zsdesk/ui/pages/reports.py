@@ -11,18 +11,16 @@
   拒绝, with the column and the reason); "导入有效行" writes the valid rows in one
   transaction, "全部不导入" leaves everything as it was.
 
-The page calls ``zsdesk.reports`` and ``zsdesk.ledgers`` only; every file and
-database operation runs in the window's ``TaskRunner``.
+The page calls ``zsdesk.app.reports`` only; every file and database operation
+runs in the window's ``TaskRunner``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSettings, QSize, Qt,
+    QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QRectF, QSize, Qt,
     QUrl, Signal,
 )
 from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics, QPainter
@@ -32,7 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zsdesk.ui.pages import scope_unit_ids
+from zsdesk.app import ValidationError
+from zsdesk.app.reports import (
+    BRIEF_STEPS, TEXT_MAX, ReportsData, brief_text, export_ledger, import_ledger, load_reports, make_brief_file,
+    preview_ledger, recent_periods,
+)
+from zsdesk.ui import options
 from zsdesk.ui.models import RowsModel
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
@@ -42,10 +45,8 @@ WARN = QColor("#B3261E")
 GOOD = QColor("#1E6B34")
 CHANGED = QColor("#1F4E8C")
 
-FOLDER_KEY = "reports/folder"
-LEDGER_FOLDER_KEY = "reports/ledger_folder"
 
-#: the row behind a preview line (``zsdesk.ledgers.RowResult``)
+#: the row behind a preview line (``zsdesk.app.reports.RowResult``)
 
 #: how many periods of each kind the period list offers (the running one included)
 PERIODS_SHOWN = {"weekly": 27, "monthly": 25, "bimonthly": 13, "quarterly": 9, "yearly": 6}
@@ -70,83 +71,10 @@ FATE_NAMES = {
     "refused": QT_TRANSLATE_NOOP("ReportsPage", "拒绝"),
     "skipped": QT_TRANSLATE_NOOP("ReportsPage", "跳过"),
 }
-#: the steps ``make_brief`` reports, in order (for a determinate progress bar)
-BRIEF_STEPS = ("计算指标", "读取提醒与问题", "读取项目", "排版", "完成")
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ReportsPage", text)
-
-
-# --- reading (worker thread, no widgets) ----------------------------------------------------------
-
-@dataclass
-class ReportsData:
-    today: dt.date
-    is_city: bool
-    units: list[tuple[str, str]]       # (code, name) of the units this site reports on, active ones
-
-
-def load_reports(ws) -> ReportsData:
-    scope = scope_unit_ids(ws)
-    units = [(u.code, u.name) for u in ws.reference.list_units()
-             if scope is None or u.id in scope]
-    return ReportsData(ws.today(), ws.site.is_city, units)
-
-
-def recent_periods(kind: str, today: dt.date) -> list[tuple[str, str, bool]]:
-    """(code, label, complete) of the running period of ``kind`` and those before
-    it, newest first."""
-    from zsdesk.reports import periods
-
-    out = []
-    period = periods.containing(kind, today)
-    for _ in range(PERIODS_SHOWN[kind]):
-        complete = period.end < today
-        out.append((periods.period_code(kind, period), period.label, complete))
-        period = periods.previous(kind, period)
-        if period.start.year < 2000:
-            break
-    return out
-
-
-def brief_text_of(ws, kind: str, code: str) -> str:
-    from zsdesk.reports import brief
-
-    return brief.brief_text(ws, kind, code)
-
-
-def make_brief_file(ws, kind: str, code: str, out: str, unit_code: str | None, text: str | None, report):
-    """Store the 下一步工作 text (when given: the city's), then make the PDF."""
-    from zsdesk.reports import brief, periods
-
-    if text is not None and text.strip() != brief.brief_text(ws, kind, code).strip():
-        brief.set_brief_text(ws, kind, code, text)
-    _, period = periods.parse_period(code, kind)
-    total = len(BRIEF_STEPS)
-
-    def progress(message: str) -> None:
-        if message in BRIEF_STEPS:
-            report(BRIEF_STEPS.index(message) + 1, total, message)
-        else:
-            report(message)
-
-    return brief.make_brief(ws, period, kind, out, unit_code=unit_code, progress=progress)
-
-
-def preview_ledger(ws, path: str, kind: str, unit_code: str | None):
-    """Read the file and say every row's fate, writing nothing."""
-    from zsdesk.ledgers import preview, read_ledger
-
-    plan = read_ledger(path, kind)
-    return preview(ws, plan, unit_code=unit_code)
-
-
-def import_ledger(ws, plan, unit_code: str | None):
-    """Write the valid rows of a previewed ledger (checked again against the database)."""
-    from zsdesk.ledgers import apply
-
-    return apply(ws, plan, "valid", unit_code=unit_code)
 
 
 def render_pdf_pages(path: str, dpi: int, task):
@@ -179,7 +107,7 @@ class LedgerPreviewModel(RowsModel):
         self.headers = [self.tr("行号"), self.tr("结果"), self.tr("记录"), self.tr("列"), self.tr("原因或变化")]
 
     def set_result(self, result) -> None:
-        """``result``: a ``zsdesk.ledgers.ImportPreview`` (None: empty)."""
+        """``result``: a ``zsdesk.app.reports.ImportPreview`` (None: empty)."""
         self.set_rows(result.rows if result is not None else [])
 
     def text(self, r, column: int) -> str:
@@ -518,15 +446,30 @@ class ReportsPage(QWidget):
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
         default = 0
-        for i, (code, label, complete) in enumerate(recent_periods(kind, self.data.today)):
-            if not complete:
+        for i, choice in enumerate(recent_periods(kind, self.data.today, PERIODS_SHOWN[kind])):
+            label = self.period_text(kind, choice.start, choice.end)
+            if not choice.complete:
                 label = self.tr("{0}（截至今日）").format(label.split("（")[0])
             elif default == 0 and i > 0:
                 default = i
-            self.period_combo.addItem(f"{code}　{label}", code)
+            self.period_combo.addItem(f"{choice.code}　{label}", choice.code)
         self.period_combo.setCurrentIndex(default)   # the last complete period
         self.period_combo.blockSignals(False)
         self._period_changed()
+
+    def period_text(self, kind: str, start, end) -> str:
+        """A period in the interface's language (the brief itself prints the Chinese label)."""
+        if kind == "weekly":
+            return self.tr("{0}年第{1}周（{2}月{3}日—{4}月{5}日）").format(
+                start.isocalendar()[0], start.isocalendar()[1], start.month, start.day, end.month, end.day)
+        if kind == "monthly":
+            month_name = QLocale(QLocale.Language.English).monthName(start.month)  # {2}: the English label's
+            return self.tr("{0}年{1}月").format(start.year, start.month, month_name)
+        if kind == "bimonthly":
+            return self.tr("{0}年{1}—{2}月").format(start.year, start.month, end.month)
+        if kind == "quarterly":
+            return self.tr("{0}年第{1}季度").format(start.year, (start.month - 1) // 3 + 1)
+        return self.tr("{0}年").format(start.year)
 
     def _kind_changed(self, _index: int) -> None:
         self._fill_periods()
@@ -548,7 +491,7 @@ class ReportsPage(QWidget):
             return
         self.period_error.hide()
         self.brief_error.hide()
-        self.tasks.run(brief_text_of, self.ws, kind, code, title=self.tr("读取下一步工作"), write=False,
+        self.tasks.run(brief_text, self.ws, kind, code, title=self.tr("读取下一步工作"), write=False,
                        progress=False, on_done=lambda text: self._show_text(kind, code, text),
                        on_error=lambda exc: None)
 
@@ -573,8 +516,6 @@ class ReportsPage(QWidget):
             return self.tr("请选择期间")
         if self.unit_combo.count() == 0:
             return self.tr("本站点没有招商单元，无法生成预检稿")
-        from zsdesk.reports.brief import TEXT_MAX
-
         if len(self.text_edit.toPlainText()) > TEXT_MAX:
             return self.tr("下一步工作不能超过{0}字").format(TEXT_MAX)
         return None
@@ -591,7 +532,7 @@ class ReportsPage(QWidget):
             self.brief_error.setText(problem)
             self.brief_error.show()
             return
-        folder = QSettings().value(FOLDER_KEY, "") or str(Path.home())
+        folder = options.start_folder(options.brief_folder)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("简报保存为"),
                                               str(Path(folder) / self._default_brief_name()),
                                               self.tr("PDF 文件 (*.pdf)"))
@@ -599,9 +540,7 @@ class ReportsPage(QWidget):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        settings = QSettings()
-        settings.setValue(FOLDER_KEY, str(Path(path).parent))
-        settings.sync()
+        options.brief_folder.set(str(Path(path).parent))
         kind, code = self.period()
         unit = self.unit_combo.currentData() or None
         text = self.text_edit.toPlainText() if self.data and self.data.is_city and self._text_loaded_for == (
@@ -646,8 +585,6 @@ class ReportsPage(QWidget):
         self.brief_made.emit(result)
 
     def _brief_failed(self, exc: BaseException) -> None:
-        from zsdesk.errors import ValidationError
-
         self.make_brief_button.setEnabled(True)
         self.brief_bar.hide()
         self.brief_status.hide()
@@ -725,18 +662,14 @@ class ReportsPage(QWidget):
         year = self.year_combo.currentData() or None
         unit = self.ledger_unit_combo.currentData() or None
         name = f"{_t(LEDGER_NAMES[kind])}-{unit + '-' if unit else ''}{year or self.tr('全部年度')}.xlsx"
-        folder = QSettings().value(LEDGER_FOLDER_KEY, "") or QSettings().value(FOLDER_KEY, "") or str(Path.home())
+        folder = options.start_folder(options.ledger_folder, options.brief_folder)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("台账保存为"), str(Path(folder) / name),
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        settings = QSettings()
-        settings.setValue(LEDGER_FOLDER_KEY, str(Path(path).parent))
-        settings.sync()
-        from zsdesk.ledgers import export_ledger
-
+        options.ledger_folder.set(str(Path(path).parent))
         self.export_error.hide()
         self.export_status.hide()
         self.open_ledger_button.hide()
@@ -771,14 +704,12 @@ class ReportsPage(QWidget):
 
     # -- ledger import -----------------------------------------------------------------------------------
     def choose_ledger(self) -> None:
-        folder = QSettings().value(LEDGER_FOLDER_KEY, "") or str(Path.home())
+        folder = options.start_folder(options.ledger_folder)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的台账"), folder,
                                               self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"))
         if not path:
             return
-        settings = QSettings()
-        settings.setValue(LEDGER_FOLDER_KEY, str(Path(path).parent))
-        settings.sync()
+        options.ledger_folder.set(str(Path(path).parent))
         self.preview_ledger(path)
 
     def preview_ledger(self, path: str) -> None:

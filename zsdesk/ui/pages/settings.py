@@ -9,7 +9,6 @@ row of the targets table, and nothing is saved half-way.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
@@ -22,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zsdesk.domain import TARGET_METRICS
-from zsdesk.errors import ValidationError, ValidationErrors
-from zsdesk.seed import DEFAULT_LIGHT_LIMITS
+from zsdesk.app import numbers
+from zsdesk.app import TARGET_METRICS, reference
+from zsdesk.app import ValidationError, ValidationErrors
+from zsdesk.app import DEFAULT_LIGHT_LIMITS
 from zsdesk.ui import i18n
 from zsdesk.ui.pages import my_staff_id, set_my_staff_id
 from zsdesk.ui.tasks import describe_error
@@ -61,20 +61,17 @@ class SettingsData:
 def load_settings(ws) -> SettingsData:
     ref = ws.reference
     year = ws.today().year
-    units = ref.list_units(include_inactive=True)
+    units = reference.list_units(ws, include_inactive=True)
     names = {}
     rows = []
     for u in units:
         if u.site_id and u.site_id not in names:
             names[u.site_id] = ws.site_name_of(u.site_id)
         rows.append(UnitRow(u.id, u.code, u.name, names.get(u.site_id, "") if u.site_id else "", u.active))
-    try:
-        rules = ref.scoring_rules(year)
-        version, weights, deductions = rules.version, json.loads(rules.weights), json.loads(rules.deductions)
-    except Exception:  # noqa: BLE001 - no rules yet: the form starts empty
-        version, weights, deductions = None, {}, {}
+    rules = reference.scoring_rules(ws, year)  # None: no rules yet, the form starts empty
+    version, weights, deductions = (rules.version, rules.weights, rules.deductions) if rules else (None, {}, {})
     unit_names = {u.id: u.name for u in units}
-    staff = [(s.id, f"{s.name} · {unit_names.get(s.unit_id, '')}") for s in ref.list_staff()]
+    staff = [(s.id, f"{s.name} · {unit_names.get(s.unit_id, '')}") for s in reference.list_staff(ws)]
     return SettingsData(year, rows, ref.targets_for(year), version, weights, deductions, ref.light_limits(),
                         staff)
 
@@ -199,7 +196,7 @@ class TargetsModel(QAbstractTableModel):
             return self.units[row].name if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole and key not in self.edits:
             text = self._text(row, column)
-            return f"{Decimal(text):,}" if text else ""
+            return numbers.exact(text, unknown="") if text else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -273,11 +270,12 @@ class UnitDialog(QDialog):
         self.buttons.setEnabled(False)
         if self.unit is None:
             values = {"code": self.code_edit.text(), "name": self.name_edit.text()}
-            self.tasks.run(self.ws.reference.units.create, values, title=self.tr("新增招商单元"),
+            self.tasks.run(self.ws.reference.units.create, values, title=self.tr("新增招商单元"), retry_locked=True,
                            on_done=self._saved, on_error=self._refused)
         else:
             self.tasks.run(self.ws.reference.units.update, self.unit.id, {"name": self.name_edit.text()},
-                           title=self.tr("重命名招商单元"), on_done=self._saved, on_error=self._refused)
+                           title=self.tr("重命名招商单元"), retry_locked=True, on_done=self._saved,
+                           on_error=self._refused)
 
     def _saved(self, result) -> None:
         self.result_id = result if isinstance(result, str) else (self.unit.id if self.unit else None)
@@ -410,7 +408,7 @@ class SettingsPage(QWidget):
         return panel
 
     def _show_protection(self) -> None:
-        from zsdesk.services.workspace import database_protection
+        from zsdesk.app.site import database_protection
 
         state = database_protection(self.ws)
         self.protection_state.setText({
@@ -668,8 +666,8 @@ class SettingsPage(QWidget):
                    if self.weight_edits[f"weights.{m}"].text().strip()}
         deductions = {"overdue_start": self.weight_edits["deductions.overdue_start"].text() or "0"}
         self.save_rules_button.setEnabled(False)
-        self.tasks.run(self.ws.reference.new_scoring_rules, weights, deductions,
-                       title=self.tr("保存评分规则"), on_done=self._rules_saved, on_error=self._rules_refused)
+        self.tasks.run(self.ws.reference.new_scoring_rules, weights, deductions, title=self.tr("保存评分规则"),
+                       retry_locked=True, on_done=self._rules_saved, on_error=self._rules_refused)
 
     def _rules_saved(self, _id) -> None:
         self.save_rules_button.setEnabled(True)
@@ -687,6 +685,7 @@ class SettingsPage(QWidget):
         values = {key: edit.text() for key, edit in self.limit_edits.items()}
         self.save_limits_button.setEnabled(False)
         self.tasks.run(lambda: self.ws.reference.set_light_limits(**values), title=self.tr("保存亮灯时限"),
+                       retry_locked=True,
                        on_done=self._limits_saved, on_error=self._limits_refused)
 
     def _limits_saved(self, _result) -> None:
@@ -725,7 +724,7 @@ class SettingsPage(QWidget):
         self.units_error.hide()
         message = self.tr("已启用“{0}”。") if not unit.active else self.tr("已停用“{0}”；它的历史记录保留。")
         self.tasks.run(self.ws.reference.units.update, unit.id, {"active": not unit.active},
-                       title=self.tr("修改招商单元"),
+                       title=self.tr("修改招商单元"), retry_locked=True,
                        on_done=lambda _r: self._done("units", message.format(unit.name)),
                        on_error=lambda exc: _show(self.units_error, describe_error(exc)))
 

@@ -17,9 +17,9 @@ other site onto a USB stick and reads the one the other site sent.
 - 等待中的文件, 撞车提醒 (both sides, 首报首谈 suggestion, this site's record),
   and a backup of the database.
 
-Everything is read by ``load_sync`` (no Qt) and every file or bulk database
-operation runs through the window's ``TaskRunner``. The page calls
-``zsdesk.sync`` and ``zsdesk.backup`` only.
+Everything is read by ``load_sync`` (``zsdesk.app.sync``: no Qt, plain frozen
+rows) and every file or bulk database operation runs through the window's
+``TaskRunner``. The page calls ``zsdesk.app`` only.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal,
+    QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal,
 )
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
@@ -40,6 +40,13 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
+from zsdesk.app import numbers
+from zsdesk.app.sync import (  # noqa: F401 - the rows are the page's (and its tests') vocabulary
+    AlertRow, AlertSide, ConflictRow, PeerRow, PendingRow, Refusal, SyncData, export_files,
+    import_file, load_sync, local_time,
+)
+from zsdesk.ui import options
+from zsdesk.ui.error_text import REFUSAL_TEXT  # what a refused file means, by its code
 from zsdesk.ui.models import RowsModel
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
@@ -50,9 +57,6 @@ MUTED = QColor("#6B7A8F")
 WARN = QColor("#B3261E")
 WINNER = QColor("#1E6B34")
 
-EXPORT_FOLDER_KEY = "sync/export_folder"
-IMPORT_FOLDER_KEY = "sync/import_folder"
-BACKUP_FOLDER_KEY = "sync/backup_folder"
 CITY_TARGET = "@city"     # a county's export goes to its city (to_code None)
 
 #: a model's row object, for views and tests
@@ -125,45 +129,6 @@ FIELD_LABELS = {
     "carrier_id": QT_TRANSLATE_NOOP("SyncPage", "载体"),
 }
 
-#: what a refused file means, by ``PackageRefused.code``: (what was wrong, what to do)
-REFUSAL_TEXT = {
-    "truncated": (QT_TRANSLATE_NOOP("SyncPage", "文件不完整"),
-                  QT_TRANSLATE_NOOP("SyncPage", "可能复制时U盘被提前拔出。请对方重新导出，再导入新的文件。")),
-    "hash": (QT_TRANSLATE_NOOP("SyncPage", "文件被改动或已损坏"),
-             QT_TRANSLATE_NOOP("SyncPage", "请对方重新导出，再导入新的文件。")),
-    "signature": (QT_TRANSLATE_NOOP("SyncPage", "文件的签名对不上：文件被改动过，或不是该站点签发的"),
-                  QT_TRANSLATE_NOOP("SyncPage", "请不要使用这个文件；与对方联系，请其重新导出。")),
-    "format": (QT_TRANSLATE_NOOP("SyncPage", "文件格式不对"),
-               QT_TRANSLATE_NOOP("SyncPage", "请确认选的是招商桌面导出的同步文件（.zsync）。")),
-    "manifest": (QT_TRANSLATE_NOOP("SyncPage", "文件的清单不完整"),
-                 QT_TRANSLATE_NOOP("SyncPage", "请对方重新导出，再导入新的文件。")),
-    "limits": (QT_TRANSLATE_NOOP("SyncPage", "文件超出允许的大小或条目数"),
-               QT_TRANSLATE_NOOP("SyncPage", "请确认选的是招商桌面导出的同步文件。")),
-    "addressee": (QT_TRANSLATE_NOOP("SyncPage", "这个文件不是发给本站点的"),
-                  QT_TRANSLATE_NOOP("SyncPage", "请选择发给本站点的文件（文件名中间是本站点代码）。")),
-    "decrypt": (QT_TRANSLATE_NOOP("SyncPage", "文件无法解密"),
-                QT_TRANSLATE_NOOP("SyncPage", "这个文件不是用本站点的密钥加密的；请对方确认导出对象后重新导出。")),
-    "unenrolled": (QT_TRANSLATE_NOOP("SyncPage", "发送文件的站点还没有入网"),
-                   QT_TRANSLATE_NOOP("SyncPage", "市级先为该县区生成入网文件，县区入网后再导出。")),
-    "enrol": (QT_TRANSLATE_NOOP("SyncPage", "入网凭据不符：发送文件的电脑不是用市里最新的入网文件加入的"),
-              QT_TRANSLATE_NOOP("SyncPage", "文件可能是伪造的，或对方用了已作废的旧入网文件；请与对方联系，"
-                                            "必要时为其重新生成入网文件。")),
-    "enrol-used": (QT_TRANSLATE_NOOP("SyncPage", "入网文件已经用过：该站点已用另一台电脑加入"),
-                   QT_TRANSLATE_NOOP("SyncPage", "同一份入网文件只能用一次。如对方确实换了电脑，"
-                                                 "请为其重新生成入网文件（原电脑的密钥将作废）。")),
-    "revoked": (QT_TRANSLATE_NOOP("SyncPage", "发送文件的电脑的密钥已作废"),
-                QT_TRANSLATE_NOOP("SyncPage", "已为该站点重新生成过入网文件，原电脑发出的文件不再接受；"
-                                              "请对方在新电脑上导出。")),
-    "fork": (QT_TRANSLATE_NOOP("SyncPage", "与已导入过的同号文件内容不同"),
-             QT_TRANSLATE_NOOP("SyncPage", "对方可能恢复了旧备份或复制了电脑；请与对方联系后再处理。")),
-    "rights": (QT_TRANSLATE_NOOP("SyncPage", "文件中有对方无权发送的数据"),
-               QT_TRANSLATE_NOOP("SyncPage", "请与对方联系。")),
-    "io": (QT_TRANSLATE_NOOP("SyncPage", "文件无法读取"),
-           QT_TRANSLATE_NOOP("SyncPage", "请检查U盘是否已插好，或把文件复制到电脑上再导入。")),
-    "version": (QT_TRANSLATE_NOOP("SyncPage", "文件来自更新版本的招商桌面"),
-                QT_TRANSLATE_NOOP("SyncPage", "请先升级本机的招商桌面，再导入。")),
-}
-
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
@@ -196,188 +161,12 @@ def conflict_record(c) -> str:
     return f"{table_label(c.table)}：{c.title}" if c.title else table_label(c.table)
 
 
-def local_time(value) -> str:
-    """An ISO time (UTC) as Beijing time, or "" when there is none."""
-    if not value:
-        return ""
-    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return f"{when.astimezone(SHANGHAI):%Y-%m-%d %H:%M}"
-
-
 def size_text(size: int) -> str:
     if size < 1024:
         return f"{size} B"
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
-
-
-# --- reading (worker thread, no widgets) -----------------------------------------------------
-
-@dataclass
-class PeerRow:
-    code: str
-    name: str
-    role: str
-    enrolled: bool
-    fingerprint: str | None
-    received_seq: int
-    received_at: str            # local time, "" if never
-    sent_seq: int
-    acked_at: str               # the data the peer has of ours, up to (local time)
-    clock_warning: str | None
-    refused_by_peer: list[dict] = field(default_factory=list)
-
-
-@dataclass
-class ConflictRow:
-    id: str
-    table: str
-    row_id: str
-    field: str
-    title: str
-    mine: dict | None           # this site's version
-    theirs: list[dict]          # the other sites' versions
-    winner: dict                # the automatic winner (one of the above)
-
-    @property
-    def versions(self) -> list[dict]:
-        return ([self.mine] if self.mine else []) + self.theirs
-
-
-@dataclass
-class AlertSide:
-    company: str
-    number: str | None
-    unit: str | None
-    first_contact: str | None
-    company_id: str
-    held_here: bool             # the company is in this database
-    own: bool                   # … and this site owns it
-
-
-@dataclass
-class AlertRow:
-    id: str
-    reason: str                 # usci / name
-    score: Decimal
-    a: AlertSide
-    b: AlertSide
-    first_unit: str | None      # 首报首谈: the unit that reported first (name)
-
-    def local_sides(self) -> list[AlertSide]:
-        """The sides whose company this site holds, its own first."""
-        return sorted((s for s in (self.a, self.b) if s.held_here), key=lambda s: not s.own)
-
-
-@dataclass
-class PendingRow:
-    file: str
-    seq: int
-    sender: str
-    at: str
-
-
-@dataclass
-class SyncData:
-    site_code: str
-    site_name: str
-    is_city: bool
-    ack_text: str | None
-    peers: list[PeerRow]
-    conflicts: list[ConflictRow]
-    alerts: list[AlertRow]
-    pending: list[PendingRow]
-    units: list[tuple[str, str]]     # (code, name): the city's choice for a setup file
-    site_fingerprint: str | None = None      # this site's own key, computed from it
-    enrolled_codes: frozenset = frozenset()  # (city) counties that joined: a new setup file revokes
-
-
-def load_sync(ws) -> SyncData:
-    """Everything the page shows, read in one go."""
-    from zsdesk.errors import NotFoundError
-    from zsdesk.sync import alerts, conflicts, exchange
-
-    status = exchange.status(ws)
-    peers = [PeerRow(p["code"], p["name"], p["role"], p["enrolled"], p["fingerprint"], p["last_received_seq"],
-                     local_time(p["last_received_at"]), p["last_sent_seq"], local_time(p["acknowledged_data_at"]),
-                     p["clock_warning"], p["refused_by_peer"] or [])
-             for p in status["peers"]]
-    names = {p.site_id: p.name for p in exchange.peers(ws)}
-    pending = [PendingRow(x["file"], x["seq"], names.get(x["from"], x["from"]), local_time(x["at"]))
-               for x in status["pending"]]
-    me = ws.site.id
-    rows = []
-    for c in conflicts.list_conflicts(ws):
-        mine = next((v for v in c.versions if v["site"] == me), None)
-        rows.append(ConflictRow(c.id, c.table, c.row_id, c.field, c.title, mine,
-                                [v for v in c.versions if v is not mine], c.winner))
-
-    def side(summary: dict, company_id: str) -> AlertSide:
-        try:
-            company = ws.companies.get(company_id)
-            held, own = True, company.owner_site_id == me
-        except NotFoundError:
-            held = own = False
-        return AlertSide(summary.get("company") or "", summary.get("number"), summary.get("unit"),
-                         summary.get("first_contact"), company_id, held, own)
-
-    alert_rows = []
-    for a in alerts.open_alerts(ws):
-        summary = json.loads(a.summary or "{}")
-        sa, sb = side(summary.get("a", {}), a.company_a_id), side(summary.get("b", {}), a.company_b_id)
-        first = sa.unit if a.first_unit_id == a.unit_a_id else sb.unit if a.first_unit_id == a.unit_b_id else None
-        alert_rows.append(AlertRow(a.id, a.reason, a.score, sa, sb, first))
-    units = []
-    if ws.site.is_city:
-        units = [(u.code, u.name) for u in ws.reference.list_units() if u.site_id != me]
-    enrolled = frozenset(p["code"] for p in status["peers"] if p["enrolled"] and p["role"] == "county")
-    return SyncData(ws.site.code, ws.site.name, ws.site.is_city, exchange.ack_text(ws), peers, rows, alert_rows,
-                    pending, units, status["site"].get("fingerprint"), enrolled)
-
-
-# --- background work (worker thread) ---------------------------------------------------------
-
-@dataclass
-class Refusal:
-    """A file refused as a whole (``PackageRefused``): not an error of the program."""
-    reason: str
-    code: str
-    fingerprint: str | None = None
-
-
-def export_files(ws, folder: str, codes: list[str | None], report) -> list:
-    """One package per receiving site into ``folder``; each is read back and
-    verified by the core before it counts as written."""
-    from zsdesk.sync import exchange
-
-    steps = 4 * len(codes)
-    done = 0
-
-    def step(text: str) -> None:
-        nonlocal done
-        done = min(done + 1, steps)
-        report(done, steps, text)
-
-    results = []
-    for n, code in enumerate(codes):
-        results.append(exchange.export_package(ws, folder, to_code=code, encrypt=True, progress=step))
-        done = 4 * (n + 1)
-        report(done, steps, "")
-    return results
-
-
-def import_file(ws, path: str, dry_run: bool, trust: str | None):
-    """``exchange.import_package``, with a refused file as a ``Refusal``."""
-    from zsdesk.sync import exchange
-    from zsdesk.sync.package import PackageRefused
-
-    try:
-        return exchange.import_package(ws, path, dry_run=dry_run, trust=trust)
-    except PackageRefused as exc:
-        return Refusal(exc.reason, exc.code, getattr(exc, "fingerprint", None))
 
 
 # --- models ------------------------------------------------------------------------------------
@@ -572,7 +361,7 @@ class AlertsModel(RowsModel):
         if column == self.REASON:
             if a.reason == "usci":
                 return self.tr("统一社会信用代码相同")
-            return self.tr("企业名称相似（{0}%）").format(f"{Decimal(a.score):.0f}")
+            return self.tr("企业名称相似（{0}%）").format(numbers.count(a.score))
         if column == self.SIDE_A:
             return self._side(a.a)
         if column == self.SIDE_B:
@@ -1119,7 +908,7 @@ class SyncPage(QWidget):
 
     # -- export -------------------------------------------------------------------------------------
     def _show_folder(self) -> None:
-        folder = QSettings().value(EXPORT_FOLDER_KEY, "")
+        folder = options.export_folder.get()
         self.folder_label.setText(self.tr("上次导出到：{0}").format(folder) if folder
                                   else self.tr("还没有导出过；导出时选择U盘或文件夹。"))
 
@@ -1128,13 +917,11 @@ class SyncPage(QWidget):
         if not codes:
             self._export_failed_text(self.tr("没有可导出的站点：对方的首个文件导入后才能向其导出。"))
             return
-        start = QSettings().value(EXPORT_FOLDER_KEY, "") or str(Path.home())
+        start = options.start_folder(options.export_folder)
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择导出到的U盘或文件夹"), start)
         if not folder:
             return
-        settings = QSettings()
-        settings.setValue(EXPORT_FOLDER_KEY, folder)
-        settings.sync()
+        options.export_folder.set(folder)
         self._show_folder()
         self.export_status.hide()
         self.export_error.hide()
@@ -1188,15 +975,12 @@ class SyncPage(QWidget):
 
     # -- import -------------------------------------------------------------------------------------
     def choose_import(self) -> None:
-        start = QSettings().value(IMPORT_FOLDER_KEY, "") or QSettings().value(EXPORT_FOLDER_KEY, "") \
-            or str(Path.home())
+        start = options.start_folder(options.import_folder, options.export_folder)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的同步文件"), start,
                                               self.tr("同步文件 (*.zsync);;所有文件 (*)"))
         if not path:
             return
-        settings = QSettings()
-        settings.setValue(IMPORT_FOLDER_KEY, str(Path(path).parent))
-        settings.sync()
+        options.import_folder.set(str(Path(path).parent))
         self.preview_file(path)
 
     def preview_file(self, path: str, trust: str | None = None) -> None:
@@ -1350,13 +1134,13 @@ class SyncPage(QWidget):
         if c is None:
             self._conflict_message(self.tr("请先在表中选择一个冲突。"), error=True)
             return
-        from zsdesk.sync import conflicts
+        from zsdesk.app.sync import resolve_conflict
 
         self.conflicts_error.hide()
         for b in (self.keep_mine_button, self.keep_theirs_button, self.edit_value_button):
             b.setEnabled(False)
         words = {"mine": self.tr("保留本站的值"), "theirs": self.tr("采用对方的值"), "value": self.tr("采用手工填写的值")}
-        self.tasks.run(conflicts.resolve, self.ws, c.id, keep=keep, value=value, title=self.tr("处理冲突"),
+        self.tasks.run(resolve_conflict, self.ws, c.id, keep=keep, value=value, title=self.tr("处理冲突"),
                        on_done=lambda _r: self._resolved(c, words.get(keep, keep)),
                        on_error=self._resolve_failed)
 
@@ -1427,7 +1211,7 @@ class SyncPage(QWidget):
 
         try:
             saved = forms.open_record(self, self.ws, table, row_id)
-        except Exception as exc:  # noqa: BLE001 - a form that cannot open must not take the page down
+        except Exception as exc:
             self._conflict_message(self.tr("无法打开记录：{0}").format(describe_error(exc)), error=True)
             return
         if saved:
@@ -1435,18 +1219,15 @@ class SyncPage(QWidget):
 
     # -- backup and enrolment -----------------------------------------------------------------------------
     def backup(self) -> None:
-        folder = QSettings().value(BACKUP_FOLDER_KEY, "") or QSettings().value(EXPORT_FOLDER_KEY, "") \
-            or str(Path.home())
+        folder = options.start_folder(options.backup_folder, options.export_folder)
         name = f"zsdesk-{self.ws.site.code}-{dt.datetime.now():%Y%m%d-%H%M}.db"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库到"), str(Path(folder) / name),
                                               self.tr("数据库备份 (*.db)"),
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return
-        settings = QSettings()
-        settings.setValue(BACKUP_FOLDER_KEY, str(Path(path).parent))
-        settings.sync()
-        from zsdesk.backup import backup_to
+        options.backup_folder.set(str(Path(path).parent))
+        from zsdesk.app.site import backup_to
 
         self.export_error.hide()
         self.backup_button.setEnabled(False)
@@ -1506,14 +1287,14 @@ class SyncPage(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        folder = QSettings().value(EXPORT_FOLDER_KEY, "") or str(Path.home())
+        folder = options.start_folder(options.export_folder)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存入网文件"), str(Path(folder) / f"入网-{code}.json"),
                                               self.tr("入网文件 (*.json)"))
         if not path:
             return
-        from zsdesk.sync import exchange
+        from zsdesk.app.sync import make_setup_file
 
-        self.tasks.run(exchange.make_setup_file, self.ws, code, path, reissue=reissue,
+        self.tasks.run(make_setup_file, self.ws, code, path, reissue=reissue,
                        confirm_fingerprint=confirm_fingerprint, title=self.tr("生成入网文件"),
                        on_done=lambda out: self._setup_made(code, out), on_error=self._export_failed)
 

@@ -63,7 +63,7 @@ class DateEdit(QDateEdit):
             return None
         return from_qdate(self.date())
 
-    def setValue(self, value: dt.date | None) -> None:  # noqa: N802 (Qt naming)
+    def setValue(self, value: dt.date | None) -> None:
         if value is None:
             if self.optional:
                 self.setDate(_EMPTY)
@@ -85,12 +85,12 @@ class DateEdit(QDateEdit):
         self.valueChanged.emit()
 
     # -- behaviour of the empty state ------------------------------------------------------
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.EnabledChange:
             self._changed()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         key = event.key()
         if self.optional and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             edit = self.lineEdit()
@@ -103,7 +103,7 @@ class DateEdit(QDateEdit):
             self.setSelectedSection(QDateEdit.Section.YearSection)
         super().keyPressEvent(event)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.is_empty():
             self.calendarWidget().setCurrentPage(self._today.year, self._today.month)
         return super().eventFilter(watched, event)

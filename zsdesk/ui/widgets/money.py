@@ -1,6 +1,6 @@
 """MoneyEdit: an amount in 万元 (or another unit), exact, never a float.
 
-The text is parsed by ``zsdesk.validation.parse_money``, so the field accepts
+The text is parsed by ``zsdesk.app.parse_money``, so the field accepts
 what the core accepts ("5000", "5,000.5", "1.2亿", "300000元", full-width
 digits) and refuses what it refuses, with the same message. When the user
 leaves the field a valid amount is shown again with thousands separators.
@@ -14,15 +14,15 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
 
-from zsdesk.errors import ValidationError
-from zsdesk.validation import parse_money
+from zsdesk.app import numbers
+from zsdesk.app import ValidationError
+from zsdesk.app import parse_money
 
 
 def format_money(value: Decimal | None) -> str:
-    """12345.6 -> '12,345.6'; exact (Decimal formatting, no float on the way)."""
-    if value is None:
-        return ""
-    return f"{Decimal(value):,f}"
+    """12345.6 -> '12,345.6'; exact, every stored digit (an editor must not round
+    what it hands back); ``zsdesk.numbers`` formats it."""
+    return numbers.exact(value, unknown="")
 
 
 class MoneyEdit(QLineEdit):
@@ -50,7 +50,7 @@ class MoneyEdit(QLineEdit):
         """The amount, exact; None when empty. Raises ValidationError naming the field."""
         return parse_money(self.text(), self.field, allow_negative=self.allow_negative)
 
-    def setValue(self, value: Decimal | None) -> None:  # noqa: N802 (Qt naming)
+    def setValue(self, value: Decimal | None) -> None:
         if value is not None and not isinstance(value, Decimal | int):
             raise TypeError(f"MoneyEdit takes Decimal or int, not {type(value).__name__}")
         self.setText(format_money(value))
@@ -89,7 +89,7 @@ class MoneyEdit(QLineEdit):
         self.setTextMargins(QMargins(0, 0, gap, 0))
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if not self._unit:
             return

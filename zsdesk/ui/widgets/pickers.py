@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
-from zsdesk.errors import ZsdeskError
+from zsdesk.app import ZsdeskError, records, reference
 
 #: the record id an item stands for
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +63,7 @@ class ChoiceCombo(QComboBox):
     def value(self):
         return self.currentData()
 
-    def setValue(self, value) -> None:  # noqa: N802 (Qt naming)
+    def setValue(self, value) -> None:
         index = self.findData(value) if value is not None else (0 if self.blank is not None else -1)
         if index < 0 and value is not None:
             label = self.describe(value) if self.describe else str(value)
@@ -88,11 +88,11 @@ class StaffPicker(ChoiceCombo):
         self.load(None)
 
     def load(self, unit_id: str | None) -> None:
-        self.set_choices((s.id, staff_label(s)) for s in self.ws.reference.list_staff(unit_id))
+        self.set_choices((s.id, staff_label(s)) for s in reference.list_staff(self.ws, unit_id))
 
     def _describe(self, staff_id: str) -> str:
         try:
-            return staff_label(self.ws.reference.staff.get(staff_id))
+            return staff_label(reference.get_staff(self.ws, staff_id))
         except ZsdeskError:
             return staff_id
 
@@ -135,7 +135,7 @@ class StaffCheckModel(QAbstractListModel):
                                   [Qt.ItemDataRole.CheckStateRole])
         self.changed.emit()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -155,7 +155,7 @@ class StaffCheckModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         staff_id = self._rows[index.row()][0]
@@ -193,17 +193,17 @@ class StaffChecklist(QListView):
 
     def load(self, unit_id: str | None) -> None:
         keep = self.model_.checked()
-        self.model_.set_staff([(s.id, staff_label(s)) for s in self.ws.reference.list_staff(unit_id)])
+        self.model_.set_staff([(s.id, staff_label(s)) for s in reference.list_staff(self.ws, unit_id)])
         self.setValue(keep)
 
     def value(self) -> list[str]:
         return self.model_.checked()
 
-    def setValue(self, ids: Iterable[str]) -> None:  # noqa: N802
+    def setValue(self, ids: Iterable[str]) -> None:
         ids = list(ids or ())
         for staff_id in ids:
             try:
-                label = staff_label(self.ws.reference.staff.get(staff_id))
+                label = staff_label(reference.get_staff(self.ws, staff_id))
             except ZsdeskError:
                 label = staff_id
             self.model_.ensure(staff_id, label)
@@ -262,7 +262,7 @@ class _TreePopup(QFrame):
             self.tree.setRowHidden(r, QModelIndex(), not (parent_hit or any_child))
         self.tree.expandAll()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if watched is self.tree and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -295,7 +295,7 @@ class IndustryPicker(QComboBox):
         self.setValue(None)
 
     def _load(self) -> None:
-        rows = self.ws.reference.list_industries()
+        rows = reference.list_industries(self.ws)
         by_parent: dict[str | None, list] = {}
         for row in rows:
             by_parent.setdefault(row.parent_id, []).append(row)
@@ -327,7 +327,7 @@ class IndustryPicker(QComboBox):
     def value(self) -> str | None:
         return self._value
 
-    def setValue(self, industry_id: str | None) -> None:  # noqa: N802
+    def setValue(self, industry_id: str | None) -> None:
         changed = industry_id != self._value
         self._value = industry_id
         self.setItemText(0, self.label_of(industry_id) or self.tr("（未选择）"))
@@ -340,7 +340,7 @@ class IndustryPicker(QComboBox):
                                      Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
         return hits[0] if hits else QModelIndex()
 
-    def showPopup(self) -> None:  # noqa: N802
+    def showPopup(self) -> None:
         popup = self.popup
         popup.filter.clear()
         popup.tree.expandAll()
@@ -359,7 +359,7 @@ class IndustryPicker(QComboBox):
         popup.show()
         popup.filter.setFocus()
 
-    def hidePopup(self) -> None:  # noqa: N802
+    def hidePopup(self) -> None:
         self.popup.hide()
         super().hidePopup()
 
@@ -385,7 +385,7 @@ class CompanyChoicesModel(QAbstractListModel):
     def row_at(self, row: int):
         return self._rows[row]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -465,11 +465,11 @@ class CompanyPicker(QWidget):
     def value(self) -> str | None:
         return self._value
 
-    def setValue(self, company_id: str | None) -> None:  # noqa: N802
+    def setValue(self, company_id: str | None) -> None:
         name = ""
         if company_id:
             try:
-                name = self.ws.companies.get(company_id, include_deleted=True).name
+                name = records.company_name(self.ws, company_id)
             except ZsdeskError:
                 name = company_id
         self._set(company_id, name)
@@ -488,7 +488,7 @@ class CompanyPicker(QWidget):
         if changed:
             self.valueChanged.emit()
 
-    def setEnabled(self, on: bool) -> None:  # noqa: N802
+    def setEnabled(self, on: bool) -> None:
         super().setEnabled(on)
         if not on:
             self.hint.hide()
@@ -553,7 +553,7 @@ class CompanyPicker(QWidget):
             self.setValue(new_id)
             self.edit.setFocus()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance("M") * 22), hint.height())
 

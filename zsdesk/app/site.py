@@ -1,0 +1,60 @@
+"""The site and its database: open (with demo data), where it lives, integrity
+check, backup and restore, password (数据保护)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zsdesk.backup import backup_to, restore_from
+from zsdesk.db.cipher import MIN_LENGTH, WrongPassword, is_encrypted
+from zsdesk.db.engine import DamagedDatabase, backup_time, check_database, data_dir, portable_dir, resolve_db_url
+from zsdesk.services import Workspace, open_workspace
+from zsdesk.services.workspace import change_database_password, database_protection
+
+__all__ = [
+    "MIN_LENGTH", "DamagedDatabase", "Workspace", "WrongPassword",
+    "backup_time", "backup_to", "change_database_password", "check_database", "check_open_database",
+    "data_dir", "database_file", "database_location", "database_protection", "generate_demo", "is_encrypted",
+    "migration_note", "open_workspace", "portable_dir", "restore_from",
+]
+
+
+def database_file(location: str | None) -> Path | None:
+    """The SQLite file a ``--db`` value (or ``ZSDESK_DB``, or the default) names;
+    None for a server database or memory."""
+    from sqlalchemy.engine import make_url
+
+    url = resolve_db_url(location)
+    database = make_url(url).database if url.startswith("sqlite") else None
+    return Path(database) if database and database != ":memory:" else None
+
+
+def database_location(ws) -> str:
+    """Where the open database is, for people: its file, or the server URL without the password."""
+    return str(ws.db.path) if ws.db.path else ws.db.engine.url.render_as_string(hide_password=True)
+
+
+def check_open_database(ws) -> None:
+    """SQLite's quick integrity check of the open database's file (nothing for a
+    server database). A damaged file raises ``DamagedDatabase`` naming the newest
+    good backup, with ``password`` set: restoring an encrypted one needs it."""
+    if ws.db.path is None:
+        return
+    password = getattr(ws.db, "password", None)
+    try:
+        check_database(ws.db.path, password)
+    except DamagedDatabase as exc:
+        exc.password = password  # type: ignore[attr-defined]  # read by offer_restore
+        raise
+
+
+def migration_note(ws) -> str | None:
+    """What the last opening migrated (shown once in the status bar), or None."""
+    return ws.db.migration_note
+
+
+def generate_demo(ws, *, progress=None) -> None:
+    """Fill an uninitialised database with demo data (``zsdesk --demo``)."""
+    from zsdesk.demo import generate
+
+    generate(ws, progress=progress)
