@@ -77,6 +77,24 @@ def test_full_width_names_match_their_half_width_twin(ws):
     assert [m.company_id for m in ws.companies.find_duplicates("ＡＢＣ科技（江苏）有限公司")] == [existing]
 
 
+@pytest.mark.parametrize(("stored", "typed"), [
+    ("江苏恒远新材料科技有限公司", "恒远新材料"),      # issue 12: the short name finds the full one
+    ("恒远新材料", "江苏恒远新材料科技有限公司"),      # and the full name the short one
+    ("泰兴市恒远新材料集团有限公司", "恒远新材料科技"),
+    ("华为技术有限公司", "华为"),
+])
+def test_short_name_and_full_name_are_duplicates_both_ways(ws, stored, typed):
+    existing = ws.companies.create({"name": stored})
+    matches = ws.companies.find_duplicates(typed)
+    assert [m.company_id for m in matches] == [existing]
+    assert matches[0].reason == "name" and matches[0].score >= 85
+
+
+def test_a_common_word_alone_is_not_a_short_name(ws):
+    ws.companies.create({"name": "江苏恒远新材料科技有限公司"})
+    assert ws.companies.find_duplicates("新材料") == []
+
+
 def test_unrelated_names_are_not_duplicates(ws):
     ws.companies.create({"name": "华为技术有限公司"})
     assert ws.companies.find_duplicates("中兴通讯股份有限公司") == []

@@ -87,6 +87,8 @@ def test_old_database_is_upgraded_on_open_with_data_kept(databases, release_1):
         lead, project = s.get(Lead, LEAD), s.get(Project, PROJECT)
         assert str(lead.planned_investment) == "120000" and str(project.contract_investment) == "150000"
         assert project.contract_date == dt.date(2025, 11, 3)
+        # 0007: lead and project names get their pinyin search keys (issue 12)
+        assert lead.search_key == project.search_key == "智能终端基地 zhinengzhongduanjidi znzdjd"
         assert s.get(LocalState, "counter").value == "7"
         assert s.execute(text("SELECT count(*) FROM change_log")).scalar() == 3
     keys = {c.name: c.search_key for c in companies.values()}

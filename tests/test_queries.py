@@ -437,6 +437,25 @@ def test_a_query_no_longer_wanted_stops(data, monkeypatch):
     assert len(Q.page_ids(ws, q, cancelled=lambda: False).ids) == 2
 
 
+@pytest.mark.parametrize("warm", [False, True])
+def test_search_by_pinyin_of_project_and_lead_names(data, warm):
+    """Issue 12: project initials found nothing; names are searched by their own keys."""
+    ws, d = data.ws, data
+    if warm:                                                   # the values are in memory before the write
+        Q.warm_up(ws, "projects")
+        Q.warm_up(ws, "leads")
+    pid = ws.projects.create({"unit_id": d.u1, "company_id": d.yz, "name": "华海生物医药产业基地",
+                              "contract_date": "2026-05-01", "contract_investment": "20000"})
+    assert as_set(ws, "projects", text="hhsw") == {pid}
+    assert as_set(ws, "projects", text="huahaishengwu") == {pid}
+    assert as_set(ws, "projects", text="hhsw cyjd") == {pid}    # every term matches
+    assert as_set(ws, "leads", text="cndcxm") == {d.l3}        # 储能电池项目
+    assert as_set(ws, "leads", text="cndc") == {d.l3} and as_set(ws, "projects", text="cndc") == {d.p3}
+    assert as_set(ws, "projects", text="cndcxm") == set()      # 储能电池工厂: cndcgc
+    ws.projects.update(pid, {"name": "华海医药产业园"})
+    assert as_set(ws, "projects", text="hhsw") == set() and as_set(ws, "projects", text="hhyy") == {pid}
+
+
 def test_new_text_is_found_after_the_values_were_read(data):
     """Own text columns are left out of a search only when no value can match:
     values written after they were read count too."""

@@ -22,7 +22,8 @@ pytestmark = [pytest.mark.qt_log_ignore("This plugin does not support propagateS
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: what the user typed stays in its own language, and so does a language's own name
 DATA = ["简体中文", "泰州市商务局", "海陵区招商局", "高港区招商局", "扬子江药业集团有限公司", "中药配方颗粒生产基地"]
-PAGES = ("dashboard", "visits", "leads", "projects", "companies", "carriers", "reports", "sync", "settings")
+PAGES = ("dashboard", "visits", "leads", "projects", "companies", "carriers", "reports", "sync", "settings",
+         "reviews")
 
 
 @pytest.fixture

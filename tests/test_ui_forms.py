@@ -235,6 +235,16 @@ def test_company_duplicate_warning_while_typing_and_save_with_contact(qtbot, ws)
     assert form.windowTitle() == f"企业 — {SIMILAR_NAME}"
 
 
+@pytest.mark.parametrize(("stored", "typed"), [("江苏恒远新材料科技有限公司", "恒远新材料"),
+                                             ("恒远新材料", "江苏恒远新材料科技有限公司")])
+def test_company_form_warns_of_the_short_or_full_name_of_a_company(qtbot, ws, stored, typed):
+    ws.companies.create({"name": stored})
+    form = open_form(qtbot, ws, "companies")
+    type_text(qtbot, form.name, typed)
+    qtbot.waitUntil(lambda: stored in form.duplicate_text())
+    assert f"名称与“{stored}”" in form.duplicate_text() and "相似" in form.duplicate_text()
+
+
 def test_bad_usci_is_shown_next_to_the_field_and_nothing_saved(qtbot, ws):
     before = ws.counts()
     form = open_form(qtbot, ws, "companies")
@@ -265,6 +275,22 @@ def test_company_picker_creates_a_company_inline(qtbot, ws, unit_id):
     new_id = form.company.value()
     assert new_id and ws.companies.get(new_id).region == "江苏泰州"
     assert form.company.edit.text() == "泰兴新材料科技有限公司"
+
+
+def test_tab_leaves_the_company_picker_for_the_next_field_and_alt_n_creates(qtbot, ws):
+    form = open_form(qtbot, ws, "visits")
+    form.company.setFocus()
+    qtbot.waitUntil(form.company.edit.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert form.people.hasFocus()              # 对方人员, the field after 拜访企业
+    assert form.company.new_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+    seen = []
+    modal = Modal(qtbot, lambda dialog: (seen.append(dialog.name.text()), dialog.discard()))
+    type_text(qtbot, form.company.edit, "泰兴新材料科技有限公司")
+    qtbot.keyClick(form.company.edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    modal.check()
+    assert seen == ["泰兴新材料科技有限公司"] and form.company.value() is None
 
 
 def test_company_picker_offers_the_similar_company_instead_of_a_duplicate(qtbot, ws, company_id):
@@ -337,6 +363,49 @@ def test_next_due_before_visit_date_is_refused_next_to_the_field(qtbot, ws, comp
     assert form.next_due.hasFocus()
     assert form.isVisible() and form.row_id is None and not form.saved
     assert ws.counts() == before
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("2026-12-01", dt.date(2026, 12, 1)), ("2026.4.12", dt.date(2026, 4, 12)),
+    ("20261201", dt.date(2026, 12, 1)), ("2026-7-1", dt.date(2026, 7, 1)), ("2026/6/30", dt.date(2026, 6, 30))])
+@pytest.mark.parametrize("save", ["shortcut", "button"])
+def test_a_due_date_typed_into_the_empty_field_is_saved_as_typed(qtbot, ws, company_id, typed, expected, save):
+    # issue 12: "2026-12-01" typed into a blank 下一步截止 was saved as 2026-12-12
+    form = open_form(qtbot, ws, "visits", company_id=company_id)
+    form.visit_date.setValue(dt.date(2026, 3, 10))
+    assert form.next_due.value() is None
+    form.next_due.setFocus()
+    qtbot.keyClicks(form.next_due, typed)
+    if save == "shortcut":       # the field keeps the focus: the typed text is read at the save
+        save_shortcut(qtbot, form)
+    else:
+        click(qtbot, form.save_button)
+        written(qtbot, form)
+    assert form.saved, form.error_text("next_due")
+    assert ws.visits.get(form.row_id).next_due == expected
+
+
+def test_a_typed_date_replaces_a_selected_one_and_a_bad_one_is_not_taken(qtbot):
+    from zsdesk.ui.widgets import DateEdit
+
+    edit = DateEdit(today=TODAY)
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    edit.lineEdit().selectAll()
+    qtbot.keyClicks(edit, "2026-4-1")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.value() == dt.date(2026, 4, 1) and edit.lineEdit().text() == "2026-04-01"
+    edit.lineEdit().selectAll()
+    qtbot.keyClicks(edit, "2026-13-01")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.value() == dt.date(2026, 4, 1) and edit.lineEdit().text() == "2026-04-01"
+    qtbot.keyClick(edit, Qt.Key.Key_Up)        # the arrows still step a section
+    assert edit.value() != dt.date(2026, 4, 1)
+    edit.lineEdit().selectAll()
+    qtbot.keyClicks(edit, "2026.5.2")
+    qtbot.keyClick(edit, Qt.Key.Key_Up)        # from the typed date
+    assert dt.date(2026, 5, 2) < edit.value() <= dt.date(2027, 5, 2)
 
 
 def test_future_visit_date_and_missing_company_are_shown_together(qtbot, ws):
@@ -774,7 +843,7 @@ def test_escape_asks_before_dropping_changes(qtbot, ws, company_id):
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     keep.check()
     assert form.isVisible()
-    drop = Modal(qtbot, lambda box: click(qtbot, button_named(box, "不保存")), expect=QMessageBox)
+    drop = Modal(qtbot, lambda box: click(qtbot, button_named(box, "放弃")), expect=QMessageBox)
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     drop.check()
     assert not form.isVisible() and not form.saved

@@ -262,11 +262,11 @@ def test_column_widths_and_choice_are_remembered_per_list(qtbot, settings, ws):
     [outcome] = [a for a in menu.actions() if a.data() == "outcome"]
     outcome.trigger()                                # tick a column hidden by default
     assert not page.view.isColumnHidden(page.model.column_of("outcome"))
-    assert set(json.loads(settings().value("lists/visits/hidden"))) == {"people", "next_due", "owner"}
+    assert set(json.loads(settings().value("lists/visits/hidden"))) == {"people", "owner"}
 
     again = make_page(qtbot, ws)
     assert again.view.horizontalHeader().sectionSize(place) == 333
-    assert set(again.hidden_columns()) == {"people", "next_due", "owner"}
+    assert set(again.hidden_columns()) == {"people", "owner"}
     leads = make_page(qtbot, ws, "leads")            # another list keeps its own
     assert not leads.view.isColumnHidden(leads.model.column_of("name"))
     [reset] = [a for a in again.column_menu().actions() if a.data() == ""]
@@ -444,3 +444,82 @@ def test_a_closed_page_goes_away_at_once(qtbot, settings, ws):
         assert gone() is None and model_gone() is None
     finally:
         gc.enable()
+
+
+# --- issue 12: 下一步 and 截止 on the visit list, and Excel export of what a list shows ----------------
+
+def _sheet_rows(path):
+    import openpyxl
+
+    from zsdesk.ledgers.sheets import FIRST_DATA_ROW, HEADER_ROW
+
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    return rows[HEADER_ROW - 1], rows[FIRST_DATA_ROW - 1:], rows[:HEADER_ROW - 1]
+
+
+def test_visit_list_shows_the_next_step_and_its_due_date(qtbot, settings, tmp_path):
+    path = tmp_path / "county.db"
+    work = Workspace(Database(f"sqlite:///{path}"), today=lambda: TODAY, actor="测试员")
+    try:
+        init_site(work, role="county", code="TX-U01", name="泰兴高新区招商单元")
+        [unit] = work.reference.list_units()
+        vid = work.visits.create({"unit_id": unit.id, "visit_date": "2026-06-10", "people": "徐总",
+                                  "next_step": "寄送园区资料", "next_due": "2026-12-01"})
+        page = make_page(qtbot, work)
+        keys = Q.column_keys("visits")
+        for key in ("next_step", "next_due"):
+            assert not page.view.isColumnHidden(keys.index(key))
+        titles = [page.model.headerData(keys.index(k), Qt.Orientation.Horizontal) for k in ("next_step", "next_due")]
+        assert titles == ["下一步", "截止"]
+        row = page.model.loaded_ids().index(vid)
+        assert page.model.index(row, keys.index("next_step")).data() == "寄送园区资料"
+        assert page.model.index(row, keys.index("next_due")).data() == "2026-12-01"
+    finally:
+        work.close()
+
+
+def test_export_the_filtered_list_to_excel_as_shown(qtbot, settings, ws, db_file, tmp_path):
+    page = make_page(qtbot, ws)
+    _choose(page.chips["units"], db_file.u2)
+    _choose(page.chips["kinds"], "来访接待")
+    page.set_column_visible("outcome", True)
+    page.set_column_visible("place", False)
+    shown = shown_ids(page)
+    assert 0 < len(shown) < 35
+    keys = Q.column_keys("visits")
+    visible = [k for i, k in enumerate(keys) if not page.view.isColumnHidden(i)]
+    assert "place" not in visible and "outcome" in visible
+    out = tmp_path / "拜访.xlsx"
+    with qtbot.waitSignal(page.exported, timeout=10_000):
+        page.export_to(str(out))
+    header, rows, top = _sheet_rows(out)
+    assert list(header) == [page.model.headerData(keys.index(k), Qt.Orientation.Horizontal) for k in visible]
+    numbers = [page.model.row_values(r)["number"] for r in range(page.model.rowCount())]
+    assert [r[visible.index("number")] for r in rows] == numbers          # the same rows, in the same order
+    first = page.model.row_values(0)
+    assert rows[0][visible.index("visit_date")].date() == first["visit_date"]
+    assert rows[0][visible.index("unit")] == "黄桥镇招商分局"
+    assert "来访接待" in top[1][0] and "黄桥镇招商分局" in top[1][0]      # the filters, named above the table
+    assert page.export_note.isVisible() and str(len(rows)) in page.export_note.text()
+
+
+def test_export_of_a_search_runs_in_the_background(qtbot, settings, ws, db_file, tmp_path):
+    from zsdesk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    try:
+        page = make_page(qtbot, ws, "projects", tasks=runner)
+        with qtbot.waitSignal(page.model.loaded, timeout=5000):
+            page.search.setText("hwzn")                     # 华为智能制造基地 by its initials
+        out = tmp_path / "projects.xlsx"
+        with qtbot.waitSignal(page.exported, timeout=10_000):
+            page.export_to(str(out))
+        header, rows, _ = _sheet_rows(out)
+        name = header.index("项目名称")
+        assert [r[name] for r in rows if r[0] != "合计"] == ["华为智能制造基地"]
+        money = header.index("合同投资(万元)")
+        assert Decimal(str(rows[0][money])) == Decimal("12345.67")
+    finally:
+        assert runner.shutdown(5000)

@@ -453,7 +453,8 @@ def test_status_of_each_peer_and_a_backup(qtbot, databases, tmp_path, open_page,
 def test_a_county_that_has_not_joined_is_told_how(qtbot, ws, open_page):
     page = open_page(ws)
     assert page.peers_model.rows == []
-    assert "zsdesk sync join" in page.peers_empty.text()
+    assert "用入网文件加入" in page.peers_empty.text() and "zsdesk" not in page.peers_empty.text()
+    assert page.data.can_join and page.join_button.isVisible()   # issue 12: no command line needed
     assert not page.export_button.isEnabled()
     assert json.dumps(dataclasses.asdict(page.data), default=str)   # plain data, no ORM objects
 

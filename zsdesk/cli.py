@@ -103,7 +103,68 @@ def build_parser() -> argparse.ArgumentParser:
 
     from zsdesk.sync.cli import add_parsers
     add_parsers(sub)
+    _add_record_parsers(sub)
+    _db_after_command(p)
     return p
+
+
+def _add_record_parsers(sub) -> None:
+    """招商单元, 招商人员, 落户预审 and 飞地 from the command line (parity with the window)."""
+    unit = sub.add_parser("unit", help="招商单元")
+    usub = unit.add_subparsers(dest="unit_command", required=True)
+    p = usub.add_parser("add", help="新增招商单元")
+    p.add_argument("--code", required=True, help="单元代码，例如 TX-U02")
+    p.add_argument("--name", required=True)
+    usub.add_parser("list", help="列出招商单元")
+
+    staff = sub.add_parser("staff", help="招商人员")
+    ssub = staff.add_subparsers(dest="staff_command", required=True)
+    p = ssub.add_parser("add", help="新增招商人员")
+    p.add_argument("--name", required=True)
+    p.add_argument("--unit", required=True, metavar="CODE", help="所属招商单元的代码")
+    p.add_argument("--title")
+    p.add_argument("--phone")
+    p = ssub.add_parser("list", help="列出招商人员")
+    p.add_argument("--unit", metavar="CODE")
+
+    review = sub.add_parser("review", help="落户预审（亿元以上项目）")
+    rsub = review.add_subparsers(dest="review_command", required=True)
+    rsub.add_parser("list", help="列出预审")
+    p = rsub.add_parser("recommend", help="（单元）推荐项目预审")
+    p.add_argument("project", metavar="PROJECT_NUMBER")
+    p.add_argument("--date", help="日期（默认今天）")
+    p.add_argument("--comment")
+    p = rsub.add_parser("step", help="（市级）登记联席会审查、市领导审核、通过或退回")
+    p.add_argument("project", metavar="PROJECT_NUMBER")
+    p.add_argument("--step", required=True, choices=["joint_review", "leader_review", "approved", "returned",
+                                                     "联席会审查", "市领导审核", "通过", "退回"])
+    p.add_argument("--date", help="日期（默认今天）")
+    p.add_argument("--comment")
+
+    referral = sub.add_parser("referral", help="项目共享（飞地），由市级登记")
+    fsub = referral.add_subparsers(dest="referral_command", required=True)
+    p = fsub.add_parser("add", help="登记项目共享")
+    p.add_argument("project", metavar="PROJECT_NUMBER")
+    p.add_argument("--to", required=True, metavar="CODE",
+                   help="分享到的另一招商单元（飞出地，按比例分得业绩）；飞入地是项目所属单元")
+    p.add_argument("--investment", required=True, help="投资额分给 --to 的比例，例如 40%%")
+    p.add_argument("--tax", help="税收比例（默认同投资额）")
+    p.add_argument("--score", help="考核分比例（默认同投资额）")
+    p.add_argument("--date", help="协议日期（默认今天）")
+    p.add_argument("--note")
+    fsub.add_parser("list", help="列出项目共享")
+
+
+def _db_after_command(parser: argparse.ArgumentParser) -> None:
+    """``--db`` also after the command (``zsdesk stats --db X``); SUPPRESS keeps the
+    global one when it is not repeated."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if not any("--db" in a.option_strings for a in child._actions):
+                    child.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                                       help="数据库文件（也可写在命令之前）")
+                _db_after_command(child)
 
 
 # --- the database password (数据保护) ----------------------------------------------------
@@ -203,12 +264,15 @@ def cmd_password(args) -> int:
     return 0
 
 
-def _open(args, *, need_site: bool = True):
+def _open(args, *, need_site: bool = True, existing: bool = False):
     """The workspace of ``--db``; commands that work on a site's data refuse an
-    uninitialised database with a message saying what to do."""
+    uninitialised database with a message saying what to do. A read command
+    (``existing``) refuses a missing database file rather than create an empty one."""
     from zsdesk.db.cipher import PasswordRequired
     from zsdesk.services import open_workspace
 
+    if existing:
+        _require_database_file(args.db)
     try:
         ws = open_workspace(args.db, password=database_password(args))
     except PasswordRequired as exc:
@@ -216,6 +280,22 @@ def _open(args, *, need_site: bool = True):
     if need_site:
         _ = ws.site  # raises RefusedError naming `zsdesk init`
     return ws
+
+
+def _require_database_file(db) -> None:
+    from pathlib import Path
+
+    from zsdesk.db.engine import data_dir
+    from zsdesk.errors import RefusedError
+
+    value = str(db) if db else os.environ.get("ZSDESK_DB") or str(data_dir() / "zsdesk.db")
+    if "://" in value:
+        return
+    path = Path(value).expanduser().absolute()
+    above = next((p for p in path.parents if p.exists()), None)
+    # a folder, or a path under a file: resolve_db_url says what is wrong with it
+    if not path.exists() and (above is None or above.is_dir()):
+        raise RefusedError(f"找不到数据库文件 {path}：请检查 --db 或 ZSDESK_DB，新建请用 zsdesk init")
 
 
 def cmd_init(args) -> int:
@@ -245,7 +325,7 @@ def cmd_demo(args) -> int:
 def cmd_stats(args) -> int:
     from zsdesk import metrics
 
-    ws = _open(args)
+    ws = _open(args, existing=True)
     report = metrics.year_report(ws, args.year)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
@@ -257,19 +337,20 @@ def cmd_stats(args) -> int:
 def cmd_brief(args) -> int:
     from zsdesk.reports.brief import cli_brief
 
-    return cli_brief(_open(args), args)
+    return cli_brief(_open(args, existing=True), args)
 
 
 def cmd_ledger(args) -> int:
     from zsdesk.ledgers.cli import cli_ledger
 
-    return cli_ledger(_open(args), args)
+    return cli_ledger(_open(args, existing=args.ledger_command == "export"), args)
 
 
 def cmd_sync(args) -> int:
     from zsdesk.sync.cli import run_sync
 
-    return run_sync(_open(args, need_site=args.sync_command != "join"), args)
+    return run_sync(_open(args, need_site=args.sync_command != "join",
+                          existing=args.sync_command in ("status", "conflicts")), args)
 
 
 def cmd_backup(args) -> int:
@@ -291,9 +372,89 @@ def cmd_gui(args) -> int:
     return run(args)
 
 
+def _today_or(ws, value):
+    return value or ws.today().isoformat()
+
+
+def cmd_unit(args) -> int:
+    from zsdesk.app.reference import list_units
+
+    if args.unit_command == "list":
+        ws = _open(args, existing=True)
+        for u in list_units(ws, include_inactive=True):
+            print(f"{u.code}\t{u.name}" + ("" if u.active else "\t（停用）"))
+        return 0
+    ws = _open(args)
+    ws.reference.units.create({"code": args.code, "name": args.name})
+    print(f"已新增招商单元：{args.name}（{args.code.upper()}）")
+    return 0
+
+
+def cmd_staff(args) -> int:
+    from zsdesk.app.reference import add_staff, list_roster, list_units
+    from zsdesk.app.reviews import unit_by_code
+
+    if args.staff_command == "list":
+        ws = _open(args, existing=True)
+        names = {u.id: u.code for u in list_units(ws, include_inactive=True)}
+        only = [unit_by_code(ws, args.unit)] if args.unit else None
+        for p in list_roster(ws, unit_ids=only):
+            print(f"{p.name}\t{names.get(p.unit_id, '?')}\t{p.title or ''}" + ("" if p.active else "\t（停用）"))
+        return 0
+    ws = _open(args)
+    add_staff(ws, {"unit_id": unit_by_code(ws, args.unit), "name": args.name, "title": args.title,
+                   "phone": args.phone})
+    print(f"已新增招商人员：{args.name}（{args.unit}）")
+    return 0
+
+
+_STEP_WORDS = {"联席会审查": "joint_review", "市领导审核": "leader_review", "通过": "approved", "退回": "returned"}
+
+
+def cmd_review(args) -> int:
+    from zsdesk.app import reviews
+
+    if args.review_command == "list":
+        ws = _open(args, existing=True)
+        for r in reviews.list_reviews(ws):
+            print(f"{r.project_number}\t{r.project_name}\t{r.unit_name}\t{r.investment}万元\t"
+                  f"{r.step_label}\t{r.step_date}" + (f"\t{r.comment}" if r.comment else ""))
+        return 0
+    ws = _open(args)
+    project = reviews.project_by_number(ws, args.project)
+    if args.review_command == "recommend":
+        reviews.recommend(ws, project, _today_or(ws, args.date), args.comment)
+        print(f"已推荐落户预审：{args.project}")
+        return 0
+    step = _STEP_WORDS.get(args.step, args.step)
+    reviews.record_step(ws, reviews.open_review_of_project(ws, project), step, _today_or(ws, args.date),
+                        args.comment)
+    print(f"已登记预审：{args.project}（{reviews.REVIEW_LABELS[step]}）")
+    return 0
+
+
+def cmd_referral(args) -> int:
+    from zsdesk.app import reviews
+
+    if args.referral_command == "list":
+        ws = _open(args, existing=True)
+        for r in reviews.list_referrals(ws):
+            print(f"{r.project_number}\t{r.project_name}\t飞出地 {r.from_unit_name}\t飞入地 {r.to_unit_name}\t"
+                  f"投资 {r.investment_share:.0%}\t税收 {r.tax_share:.0%}\t考核分 {r.score_share:.0%}")
+        return 0
+    ws = _open(args)
+    project = reviews.project_by_number(ws, args.project)
+    reviews.add_referral(ws, project, reviews.unit_by_code(ws, args.to), args.investment,
+                         args.tax or args.investment, args.score or args.investment, _today_or(ws, args.date),
+                         args.note)
+    print(f"已登记项目共享：{args.project} → {args.to}")
+    return 0
+
+
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "brief": cmd_brief,
             "ledger": cmd_ledger, "sync": cmd_sync, "backup": cmd_backup, "restore": cmd_restore,
-            "password": cmd_password}
+            "password": cmd_password, "unit": cmd_unit, "staff": cmd_staff, "review": cmd_review,
+            "referral": cmd_referral}
 
 
 def split_open_file(argv: list[str]) -> tuple[list[str], str | None]:

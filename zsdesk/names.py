@@ -57,6 +57,7 @@ def normalize_company_name(name: str) -> str:
 _HAN_RUN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")
 
 
+@functools.lru_cache(maxsize=65536)  # lead and project names repeat across bulk writes and imports
 def pinyin_keys(text: str) -> str:
     """Space-joined search keys: the text itself, its full pinyin and its initials.
     '华为技术' -> '华为技术 huaweijishu hwjs'.

@@ -102,7 +102,7 @@
 <context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+351"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+355"/>
         <source>发现依据</source>
         <translation>Found by</translation>
     </message>
@@ -175,15 +175,15 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../zsdesk/ui/app.py" line="+71"/>
-        <location line="+225"/>
+        <location filename="../../zsdesk/ui/app.py" line="+74"/>
+        <location line="+228"/>
         <location line="+61"/>
         <source>招商桌面</source>
         <extracomment>after the bundled font: the usual Chinese UI fonts, then a Latin sans</extracomment>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-150"/>
         <source>数据库尚未初始化，无法打开：
 {0}
 
@@ -204,7 +204,7 @@ or run zsdesk --demo to open the demo database.
 Nothing in the database was changed.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>正在生成演示数据，请稍候…</source>
         <translation>Generating demo data, please wait…</translation>
     </message>
@@ -269,6 +269,11 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <source>已从备份恢复数据库。</source>
         <translation>The database was restored from the backup.</translation>
     </message>
+    <message>
+        <location line="+92"/>
+        <source>数据库尚未初始化，没有打开。数据库中没有任何内容被改动。</source>
+        <translation>The database has not been set up, so it was not opened. Nothing in it was changed.</translation>
+    </message>
 </context>
 <context>
     <name>ArrivalsModel</name>
@@ -291,7 +296,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
 <context>
     <name>ArrivalsPanel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="+173"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="+226"/>
         <source>到位日期</source>
         <translation>Arrival date</translation>
     </message>
@@ -307,12 +312,29 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
     </message>
     <message>
         <location line="+1"/>
+        <location line="+76"/>
         <source>添加到位资金</source>
         <translation>Add capital arrival</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-74"/>
+        <source>取消修改</source>
+        <translation>Cancel correction</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>修改所选…</source>
+        <translation>Correct selected…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除所选…</source>
+        <translation>Delete selected…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>共{0}笔，合计 {1} 万元</source>
+        <extracomment>the arrival whose correction the inputs hold (None: they add a new one)</extracomment>
         <translation>{0} arrivals, {1} ×10k CNY in all</translation>
     </message>
     <message>
@@ -320,11 +342,27 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <source>，占合同投资 {0} 万元的 {1}%</source>
         <translation>, {1}% of the contract investment of {0} ×10k CNY</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <location line="+23"/>
+        <source>到位记录</source>
+        <translation>capital arrival</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>保存修改</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} 到位 {1} 万元</source>
+        <translation>{1} (10k CNY) arrived on {0}</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/models.py" line="+72"/>
+        <location filename="../../zsdesk/ui/forms/models.py" line="+73"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
@@ -343,11 +381,26 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>校验</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>✓ 完好</source>
+        <translation>✓ Intact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✗ 文件已被改动或缺失</source>
+        <translation>✗ File changed or missing</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="+179"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="+235"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -367,7 +420,17 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <translation>Files are copied into the data folder and kept by their SHA-256 fingerprint, which checks them against the original.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除所选…</source>
+        <translation>Delete selected…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>选择附件</source>
         <translation>Choose attachment</translation>
     </message>
@@ -391,11 +454,32 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <source>“{0}”缺失或已被改动：与登记的SHA-256不一致。</source>
         <translation>“{0}” is missing or was changed: it does not match the recorded SHA-256.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <location line="+18"/>
+        <source>文件</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>无法打开：{0}</source>
+        <translation>Cannot open: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>注意：“{0}”与登记的SHA-256不一致，可能已被改动。</source>
+        <translation>Note: “{0}” does not match its recorded SHA-256; it may have been changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>系统没有能打开“{0}”的程序。</source>
+        <translation>No program on this computer opens “{0}”.</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/models.py" line="+67"/>
+        <location filename="../../zsdesk/ui/forms/models.py" line="+59"/>
         <source>新建</source>
         <extracomment>fields of the change log that say nothing to a person reading the trail</extracomment>
         <translation>New</translation>
@@ -723,7 +807,12 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <translation>New company…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+6"/>
+        <source>新建企业（Alt+N）</source>
+        <translation>New company (Alt+N)</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>相似的已有企业：{0}</source>
         <translation>Similar existing company: {0}</translation>
     </message>
@@ -797,7 +886,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/models.py" line="-267"/>
+        <location filename="../../zsdesk/ui/forms/models.py" line="-274"/>
         <source>姓名</source>
         <extracomment>the id of the row&apos;s record (contact, arrival, problem, attachment) the raw value of a cell (date, Decimal, text) for sorting and tests</extracomment>
         <translation>Name</translation>
@@ -1164,7 +1253,7 @@ Click for its records</translation>
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../zsdesk/ui/widgets/dates.py" line="+49"/>
+        <location filename="../../zsdesk/ui/widgets/dates.py" line="+77"/>
         <source>清除日期</source>
         <translation>Clear date</translation>
     </message>
@@ -1172,7 +1261,7 @@ Click for its records</translation>
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../zsdesk/ui/lists/model.py" line="+174"/>
+        <location filename="../../zsdesk/ui/lists/model.py" line="+176"/>
         <source>线索</source>
         <translation>Lead</translation>
     </message>
@@ -1488,6 +1577,160 @@ Nothing in this site&apos;s data was changed. {2}</translation>
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../zsdesk/ui/first_start.py" line="+26"/>
+        <source>用入网文件加入</source>
+        <translation>Join with a setup file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入网文件来自：{0}（{1}）
+市级密钥指纹：{2}
+
+本站点将加入为：{3} {4}
+
+请与市招商办核对上面的密钥指纹（可电话确认），一致后再点“加入”。</source>
+        <translation>Setup file from: {0} ({1})
+City key fingerprint: {2}
+
+This site will join as: {3} {4}
+
+Check the fingerprint above with the city investment office (a phone call will do); click “Join” only if it matches.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>加入</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWindow</name>
+    <message>
+        <location line="+21"/>
+        <source>招商桌面 — 首次使用</source>
+        <translation>Zhaoshang Desk — first start</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这个数据库还没有站点。请选择本电脑的用途：
+{0}</source>
+        <translation>This database has no site yet. Choose what this computer is for:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+74"/>
+        <source>创建市级站点</source>
+        <translation>Create the city site</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>市招商办的电脑：汇总各县区的数据，为县区生成入网文件。</source>
+        <translation>The city investment office&apos;s computer: collects the counties&apos; data and makes their setup files.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>例：TZ-CITY</source>
+        <translation>e.g. TZ-CITY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>例：泰州市招商办</source>
+        <translation>e.g. Taizhou Investment Office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>站点代码：</source>
+        <translation>Site code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>用市里的入网文件加入（县级）</source>
+        <translation>Join with the city&apos;s setup file (county)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县区的电脑：选择市招商办发来的入网文件（.json）。</source>
+        <translation>A county&apos;s computer: choose the setup file (.json) the city investment office sent.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择入网文件…</source>
+        <translation>Choose setup file…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>加入…</source>
+        <translation>Join…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>打开其他数据库文件…</source>
+        <translation>Open another database file…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>请填写市级站点的代码和名称。</source>
+        <translation>Enter the city site&apos;s code and name.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>选择市里发来的入网文件</source>
+        <translation>Choose the setup file from the city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入网文件 (*.json);;所有文件 (*)</source>
+        <translation>Setup files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>读取入网文件</source>
+        <translation>Reading the setup file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>入网文件来自：{0}（{1}）
+市级密钥指纹：{2}
+本站点将加入为：{3} {4}</source>
+        <translation>Setup file from: {0} ({1})
+City key fingerprint: {2}
+This site will join as: {3} {4}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>加入市级同步</source>
+        <translation>Joining the city&apos;s sync</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>打开数据库文件</source>
+        <translation>Open a database file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件 (*.db);;所有文件 (*)</source>
+        <translation>Database files (*.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpModel</name>
     <message>
         <location filename="../../zsdesk/ui/pages/dashboard.py" line="-698"/>
@@ -1601,7 +1844,7 @@ Due {1}</translation>
 <context>
     <name>IndustryPicker</name>
     <message>
-        <location filename="../../zsdesk/ui/widgets/pickers.py" line="-223"/>
+        <location filename="../../zsdesk/ui/widgets/pickers.py" line="-230"/>
         <source>（不选）</source>
         <translation>(none)</translation>
     </message>
@@ -1852,7 +2095,7 @@ Due {1}</translation>
 <context>
     <name>ListColumns</name>
     <message>
-        <location filename="../../zsdesk/ui/lists/model.py" line="-76"/>
+        <location filename="../../zsdesk/ui/lists/model.py" line="-77"/>
         <source>编号</source>
         <extracomment>the raw value of a cell (Decimal, date, int, str or None): what the column sorts by the record&apos;s id (any column) the whole row as the dict ``queries.rows`` gave (any column) every column title and tip of ``queries.COLUMNS`` and every domain word a list shows, marked for lupdate (the words live in modules without Qt; a test keeps this complete)</extracomment>
         <translation>Number</translation>
@@ -1899,8 +2142,13 @@ Due {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>下一步期限</source>
-        <translation>Next step due</translation>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截止</source>
+        <translation>Due</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2100,7 +2348,7 @@ Due {1}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../zsdesk/ui/lists/page.py" line="+154"/>
+        <location filename="../../zsdesk/ui/lists/page.py" line="+155"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -2133,7 +2381,7 @@ Due {1}</translation>
         <translation>New</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>输入即筛选；空格分隔多个词（须同时满足）。Ctrl+F 定位到此处，Esc 清空，↓ 进入列表。</source>
         <translation>Filters as you type; separate words with spaces (all must match). Ctrl+F comes here, Esc clears, ↓ goes to the list.</translation>
     </message>
@@ -2143,7 +2391,17 @@ Due {1}</translation>
         <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出当前列表到Excel（保留筛选、排序和显示的列）</source>
+        <translation>Export this list to Excel (keeps the filters, order and shown columns)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
@@ -2178,7 +2436,7 @@ Due {1}</translation>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+121"/>
         <source>钻取：{0}  ✕</source>
         <translation>Drill-down: {0}  ✕</translation>
     </message>
@@ -2215,7 +2473,47 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>{0}</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+15"/>
+        <source>导出列表到</source>
+        <translation>Export the list to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>搜索：{0}</source>
+        <translation>Search: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出日期：{0}</source>
+        <translation>Exported on: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>筛选：{0}</source>
+        <translation>Filters: {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>导出列表</source>
+        <translation>Exporting the list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已导出 {0} 条：{1}</source>
+        <translation>Exported {0} records: {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>没有导出：{0}</source>
+        <translation>Not exported: {0}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>显示的列</source>
         <translation>Columns shown</translation>
     </message>
@@ -2308,7 +2606,7 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../zsdesk/ui/main_window.py" line="+279"/>
+        <location filename="../../zsdesk/ui/main_window.py" line="+285"/>
         <source>市级</source>
         <extracomment>item data of the navigation list</extracomment>
         <translation>city</translation>
@@ -2526,6 +2824,11 @@ Searching, filtering and drill-down work as usual.</translation>
         <location line="+1"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>落户预审</source>
+        <translation>Project review</translation>
     </message>
 </context>
 <context>
@@ -2803,7 +3106,7 @@ The other pages work as usual and no data was changed. {1}</translation>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="-126"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="-210"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -2824,16 +3127,44 @@ The other pages work as usual and no data was changed. {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+75"/>
         <source>添加问题</source>
         <translation>Add issue</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-73"/>
+        <source>取消修改</source>
+        <translation>Cancel correction</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>标记所选问题已解决…</source>
         <translation>Mark selected issue solved…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+1"/>
+        <source>修改所选…</source>
+        <translation>Correct selected…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除所选…</source>
+        <translation>Delete selected…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+26"/>
+        <source>问题</source>
+        <extracomment>the problem whose correction the inputs hold (None: they add a new one)</extracomment>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>保存修改</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>请先在列表中选中一个问题。</source>
         <translation>Select an issue in the list first.</translation>
     </message>
@@ -2846,7 +3177,7 @@ The other pages work as usual and no data was changed. {1}</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/project.py" line="+26"/>
+        <location filename="../../zsdesk/ui/forms/project.py" line="+27"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -2982,7 +3313,12 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+14"/>
+        <source>项目共享（飞地）…</source>
+        <translation>Share project (enclave)…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>资金到位</source>
         <translation>Capital arrivals</translation>
     </message>
@@ -2997,7 +3333,12 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+11"/>
+        <source>阶段历史</source>
+        <translation>Stage history</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>来源线索：{0} {1}</source>
         <translation>Source lead: {0} {1}</translation>
     </message>
@@ -3012,7 +3353,12 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Available once the project is saved</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
+        <source>已登记项目共享（飞地）。</source>
+        <translation>Project sharing (enclave) recorded.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>共享项目（飞地）：本站点可添加资金到位和待协调问题，其余只读</source>
         <translation>Shared project: this site may add capital arrivals and problems; the rest is read-only</translation>
     </message>
@@ -3025,6 +3371,73 @@ The other pages work as usual and no data was changed. {1}</translation>
         <location line="+2"/>
         <source>项目 {0} — {1}</source>
         <translation>Project {0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="-472"/>
+        <location line="+7"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>删除“{0}”？删除后不再计入统计，修改记录中保留删除原因。</source>
+        <translation>Delete “{0}”? It no longer counts in the figures; the change log keeps the reason.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>必填：删除原因</source>
+        <translation>Required: why it is deleted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/reviews.py" line="+137"/>
+        <source>推荐落户预审</source>
+        <translation>Recommend for review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>只有亿元以上项目（内资≥1亿元，或外资≥1000万美元）可以推荐。</source>
+        <translation>Only major projects (domestic ≥ 100 million yuan, or foreign ≥ 10 million US dollars) can be recommended.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>推荐日期</source>
+        <translation>Recommended on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>推荐意见</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有可推荐的项目：本单元没有尚未预审的亿元以上项目。</source>
+        <translation>Nothing to recommend: this unit has no major project that is not already under review.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请选择项目</source>
+        <translation>Choose a project</translation>
     </message>
 </context>
 <context>
@@ -3042,33 +3455,78 @@ The other pages work as usual and no data was changed. {1}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+312"/>
+        <location line="+383"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-382"/>
         <source>保存并关闭（Ctrl+S 保存后继续编辑）</source>
         <translation>Save and close (Ctrl+S saves and keeps editing)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+254"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-132"/>
         <source>未保存：</source>
         <translation>Not saved:</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+45"/>
+        <source>撤销此修改</source>
+        <translation>Undo this change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把所选字段改回修改前的值（作为一次新的修改记录并同步）</source>
+        <translation>Set the selected field back to its value before the change (saved as a new change and synced)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>请先在表中选择一条“修改”记录。</source>
+        <translation>First select a “Changed” entry in the table.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>只能撤销“修改”记录。</source>
+        <translation>Only “Changed” entries can be undone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>表单中有尚未保存的修改，请先保存或取消。</source>
+        <translation>The form has unsaved changes: save or discard them first.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>撤销修改：{0}</source>
+        <translation>Undo change: {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已撤销：“{0}”已改回修改前的值。</source>
+        <translation>Undone: “{0}” is back to its value before the change.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>未撤销：{0}</source>
+        <translation>Not undone: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已停止，未撤销。</source>
+        <translation>Stopped; nothing was undone.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>该记录属于“{0}”，只读</source>
         <translation>This record belongs to “{0}”: read-only</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3108,13 +3566,13 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>有尚未保存的修改。要保存吗？</source>
-        <translation>There are unsaved changes. Save them?</translation>
+        <location line="+18"/>
+        <source>放弃未保存的修改？</source>
+        <translation>Discard unsaved changes?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>不保存</source>
+        <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
@@ -3123,7 +3581,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>编号 {0}</source>
         <translation>No. {0}</translation>
     </message>
@@ -3131,6 +3589,79 @@ The other pages work as usual and no data was changed. {1}</translation>
         <location line="+0"/>
         <source>新记录（保存后编号）</source>
         <translation>New record (numbered when saved)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/forms/referral.py" line="+27"/>
+        <source>项目共享（飞地）</source>
+        <translation>Project sharing (enclave)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>飞入地</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>飞出地</source>
+        <translation>Referring unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>以下为飞出地分得的比例（0–100%），其余计入飞入地。</source>
+        <translation>The shares below (0–100%) go to the referring unit; the rest is credited to the receiving unit.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>投资额</source>
+        <translation>Investment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>税收</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>考核分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>协议日期</source>
+        <translation>Agreed on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>项目共享（飞地）由市级登记。</source>
+        <translation>Project sharing (enclave) is recorded by the city.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已登记共享：飞出地 {0}，投资 {1}、税收 {2}、考核分 {3}（{4}）。</source>
+        <translation>Already shared: referring unit {0}, investment {1}, tax {2}, score {3} ({4}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>请选择飞出地</source>
+        <translation>Choose the referring unit</translation>
     </message>
 </context>
 <context>
@@ -3389,12 +3920,12 @@ The other pages work as usual and no data was changed. {1}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -3446,7 +3977,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>{0} week {1} ({2}/{3}–{4}/{5})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{0}年{1}月</source>
         <translation>{2} {0}</translation>
     </message>
@@ -3671,7 +4202,7 @@ No row was written.</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="-126"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="+273"/>
         <source>问题已解决</source>
         <translation>Issue solved</translation>
     </message>
@@ -3707,9 +4238,152 @@ No row was written.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewsPage</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/reviews.py" line="-131"/>
+        <source>单元推荐</source>
+        <translation>Recommended by unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联席会审查</source>
+        <translation>Joint meeting review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>市领导审核</source>
+        <translation>City leader review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>项目编号</source>
+        <translation>Project no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>招商单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>投资额</source>
+        <translation>Investment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前步骤</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>推荐日期</source>
+        <translation>Recommended on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>步骤日期</source>
+        <translation>Step date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>（外资{0}）</source>
+        <translation> (foreign {0})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>审查中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>落户预审</source>
+        <translation>Project review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单元推荐…</source>
+        <translation>Recommend…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>推荐亿元以上项目进入落户预审</source>
+        <translation>Put a major project up for review</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登记审查…</source>
+        <translation>Record step…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记联席会审查、市领导审核，或通过、退回（市级）</source>
+        <translation>Record the joint meeting review, the city leader review, or approve or return (city)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>推荐后请把同步文件报送市里；市里审查的结果随返回的同步文件回到本单元。</source>
+        <translation>After recommending, send your sync file to the city; the city&apos;s decision comes back with its return file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>各单元推荐的项目随同步文件到达；结果随返回文件回到推荐的单元。</source>
+        <translation>Units&apos; recommendations arrive with their sync files; the outcome goes back to the recommending unit with the return file.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>读取预审</source>
+        <translation>Reading reviews</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>无法读取预审：{0}</source>
+        <translation>Cannot read the reviews: {0}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>读取项目</source>
+        <translation>Reading projects</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已推荐落户预审。</source>
+        <translation>Recommended for review.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已登记预审步骤。</source>
+        <translation>Review step recorded.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="+300"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+504"/>
         <source>签约后应开工（月）</source>
         <translation>Start due after signing (months)</translation>
     </message>
@@ -3739,7 +4413,7 @@ No row was written.</translation>
         <translation>Rush entries: days before the deadline</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3749,7 +4423,7 @@ No row was written.</translation>
         <translation>The reference data below (units, targets, scoring rules, light limits) is kept by the city office and is read-only here; changes arrive with the city&apos;s sync file.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -3800,21 +4474,43 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+29"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+29"/>
         <source>停用/启用</source>
         <translation>Deactivate / activate</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-16"/>
+        <source>招商人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>停用后不再供选择，历史记录保留</source>
+        <translation>Deactivated people are no longer offered; their records are kept</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>个人目标…</source>
+        <translation>Personal targets…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>评分规则（赛马）</source>
         <translation>Scoring rules (ranking)</translation>
     </message>
@@ -3840,12 +4536,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+147"/>
+        <location line="+149"/>
         <source>保存亮灯时限</source>
         <translation>Save light limits</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>签约项目</source>
         <translation>Signed projects</translation>
     </message>
@@ -3885,7 +4581,7 @@ No row was written.</translation>
         <translation>Cannot read the reference data: {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>{0}年度考核目标</source>
         <translation>Targets for {0}</translation>
     </message>
@@ -3969,11 +4665,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+41"/>
         <source>已启用“{0}”。</source>
         <translation>“{0}” is active again.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-41"/>
         <source>已停用“{0}”；它的历史记录保留。</source>
         <translation>“{0}” is deactivated; its records are kept.</translation>
     </message>
@@ -3983,7 +4680,38 @@ No row was written.</translation>
         <translation>Changing a unit</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="+14"/>
+        <source>没有在用的招商单元，请先新增招商单元。</source>
+        <translation>There is no unit in use: add a unit first.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已新增招商人员“{0}”。</source>
+        <translation>Added “{0}” to the staff.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>请先在表中选择一位招商人员。</source>
+        <translation>First select a person in the table.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>已修改招商人员“{0}”。</source>
+        <translation>Saved the changes to “{0}”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已停用“{0}”；其历史记录保留。</source>
+        <translation>Deactivated “{0}”; their records are kept.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改招商人员</source>
+        <translation>Change a staff member</translation>
+    </message>
+    <message>
+        <location line="-418"/>
         <source>数据保护</source>
         <translation>Data protection</translation>
     </message>
@@ -4059,12 +4787,143 @@ No row was written.</translation>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <location line="-282"/>
+        <location line="+39"/>
+        <source>编辑招商人员</source>
+        <translation>Edit staff member</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+35"/>
+        <source>新增招商人员</source>
+        <translation>Add staff member</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>招商单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <location line="-216"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>招商单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+</context>
+<context>
     <name>StaffPicker</name>
     <message>
         <location filename="../../zsdesk/ui/widgets/pickers.py" line="-248"/>
         <source>（未指定）</source>
         <extracomment>the record id an item stands for</extracomment>
         <translation>(not given)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTargetsDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+229"/>
+        <source>个人考核目标</source>
+        <translation>Personal targets</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>招商人员</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指标</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标值</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存此目标</source>
+        <translation>Save this target</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已设目标</source>
+        <translation>Targets set</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>读取个人目标</source>
+        <translation>Read personal targets</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>请先新增招商人员。</source>
+        <translation>Add a staff member first.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>保存个人目标</source>
+        <translation>Save a personal target</translation>
     </message>
 </context>
 <context>
@@ -4154,9 +5013,49 @@ No row was written.</translation>
     </message>
 </context>
 <context>
+    <name>StageEntriesPanel</name>
+    <message>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="+254"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原因/说明</source>
+        <translation>Reason / note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存修改</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消修改</source>
+        <translation>Cancel correction</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>修改所选…</source>
+        <translation>Correct selected…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除所选…</source>
+        <translation>Delete selected…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+25"/>
+        <source>阶段记录</source>
+        <extracomment>the stage entry whose correction the inputs hold</extracomment>
+        <translation>stage entry</translation>
+    </message>
+</context>
+<context>
     <name>StageHistoryModel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/models.py" line="+64"/>
+        <location filename="../../zsdesk/ui/forms/models.py" line="+71"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
@@ -4182,6 +5081,39 @@ No row was written.</translation>
         <location line="+37"/>
         <source>已推进到“{0}”。</source>
         <translation>Advanced to “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/reviews.py" line="-106"/>
+        <source>登记预审步骤</source>
+        <translation>Record review step</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前步骤</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>意见</source>
+        <translation>Comment</translation>
     </message>
 </context>
 <context>
@@ -4301,13 +5233,13 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+686"/>
-        <location line="+93"/>
+        <location line="+687"/>
+        <location line="+100"/>
         <source>撞车提醒</source>
         <translation>Clash alerts</translation>
     </message>
     <message>
-        <location line="-774"/>
+        <location line="-782"/>
         <source>名称</source>
         <extracomment>fields as the forms call them (the rest show their column name)</extracomment>
         <translation>Name</translation>
@@ -4473,6 +5405,11 @@ No row was written.</translation>
         <translation>Responsible person</translation>
     </message>
     <message>
+        <location line="+734"/>
+        <source>本站点尚未加入市级同步：点“用入网文件加入…”，选择市里发来的入网文件。本站点已录入的数据会保留，第一次导出时一并发给市里。</source>
+        <translation>This site has not joined the city&apos;s sync yet: click “Join with setup file…” and choose the setup file the city sent. What this site has recorded is kept and goes to the city with the first export.</translation>
+    </message>
+    <message>
         <location filename="../../zsdesk/ui/error_text.py" line="-73"/>
         <source>文件不完整</source>
         <extracomment>what a refused sync file means, by ``PackageRefused.code`` (``CryptoError`` is &quot;decrypt&quot;): (what was wrong, what to do). Kept in the sync page&apos;s translation context.</extracomment>
@@ -4607,7 +5544,7 @@ No row was written.</translation>
     <message>
         <location line="+1"/>
         <location line="+16"/>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+922"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+199"/>
         <source>请与对方联系。</source>
         <translation>Please contact them.</translation>
     </message>
@@ -4632,7 +5569,7 @@ No row was written.</translation>
         <translation>Update Investment Desk on this computer first, then import.</translation>
     </message>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-902"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-913"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -4647,19 +5584,19 @@ No row was written.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+409"/>
+        <location line="+410"/>
         <source>同步</source>
         <extracomment>the database changed through this page (an import, a resolution): the window&apos;s status and 同步 badge should be read again an export finished: (the file paths, all verified)</extracomment>
         <translation>Sync</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+340"/>
+        <location line="+347"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-347"/>
         <source>写到U盘，交给对方导入</source>
         <translation>Write it to a USB stick for them to import</translation>
     </message>
@@ -4700,12 +5637,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+452"/>
+        <location line="+525"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location line="-452"/>
+        <location line="-525"/>
         <source>先预览，确认后再写入</source>
         <translation>Preview first, write after confirming</translation>
     </message>
@@ -4769,18 +5706,18 @@ Refused: data they may not change; not written.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+296"/>
+        <location line="+303"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location line="-285"/>
-        <location line="+126"/>
+        <location line="-292"/>
+        <location line="+133"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-133"/>
         <source>两个站点改了同一项：已自动采用较新的修改，请确认</source>
         <translation>Two sites changed the same field: the newer change was taken, please confirm</translation>
     </message>
@@ -4835,7 +5772,17 @@ Refused: data they may not change; not written.</translation>
         <translation>Sync state per site</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>用入网文件加入…</source>
+        <translation>Join with setup file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择市里发来的入网文件，加入市级同步；本站点已录入的数据保留</source>
+        <translation>Choose the setup file the city sent to join the city&apos;s sync; what this site has recorded is kept</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>等待中的文件</source>
         <translation>Waiting files</translation>
     </message>
@@ -4885,12 +5832,7 @@ Refused: data they may not change; not written.</translation>
         <translation>No sync partner yet. City: use “Make setup file…” for each county; county: join with the city&apos;s setup file by running zsdesk sync join FILE.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>本站点尚未加入市级同步：请用市里发来的入网文件运行 zsdesk sync join 入网文件。</source>
-        <translation>This site has not joined the city&apos;s sync: run zsdesk sync join FILE with the setup file from the city.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>冲突（{0}）</source>
         <translation>Conflicts ({0})</translation>
     </message>
@@ -4985,8 +5927,15 @@ Refused: data they may not change; not written.</translation>
         <translation>Refused records ({0}, not written)</translation>
     </message>
     <message>
+        <location line="+83"/>
+        <source>未加入：{0}
+本站点的数据没有任何改动。</source>
+        <translation>Not joined: {0}
+Nothing at this site was changed.</translation>
+    </message>
+    <message>
         <location filename="../../zsdesk/ui/error_text.py" line="+11"/>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+13"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-67"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
@@ -5000,7 +5949,47 @@ Reason: {2}
 Nothing in this site&apos;s data was changed. {3}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
+        <source>这是入网文件，不是同步文件：本站点尚未加入市级同步，可以用它加入。</source>
+        <translation>This is a setup file, not a sync file: this site has not joined the city&apos;s sync yet and can join with it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>这是入网文件，不是同步文件：“{0}”只在县区第一次加入市级同步时使用，本站点已经是站点“{1}”，不需要它。要导入的是对方导出的 .zsync 同步文件；如果是为新电脑准备的入网文件，请在新电脑上打开它。本站点的数据没有任何改动。</source>
+        <translation>This is a setup file, not a sync file: “{0}” is only used when a county first joins the city&apos;s sync, and this computer is already the site “{1}”, so it does not need it. Import the .zsync sync file the other site exported; if the setup file is meant for a new computer, open it on that computer. Nothing at this site was changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>选择市里发来的入网文件</source>
+        <translation>Choose the setup file from the city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入网文件 (*.json);;所有文件 (*)</source>
+        <translation>Setup files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>读取入网文件</source>
+        <translation>Reading the setup file</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>未加入：本站点的数据没有任何改动。</source>
+        <translation>Not joined: nothing at this site was changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>加入市级同步</source>
+        <translation>Joining the city&apos;s sync</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已加入市级同步，本站点为“{0} {1}”。已录入的数据都保留，请导出同步文件交给市里。</source>
+        <translation>Joined the city&apos;s sync as “{0} {1}”. Everything recorded is kept; export a sync file and take it to the city.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>这是站点“{0}”发来的第一个文件。请打电话给对方，请对方在其电脑上运行 zsdesk sync status 查看本站点记录的密钥指纹，逐段核对与下面一致后，再点“信任”。指纹不一致说明文件可能被冒充，请不要导入。</source>
         <translation>This is the first file from site “{0}”. Phone them and ask them to run zsdesk sync status on their computer to read their key fingerprint; compare it group by group with the one below before choosing “Trust”. A different fingerprint means the file may be forged: do not import it.</translation>
     </message>
@@ -5235,7 +6224,7 @@ Hand it to the county in person (it holds a one-time enrolment secret and works 
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-294"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-271"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -5523,7 +6512,7 @@ starts</translation>
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-164"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-212"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
@@ -5599,7 +6588,7 @@ starts</translation>
 <context>
     <name>ValueDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-873"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-947"/>
         <source>手工编辑冲突的值</source>
         <translation>Edit the conflicting value</translation>
     </message>
@@ -5794,9 +6783,43 @@ starts</translation>
     </message>
 </context>
 <context>
+    <name>WriteDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/reviews.py" line="-98"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>已停止，没有保存。</source>
+        <translation>Stopped; nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未保存：</source>
+        <translation>Not saved: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>未保存：{0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存时发生程序错误，没有保存。{0}</source>
+        <translation>A program error occurred while saving; nothing was saved. {0}</translation>
+    </message>
+</context>
+<context>
     <name>_Panel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/panels.py" line="-196"/>
+        <location filename="../../zsdesk/ui/forms/panels.py" line="-588"/>
         <source>未保存：</source>
         <translation>Not saved:</translation>
     </message>
@@ -5819,6 +6842,11 @@ starts</translation>
         <location line="+2"/>
         <source>保存时发生程序错误，未保存任何内容。{0}</source>
         <translation>A program error occurred while saving; nothing was saved. {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请先在列表中选中一条{0}。</source>
+        <translation>Select a {0} in the list first.</translation>
     </message>
 </context>
 <context>

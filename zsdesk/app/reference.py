@@ -96,3 +96,74 @@ def scoring_rules(ws, year: int) -> ScoringRulesInfo | None:
     except RefusedError:
         return None
     return ScoringRulesInfo(rules.version, json.loads(rules.weights or "{}"), json.loads(rules.deductions or "{}"))
+
+
+# --- 招商人员: the roster a county keeps for its units, the city for any ---------------------------
+
+def list_roster(ws, *, unit_ids: list[str] | None = None) -> list[StaffInfo]:
+    """Every staff member, active or not (of ``unit_ids``; None: all), by name."""
+    rows = ws.reference.list_staff(include_inactive=True)
+    return [_staff(s) for s in rows if unit_ids is None or s.unit_id in unit_ids]
+
+
+def add_staff(ws, values: dict) -> str:
+    """A new person: ``unit_id``, ``name``, ``title``, ``phone``. Returns the id."""
+    return ws.reference.staff.create({**values, "active": True})
+
+
+def edit_staff(ws, staff_id: str, changes: dict) -> None:
+    """Change a person's unit, name, title or phone (never deleted: see ``set_staff_active``)."""
+    allowed = {k: v for k, v in changes.items() if k in ("unit_id", "name", "title", "phone")}
+    if allowed:
+        ws.reference.staff.update(staff_id, allowed)
+
+
+def set_staff_active(ws, staff_id: str, active: bool) -> None:
+    """停用 / 启用: an inactive person keeps their records but is no longer offered."""
+    ws.reference.staff.update(staff_id, {"active": bool(active)})
+
+
+# --- per-person targets (the city sets them) --------------------------------------------------------
+
+@dataclass(frozen=True)
+class StaffTargetInfo:
+    """One person's target for a year and metric."""
+    id: str
+    year: int
+    staff_id: str
+    unit_id: str
+    metric: str
+    value: str
+
+
+def staff_targets(ws, year: int) -> list[StaffTargetInfo]:
+    """The per-person targets of ``year``."""
+    return [StaffTargetInfo(t.id, t.year, t.staff_id, t.unit_id, t.metric, str(t.value))
+            for t in ws.reference.staff_targets_for(year)]
+
+
+def set_staff_target(ws, year: int, staff_id: str, metric: str, value) -> str:
+    """Create or change a person's target (in the person's unit). Returns its id."""
+    from zsdesk.validation import parse_int
+
+    year = parse_int(year, "year", minimum=2000, required=True)
+    staff = ws.reference.staff.get(staff_id)
+    ws.reference.targets.validate({"year": year, "unit_id": staff.unit_id, "staff_id": staff_id,
+                                   "metric": metric, "value": value})
+    return ws.reference.set_target(year, staff.unit_id, metric, value, staff_id=staff_id)
+
+
+# --- who makes the changes on this computer (本机使用人) --------------------------------------------
+
+def use_actor(ws, staff_id: str | None) -> str | None:
+    """Make ``staff_id``'s name the actor of every change this workspace writes
+    (``change_log.actor``); None (or an unknown person): the actor the workspace
+    was opened with. Returns the actor now in force."""
+    name = ws.default_actor
+    if staff_id:
+        try:
+            name = ws.reference.staff.get(staff_id, include_deleted=True).name
+        except RefusedError:
+            pass
+    ws.actor = name
+    return name

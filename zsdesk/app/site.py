@@ -3,6 +3,7 @@ check, backup and restore, password (数据保护)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from zsdesk.backup import backup_to, restore_from
@@ -12,8 +13,9 @@ from zsdesk.services import Workspace, open_workspace
 from zsdesk.services.workspace import change_database_password, database_protection
 
 __all__ = [
-    "MIN_LENGTH", "DamagedDatabase", "Workspace", "WrongPassword",
-    "backup_time", "backup_to", "change_database_password", "check_database", "check_open_database",
+    "MIN_LENGTH", "DamagedDatabase", "SetupFileInfo", "SiteSummary", "Workspace", "WrongPassword",
+    "backup_time", "can_join", "create_city_site", "is_initialised", "is_setup_file", "join_with_setup_file",
+    "read_setup_file", "backup_to", "change_database_password", "check_database", "check_open_database",
     "data_dir", "database_file", "database_location", "database_protection", "generate_demo", "is_encrypted",
     "migration_note", "open_workspace", "portable_dir", "restore_from",
 ]
@@ -58,3 +60,72 @@ def generate_demo(ws, *, progress=None) -> None:
     from zsdesk.demo import generate
 
     generate(ws, progress=progress)
+
+
+# --- first start: make this database a site ---------------------------------------------------
+
+@dataclass(frozen=True)
+class SetupFileInfo:
+    """A city's setup file (入网文件), its signature checked; the fingerprint is
+    computed from the city's key in it, never read from the file."""
+    path: str
+    city_code: str
+    city_name: str
+    city_fingerprint: str
+    county_code: str
+    county_name: str
+
+
+@dataclass(frozen=True)
+class SiteSummary:
+    code: str
+    name: str
+    role: str
+
+
+def _summary(site) -> SiteSummary:
+    return SiteSummary(site.code, site.name, site.role)
+
+
+def is_setup_file(path: str) -> bool:
+    """Whether ``path`` is a setup file (not a sync file), without checking it."""
+    from zsdesk.sync.exchange import is_setup_file as check
+
+    return check(path)
+
+
+def read_setup_file(path: str) -> SetupFileInfo:
+    """The city and county a setup file names; refused when it is not a valid one."""
+    from zsdesk.sync.exchange import read_setup_file as read
+
+    info = read(path)
+    return SetupFileInfo(str(path), info["city"]["code"], info["city"]["name"], info["city"]["fingerprint"],
+                         info["county"]["code"], info["county"]["name"])
+
+
+def can_join(ws) -> bool:
+    """Whether this database can still join a city with a setup file: not
+    initialised, or a county that has not exchanged anything yet (its records
+    are kept)."""
+    from zsdesk.sync.exchange import can_join as check
+
+    return check(ws)
+
+
+def join_with_setup_file(ws, path: str) -> SiteSummary:
+    """Join the city with its setup file (a county that recorded before keeps its records)."""
+    from zsdesk.sync.exchange import join
+
+    join(ws, path)
+    return _summary(ws.site)
+
+
+def create_city_site(ws, code: str, name: str) -> SiteSummary:
+    """Make this (uninitialised) database the city's site."""
+    from zsdesk.services.workspace import init_site
+
+    return _summary(init_site(ws, role="city", code=code, name=name))
+
+
+def is_initialised(ws) -> bool:
+    return ws.initialised

@@ -109,6 +109,7 @@ class SyncData:
     units: list[tuple[str, str]]     # (code, name): the city's choice for a setup file
     site_fingerprint: str | None = None      # this site's own key, computed from it
     enrolled_codes: frozenset = frozenset()  # (city) counties that joined: a new setup file revokes
+    can_join: bool = False                   # (county) no city yet: 用入网文件加入… is offered
 
 
 def load_sync(ws) -> SyncData:
@@ -148,7 +149,8 @@ def load_sync(ws) -> SyncData:
         units = [(u.code, u.name) for u in ws.reference.list_units() if u.site_id != me]
     enrolled = frozenset(p["code"] for p in status["peers"] if p["enrolled"] and p["role"] == "county")
     return SyncData(ws.site.code, ws.site.name, ws.site.is_city, exchange.ack_text(ws), peers, rows, alert_rows,
-                    pending, units, status["site"].get("fingerprint"), enrolled)
+                    pending, units, status["site"].get("fingerprint"), enrolled,
+                    can_join=not ws.site.is_city and not status["peers"] and exchange.can_join(ws))
 
 
 # --- actions (run on the task runner) ---------------------------------------------------------
@@ -181,7 +183,10 @@ def export_files(ws, folder: str, codes: list[str | None], report) -> list:
 
 
 def import_file(ws, path: str, dry_run: bool, trust: str | None):
-    """``exchange.import_package``, with a refused file as a ``Refusal``."""
+    """``exchange.import_package``, with a refused file as a ``Refusal``. A setup
+    file (入网文件) picked by mistake is a ``Refusal`` of code "setup-file"."""
+    if exchange.is_setup_file(path):
+        return Refusal("这是入网文件，不是同步文件", "setup-file")
     try:
         return exchange.import_package(ws, path, dry_run=dry_run, trust=trust)
     except PackageRefused as exc:

@@ -30,9 +30,17 @@ def _derive_company(values: dict) -> dict:
     return {"name_norm": normalize_company_name(name), "search_key": pinyin_keys(name)}
 
 
+def _derive_name_keys(values: dict) -> dict:
+    # a lead's or project's name, so that "hhsw" finds 华海生物医药产业基地 (issue 12)
+    from zsdesk.names import pinyin_keys
+
+    return {"search_key": pinyin_keys(values.get("name") or "")}
+
+
 # Derived (local, never synced) columns per table: fn(values) -> {column: value}.
 # Computed on every write path: local writes, bulk writes and sync.
-DERIVERS: dict[str, Callable[[dict], dict]] = {"companies": _derive_company}
+DERIVERS: dict[str, Callable[[dict], dict]] = {
+    "companies": _derive_company, "leads": _derive_name_keys, "projects": _derive_name_keys}
 
 
 def version_token(origin_site_id: str, counter: int) -> str:

@@ -22,7 +22,7 @@ from zsdesk.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0005_enrolment_secret"  # checked against Alembic's head by a test
+HEAD_REVISION = "0007_record_search_keys"  # checked against Alembic's head by a test
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUP_KEEP = 10
 #: how long a SQLite statement waits for another connection's write lock before "database is locked"

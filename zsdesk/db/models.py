@@ -242,6 +242,7 @@ class Lead(Synced, Base):
     """线索 / 在谈项目."""
 
     __tablename__ = "leads"
+    __local__ = ("search_key",)
     __numbered__ = "L"
     number: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
     unit_id: Mapped[str] = fk("units.id", nullable=False)
@@ -258,6 +259,7 @@ class Lead(Synced, Base):
     first_reported: Mapped[dt.date] = mapped_column(Date, nullable=False)  # 首报日期
     next_followup: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str | None] = mapped_column(Text)  # name, full pinyin, initials (local)
 
     __table_args__ = (
         Index("ix_leads_unit_stage", "unit_id", "stage"),
@@ -279,6 +281,7 @@ class Project(Synced, Base):
     """签约项目."""
 
     __tablename__ = "projects"
+    __local__ = ("search_key",)
     __numbered__ = "P"
     number: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
     unit_id: Mapped[str] = fk("units.id", nullable=False)
@@ -299,6 +302,7 @@ class Project(Synced, Base):
     stage_reason: Mapped[str | None] = mapped_column(Text)
     owner_staff_id: Mapped[str | None] = fk("staff.id")
     notes: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str | None] = mapped_column(Text)  # name, full pinyin, initials (local)
 
     __table_args__ = (
         Index("ix_projects_unit_date", "unit_id", "contract_date"),
@@ -315,6 +319,7 @@ class ProjectStage(Synced, Base):
     stage: Mapped[str] = mapped_column(String(16), nullable=False)
     stage_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
     reason: Mapped[str | None] = mapped_column(Text)
+    deleted_reason: Mapped[str | None] = mapped_column(Text)  # why the entry was deleted
 
 
 class CapitalArrival(Synced, Base):
@@ -325,6 +330,7 @@ class CapitalArrival(Synced, Base):
     arrival_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
     amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)  # 万元
     note: Mapped[str | None] = mapped_column(Text)
+    deleted_reason: Mapped[str | None] = mapped_column(Text)  # why the arrival was deleted
 
     __table_args__ = (Index("ix_arrivals_date", "arrival_date"),)
 
@@ -341,6 +347,7 @@ class Problem(Synced, Base):
     resolved: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     resolved_date: Mapped[dt.date | None] = mapped_column(Date)
     resolution: Mapped[str | None] = mapped_column(Text)
+    deleted_reason: Mapped[str | None] = mapped_column(Text)  # why the problem was deleted
 
 
 class Review(Synced, Base):
@@ -426,6 +433,7 @@ class Attachment(Synced, Base):
     filename: Mapped[str] = mapped_column(String(200), nullable=False)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    deleted_reason: Mapped[str | None] = mapped_column(Text)  # why the attachment was deleted
 
     __table_args__ = (Index("ix_attachments_row", "tbl", "row_id"),)
 

@@ -226,6 +226,24 @@ def export_ledger(ws, kind: str, out: str | os.PathLike, *, year: int | None = N
     return ExportResult(path, kind, heading, len(rows), [label])
 
 
+def export_table(out: str | os.PathLike, columns: list[tuple[str, str]], rows: list[list], *,
+                 heading: str, info: str, sheet: str = "列表") -> ExportResult:
+    """Write one titled table (a record list as the window shows it) to ``out``
+    (.xlsx) in the ledger layout: ``columns`` are (header, sheet column type),
+    ``rows`` the values in that order; a 合计 row sums the money columns."""
+    from openpyxl import Workbook
+
+    from zsdesk.ledgers.sheets import SheetColumn, write_table
+
+    out = _target(out)
+    wb = Workbook(write_only=True)
+    sheet_columns = [SheetColumn(header, kind, total=kind == "money") for header, kind in columns]
+    write_table(wb, sheet[:31], sheet_columns, rows, heading=heading, info=info,
+                total_label="合计" if any(kind == "money" for _, kind in columns) else None)
+    path = _save(wb, out)
+    return ExportResult(path, "list", heading, len(rows), [sheet[:31]])
+
+
 # --- the statistics workbook -------------------------------------------------------------
 
 FIGURE_ORDER = ("signed_projects", "signed_investment", "major_projects", "started_projects",

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from zsdesk.db.engine import data_dir
 from zsdesk.db.models import SYNCED_MODELS, Attachment
 from zsdesk.errors import NotFoundError, ValidationError
+from zsdesk.validation import require_text
 
 MAX_SIZE = 200 * 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -74,6 +75,35 @@ class AttachmentService:
         with self.ws.read() as s:
             return list(s.scalars(select(Attachment).where(Attachment.tbl == table, Attachment.row_id == row_id,
                                                            ~Attachment.deleted)))
+
+    def file_of(self, attachment_id: str) -> Path:
+        """The stored file of a live attachment (to open in the system viewer)."""
+        att = self._live(attachment_id)
+        path = self.path_of(att.sha256)
+        if not path.is_file():
+            raise NotFoundError(f"附件文件缺失：{att.filename}")
+        return path
+
+    def _live(self, attachment_id: str) -> Attachment:
+        with self.ws.read() as s:
+            att = s.get(Attachment, attachment_id)
+        if att is None or att.deleted:
+            raise NotFoundError("附件不存在或已删除")
+        return att
+
+    def delete(self, attachment_id: str, reason: str) -> None:
+        """删除 an attachment: a tombstone with its reason (required, audited and
+        synced). The stored file goes too unless another live row uses it."""
+        att = self._live(attachment_id)
+        self.ws.check_can_edit("attachments", att.owner_site_id)
+        reason = require_text(reason, "deleted_reason", max_len=200)
+        with self.ws.write() as w:
+            w.update(Attachment, attachment_id, {"deleted": True, "deleted_reason": reason})
+        with self.ws.read() as s:
+            used = s.scalar(select(Attachment.id).where(Attachment.sha256 == att.sha256, ~Attachment.deleted)
+                            .limit(1))
+        if used is None and _SHA256.fullmatch(att.sha256 or ""):
+            self.path_of(att.sha256).unlink(missing_ok=True)
 
     def verify(self, attachment_id: str) -> bool:
         """True when the stored file is present and still has its recorded hash."""

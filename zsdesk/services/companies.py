@@ -15,6 +15,24 @@ from zsdesk.services.base import Checker, RecordService
 from zsdesk.validation import require_text, validate_usci
 
 FUZZY_THRESHOLD = 85  # rapidfuzz ratio on normalised names
+SHORT_NAME_SCORE = 90.0  # a short name (简称) inside the full one
+
+
+def _name_score(a: str, b: str, **_kwargs) -> float:
+    """Similarity of two normalised names: rapidfuzz's ratio, or SHORT_NAME_SCORE
+    when one is the short name of the other. 恒远新材料 is 83 against
+    恒远新材料科技 (江苏恒远新材料科技有限公司) by ratio, yet the same firm (issue 12):
+    the shorter counts when the longer starts with it (two characters and more:
+    华为 in 华为技术) or holds it whole (four and more, so that a common word such
+    as 新材料 alone does not)."""
+    from rapidfuzz import fuzz
+
+    score = fuzz.ratio(a, b)
+    short, long = sorted((a, b), key=len)
+    if len(short) < len(long) and ((len(short) >= 2 and long.startswith(short))
+                                   or (len(short) >= 4 and short in long)):
+        score = max(score, SHORT_NAME_SCORE)
+    return score
 
 
 @dataclass(frozen=True)
@@ -137,7 +155,7 @@ class CompanyService(RecordService[Company]):
                         exclude_id: str | None = None, limit: int = 5) -> list[DuplicateMatch]:
         """Possible duplicates of a company being entered: the same 统一社会信用代码
         exactly, or a normalised name at least FUZZY_THRESHOLD similar."""
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
 
         matches: dict[str, DuplicateMatch] = {}
         code = None
@@ -162,7 +180,7 @@ class CompanyService(RecordService[Company]):
                                  .where(live, cond).limit(2000)).all()
                 choices = {r.id: r.name_norm for r in rows}
                 info = {r.id: r for r in rows}
-                for _, score, cid in process.extract(norm, choices, scorer=fuzz.ratio, limit=limit * 2,
+                for _, score, cid in process.extract(norm, choices, scorer=_name_score, limit=limit * 2,
                                                      score_cutoff=FUZZY_THRESHOLD):
                     if cid not in matches:
                         r = info[cid]

@@ -143,6 +143,44 @@ class ProjectService(RecordService[Project]):
                 CapitalArrival.project_id == project_id, ~CapitalArrival.deleted)
                 .order_by(CapitalArrival.arrival_date)))
 
+    def _child(self, model, row_id: str, missing: str):
+        """A live arrival/problem/stage entry, after checking this site may change it:
+        its own rows only (the partner county of a shared project its own arrivals
+        and problems; stage entries are the project owner's)."""
+        with self.ws.read() as s:
+            row = s.get(model, row_id)
+        if row is None or row.deleted:
+            raise RefusedError(missing)
+        self.ws.check_can_edit(model.__tablename__, row.owner_site_id)
+        return row
+
+    def _tombstone(self, model, row_id: str, reason: str) -> None:
+        """Delete as a tombstone carrying its reason (required, audited and synced)."""
+        reason = require_text(reason, "deleted_reason", max_len=200)
+        with self.ws.write() as w:
+            w.update(model, row_id, {"deleted": True, "deleted_reason": reason})
+
+    def update_arrival(self, arrival_id: str, date, amount, note: str | None = None) -> dict:
+        """Correct an arrival's date, amount and note. Returns what changed."""
+        arrival = self._child(CapitalArrival, arrival_id, "到位记录不存在或已删除")
+        project = self.get(arrival.project_id)
+        check = Checker()
+        d = check(parse_date, date, "arrival_date", required=True, not_after=self.ws.today())
+        value = check(parse_money, amount, "amount", required=True)
+        if value is not None and value <= 0:
+            check.fail("amount", "到位金额须大于0")
+        if d and d < project.contract_date:
+            check.fail("arrival_date", f"到位日期不能早于签约日期{project.contract_date.isoformat()}")
+        note = check(require_text, note, "note", max_len=500, required=False)
+        check.done()
+        with self.ws.write() as w:
+            return w.update(CapitalArrival, arrival_id, {"arrival_date": d, "amount": value, "note": note})
+
+    def delete_arrival(self, arrival_id: str, reason: str) -> None:
+        """删除 an arrival (a tombstone with its reason): it leaves the totals."""
+        self._child(CapitalArrival, arrival_id, "到位记录不存在或已删除")
+        self._tombstone(CapitalArrival, arrival_id, reason)
+
     # -- problems (待协调问题) ----------------------------------------------------------
     def add_problem(self, project_id: str, category: str, description: str, raised_date=None,
                     responsible: str | None = None) -> str:
@@ -175,6 +213,74 @@ class ProjectService(RecordService[Project]):
         check.done()
         with self.ws.write() as w:
             w.update(Problem, problem_id, {"resolved": True, "resolved_date": d, "resolution": resolution})
+
+    def update_problem(self, problem_id: str, category: str, description: str, raised_date,
+                       responsible: str | None = None) -> dict:
+        """Correct a problem's category, text, date and 责任部门. Returns what changed."""
+        problem = self._child(Problem, problem_id, "问题不存在或已删除")
+        check = Checker()
+        category = check(require_choice, category, "category", PROBLEM_CATEGORIES)
+        description = check(require_text, description, "description", max_len=2000)
+        raised = check(parse_date, raised_date, "raised_date", required=True, not_after=self.ws.today())
+        if raised and problem.resolved_date and raised > problem.resolved_date:
+            check.fail("raised_date", "提出日期不能晚于解决日期")
+        responsible = check(require_text, responsible, "responsible", max_len=80, required=False)
+        check.done()
+        with self.ws.write() as w:
+            return w.update(Problem, problem_id, {"category": category, "description": description,
+                                                  "raised_date": raised, "responsible": responsible})
+
+    def delete_problem(self, problem_id: str, reason: str) -> None:
+        """删除 a problem (a tombstone with its reason)."""
+        self._child(Problem, problem_id, "问题不存在或已删除")
+        self._tombstone(Problem, problem_id, reason)
+
+    # -- stage entries (阶段记录): the owner's corrections ---------------------------------------
+    def _stage_neighbours(self, entry):
+        history = self.history(entry.project_id)
+        i = next(n for n, h in enumerate(history) if h.id == entry.id)
+        return history, i
+
+    def update_stage_entry(self, entry_id: str, date, reason: str | None = None) -> dict:
+        """Correct the date and reason of a stage move. The 签约 entry's date is the
+        contract date (corrected in the project itself); a date stays between
+        its neighbours' and not in the future. The latest entry is the
+        project's current stage, so the project follows it."""
+        entry = self._child(ProjectStage, entry_id, "阶段记录不存在或已删除")
+        history, i = self._stage_neighbours(entry)
+        check = Checker()
+        d = check(parse_date, date, "stage_date", required=True, not_after=self.ws.today())
+        if entry.stage == "signed" and d and d != entry.stage_date:
+            check.fail("stage_date", "签约日期请在项目的“签约日期”中修改")
+        if d and i > 0 and d < history[i - 1].stage_date:
+            check.fail("stage_date", f"日期不能早于上一阶段（{history[i - 1].stage_date.isoformat()}）")
+        if d and i + 1 < len(history) and d > history[i + 1].stage_date:
+            check.fail("stage_date", f"日期不能晚于下一阶段（{history[i + 1].stage_date.isoformat()}）")
+        if entry.stage in ("defaulted", "stalled") and not (reason or "").strip():
+            check.fail("reason", "未履约/停滞须填写原因")
+        reason = check(require_text, reason, "reason", max_len=2000, required=False)
+        check.done()
+        with self.ws.write() as w:
+            diff = w.update(ProjectStage, entry_id, {"stage_date": d, "reason": reason})
+            if i == len(history) - 1:
+                w.update(Project, entry.project_id, {"stage_date": d, "stage_reason": reason})
+        return diff
+
+    def delete_stage_entry(self, entry_id: str, reason: str) -> None:
+        """删除 a stage move recorded by mistake (a tombstone with its reason). The
+        签约 entry stays; deleting the latest one puts the project back at the
+        stage before it."""
+        entry = self._child(ProjectStage, entry_id, "阶段记录不存在或已删除")
+        if entry.stage == "signed":
+            raise RefusedError("签约记录不能删除")
+        history, i = self._stage_neighbours(entry)
+        reason = require_text(reason, "deleted_reason", max_len=200)
+        with self.ws.write() as w:
+            w.update(ProjectStage, entry_id, {"deleted": True, "deleted_reason": reason})
+            if i == len(history) - 1 and i > 0:
+                before = history[i - 1]
+                w.update(Project, entry.project_id, {"stage": before.stage, "stage_date": before.stage_date,
+                                                     "stage_reason": before.reason})
 
     def problems(self, project_id: str) -> list[Problem]:
         with self.ws.read() as s:

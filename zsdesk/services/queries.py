@@ -17,7 +17,9 @@ that a list of a million visits costs what one screen costs:
 
 Search text matches every term (space-separated) against the record's number
 and own text columns, the names of its staff (and carrier), and its company's
-``search_key`` (name, full pinyin, initials: "hwjs", "huawei" find 华为技术).
+``search_key`` (name, full pinyin, initials: "hwjs", "huawei" find 华为技术);
+a lead's or project's own name is searched by its ``search_key`` the same way
+("hhsw" finds 华海生物医药产业基地).
 Two things kept in memory make a keystroke cheap on a big database, both kept
 exact with the change log: the company keys (``CompanyKeys``: the matching
 companies without reading the table; the big table is then asked
@@ -163,7 +165,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("staff", "我方负责人", width=86),
         Column("trip_days", "外出天数", "int", 70),
         Column("unit", "招商单元", width=150),
-        Column("next_due", "下一步期限", "date", 92, visible=False),
+        Column("next_step", "下一步", width=200),
+        Column("next_due", "截止", "date", 92),
         Column("outcome", "成果", width=260, visible=False),
         OWNER,
     ),
@@ -692,8 +695,8 @@ def company_keys(ws) -> CompanyKeys:
 #: the own text columns of the big tables that a search reads
 _SEARCHED_TEXT = {
     "visits": (Visit, ("number", "people", "place")),
-    "leads": (Lead, ("number", "name")),
-    "projects": (Project, ("number", "name")),
+    "leads": (Lead, ("number", "name", "search_key")),       # search_key: pinyin of the name
+    "projects": (Project, ("number", "name", "search_key")),
 }
 
 
@@ -993,8 +996,8 @@ def _visit_rows(ctx: _Context, ids) -> dict[str, dict]:
     s = ctx.session
     found = s.execute(select(
         Visit.id, Visit.owner_site_id, Visit.number, Visit.visit_date, Visit.company_id, Visit.kind,
-        Visit.place, Visit.people, Visit.staff_id, Visit.unit_id, Visit.trip_days, Visit.next_due,
-        Visit.outcome).where(ctx.id_in(Visit.id, ids), ~Visit.deleted)).all()
+        Visit.place, Visit.people, Visit.staff_id, Visit.unit_id, Visit.trip_days, Visit.next_step,
+        Visit.next_due, Visit.outcome).where(ctx.id_in(Visit.id, ids), ~Visit.deleted)).all()
     companies = _names(s, Company, (r.company_id for r in found))
     staff = _names(s, Staff, (r.staff_id for r in found))
     units = _unit_names(s)
@@ -1003,7 +1006,7 @@ def _visit_rows(ctx: _Context, ids) -> dict[str, dict]:
         "company": companies.get(r.company_id, ""), "company_id": r.company_id, "kind": r.kind,
         "place": r.place or "", "people": r.people or "", "staff": staff.get(r.staff_id, ""),
         "unit": units.get(r.unit_id, ""), "unit_id": r.unit_id, "trip_days": r.trip_days,
-        "next_due": r.next_due, "outcome": r.outcome or "",
+        "next_step": r.next_step or "", "next_due": r.next_due, "outcome": r.outcome or "",
     } for r in found}
 
 

@@ -93,9 +93,11 @@ class ReferenceService:
                 q = q.where(Unit.active)
             return list(s.scalars(q))
 
-    def list_staff(self, unit_id: str | None = None) -> list[Staff]:
+    def list_staff(self, unit_id: str | None = None, *, include_inactive: bool = False) -> list[Staff]:
         with self.ws.read() as s:
-            q = select(Staff).where(~Staff.deleted, Staff.active).order_by(Staff.name)
+            q = select(Staff).where(~Staff.deleted).order_by(Staff.name)
+            if not include_inactive:
+                q = q.where(Staff.active)
             if unit_id:
                 q = q.where(Staff.unit_id == unit_id)
             return list(s.scalars(q))
@@ -113,6 +115,12 @@ class ReferenceService:
                                                     ~Target.deleted)):
                 out.setdefault(t.unit_id, {})[t.metric] = t.value
         return out
+
+    def staff_targets_for(self, year: int) -> list[Target]:
+        """The per-person targets of ``year``."""
+        with self.ws.read() as s:
+            return list(s.scalars(select(Target).where(Target.year == year, Target.staff_id.is_not(None),
+                                                       ~Target.deleted).order_by(Target.metric)))
 
     def set_target(self, year: int, unit_id: str, metric: str, value, staff_id: str | None = None) -> str:
         """Create or change the target of a unit (or a person) for a year and metric."""

@@ -37,6 +37,9 @@ SITE_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,30}$")
 # Reference tables only the city changes (counties may add their own units and staff).
 CITY_TABLES = {"industries", "targets", "scoring_rules", "settings", "referrals", "reviews",
                "review_steps"}
+# Tables a county keeps for its own units and the city may edit at any site
+# (zsdesk.sync.rights.CITY_MAINTAINS accepts the city's changes to them).
+CITY_MAINTAINED = {"units", "staff"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class Workspace:
                  wall: Callable[[], int] | None = None):
         self.db = db
         self.actor = actor
+        #: the actor given when opened: the one written while nobody is chosen as 本机使用人
+        self.default_actor = actor
         self.today = today
         self._wall = wall
 
@@ -141,6 +146,8 @@ class Workspace:
         if owner_site_id is None or owner_site_id == self.site.id:
             return
         if owner_site_id == SEED_SITE_ID and self.site.is_city:
+            return
+        if table in CITY_MAINTAINED and self.site.is_city:
             return
         owner = self.site_name_of(owner_site_id)
         raise ReadOnlyError(f"该记录属于“{owner}”，本站点只读")

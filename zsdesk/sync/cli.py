@@ -72,6 +72,11 @@ def run_sync(ws, args) -> int:
             print(exported.path)
             return 0
         if cmd == "import":
+            if exchange.is_setup_file(args.file):
+                raise PackageRefused(
+                    "这是入网文件，不是同步文件：入网文件只用于县区加入市级同步"
+                    "（zsdesk sync join 文件，或在程序的“同步”页点“用入网文件加入…”）；"
+                    "要导入的是对方导出的 .zsync 同步文件", code="setup-file")
             res = exchange.import_package(ws, args.file, dry_run=args.dry_run, trust=args.trust)
             if args.json:
                 print(json.dumps(res.to_json(), ensure_ascii=False, indent=1, default=str))

@@ -21,6 +21,7 @@ from zsdesk.db.models import (
 )
 from zsdesk.db.types import new_id, utcnow
 from zsdesk.errors import RefusedError
+from zsdesk.seed import SEED_SITE_ID
 from zsdesk.hlc import unpack, wall_millis
 from zsdesk.sync import EXTENSION, FORMAT, MIN_READER
 from zsdesk.sync import crypto, schema
@@ -788,9 +789,10 @@ def join(ws, path) -> dict:
     body, text, signature = _read_setup(path)
     if not crypto.verify(body["city"]["sign_key"], text, signature):
         raise PackageRefused("入网文件签名无效：文件被改动过", code="signature")
-    if ws.initialised:
-        raise RefusedError("本数据库已初始化为站点，不能再加入：请用新的数据库文件（--db）")
     county, city = body["county"], body["city"]
+    adopt = ws.initialised
+    if adopt:  # a county that recorded before joining keeps its records (see _adopt_site)
+        _check_can_adopt(ws, body)
     city_fp = crypto.key_fingerprint(city["sign_key"])
     try:
         entries = [Entry.from_json(j) for j in body["reference"] + body.get("records", [])]
@@ -802,22 +804,171 @@ def join(ws, path) -> dict:
     except (ValueError, KeyError, TypeError, AttributeError, BadEntry):
         raise PackageRefused(f"“{Path(path).name}”中的参考数据格式错误：请市里重新生成入网文件",
                              code="format") from None
-    init_site(ws, role="county", code=county["code"], name=county["name"], site_id=county["site_id"],
-              own_unit=False, counter_floor=int(body.get("counter_floor") or 0))
-    with ws.read() as s:
-        s.add(SyncPeer(site_id=city["site_id"], code=city["code"], name=city["name"], role="city",
-                       sign_key=city["sign_key"], box_key=city["box_key"], fingerprint=city_fp,
-                       trusted=True, enrolled_at=utcnow(), ref_version=0))
-        if body.get("enrol_secret"):
-            s.merge(LocalState(key="enrol_secret", value=body["enrol_secret"]))
+    if not adopt:
+        init_site(ws, role="county", code=county["code"], name=county["name"], site_id=county["site_id"],
+                  own_unit=False, counter_floor=int(body.get("counter_floor") or 0))
+    # Adopting: the re-keying, the peer and the reference data are one transaction.
+    try:
+        report = _join_write(ws, body, entries, adopt)
+    finally:
+        ws.__dict__.pop("site", None)  # read again: the new site, or the old one after a refusal
+    return {"site": county, "city": {**city, "fingerprint": city_fp}, "report": report.to_json()}
+
+
+def _join_write(ws, body: dict, entries: list[Entry], adopt: bool):
+    county, city = body["county"], body["city"]
+    city_fp = crypto.key_fingerprint(city["sign_key"])
     with ws.write(source=f"setup:{city['code']}") as w:
+        if adopt:
+            _adopt_site(w, ws, county)
+        w.session.add(SyncPeer(site_id=city["site_id"], code=city["code"], name=city["name"], role="city",
+                               sign_key=city["sign_key"], box_key=city["box_key"], fingerprint=city_fp,
+                               trusted=True, enrolled_at=utcnow(), ref_version=0))
+        if body.get("enrol_secret"):
+            w.session.merge(LocalState(key="enrol_secret", value=body["enrol_secret"]))
+        w.session.flush()
         report = Merger(ws, w, source=f"setup:{city['code']}", relayed_by_city=True).apply(entries)
         p = w.session.get(SyncPeer, city["site_id"])
         p.ref_version = int(body.get("reference_version") or 0)
         w.clock.observe(max((e.hlc for e in entries), default=0))
         if body.get("records"):
             _continue_numbers(w.session, ws.site.id, ws.site.code)
-    return {"site": county, "city": {**city, "fingerprint": city_fp}, "report": report.to_json()}
+    return report
+
+
+def is_setup_file(path) -> bool:
+    """Whether ``path`` looks like a setup file (JSON whose body says
+    ``"type": "zsdesk-setup"``), without checking it: a sync file is a zip."""
+    try:
+        with open(path, "rb") as f:
+            if f.read(64).lstrip()[:1] != b"{":
+                return False
+        outer = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(outer, dict) and isinstance(outer.get("setup"), dict) \
+        and outer["setup"].get("type") == "zsdesk-setup"
+
+
+def read_setup_file(path) -> dict:
+    """What a setup file says, its signature checked: the city (with the
+    fingerprint computed from its key) and the county it was made for."""
+    body, text, signature = _read_setup(path)
+    if not crypto.verify(body["city"]["sign_key"], text, signature):
+        raise PackageRefused("入网文件签名无效：文件被改动过", code="signature")
+    return {"city": {"code": body["city"]["code"], "name": body["city"]["name"],
+                     "fingerprint": crypto.key_fingerprint(body["city"]["sign_key"])},
+            "county": {"code": body["county"]["code"], "name": body["county"]["name"]},
+            "records": len(body.get("records") or [])}
+
+
+def can_join(ws) -> bool:
+    """Whether this database can join with a setup file: not initialised, or a
+    county that never exchanged anything with another site."""
+    if not ws.initialised:
+        return True
+    if ws.site.is_city or ws.db.engine.dialect.name != "sqlite":
+        return False
+    return not _exchanged(ws)
+
+
+def _exchanged(ws) -> bool:
+    with ws.read() as s:
+        peer = s.scalar(select(SyncPeer.code).limit(1))
+        package = s.scalar(select(SyncPackage.peer_site_id).limit(1))
+        foreign = s.scalar(select(ChangeLog.seq).where(
+            ChangeLog.origin_site_id.not_in([ws.site.id, SEED_SITE_ID])).limit(1))
+    return peer is not None or package is not None or foreign is not None
+
+
+def _check_can_adopt(ws, body: dict) -> None:
+    """An initialised database may join only when it is a county that never
+    exchanged anything: no peer, no package in or out, nothing but its own
+    records. Otherwise refused, saying why and what to do."""
+    site = ws.site
+    if site.is_city:
+        raise RefusedError(f"本数据库是市级站点“{site.name}”（{site.code}），不能用入网文件加入："
+                           "入网文件是给县区用的；市级请在“同步”页为县区生成入网文件")
+    if site.id == body["county"]["site_id"]:
+        raise RefusedError(f"本数据库已初始化为站点“{site.name}”（{site.code}），已经用这个入网文件加入过，不需要再加入")
+    if _exchanged(ws):
+        raise RefusedError(
+            f"本数据库（站点“{site.name}”，{site.code}）已经与其他站点同步过，不能再用入网文件加入另一个站点。"
+            "如果这台电脑换了单位，请用新的数据库文件加入；如原单位的电脑丢失或更换，请市里“重新生成入网文件”")
+    if body.get("records"):
+        raise RefusedError(
+            "这份入网文件带有市里保存的本单元数据（用于更换电脑），而本数据库也已有自己录入的数据，"
+            "两者不能合并：请用新的数据库文件加入，或请市里为本单元生成新的入网文件")
+    if ws.db.engine.dialect.name != "sqlite":
+        # the re-keying relies on SQLite deferring foreign keys to the commit
+        raise RefusedError("本数据库已初始化为站点并已录入数据；服务器数据库上的站点不能再用入网文件加入："
+                           "请用新的数据库加入")
+
+
+def _adopt_site(w, ws, county: dict) -> None:
+    """Re-key a county that recorded before joining to the site the city assigned:
+    the site row, the owner of its records, the origin of its change-log entries
+    (and every version token and value naming the old site), its number
+    sequences and its local state move to ``county["site_id"]``; its own unit is
+    replaced by the city's unit of that code (``county["unit_id"]``, which the
+    reference data brings) and everything that named it points to that one.
+    Ids are UUIDs, so replacing them wherever they occur is exact. Runs in the
+    caller's transaction (``w``); foreign keys are checked at commit."""
+    from sqlalchemy import delete, insert, text, update
+
+    from zsdesk.db.models import NumberSequence
+    from zsdesk.services.workspace import SiteInfo
+
+    s = w.session
+    old_site, new_site = ws.site.id, county["site_id"]
+    if s.get_bind().dialect.name == "sqlite":
+        s.execute(text("PRAGMA defer_foreign_keys=ON"))
+    # The site row is copied under the new id before the records point to it (and
+    # the old one removed after), so no foreign key is ever broken on any backend.
+    site_row = dict(s.execute(select(Site.__table__).where(Site.id == old_site)).mappings().one())
+    s.execute(update(Site.__table__).where(Site.id == old_site).values(code=f"~{old_site[:30]}"))
+    s.execute(insert(Site.__table__).values({**site_row, "id": new_site, "owner_site_id": new_site}))
+    units = list(s.execute(select(Unit.id, Unit.code).where(Unit.site_id == old_site)))
+    own = [u for u in units if u.code == county["code"]] or (units if len(units) == 1 else [])
+    replace = {old_site: new_site}
+    if own and own[0].id != county["unit_id"]:
+        old_unit = own[0].id
+        replace[old_unit] = county["unit_id"]
+        # the city's unit arrives with the reference data; the local one and its history go
+        s.execute(delete(ChangeLog).where(ChangeLog.tbl == "units", ChangeLog.row_id == old_unit))
+        s.execute(delete(Unit).where(Unit.id == old_unit))
+    for model in SYNCED_MODELS.values():
+        table = model.__table__
+        for column in table.columns:
+            if column.type.python_type is not str or getattr(column.type, "length", None) != 36:
+                continue
+            if model is Site and column.name == "id":
+                continue
+            for before, after in replace.items():
+                s.execute(update(table).where(column == before).values({column.name: after}))
+    s.execute(delete(Site.__table__).where(Site.id == old_site))
+    for before, after in replace.items():
+        s.execute(update(ChangeLog).where(ChangeLog.row_id == before).values(row_id=after))
+    s.execute(update(ChangeLog).where(ChangeLog.origin_site_id == old_site).values(origin_site_id=new_site))
+    rows = s.execute(select(ChangeLog.seq, ChangeLog.data, ChangeLog.base).where(
+        ChangeLog.origin_site_id == new_site)).all()
+    for seq, data, base in rows:
+        new_data, new_base = data, base
+        for before, after in replace.items():
+            new_data = new_data.replace(before, after)
+            new_base = new_base.replace(before, after) if new_base else new_base
+        if (new_data, new_base) != (data, base):
+            s.execute(update(ChangeLog).where(ChangeLog.seq == seq).values(data=new_data, base=new_base))
+    s.execute(update(NumberSequence).where(NumberSequence.site_id == old_site).values(site_id=new_site))
+    names = {"site_id": new_site, "site_code": county["code"], "site_name": county["name"]}
+    for key, value in names.items():
+        s.execute(update(LocalState).where(LocalState.key == key).values(value=value))
+    # this transaction's writes (and the merge of the reference data) are the new site's
+    ws.__dict__["site"] = SiteInfo(new_site, county["code"], county["name"], "county")
+    w.site_id, w.site_code = new_site, county["code"]
+    current = s.execute(select(Site.code, Site.name).where(Site.id == new_site)).one_or_none()
+    if current is not None and (current.code, current.name) != (county["code"], county["name"]):
+        w.update(Site, new_site, {"code": county["code"], "name": county["name"]})
 
 
 # --- status -------------------------------------------------------------------------------

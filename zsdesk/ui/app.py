@@ -1,7 +1,10 @@
 """Starting the desktop app: the QApplication with its bundled font, icon and
-palette; which database to open (``--db``, ``--demo``); the main window;
+palette; which database to open (``--db``, ``--demo``); the first-start window
+when that database holds no site yet (``first_start``: create the city site, join
+with the city's setup file, or open another file); the main window;
 ``zsdesk FILE.zsync`` (``args.open_file``) then shows the import preview of
-that sync file on the 同步 page.
+that sync file on the 同步 page (a setup file given so on a new database goes
+to the first-start window's join choice).
 
 ``ZSDESK_QUIT_AFTER_MS=<ms>`` makes the app close itself that long after the
 main window is shown (and close a refusal message the same way), so that
@@ -171,14 +174,16 @@ def demo_location(args) -> str:
     return str(data_dir() / "demo.db")
 
 
-def open_for_gui(args, *, progress=None, password: str | None = None):
+def open_for_gui(args, *, progress=None, password: str | None = None, first_start: bool = False):
     """Open the database the arguments name, ready for the main window.
 
     ``--demo``: a new or uninitialised demo database gets demo data first
     (``progress`` is called with each step's message). Otherwise the database
     must be initialised: ``NotInitialised`` says what to run. Opening applies
     migrations (``ws.db.migration_note`` says when one ran). ``password``
-    opens an encrypted database (see ``open_asking_password``)."""
+    opens an encrypted database (see ``open_asking_password``). ``first_start``:
+    an uninitialised database is returned as it is (``run`` then shows the
+    first-start window)."""
     from zsdesk.app.site import open_workspace
 
     if getattr(args, "demo", False):
@@ -200,7 +205,7 @@ def open_for_gui(args, *, progress=None, password: str | None = None):
         return ws
 
     ws = open_workspace(getattr(args, "db", None), password=password)
-    if not ws.initialised:
+    if not ws.initialised and not first_start:
         from zsdesk.app.site import database_location
 
         where = database_location(ws)
@@ -223,7 +228,7 @@ def database_file(args) -> Path | None:
     return file_of(demo_location(args) if getattr(args, "demo", False) else getattr(args, "db", None))
 
 
-def open_asking_password(args, *, progress=None, quit_ms: int | None = None):
+def open_asking_password(args, *, progress=None, quit_ms: int | None = None, first_start: bool = False):
     """``open_for_gui``; when the database file is encrypted, first with the
     password the command line gave (``args.password``: ``--password-stdin`` or
     ``ZSDESK_PASSWORD``), else asking for it (``UnlockDialog``: a wrong one is
@@ -232,16 +237,17 @@ def open_asking_password(args, *, progress=None, quit_ms: int | None = None):
 
     file = database_file(args)
     if file is None or not is_encrypted(file):
-        return open_for_gui(args, progress=progress)
+        return open_for_gui(args, progress=progress, first_start=first_start)
     given = getattr(args, "password", None)
     if given:
         try:
-            return open_for_gui(args, progress=progress, password=given)
+            return open_for_gui(args, progress=progress, password=given, first_start=first_start)
         except WrongPassword:
             log.warning("the password given on the command line does not open %s; asking", file)
     from zsdesk.ui.password import UnlockDialog
 
-    dialog = UnlockDialog(str(file), lambda password: open_for_gui(args, progress=progress, password=password))
+    dialog = UnlockDialog(str(file), lambda password: open_for_gui(args, progress=progress, password=password,
+                                                                   first_start=first_start))
     if quit_ms is not None:  # smoke tests: the prompt closes by itself like a refusal does
         QTimer.singleShot(quit_ms, dialog.reject)
     dialog.exec()
@@ -379,8 +385,9 @@ def run(args) -> int:
     app.setQuitOnLastWindowClosed(False)
     progress = DemoProgress() if getattr(args, "demo", False) else None
     try:
-        ws = open_asking_password(args, progress=progress, quit_ms=quit_ms)
+        ws = open_asking_password(args, progress=progress, quit_ms=quit_ms, first_start=True)
         check_at_start(ws)
+        ws = first_start(ws, args, quit_ms)
     except DamagedDatabase as exc:  # say so and offer the newest good backup
         if progress is not None:
             progress.close()
@@ -412,7 +419,7 @@ def run(args) -> int:
         def shown() -> None:
             _say(sys.stdout, SHOWN_MESSAGE)
             open_file = getattr(args, "open_file", None)
-            if open_file:
+            if open_file and not getattr(args, "opened_in_first_start", False):
                 preview_sync_file(window, open_file)
             if quit_ms is not None:
                 QTimer.singleShot(quit_ms, window.close)
@@ -421,6 +428,37 @@ def run(args) -> int:
         return app.exec()
     finally:
         ws.close()
+
+
+def first_start(ws, args, quit_ms: int | None):
+    """An uninitialised database: the first-start window (``zsdesk.ui.first_start``)
+    makes it a site, or opens another database file (asked again if that one is
+    uninitialised too). A setup file given as ``args.open_file`` (a double-clicked
+    入网文件) is read into the join choice at once. Returns the workspace of an
+    initialised site; cancelled: raises ``NotInitialised`` (the database unchanged)."""
+    from zsdesk.app.site import is_initialised, is_setup_file
+    from zsdesk.ui.first_start import FirstStartWindow
+
+    while ws is not None and not is_initialised(ws):
+        window = FirstStartWindow(ws)
+        open_file = getattr(args, "open_file", None)
+        if open_file and is_setup_file(open_file):
+            window.use_setup_file(open_file)
+            args.opened_in_first_start = True
+        if quit_ms is not None:  # smoke tests: it closes by itself like a refusal does
+            QTimer.singleShot(quit_ms, window.reject)
+        window.exec()
+        window.deleteLater()
+        if window.site is not None:
+            return ws
+        ws.close()
+        if window.other_database is None:
+            raise NotInitialised(QCoreApplication.translate(
+                "App", "数据库尚未初始化，没有打开。数据库中没有任何内容被改动。"))
+        args.db, args.demo = window.other_database, False
+        ws = open_asking_password(args, progress=None, quit_ms=quit_ms, first_start=True)
+        check_at_start(ws)
+    return ws
 
 
 def preview_sync_file(window, path: str) -> None:

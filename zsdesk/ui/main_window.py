@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from zsdesk.app import __version__
 from zsdesk.app.site import database_location, migration_note
 from zsdesk.ui import options
-from zsdesk.ui.pages import PAGES, TABLE_PAGES, PageEntry, create_page
+from zsdesk.ui.pages import PAGES, TABLE_PAGES, PageEntry, apply_my_staff, create_page
 from zsdesk.ui.tasks import TaskRunner, TaskStatus, describe_error
 
 log = logging.getLogger(__name__)
@@ -170,6 +170,11 @@ def draw_shape(p: QPainter, shape: str, rect: QRectF, colour: QColor) -> None:
             p.setBrush(colour)
             p.drawEllipse(QPointF(knob, y), 2.3, 2.3)
             p.setBrush(Qt.BrushStyle.NoBrush)
+    elif shape == "review":  # a clipboard with a tick
+        p.drawRoundedRect(QRectF(5, 4, 14, 17), 1.6, 1.6)
+        p.drawLine(QPointF(9, 4), QPointF(15, 4))
+        p.drawLine(QPointF(8.5, 13), QPointF(11, 15.5))
+        p.drawLine(QPointF(11, 15.5), QPointF(15.5, 10))
     else:
         p.drawEllipse(QRectF(5, 5, 14, 14))
     p.restore()
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ws, parent=None, *, pages: tuple[PageEntry, ...] | None = None):
         super().__init__(parent)
         self.ws = ws
+        apply_my_staff(ws)   # 本机使用人 signs every change (change_log.actor)
         self.entries: tuple[PageEntry, ...] = tuple(pages or PAGES)
         self.pages: dict[str, QWidget] = {}
         self.conflicts = 0

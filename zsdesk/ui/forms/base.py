@@ -285,7 +285,7 @@ class RecordForm(QDialog):
         self.build_tabs()
         self.audit_model = AuditModel(self.labels, self.describe_value, self)
         self.audit_view = make_table(self.audit_model, stretch=AuditModel.Column.NEW)
-        self.audit_index = self.tabs.addTab(self.audit_view, self.tr("修改记录"))
+        self.audit_index = self.tabs.addTab(self._build_audit_tab(), self.tr("修改记录"))
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -448,6 +448,75 @@ class RecordForm(QDialog):
         self.audit_model.set_changes(self.ws.audit.history(self.table, self.row_id))
         self.audit_view.resizeColumnsToContents()
 
+    def _build_audit_tab(self) -> QWidget:
+        """修改记录: the table, and 撤销此修改 for the selected change (a new write)."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 6, 0, 0)
+        box.addWidget(self.audit_view, 1)
+        row = QHBoxLayout()
+        self.audit_note = QLabel(objectName="recordNumber")
+        self.audit_note.setWordWrap(True)
+        self.revert_button = action_button(self.tr("撤销此修改"))
+        self.revert_button.setToolTip(self.tr("把所选字段改回修改前的值（作为一次新的修改记录并同步）"))
+        self.revert_button.clicked.connect(self.revert_selected)
+        row.addWidget(self.audit_note, 1)
+        row.addWidget(self.revert_button)
+        box.addLayout(row)
+        return page
+
+    def revert_selected(self) -> bool:
+        """Write the selected change's old value back. False when nothing was started."""
+        rows = self.audit_view.selectionModel().selectedRows()
+        if not rows or self.row_id is None or self.read_only or self.save_task is not None:
+            self.audit_note.setText(self.tr("请先在表中选择一条“修改”记录。") if not rows else "")
+            return False
+        change = self.audit_model.row_object(rows[0].row())
+        if change.op != "U":
+            self.audit_note.setText(self.tr("只能撤销“修改”记录。"))
+            return False
+        if self.is_dirty():
+            self.audit_note.setText(self.tr("表单中有尚未保存的修改，请先保存或取消。"))
+            return False
+        label = self.labels.get(change.field, change.field)
+        self.audit_note.setText("")
+        self._set_saving(True)
+        self.save_task = start_write(
+            self, self.busy, records.revert_change, self.ws, self.table, self.row_id, change.field, change.old,
+            change.new, title=self.tr("撤销修改：{0}").format(label),
+            on_done=lambda _r: self._reverted(label), on_error=self._revert_refused,
+            on_cancel=self._revert_stopped)
+        return True
+
+    def _reverted(self, label: str) -> None:
+        self.save_task = None
+        self._set_saving(False)
+        self.saved = True
+        self.reload()
+        self.take_snapshot()
+        self._update_title()
+        self.audit_note.setText(self.tr("已撤销：“{0}”已改回修改前的值。").format(label))
+        self.save_finished.emit(True)
+
+    def _revert_refused(self, exc: BaseException) -> None:
+        self.save_task = None
+        self._set_saving(False)
+        messages = error_messages(exc) if isinstance(exc, ZsdeskError) else []
+        if messages:
+            text = "；".join(e.message for e in messages)
+        elif isinstance(exc, ZsdeskError):
+            text = str(exc)
+        else:  # a bug (the runner logged its trace)
+            text = log_sentence()
+        self.audit_note.setText(self.tr("未撤销：{0}").format(text))
+        self.save_finished.emit(False)
+
+    def _revert_stopped(self) -> None:
+        self.save_task = None
+        self._set_saving(False)
+        self.audit_note.setText(self.tr("已停止，未撤销。"))
+        self.save_finished.emit(False)
+
     def take_snapshot(self) -> None:
         self._snapshot = self.collect()
 
@@ -473,6 +542,7 @@ class RecordForm(QDialog):
         for f in self.fields.values():
             f.widget.setEnabled(not self.read_only)
         self.save_button.setVisible(not self.read_only)
+        self.revert_button.setVisible(not self.read_only)
         self.save_shortcut.setEnabled(not self.read_only)
         self.cancel_button.setText(self.tr("关闭") if self.read_only else self.tr("取消"))
         self.set_read_only(self.read_only)
@@ -597,21 +667,36 @@ class RecordForm(QDialog):
     def reject(self) -> None:
         if self.stop_writes():  # 取消/Esc while saving: stop waiting, keep the form
             return
-        if self.is_dirty():
+        panel = self.pending_panel()
+        if self.is_dirty() or panel is not None:
             box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                              self.tr("有尚未保存的修改。要保存吗？"), parent=self)
+                              self.tr("放弃未保存的修改？"), parent=self)
             save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton(self.tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+            discard = box.addButton(self.tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(self.tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(save)
             box.exec()
             clicked = box.clickedButton()
             if clicked is save:
-                self.save("close")
+                if panel is not None:   # add what was typed in the tab, and stay: its result shows there
+                    self.tabs.setCurrentWidget(panel)
+                    panel.add()
+                else:
+                    self.save("close")
                 return
             if clicked is not discard:
                 return
         super().reject()
+
+    def pending_panel(self) -> QWidget | None:
+        """A tab whose input row holds something typed and not yet added (an
+        arrival, a problem, a correction of one): closing would lose it too."""
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            has_input = getattr(widget, "has_input", None)
+            if callable(has_input) and has_input():
+                return widget
+        return None
 
     def discard(self) -> None:
         """Close without saving and without asking (the caller has decided)."""

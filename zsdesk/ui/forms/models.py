@@ -43,7 +43,7 @@ def show_instant(value: dt.datetime | None) -> str:
         return ""
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
 class _RowsModel(QAbstractTableModel):
@@ -282,9 +282,11 @@ class AttachmentsModel(_RowsModel):
         KIND = 1
         SIZE = 2
         SHA256 = 3
+        STATUS = 4
 
     def headers(self):
-        return {0: self.tr("文件名"), 1: self.tr("类型"), 2: self.tr("大小"), 3: self.tr("SHA-256")}
+        return {0: self.tr("文件名"), 1: self.tr("类型"), 2: self.tr("大小"), 3: self.tr("SHA-256"),
+                4: self.tr("校验")}
 
     def numeric(self, column):
         return column == self.Column.SIZE
@@ -296,11 +298,16 @@ class AttachmentsModel(_RowsModel):
             return a.kind or "", a.kind
         if column == self.Column.SIZE:
             return human_size(a.size), a.size
+        if column == self.Column.STATUS:
+            text = self.tr("✓ 完好") if a.intact else self.tr("✗ 文件已被改动或缺失")
+            return text, a.intact
         return a.sha256, a.sha256
 
     def extra_data(self, a, column, role):
         if role == Qt.ItemDataRole.FontRole and column == self.Column.SHA256:
             return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.Column.STATUS:
+            return QColor("#2E7D32") if a.intact else QColor("#C62828")
         return None
 
 

@@ -2,7 +2,9 @@
 (资金到位), problems awaiting coordination (待协调问题) and attachments.
 
 Each addition is its own service call, saved at once (the list shows it and
-the form counts as saved); the inputs sit under the list with their error
+the form counts as saved); so is a correction (修改所选 puts the row in the
+inputs, 保存修改 writes it) and a deletion (删除所选 asks the reason, kept with
+the tombstone); the inputs sit under the list with their error
 lines, like the form's fields. The call runs in the window's task runner (its
 one writer); the inputs are disabled until it ends and keep what was typed
 when it fails.
@@ -13,7 +15,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
     QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
@@ -21,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from zsdesk.app import numbers
 from zsdesk.app import PROBLEM_CATEGORIES, records
-from zsdesk.app import RefusedError, StorageError, ValidationError, ValidationErrors
+from zsdesk.app import RefusedError, StorageError, ValidationError, ValidationErrors, ZsdeskError
 from zsdesk.ui.error_text import log_sentence
 from zsdesk.ui.forms.base import BusyLine, action_button, make_table, start_write, stop_write, with_error
-from zsdesk.ui.forms.models import ArrivalsModel, AttachmentsModel, ProblemsModel
+from zsdesk.ui.forms.models import ArrivalsModel, AttachmentsModel, ProblemsModel, StageHistoryModel
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.feedback import Banner, FieldError
 from zsdesk.ui.widgets.money import MoneyEdit
@@ -34,6 +37,47 @@ ATTACHMENT_KINDS = ("合同", "到资凭证", "现场照片", "批复文件", "�
 
 def _errors(exc) -> list[ValidationError]:
     return list(exc.errors) if isinstance(exc, ValidationErrors) else [exc]
+
+
+class ReasonDialog(QDialog):
+    """删除: asks why (a required short text, kept with the tombstone)."""
+
+    def __init__(self, what: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("删除"))
+        intro = QLabel(self.tr("删除“{0}”？删除后不再计入统计，修改记录中保留删除原因。").format(what))
+        intro.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("必填：删除原因"))
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("删除"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(intro)
+        form = QFormLayout()
+        form.addRow(self.tr("原因"), self.reason)
+        box.addLayout(form)
+        box.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        if self.reason.text().strip():
+            super().accept()
+
+
+def ask_reason(parent: QWidget, what: str) -> str | None:
+    """The reason for deleting ``what``, or None when the user cancels."""
+    dialog = ReasonDialog(what, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason.text().strip()
+    finally:
+        dialog.deleteLater()
 
 
 class _Panel(QWidget):
@@ -149,6 +193,15 @@ class _Panel(QWidget):
         widgets = (self.inputs.itemAt(i).widget() for i in range(self.inputs.count()))
         return [w for w in widgets if w is not None and not isinstance(w, QLabel)]
 
+    def selected(self, what: str):
+        """The row selected in the list (None, and a word to the user, when none is)."""
+        view = getattr(self, "view", None)
+        index = view.currentIndex() if view is not None else None
+        if index is None or not index.isValid():
+            self.problem.show_message(self.tr("请先在列表中选中一条{0}。").format(what), "warning")
+            return None
+        return self.model.row_object(index.row())
+
     def set_project(self, project_id: str | None) -> None:
         self.project_id = project_id
         self.refresh()
@@ -175,14 +228,28 @@ class ArrivalsPanel(_Panel):
         self.note = self.input("note", self.tr("备注（凭证号等）"), QLineEdit(), 2)
         self.add_button = action_button(self.tr("添加到位资金"))
         self.button(self.add_button)
+        self.cancel_edit_button = action_button(self.tr("取消修改"))
+        self.button(self.cancel_edit_button)
+        self.cancel_edit_button.hide()
         self.add_button.clicked.connect(self.add)
+        self.cancel_edit_button.clicked.connect(self.stop_editing)
+        self.edit_button = action_button(self.tr("修改所选…"))
+        self.delete_button = action_button(self.tr("删除所选…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
         box = QVBoxLayout(self)
         box.addWidget(self.view, 1)
-        box.addWidget(self.summary)
+        box.addLayout(top)
         box.addWidget(self.problem)
         box.addWidget(self.busy)
         box.addLayout(self.inputs)
         self.contract_investment: Decimal | None = None
+        #: the arrival whose correction the inputs hold (None: they add a new one)
+        self.editing: str | None = None
 
     def refresh(self) -> None:
         rows = records.project_arrivals(self.ws, self.project_id) if self.project_id else []
@@ -197,16 +264,66 @@ class ArrivalsPanel(_Panel):
         self.summary.setText(text)
 
     def add(self) -> bool:
-        """Start adding the arrival typed in; False when nothing was started."""
+        """Start adding the arrival typed in (or saving the correction of the one
+        being edited); False when nothing was started."""
         if not self.project_id:
             return False
+        note = self.note.text().strip() or None
+        if self.editing is not None:
+            return self.run(self._added, records.update_arrival, self.ws, self.editing, self.date.value(),
+                            self.amount.raw_value(), note)
         return self.run(self._added, self.ws.projects.add_arrival, self.project_id, self.date.value(),
-                        self.amount.raw_value(), self.note.text().strip() or None)
+                        self.amount.raw_value(), note)
 
-    def _added(self, _arrival_id) -> None:
+    def _added(self, _result) -> None:
+        self.stop_editing()
+        self.refresh()
+
+    def has_input(self) -> bool:
+        """Something typed in the inputs and not yet added (or a correction not yet saved)."""
+        return self.editing is not None or bool(self.amount.text().strip() or self.note.text().strip())
+
+    def edit_selected(self) -> bool:
+        """Put the selected arrival in the inputs; 保存修改 writes the correction."""
+        arrival = self.selected(self.tr("到位记录"))
+        if arrival is None:
+            return False
+        self.clear_errors()
+        self.editing = arrival.id
+        self.date.setValue(arrival.arrival_date)
+        self.amount.setValue(arrival.amount)
+        self.note.setText(arrival.note or "")
+        self.add_button.setText(self.tr("保存修改"))
+        self.cancel_edit_button.show()
+        self.amount.setFocus()
+        return True
+
+    def stop_editing(self) -> None:
+        self.editing = None
         self.amount.clear()
         self.note.clear()
-        self.refresh()
+        self.add_button.setText(self.tr("添加到位资金"))
+        self.cancel_edit_button.hide()
+        self.clear_errors()
+
+    def delete_selected(self) -> bool:
+        """删除 the selected arrival, after asking why. False when nothing was started."""
+        arrival = self.selected(self.tr("到位记录"))
+        if arrival is None:
+            return False
+        what = self.tr("{0} 到位 {1} 万元").format(arrival.arrival_date.isoformat(),
+                                                   numbers.money(arrival.amount, whole=True))
+        reason = ask_reason(self, what)
+        if reason is None:
+            return False
+        if self.editing == arrival.id:
+            self.stop_editing()
+        return self.run(lambda _r: self.refresh(), records.delete_arrival, self.ws, arrival.id, reason)
+
+    def set_editable(self, editable: bool) -> None:
+        super().set_editable(editable)
+        self.edit_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
 
 
 class ResolveDialog(QDialog):
@@ -303,11 +420,23 @@ class ProblemsPanel(_Panel):
         self.responsible = self.input("responsible", self.tr("责任部门"), QLineEdit(), 1)
         self.add_button = action_button(self.tr("添加问题"))
         self.button(self.add_button)
+        self.cancel_edit_button = action_button(self.tr("取消修改"))
+        self.button(self.cancel_edit_button)
+        self.cancel_edit_button.hide()
         self.resolve_button = action_button(self.tr("标记所选问题已解决…"))
+        self.edit_button = action_button(self.tr("修改所选…"))
+        self.delete_button = action_button(self.tr("删除所选…"))
         self.add_button.clicked.connect(self.add)
+        self.cancel_edit_button.clicked.connect(self.stop_editing)
         self.resolve_button.clicked.connect(self.resolve_selected)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        #: the problem whose correction the inputs hold (None: they add a new one)
+        self.editing: str | None = None
         top = QHBoxLayout()
         top.addStretch(1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.resolve_button)
         box = QVBoxLayout(self)
         box.addWidget(self.view, 1)
@@ -323,17 +452,62 @@ class ProblemsPanel(_Panel):
         self.view.resizeColumnsToContents()
 
     def add(self) -> bool:
-        """Start adding the problem typed in; False when nothing was started."""
+        """Start adding the problem typed in (or saving the correction of the one
+        being edited); False when nothing was started."""
         if not self.project_id:
             return False
-        return self.run(self._added, self.ws.projects.add_problem, self.project_id, self.category.currentData(),
-                        self.description.text().strip(), self.raised.value(),
-                        self.responsible.text().strip() or None)
+        args = (self.category.currentData(), self.description.text().strip(), self.raised.value(),
+                self.responsible.text().strip() or None)
+        if self.editing is not None:
+            return self.run(self._added, records.update_problem, self.ws, self.editing, *args)
+        return self.run(self._added, self.ws.projects.add_problem, self.project_id, *args)
 
-    def _added(self, _problem_id) -> None:
+    def _added(self, _result) -> None:
+        self.stop_editing()
+        self.refresh()
+
+    def has_input(self) -> bool:
+        """Something typed in the inputs and not yet added (or a correction not yet saved)."""
+        return self.editing is not None or bool(self.description.text().strip()
+                                                or self.responsible.text().strip())
+
+    def edit_selected(self) -> bool:
+        """Put the selected problem in the inputs; 保存修改 writes the correction."""
+        problem = self.selected(self.tr("问题"))
+        if problem is None:
+            return False
+        self.clear_errors()
+        self.editing = problem.id
+        index = self.category.findData(problem.category)
+        if index >= 0:
+            self.category.setCurrentIndex(index)
+        self.description.setText(problem.description)
+        self.raised.setValue(problem.raised_date)
+        self.responsible.setText(problem.responsible or "")
+        self.add_button.setText(self.tr("保存修改"))
+        self.cancel_edit_button.show()
+        self.description.setFocus()
+        return True
+
+    def stop_editing(self) -> None:
+        self.editing = None
         self.description.clear()
         self.responsible.clear()
-        self.refresh()
+        self.add_button.setText(self.tr("添加问题"))
+        self.cancel_edit_button.hide()
+        self.clear_errors()
+
+    def delete_selected(self) -> bool:
+        """删除 the selected problem, after asking why. False when nothing was started."""
+        problem = self.selected(self.tr("问题"))
+        if problem is None:
+            return False
+        reason = ask_reason(self, problem.description)
+        if reason is None:
+            return False
+        if self.editing == problem.id:
+            self.stop_editing()
+        return self.run(lambda _r: self.refresh(), records.delete_problem, self.ws, problem.id, reason)
 
     def resolve_selected(self) -> bool:
         index = self.view.currentIndex()
@@ -356,7 +530,8 @@ class ProblemsPanel(_Panel):
 
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
-        self.resolve_button.setEnabled(editable)
+        for button in (self.resolve_button, self.edit_button, self.delete_button):
+            button.setEnabled(editable)
 
 
 class AttachmentsPanel(_Panel):
@@ -379,11 +554,20 @@ class AttachmentsPanel(_Panel):
         self.inputs.setColumnStretch(self._col, 1)
         note = QLabel(self.tr("文件复制到数据目录，以SHA-256指纹保存；指纹可用于核对原件。"), objectName="recordNumber")
         note.setWordWrap(True)
+        self.open_button = action_button(self.tr("打开"))
+        self.delete_button = action_button(self.tr("删除所选…"))
         self.add_button.clicked.connect(self.choose_file)
         self.verify_button.clicked.connect(self.verify_selected)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        top = QHBoxLayout()
+        top.addWidget(note, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.delete_button)
         box = QVBoxLayout(self)
         box.addWidget(self.view, 1)
-        box.addWidget(note)
+        box.addLayout(top)
         box.addWidget(self.problem)
         box.addWidget(self.busy)
         box.addLayout(self.inputs)
@@ -426,6 +610,127 @@ class AttachmentsPanel(_Panel):
             self.problem.show_message(self.tr("“{0}”缺失或已被改动：与登记的SHA-256不一致。").format(a.filename),
                                       "error")
 
+    def open_selected(self) -> bool:
+        """打开: the file in the system's viewer (False when none is selected or the file is missing)."""
+        a = self.selected(self.tr("文件"))
+        if a is None:
+            return False
+        try:
+            path = records.attachment_file(self.ws, a.id)
+        except ZsdeskError as exc:
+            self.problem.show_message(self.tr("无法打开：{0}").format(exc), "error")
+            return False
+        if not a.intact:
+            self.problem.show_message(self.tr("注意：“{0}”与登记的SHA-256不一致，可能已被改动。").format(a.filename),
+                                      "warning")
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            self.problem.show_message(self.tr("系统没有能打开“{0}”的程序。").format(a.filename), "error")
+            return False
+        return True
+
+    def delete_selected(self) -> bool:
+        """删除 the selected attachment, after asking why. False when nothing was started."""
+        a = self.selected(self.tr("文件"))
+        if a is None:
+            return False
+        reason = ask_reason(self, a.filename)
+        if reason is None:
+            return False
+        return self.run(lambda _r: self.refresh(), records.delete_attachment, self.ws, a.id, reason)
+
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
         self.verify_button.setEnabled(True)
+        self.open_button.setEnabled(True)
+        self.delete_button.setEnabled(editable)
+
+
+class StageEntriesPanel(_Panel):
+    """阶段历史 of a project, with corrections by its owner: a stage move's date
+    and reason, or the move deleted (with a reason) when it was recorded by
+    mistake. The form fills the list (``model.set_rows``) with the stage bar."""
+
+    def __init__(self, ws, labels: dict[str, str], parent=None):
+        super().__init__(ws, parent)
+        self.model = StageHistoryModel(labels, self)
+        self.view = make_table(self.model, stretch=StageHistoryModel.Column.REASON)
+        self.date = self.input("stage_date", self.tr("日期"), DateEdit(today=ws.today()))
+        self.reason = self.input("reason", self.tr("原因/说明"), QLineEdit(), 2)
+        self.save_button = action_button(self.tr("保存修改"))
+        self.cancel_edit_button = action_button(self.tr("取消修改"))
+        self.button(self.save_button)
+        self.button(self.cancel_edit_button)
+        self.save_button.clicked.connect(self.add)
+        self.cancel_edit_button.clicked.connect(self.stop_editing)
+        self.edit_button = action_button(self.tr("修改所选…"))
+        self.delete_button = action_button(self.tr("删除所选…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
+        box = QVBoxLayout(self)
+        box.addWidget(self.view, 1)
+        box.addLayout(top)
+        box.addWidget(self.problem)
+        box.addWidget(self.busy)
+        box.addLayout(self.inputs)
+        #: the stage entry whose correction the inputs hold
+        self.editing: str | None = None
+        self.editable = True
+        self._show_inputs(False)
+
+    def refresh(self) -> None:
+        """The form fills the list, with its stage bar."""
+
+    def _show_inputs(self, shown: bool) -> None:
+        for i in range(self.inputs.count()):
+            widget = self.inputs.itemAt(i).widget()
+            if widget is not None and not isinstance(widget, FieldError):
+                widget.setVisible(shown)
+
+    def has_input(self) -> bool:
+        return self.editing is not None
+
+    def edit_selected(self) -> bool:
+        step = self.selected(self.tr("阶段记录"))
+        if step is None:
+            return False
+        self.clear_errors()
+        self.editing = step.id
+        self.date.setValue(step.stage_date)
+        self.reason.setText(step.reason or "")
+        self._show_inputs(True)
+        self.date.setFocus()
+        return True
+
+    def stop_editing(self) -> None:
+        self.editing = None
+        self.reason.clear()
+        self._show_inputs(False)
+        self.clear_errors()
+
+    def add(self) -> bool:
+        """Save the correction of the entry being edited (False when none is, or a write is under way)."""
+        if self.editing is None:
+            return False
+        return self.run(lambda _r: self.stop_editing(), records.update_stage_entry, self.ws, self.editing,
+                        self.date.value(), self.reason.text().strip() or None)
+
+    def delete_selected(self) -> bool:
+        step = self.selected(self.tr("阶段记录"))
+        if step is None:
+            return False
+        label = self.model.data(self.model.index(self.view.currentIndex().row(), StageHistoryModel.Column.STAGE))
+        reason = ask_reason(self, f"{label} {step.stage_date.isoformat()}")
+        if reason is None:
+            return False
+        if self.editing == step.id:
+            self.stop_editing()
+        return self.run(None, records.delete_stage_entry, self.ws, step.id, reason)
+
+    def set_editable(self, editable: bool) -> None:
+        super().set_editable(editable)
+        self.edit_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)

@@ -3,12 +3,12 @@ attachments, stage history and audit trail."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPlainTextEdit
 
 from zsdesk.app import ZsdeskError, records
-from zsdesk.ui.forms.base import FormGrid
+from zsdesk.ui.forms.base import FormGrid, action_button
 from zsdesk.ui.forms.lead import StagedRecordForm
-from zsdesk.ui.forms.panels import ArrivalsPanel, AttachmentsPanel, ProblemsPanel
+from zsdesk.ui.forms.panels import ArrivalsPanel, AttachmentsPanel, ProblemsPanel, StageEntriesPanel
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.money import MoneyEdit
 from zsdesk.ui.widgets.pickers import ChoiceCombo, IndustryPicker, StaffPicker
@@ -20,6 +20,7 @@ class ProjectForm(StagedRecordForm):
     project is saved."""
 
     table = "projects"
+    referral_dialog: QDialog | None = None  # the 飞地 dialog while it is open
 
     def field_labels(self) -> dict[str, str]:
         return {
@@ -80,6 +81,12 @@ class ProjectForm(StagedRecordForm):
         self.lead_note = QLabel(objectName="recordNumber")
         grid.layout.addWidget(self.lead_note, grid.row, 1, 1, 3)
         grid.row += 1
+        # 飞地: the city records a project shared between two units
+        self.referral_button = action_button(self.tr("项目共享（飞地）…"))
+        self.referral_button.clicked.connect(self.open_referral)
+        self.referral_button.setVisible(False)
+        grid.layout.addWidget(self.referral_button, grid.row, 1, 1, 1)
+        grid.row += 1
         self.unit.valueChanged.connect(self._unit_changed)
 
     def _unit_changed(self) -> None:
@@ -97,6 +104,14 @@ class ProjectForm(StagedRecordForm):
         for panel in (self.arrivals, self.problems, self.attachments):
             panel.changed.connect(self.mark_saved)
         self.build_history_tab()
+
+    def build_history_tab(self) -> None:
+        """阶段历史 with the owner's corrections (a move's date and reason, or the move deleted)."""
+        self.stages = StageEntriesPanel(self.ws, self.stage_labels())
+        self.stages.changed.connect(self.mark_saved)   # it re-reads the project's stage too
+        self.history_model = self.stages.model
+        self.history_view = self.stages.view
+        self.history_index = self.tabs.addTab(self.stages, self.tr("阶段历史"))
 
     def default_values(self) -> dict:
         values = {"unit_id": self.default_unit(), "contract_date": self.ws.today()}
@@ -158,6 +173,25 @@ class ProjectForm(StagedRecordForm):
             panel.set_project(self.row_id)
             self.tabs.setTabEnabled(index, saved)
             self.tabs.setTabToolTip(index, "" if saved else self.tr("保存项目后可添加"))
+        self.referral_button.setVisible(saved and self.ws.site.is_city)
+
+    def open_referral(self) -> None:
+        """The 飞地 dialog of the saved project (city only)."""
+        from zsdesk.app import reviews
+        from zsdesk.ui.forms.referral import ReferralDialog
+
+        if self.row_id is None or not self.ws.site.is_city:
+            return
+        self.referral_dialog = ReferralDialog(self.ws, reviews.referral_context(self.ws, self.row_id), self)
+        self.referral_dialog.finished.connect(self._referral_done)
+        self.referral_dialog.open()
+
+    def _referral_done(self, result: int) -> None:
+        dialog, self.referral_dialog = self.referral_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self.problem.show_message(self.tr("已登记项目共享（飞地）。"), "info")
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
@@ -167,6 +201,7 @@ class ProjectForm(StagedRecordForm):
         for panel in (self.arrivals, self.problems):
             panel.set_editable(not read_only or partner)
         self.attachments.set_editable(not read_only)
+        self.stages.set_editable(not read_only)   # stage entries are the owner's
         if partner:
             self.banner.show_message(self.tr("共享项目（飞地）：本站点可添加资金到位和待协调问题，其余只读"), "info")
 

@@ -53,9 +53,10 @@ class VisitColumn(IntEnum):
     STAFF = 6
     TRIP_DAYS = 7
     UNIT = 8
-    NEXT_DUE = 9
-    OUTCOME = 10
-    OWNER = 11
+    NEXT_STEP = 9
+    NEXT_DUE = 10
+    OUTCOME = 11
+    OWNER = 12
 
 
 class LeadColumn(IntEnum):
@@ -138,7 +139,8 @@ TRANSLATED = (
     QT_TRANSLATE_NOOP("ListColumns", "我方负责人"),
     QT_TRANSLATE_NOOP("ListColumns", "外出天数"),
     QT_TRANSLATE_NOOP("ListColumns", "招商单元"),
-    QT_TRANSLATE_NOOP("ListColumns", "下一步期限"),
+    QT_TRANSLATE_NOOP("ListColumns", "下一步"),
+    QT_TRANSLATE_NOOP("ListColumns", "截止"),
     QT_TRANSLATE_NOOP("ListColumns", "成果"),
     QT_TRANSLATE_NOOP("ListColumns", "所属站点"),
     QT_TRANSLATE_NOOP("ListColumns", "记录由其他站点维护时，显示该站点（本站点只读）"),

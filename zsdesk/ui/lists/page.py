@@ -17,20 +17,21 @@ import functools
 import importlib
 import logging
 import weakref
+from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
-    QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QToolButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+    QMessageBox, QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+    QToolButton, QVBoxLayout, QWidget,
 )
 
 from zsdesk.app import numbers
 from zsdesk.app.lists import queries
-from zsdesk.app.lists import ListQuery
+from zsdesk.app.lists import ListQuery, export_list
 from zsdesk.ui import options
 from zsdesk.ui.lists.model import ListModel, light_dot
 
@@ -230,6 +231,9 @@ class ListPage(QWidget):
     SEARCH_HINT = QT_TRANSLATE_NOOP("ListPage", "搜索编号、名称、企业（可用拼音或首字母）")
     NEW_LABEL = QT_TRANSLATE_NOOP("ListPage", "新建")
 
+    # emitted with the path of a finished Excel export
+    exported = Signal(str)
+
     def __init__(self, ws, tasks, parent=None):
         super().__init__(parent)
         self.ws = ws
@@ -275,11 +279,18 @@ class ListPage(QWidget):
         self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_button.clicked.connect(self.new_record)
 
+        self.export_button = QToolButton(objectName="exportButton")
+        self.export_button.setText(translate("ListPage", "导出Excel…"))
+        self.export_button.setToolTip(translate("ListPage", "导出当前列表到Excel（保留筛选、排序和显示的列）"))
+        self.export_button.clicked.connect(self.export_excel)
+        self.export_task = None
+
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.title_label)
         top.addStretch(1)
         top.addWidget(self.search)
+        top.addWidget(self.export_button)
         top.addWidget(self.new_button)
 
         self.chips: dict[str, FilterChip] = {}
@@ -304,6 +315,10 @@ class ListPage(QWidget):
         self.clear_button.hide()
         chip_row.addWidget(self.clear_button)
         chip_row.addStretch(1)
+        self.export_note = QLabel(objectName="exportNote")
+        self.export_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_note.hide()
+        chip_row.addWidget(self.export_note)
         self.count_label = QLabel(objectName="countLabel")
         chip_row.addWidget(self.count_label)
 
@@ -540,6 +555,66 @@ class ListPage(QWidget):
         if key in ("stages", "kinds"):
             choices = [(value, translate("Domain", text)) for value, text in choices]
         return choices, None
+
+    # -- export to Excel ------------------------------------------------------------------------------------
+    def export_excel(self) -> None:
+        """Ask where, then write the list as it is shown (see ``export_to``)."""
+        title = translate("ListPage", self.TITLE)
+        name = f"{title}-{self.ws.today().isoformat()}.xlsx"
+        folder = options.start_folder(options.ledger_folder)
+        path, _ = QFileDialog.getSaveFileName(self, translate("ListPage", "导出列表到"), str(Path(folder) / name),
+                                              translate("ListPage", "Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        options.ledger_folder.set(str(Path(path).parent))
+        self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write every record of the current query (all pages, its filters and
+        order) with the visible columns to ``path``, off the GUI thread."""
+        columns = [(c.key, translate("ListColumns", c.title)) for i, c in enumerate(self.model.columns)
+                   if not self.view.isColumnHidden(i)]
+        title = self.drill_title or translate("ListPage", self.TITLE)
+        query = self.current_query()
+        filters = [chip.text().replace(" ▾", "") for chip in self.chips.values() if chip.selected()]
+        if query.text:
+            filters.insert(0, translate("ListPage", "搜索：{0}").format(query.text))
+        info = translate("ListPage", "导出日期：{0}").format(self.ws.today().isoformat())
+        if filters:
+            info += "　　" + translate("ListPage", "筛选：{0}").format("；".join(filters))
+        self.export_button.setEnabled(False)
+        self.export_note.hide()
+        kwargs = {"heading": title, "info": info, "sheet": translate("ListPage", self.TITLE)}
+        if self.tasks is None:  # a page without a task runner (tests, tools) works in line
+            try:
+                result = export_list(self.ws, query, columns, path, **kwargs)
+            except Exception as exc:  # shown to the person, as the runner shows its errors
+                self._export_failed(exc)
+            else:
+                self._exported(result)
+            return
+        self.export_task = self.tasks.run(export_list, self.ws, query, columns, path, **kwargs,
+                                          title=translate("ListPage", "导出列表"), write=False,
+                                          on_done=self._exported, on_error=self._export_failed)
+
+    def _exported(self, result) -> None:
+        self.export_task = None
+        self.export_button.setEnabled(True)
+        self.export_note.setProperty("error", False)
+        self.export_note.setText(translate("ListPage", "已导出 {0} 条：{1}").format(result.rows, result.path))
+        self.export_note.show()
+        self.exported.emit(str(result.path))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        from zsdesk.ui.tasks import describe_error
+
+        self.export_task = None
+        self.export_button.setEnabled(True)
+        self.export_note.setProperty("error", True)
+        self.export_note.setText(translate("ListPage", "没有导出：{0}").format(describe_error(exc)))
+        self.export_note.show()
 
     # -- columns, widths and sort, kept in the options (one of each per list kind) -------------------------
     def _restore_view_settings(self) -> None:

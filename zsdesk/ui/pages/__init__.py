@@ -61,6 +61,8 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("reports", QT_TRANSLATE_NOOP("Pages", "统计与简报"), "zsdesk.ui.pages.reports", "ReportsPage", "chart"),
     PageEntry("sync", QT_TRANSLATE_NOOP("Pages", "同步"), "zsdesk.ui.pages.sync", "SyncPage", "sync"),
     PageEntry("settings", QT_TRANSLATE_NOOP("Pages", "设置"), "zsdesk.ui.pages.settings", "SettingsPage", "sliders"),
+    # after 设置 so that Ctrl+1…9 keep their pages
+    PageEntry("reviews", QT_TRANSLATE_NOOP("Pages", "落户预审"), "zsdesk.ui.pages.reviews", "ReviewsPage", "review"),
 )
 
 #: the page that lists a figure's rows, by the figure's table
@@ -144,3 +146,12 @@ def set_my_staff_id(ws, staff_id: str | None) -> None:
         option.set(staff_id)
     else:
         option.reset()
+    apply_my_staff(ws)
+
+
+def apply_my_staff(ws) -> str | None:
+    """Make 本机使用人 the actor of every change the workspace writes (its name in
+    ``change_log.actor``). Called when the window opens and when the choice changes."""
+    from zsdesk.app.reference import use_actor
+
+    return use_actor(ws, my_staff_id(ws))

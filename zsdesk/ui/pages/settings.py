@@ -9,7 +9,7 @@ row of the targets table, and nothing is saved half-way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from decimal import Decimal
 from enum import IntEnum
 
@@ -26,7 +26,7 @@ from zsdesk.app import TARGET_METRICS, reference
 from zsdesk.app import ValidationError, ValidationErrors
 from zsdesk.app import DEFAULT_LIGHT_LIMITS
 from zsdesk.ui import i18n
-from zsdesk.ui.pages import my_staff_id, set_my_staff_id
+from zsdesk.ui.pages import apply_my_staff, my_staff_id, set_my_staff_id
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.page import panel, scrolling_body
 
@@ -56,6 +56,19 @@ class SettingsData:
     deductions: dict[str, float]
     limits: dict[str, int]
     staff: list[tuple[str, str]]             # (id, "name · unit")
+    roster: list[StaffRow] = dataclass_field(default_factory=list)     # 招商人员 this site may see, active or not
+    roster_units: list[tuple[str, str]] = dataclass_field(default_factory=list)   # (id, name) a person may belong to
+
+
+@dataclass
+class StaffRow:
+    id: str
+    unit_id: str
+    unit: str          # the unit's name
+    name: str
+    title: str
+    phone: str
+    active: bool
 
 
 def load_settings(ws) -> SettingsData:
@@ -72,8 +85,12 @@ def load_settings(ws) -> SettingsData:
     version, weights, deductions = (rules.version, rules.weights, rules.deductions) if rules else (None, {}, {})
     unit_names = {u.id: u.name for u in units}
     staff = [(s.id, f"{s.name} · {unit_names.get(s.unit_id, '')}") for s in reference.list_staff(ws)]
+    scope = reference.scope_unit_ids(ws)
+    roster = [StaffRow(s.id, s.unit_id, unit_names.get(s.unit_id, ""), s.name, s.title or "", s.phone or "",
+                       s.active) for s in reference.list_roster(ws, unit_ids=scope)]
+    roster_units = [(u.id, u.name) for u in units if u.active and (scope is None or u.id in scope)]
     return SettingsData(year, rows, ref.targets_for(year), version, weights, deductions, ref.light_limits(),
-                        staff)
+                        staff, roster, roster_units)
 
 
 # --- models ------------------------------------------------------------------------------------
@@ -125,6 +142,54 @@ class UnitsModel(QAbstractTableModel):
                 return u.site or self.tr("（未分配）")
             return self.tr("在用") if u.active else self.tr("已停用")
         if role == Qt.ItemDataRole.ForegroundRole and not u.active:
+            return INACTIVE
+        return None
+
+
+class StaffColumn(IntEnum):
+    NAME = 0
+    UNIT = 1
+    TITLE = 2
+    PHONE = 3
+    STATE = 4
+
+
+class StaffModel(QAbstractTableModel):
+    """招商人员: name, unit, position, phone, in use or not."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[StaffRow] = []
+        self._headers = {StaffColumn.NAME: self.tr("姓名"), StaffColumn.UNIT: self.tr("招商单元"),
+                         StaffColumn.TITLE: self.tr("职务"), StaffColumn.PHONE: self.tr("电话"),
+                         StaffColumn.STATE: self.tr("状态")}
+
+    def set_staff(self, rows: list[StaffRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(StaffColumn)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(StaffColumn):
+            return self._headers[StaffColumn(section)]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        p = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {StaffColumn.NAME: p.name, StaffColumn.UNIT: p.unit, StaffColumn.TITLE: p.title,
+                    StaffColumn.PHONE: p.phone,
+                    StaffColumn.STATE: self.tr("在用") if p.active else self.tr("已停用")}[StaffColumn(index.column())]
+        if role == Qt.ItemDataRole.ForegroundRole and not p.active:
             return INACTIVE
         return None
 
@@ -288,13 +353,152 @@ class UnitDialog(QDialog):
             _show(targets.get(field, self.other_error), message)
 
 
+class StaffDialog(QDialog):
+    """Add a person (unit, name, position, phone) or edit one; the service checks,
+    the message goes next to the field it names."""
+
+    def __init__(self, ws, tasks, units: list[tuple[str, str]], parent=None, *, person: StaffRow | None = None):
+        super().__init__(parent)
+        self.ws, self.tasks, self.person = ws, tasks, person
+        self.setWindowTitle(self.tr("编辑招商人员") if person else self.tr("新增招商人员"))
+        form = QFormLayout(self)
+        self.unit_combo = QComboBox()
+        for unit_id, name in units:
+            self.unit_combo.addItem(name, unit_id)
+        if person is not None and self.unit_combo.findData(person.unit_id) < 0:
+            self.unit_combo.addItem(person.unit, person.unit_id)   # a unit since stopped
+        if person is not None:
+            self.unit_combo.setCurrentIndex(self.unit_combo.findData(person.unit_id))
+        self.name_edit = QLineEdit(person.name if person else "")
+        self.title_edit = QLineEdit(person.title if person else "")
+        self.phone_edit = QLineEdit(person.phone if person else "")
+        self.errors = {key: _error_label() for key in ("unit_id", "name", "title", "phone", "")}
+        for label, widget, key in ((self.tr("招商单元"), self.unit_combo, "unit_id"),
+                                   (self.tr("姓名"), self.name_edit, "name"),
+                                   (self.tr("职务"), self.title_edit, "title"),
+                                   (self.tr("电话"), self.phone_edit, "phone")):
+            form.addRow(label, widget)
+            form.addRow("", self.errors[key])
+        form.addRow(self.errors[""])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(380)
+
+    def values(self) -> dict:
+        return {"unit_id": self.unit_combo.currentData() or "", "name": self.name_edit.text(),
+                "title": self.title_edit.text(), "phone": self.phone_edit.text()}
+
+    def save(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        self.buttons.setEnabled(False)
+        if self.person is None:
+            self.tasks.run(reference.add_staff, self.ws, self.values(), title=self.tr("新增招商人员"),
+                           retry_locked=True, on_done=lambda _r: self.accept(), on_error=self._refused)
+        else:
+            self.tasks.run(reference.edit_staff, self.ws, self.person.id, self.values(),
+                           title=self.tr("编辑招商人员"), retry_locked=True, on_done=lambda _r: self.accept(),
+                           on_error=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        for key, message in _field_messages(exc):
+            _show(self.errors.get(key, self.errors[""]), message)
+
+
+class StaffTargetsDialog(QDialog):
+    """个人目标 (the city): a person's target for a year and metric, and the
+    targets already set for that year."""
+
+    def __init__(self, ws, tasks, people: list[StaffRow], metric_names: list[str], year: int, parent=None):
+        super().__init__(parent)
+        self.ws, self.tasks = ws, tasks
+        self.names = {p.id: p.name for p in people}
+        self.metric_names = dict(zip(TARGET_METRICS, metric_names))
+        self.setWindowTitle(self.tr("个人考核目标"))
+        form = QFormLayout(self)
+        self.year_edit = QLineEdit(str(year))
+        self.year_edit.setMaximumWidth(80)
+        self.year_edit.editingFinished.connect(self.refresh)
+        self.person_combo = QComboBox()
+        for p in people:
+            if p.active:
+                self.person_combo.addItem(f"{p.name} · {p.unit}", p.id)
+        self.metric_combo = QComboBox()
+        for metric in TARGET_METRICS:
+            self.metric_combo.addItem(self.metric_names[metric], metric)
+        self.value_edit = QLineEdit()
+        self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.errors = {key: _error_label() for key in ("year", "value", "")}
+        form.addRow(self.tr("年度"), self.year_edit)
+        form.addRow("", self.errors["year"])
+        form.addRow(self.tr("招商人员"), self.person_combo)
+        form.addRow(self.tr("指标"), self.metric_combo)
+        form.addRow(self.tr("目标值"), self.value_edit)
+        form.addRow("", self.errors["value"])
+        form.addRow(self.errors[""])
+        self.save_button = QPushButton(self.tr("保存此目标"))
+        self.save_button.clicked.connect(self.save)
+        form.addRow("", self.save_button)
+        self.list_label = QLabel(objectName="sectionNote")
+        self.list_label.setWordWrap(True)
+        form.addRow(self.tr("已设目标"), self.list_label)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        form.addRow(close)
+        self.setMinimumWidth(420)
+        self.refresh()
+
+    def year(self) -> int | None:
+        text = self.year_edit.text().strip()
+        return int(text) if text.isdigit() else None
+
+    def refresh(self) -> None:
+        year = self.year()
+        if year is None:
+            self.list_label.setText("")
+            return
+        self.tasks.run(reference.staff_targets, self.ws, year, title=self.tr("读取个人目标"), write=False,
+                       progress=False, on_done=self._listed,
+                       on_error=lambda exc: _show(self.errors[""], describe_error(exc)))
+
+    def _listed(self, targets) -> None:
+        lines = [f"{self.names.get(t.staff_id, t.staff_id)} · {self.metric_names.get(t.metric, t.metric)}："
+                 f"{_plain(t.value)}" for t in targets]
+        self.list_label.setText("\n".join(sorted(lines)) if lines else self.tr("（无）"))
+
+    def save(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        staff_id = self.person_combo.currentData()
+        if not staff_id:
+            _show(self.errors[""], self.tr("请先新增招商人员。"))
+            return
+        self.save_button.setEnabled(False)
+        self.tasks.run(reference.set_staff_target, self.ws, self.year_edit.text(), staff_id,
+                       self.metric_combo.currentData(), self.value_edit.text(), title=self.tr("保存个人目标"),
+                       retry_locked=True, on_done=self._saved, on_error=self._refused)
+
+    def _saved(self, _id) -> None:
+        self.save_button.setEnabled(True)
+        self.value_edit.clear()
+        self.refresh()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        for key, message in _field_messages(exc):
+            _show(self.errors.get(key, self.errors[""]), message)
+
+
 # --- the page --------------------------------------------------------------------------------------
 
 class SettingsPage(QWidget):
     """设置."""
 
     loaded = Signal()
-    saved = Signal(str)   # what was saved: "targets", "rules", "limits", "units", "password"
+    saved = Signal(str)   # what was saved: "targets", "rules", "limits", "units", "staff", "password"
 
     LIMIT_LABELS = {
         "project_start_months": QT_TRANSLATE_NOOP("SettingsPage", "签约后应开工（月）"),
@@ -311,6 +515,7 @@ class SettingsPage(QWidget):
         self.editable = ws.site.is_city
         self.data: SettingsData | None = None
         self.units_model = UnitsModel(self)
+        self.staff_model = StaffModel(self)
         self.targets_model = TargetsModel(self)
         self.targets_model.editable = self.editable
         self.weight_edits: dict[str, QLineEdit] = {}
@@ -343,6 +548,7 @@ class SettingsPage(QWidget):
         box.addWidget(self.status_label)
 
         box.addWidget(self._build_targets_panel())
+        box.addWidget(self._build_staff_panel())
         row = QHBoxLayout()
         row.setSpacing(12)
         row.addWidget(self._build_units_panel(), 5)
@@ -500,6 +706,38 @@ class SettingsPage(QWidget):
         box.addLayout(buttons)
         return panel
 
+    def _build_staff_panel(self) -> QFrame:
+        """招商人员: a county keeps its own units' people, the city anyone's."""
+        panel, box = self._panel(self.tr("招商人员"), self.tr("停用后不再供选择，历史记录保留"))
+        self.staff_table = QTableView()
+        self.staff_table.setModel(self.staff_model)
+        self.staff_table.verticalHeader().hide()
+        self.staff_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.staff_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.staff_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.staff_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.staff_table.horizontalHeader().setSectionResizeMode(StaffColumn.UNIT, QHeaderView.ResizeMode.Stretch)
+        self.staff_table.doubleClicked.connect(lambda _index: self.edit_staff())
+        box.addWidget(self.staff_table, 1)
+        self.staff_error = _error_label()
+        box.addWidget(self.staff_error)
+        buttons = QHBoxLayout()
+        self.add_staff_button = QPushButton(self.tr("新增…"))
+        self.edit_staff_button = QPushButton(self.tr("编辑…"))
+        self.toggle_staff_button = QPushButton(self.tr("停用/启用"))
+        self.staff_targets_button = QPushButton(self.tr("个人目标…"))
+        self.add_staff_button.clicked.connect(self.add_staff)
+        self.edit_staff_button.clicked.connect(self.edit_staff)
+        self.toggle_staff_button.clicked.connect(self.toggle_staff)
+        self.staff_targets_button.clicked.connect(self.edit_staff_targets)
+        self.staff_targets_button.setVisible(self.editable)   # targets are the city's
+        for b in (self.add_staff_button, self.edit_staff_button, self.toggle_staff_button,
+                  self.staff_targets_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        return panel
+
     def _build_rules_panel(self) -> QFrame:
         panel, box = self._panel(self.tr("评分规则（赛马）"))
         self.rules_note = QLabel(objectName="sectionNote")
@@ -572,6 +810,8 @@ class SettingsPage(QWidget):
     def _loaded(self, data: SettingsData) -> None:
         self.data = data
         self.units_model.set_units(data.units)
+        self.staff_model.set_staff(data.roster)
+        _fit_rows(self.staff_table, 10)
         self.targets_model.set_targets(data.units, data.targets)
         _fit_rows(self.units_table, 8)
         _fit_rows(self.targets_table, 12)
@@ -727,6 +967,54 @@ class SettingsPage(QWidget):
                        title=self.tr("修改招商单元"), retry_locked=True,
                        on_done=lambda _r: self._done("units", message.format(unit.name)),
                        on_error=lambda exc: _show(self.units_error, describe_error(exc)))
+
+
+    # -- 招商人员 ----------------------------------------------------------------------------------------------
+    def _selected_staff(self) -> StaffRow | None:
+        rows = self.staff_table.selectionModel().selectedRows()
+        return self.staff_model.rows[rows[0].row()] if rows else None
+
+    def add_staff(self) -> None:
+        if self.data is None:
+            return
+        if not self.data.roster_units:
+            _show(self.staff_error, self.tr("没有在用的招商单元，请先新增招商单元。"))
+            return
+        self.staff_error.hide()
+        dialog = StaffDialog(self.ws, self.tasks, self.data.roster_units, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done("staff", self.tr("已新增招商人员“{0}”。").format(dialog.name_edit.text().strip()))
+
+    def edit_staff(self) -> None:
+        person = self._selected_staff()
+        if person is None or self.data is None:
+            _show(self.staff_error, self.tr("请先在表中选择一位招商人员。"))
+            return
+        self.staff_error.hide()
+        dialog = StaffDialog(self.ws, self.tasks, self.data.roster_units, self, person=person)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            if person.id == my_staff_id(self.ws):
+                apply_my_staff(self.ws)   # 本机使用人 renamed: the changes carry the new name
+            self._done("staff", self.tr("已修改招商人员“{0}”。").format(dialog.name_edit.text().strip()))
+
+    def toggle_staff(self) -> None:
+        person = self._selected_staff()
+        if person is None:
+            _show(self.staff_error, self.tr("请先在表中选择一位招商人员。"))
+            return
+        self.staff_error.hide()
+        message = self.tr("已启用“{0}”。") if not person.active else self.tr("已停用“{0}”；其历史记录保留。")
+        self.tasks.run(reference.set_staff_active, self.ws, person.id, not person.active,
+                       title=self.tr("修改招商人员"), retry_locked=True,
+                       on_done=lambda _r: self._done("staff", message.format(person.name)),
+                       on_error=lambda exc: _show(self.staff_error, describe_error(exc)))
+
+    def edit_staff_targets(self) -> None:
+        if self.data is None:
+            return
+        StaffTargetsDialog(self.ws, self.tasks, self.data.roster, self._metric_names(), self.data.year,
+                           self).exec()
+        self.saved.emit("targets")
 
 
 def _save_targets(ws, year: int, items: list[tuple[str, str, str]]) -> int:

@@ -16,6 +16,9 @@ other site onto a USB stick and reads the one the other site sent.
   采用对方 / 手工编辑 each write a resolution that travels with the next file.
 - 等待中的文件, 撞车提醒 (both sides, 首报首谈 suggestion, this site's record),
   and a backup of the database.
+- 入网: a county without a city joins here (用入网文件加入…, or a setup file
+  picked in the import dialog); what it recorded before is kept. On any other
+  site a setup file picked for import is named for what it is.
 
 Everything is read by ``load_sync`` (``zsdesk.app.sync``: no Qt, plain frozen
 rows) and every file or bulk database operation runs through the window's
@@ -47,6 +50,7 @@ from zsdesk.app.sync import (  # noqa: F401 - the rows are the page's (and its t
 )
 from zsdesk.ui import options
 from zsdesk.ui.error_text import REFUSAL_TEXT  # what a refused file means, by its code
+from zsdesk.ui.first_start import confirm_join
 from zsdesk.ui.models import RowsModel
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
@@ -535,6 +539,7 @@ class SyncPage(QWidget):
         self.import_path: str | None = None
         self.import_trust: str | None = None
         self.import_result = None           # the preview shown (ImportResult)
+        self.confirm_join = confirm_join    # asks before joining with a setup file (tests answer for it)
         self.peers_model = PeersModel(self)
         self.preview_model = ImportPreviewModel(self)
         self.refused_model = RefusedRowsModel(self)
@@ -803,6 +808,11 @@ class SyncPage(QWidget):
         box.addWidget(self.peers_table)
         self.peers_empty = self._note()
         box.addWidget(self.peers_empty)
+        self.join_button = QPushButton(self.tr("用入网文件加入…"))
+        self.join_button.setToolTip(self.tr("选择市里发来的入网文件，加入市级同步；本站点已录入的数据保留"))
+        self.join_button.clicked.connect(self.choose_setup_file)
+        self.join_button.hide()
+        box.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignLeft)
         return panel
 
     def _build_pending_panel(self) -> QFrame:
@@ -853,7 +863,9 @@ class SyncPage(QWidget):
             self.peers_empty.setText(self.tr(
                 "还没有同步对象。市级：点“生成入网文件…”为县区生成入网文件；县区：用市里发来的入网文件运行 "
                 "zsdesk sync join 入网文件 加入。") if data.is_city else self.tr(
-                "本站点尚未加入市级同步：请用市里发来的入网文件运行 zsdesk sync join 入网文件。"))
+                "本站点尚未加入市级同步：点“用入网文件加入…”，选择市里发来的入网文件。"
+                "本站点已录入的数据会保留，第一次导出时一并发给市里。"))
+        self.join_button.setVisible(data.can_join)
         for table, empty, most in ((self.peers_table, self.peers_empty, 6),
                                    (self.conflicts_table, self.conflicts_empty, 8),
                                    (self.alerts_table, self.alerts_empty, 6),
@@ -1046,12 +1058,78 @@ class SyncPage(QWidget):
         if refusal.code == "trust":
             self._ask_trust(refusal)
             return
+        if refusal.code == "setup-file":
+            self._setup_file_picked(self.import_path or "")
+            return
         what, todo = REFUSAL_TEXT.get(refusal.code, (QT_TRANSLATE_NOOP("SyncPage", "文件被拒绝"),
                                                      QT_TRANSLATE_NOOP("SyncPage", "请与对方联系。")))
         self.import_banner.show_message(self.tr(
             "未导入“{0}”：{1}。\n原因：{2}\n本站点的数据没有任何改动。{3}").format(
             Path(self.import_path or "").name, _t(what), refusal.reason, _t(todo)), "error")
         self.preview_panel.hide()
+
+    # -- joining with a setup file (a county without a city) --------------------------------------------
+    def _setup_file_picked(self, path: str) -> None:
+        """A setup file where a sync file was expected: join with it when this
+        site still can, else say what it is and what to do."""
+        self.preview_panel.hide()
+        self.import_path = self.import_trust = None
+        if self.data is None:  # a double-clicked file, before the page has read its data
+
+            def again() -> None:
+                self.loaded.disconnect(again)
+                self._setup_file_picked(path)
+
+            self.loaded.connect(again)
+            return
+        if self.data.can_join:
+            self.import_banner.show_message(self.tr(
+                "这是入网文件，不是同步文件：本站点尚未加入市级同步，可以用它加入。"), "info")
+            self.join_with(path)
+            return
+        self.import_banner.show_message(self.tr(
+            "这是入网文件，不是同步文件：“{0}”只在县区第一次加入市级同步时使用，本站点已经是站点“{1}”，"
+            "不需要它。要导入的是对方导出的 .zsync 同步文件；如果是为新电脑准备的入网文件，"
+            "请在新电脑上打开它。本站点的数据没有任何改动。").format(
+            Path(path).name, self.data.site_name), "warning")
+
+    def choose_setup_file(self) -> None:
+        start = options.start_folder(options.import_folder, options.export_folder)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择市里发来的入网文件"), start,
+                                              self.tr("入网文件 (*.json);;所有文件 (*)"))
+        if path:
+            self.join_with(path)
+
+    def join_with(self, path: str) -> None:
+        """Read the setup file, show whose it is (the fingerprint computed from the
+        city's key), and join after the person confirms."""
+        from zsdesk.app.site import read_setup_file
+
+        self.join_button.setEnabled(False)
+        self.tasks.run(read_setup_file, str(path), write=False, title=self.tr("读取入网文件"),
+                       on_done=self._setup_read, on_error=self._join_failed)
+
+    def _setup_read(self, info) -> None:
+        from zsdesk.app.site import join_with_setup_file
+
+        if not self.confirm_join(self, info):
+            self.join_button.setEnabled(True)
+            self.import_banner.show_message(self.tr("未加入：本站点的数据没有任何改动。"), "info")
+            return
+        self.tasks.run(join_with_setup_file, self.ws, info.path, title=self.tr("加入市级同步"),
+                       on_done=self._joined, on_error=self._join_failed)
+
+    def _joined(self, site) -> None:
+        self.join_button.setEnabled(True)
+        self.import_banner.show_message(self.tr(
+            "已加入市级同步，本站点为“{0} {1}”。已录入的数据都保留，请导出同步文件交给市里。").format(
+            site.code, site.name), "info")
+        self._tell_window()
+
+    def _join_failed(self, exc: BaseException) -> None:
+        self.join_button.setEnabled(True)
+        self.import_banner.show_message(self.tr("未加入：{0}\n本站点的数据没有任何改动。").format(
+            describe_error(exc)), "error")
 
     def _ask_trust(self, refusal: Refusal) -> None:
         fingerprint = refusal.fingerprint or _fingerprint_in(refusal.reason)

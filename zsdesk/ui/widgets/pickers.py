@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import (
     QAbstractListModel, QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView,
     QToolButton, QTreeView, QVBoxLayout, QWidget,
@@ -428,6 +428,12 @@ class CompanyPicker(QWidget):
         self.new_button.setText(self.tr("新建企业…"))
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_button.setVisible(create_company is not None)
+        # Tab goes from the name to the next field, not to this button (a Space there opened a
+        # nested form by accident); Alt+N in the field or a click reaches it
+        self.new_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_button.setToolTip(self.tr("新建企业（Alt+N）"))
+        self.new_shortcut = QShortcut(QKeySequence("Alt+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_shortcut.setEnabled(create_company is not None)
         self.hint = QLabel()
         self.hint.setObjectName("fieldWarning")
         self.hint.setWordWrap(True)
@@ -460,6 +466,7 @@ class CompanyPicker(QWidget):
         self.completer.activated[QModelIndex].connect(self._activated)
         self.hint.linkActivated.connect(self._link)
         self.new_button.clicked.connect(self._create)
+        self.new_shortcut.activated.connect(self._create)
 
     # -- value ------------------------------------------------------------------
     def value(self) -> str | None:
@@ -546,7 +553,7 @@ class CompanyPicker(QWidget):
             self._create()
 
     def _create(self) -> None:
-        if self.create_company is None:
+        if self.create_company is None or not self.new_button.isEnabled():  # a read-only form
             return
         new_id = self.create_company(self, self.typed_text() if self._value is None else "")
         if new_id:
