@@ -19,7 +19,7 @@ import zsdesk
 
 ROOT = Path(__file__).resolve().parent.parent
 #: top-level modules the window may import besides the application layer itself
-UI_MAY_IMPORT = {"zsdesk.app", "zsdesk.ui", "zsdesk.resources"}
+UI_MAY_IMPORT = {"zsdesk.app", "zsdesk.ui"}
 
 
 def contracts() -> dict[str, dict]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from zsdesk.app import RefusedError, ZsdeskError, __version__
 from zsdesk.app.site import DamagedDatabase
-from zsdesk.resources import APP_ICON, APP_ICON_PNG, CJK_FONT, CJK_FONT_FAMILY, ResourceMissing, resource_path
+from zsdesk.app.resources import APP_ICON, APP_ICON_PNG, CJK_FONT, CJK_FONT_FAMILY, ResourceMissing, resource_path
 
 log = logging.getLogger(__name__)
 

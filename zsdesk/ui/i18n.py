@@ -33,7 +33,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from zsdesk.resources import ResourceMissing, resource_path
+from zsdesk.app.resources import ResourceMissing, resource_path
 from zsdesk.ui import options
 
 log = logging.getLogger(__name__)
