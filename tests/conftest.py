@@ -45,9 +45,12 @@ class PgServer:
     def __init__(self, url: str):
         self.base = make_url(url)
         self.made: set[str] = {self.base.database}
+        # pytest-xdist runs the suite in several processes: each gets databases of its own
+        self.worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 
     def dbname(self, name: str) -> str:
-        return self.base.database if name == "main" else f"{self.base.database}_{name}"
+        own = f"{self.base.database}_{self.worker}" if self.worker else self.base.database
+        return own if name == "main" else f"{own}_{name}"
 
     def url_for(self, name: str) -> str:
         dbname = self.dbname(name)

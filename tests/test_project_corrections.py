@@ -20,6 +20,14 @@ from zsdesk.errors import ReadOnlyError, RefusedError, ValidationError, Validati
 from zsdesk.metrics import Period
 
 
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path, monkeypatch):
+    """Attachments of a PostgreSQL workspace live in the data folder (there is no
+    database file to sit beside): each test gets its own, so a test that tampers with
+    a stored file cannot touch another test's copy of the same content."""
+    monkeypatch.setenv("ZSDESK_DATA_DIR", str(tmp_path / "data"))
+
+
 def make_project(ws, unit_id, company_id) -> str:
     return ws.projects.create({"unit_id": unit_id, "company_id": company_id, "name": "中药配方颗粒生产基地",
                                "contract_date": dt.date(2026, 3, 10), "contract_investment": "15000"})

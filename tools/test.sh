@@ -108,7 +108,7 @@ fi
 STAMP="$VENV/.zsdesk-test-install"
 want_stamp=$( { cat pyproject.toml; "$VENV/bin/python" -VV; } | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$want_stamp" ] \
-        || ! "$VENV/bin/python" -c 'import zsdesk, pytest, hypothesis, psycopg, pytestqt, importlinter, ruff, mypy' >/dev/null 2>&1; then
+        || ! "$VENV/bin/python" -c 'import zsdesk, pytest, hypothesis, psycopg, pytestqt, importlinter, ruff, mypy, xdist' >/dev/null 2>&1; then
     say "installing zsdesk and its test requirements into $VENV"
     "$VENV/bin/python" -m pip install -q -e '.[test]' >&2 \
         || { loud "pip install -e '.[test]' failed"; exit 2; }
@@ -218,7 +218,15 @@ fi
 
 say "setup took $(( $(date +%s) - STARTED )) s; running pytest $*"
 # A test stuck for 10 minutes (a modal dialog, a lock) gets its stack printed in the log.
-"$VENV/bin/python" -m pytest -o faulthandler_timeout=600 "$@"
+# Two processes (pytest-xdist; ZSDESK_TEST_WORKERS=0 for one): each has its own PostgreSQL
+# databases and temporary folders (tests/conftest.py).
+WORKERS=${ZSDESK_TEST_WORKERS:-2}
+if [ "$WORKERS" -gt 0 ] 2>/dev/null; then
+    WORKER_ARGS=(-n "$WORKERS")
+else
+    WORKER_ARGS=()
+fi
+"$VENV/bin/python" -m pytest -o faulthandler_timeout=600 "${WORKER_ARGS[@]}" "$@"
 status=$?
 if [ -n "$PG_WHY" ]; then
     loud "Reminder: PostgreSQL was NOT tested ($PG_WHY)."
