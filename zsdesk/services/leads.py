@@ -20,8 +20,9 @@ class LeadService(RecordService[Lead]):
 
     def clean(self, values: dict, check: Checker, *, current=None) -> dict:
         today = self.ws.today()
-        out = {k: values[k] for k in ("id", "number", "unit_id", "company_id", "industry_id",
-                                      "owner_staff_id") if values.get(k) is not None}
+        out = {k: values[k] for k in ("id", "number", "unit_id", "company_id") if values.get(k) is not None}
+        # optional references: an emptied one is written as empty (clears 包保责任人, 产业)
+        out.update({k: values.get(k) or None for k in ("industry_id", "owner_staff_id") if k in values})
         for field, label in (("unit_id", "请选择招商单元"), ("company_id", "请选择企业")):
             if not values.get(field):
                 check.fail(field, label)
