@@ -272,3 +272,15 @@ def runner(qapp):
     r = TaskRunner()
     yield r
     assert r.shutdown(30_000)
+
+
+@pytest.fixture
+def cli(capsys):
+    """``zsdesk …`` run in this process: (exit code, stdout, stderr)."""
+    from zsdesk.cli import main
+
+    def run(*args):
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+    return run

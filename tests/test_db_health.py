@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from support import TODAY
 from test_sync_kit import FileDatabases, Net, dump_all, fingerprint
-from zsdesk.cli import main
 from zsdesk.db import engine
 from zsdesk.db.engine import (
     DamagedDatabase, Database, NewerDatabase, backup_file, backups_of, check_database, sqlite_problem,
@@ -66,15 +65,6 @@ def county_file(folder: Path, companies: int = 1500) -> Path:
     path = ws.db.path
     dbs.close_all()
     return path
-
-
-@pytest.fixture
-def cli(capsys):
-    def run(*args):
-        code = main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-    return run
 
 
 # --- the check and the backups ------------------------------------------------------------------------

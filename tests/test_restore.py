@@ -13,7 +13,6 @@ import pytest
 from test_db_health import damage
 from test_sync_kit import FileDatabases
 from zsdesk.backup import database_info, restore_from
-from zsdesk.cli import main
 from zsdesk.db import engine
 from zsdesk.db.engine import backup_file, backups_of, sqlite_problem
 from zsdesk.db.models import Company
@@ -26,15 +25,6 @@ JJ = {"role": "county", "code": "JJ-U01", "name": "靖江经开区招商单元"}
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def cli(capsys):
-    def run(*args):
-        code = main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-    return run
 
 
 @pytest.fixture

@@ -7,11 +7,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-import pytest
 
 from support import CITY
 from test_sync_kit import FileDatabases, Net, dump_all, fingerprint, shared_project_net
-from zsdesk.cli import main
 from zsdesk.db.models import Company, Project
 
 IMPORT_KEYS = {"status", "message", "from", "seq", "report", "warnings", "refused", "also_applied"}
@@ -21,15 +19,6 @@ PEER_KEYS = {"code", "name", "role", "enrolled", "fingerprint", "last_received_s
              "last_sent_seq", "acknowledged_upto", "acknowledged_data_at", "refused_by_peer", "clock_warning",
              "reference_version", "setup_issued_at", "awaiting_enrolment", "revoked_keys"}
 CONFLICT_KEYS = {"id", "table", "row_id", "field", "versions", "winner", "status"}
-
-
-@pytest.fixture
-def cli(capsys):
-    def run(*args):
-        code = main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-    return run
 
 
 def refused_line(err: str) -> str:
