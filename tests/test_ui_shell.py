@@ -440,6 +440,22 @@ def _target_cell(page, unit_name: str, metric: str):
     return model.index(row, 1 + TARGET_METRICS.index(metric))
 
 
+def test_a_reload_of_the_page_keeps_a_target_typed_but_not_saved(qtbot, city_settings, city):
+    """The page reloads whenever it is shown again; a cell typed just before the
+    reload lands must not silently lose what was typed."""
+    page = city_settings
+    cell = _target_cell(page, "海陵区招商局", "signed_investment")
+    assert page.targets_model.setData(cell, "36,000")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.refresh()
+    cell = _target_cell(page, "海陵区招商局", "signed_investment")
+    assert cell.data(Qt.ItemDataRole.EditRole) == "36,000"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None      # still marked as edited
+    assert len(page.targets_model.pending()) == 1
+    page.discard_targets_button.click()
+    assert page.targets_model.pending() == []
+
+
 def test_the_city_saves_a_target_through_the_services(qtbot, city_settings, city, qtmodeltester):
     page = city_settings
     cell = _target_cell(page, "海陵区招商局", "signed_investment")

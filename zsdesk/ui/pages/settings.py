@@ -211,12 +211,21 @@ class TargetsModel(QAbstractTableModel):
                          self.tr("亿元以上\n项目(个)"), self.tr("开工项目\n(个)"), self.tr("到位资金\n(万元)"),
                          self.tr("拜访企业\n(次)")]
 
-    def set_targets(self, units: list[UnitRow], values: dict[str, dict[str, Decimal]]) -> None:
+    def set_targets(self, units: list[UnitRow], values: dict[str, dict[str, Decimal]], *,
+                    keep_edits: bool = False) -> None:
+        """Show ``values``. ``keep_edits``: a reload of the page keeps the cells
+        typed but not yet saved (those that differ from what is now stored)."""
+        typed = {(self.units[r].id, c): text for (r, c), text in self.edits.items()} if keep_edits else {}
         self.beginResetModel()
         self.units = [u for u in units if u.active]
         self.values = values
         self.edits.clear()
         self.errors.clear()
+        for row, unit in enumerate(self.units):
+            for column in range(1, len(TARGET_METRICS) + 1):
+                text = typed.get((unit.id, column))
+                if text is not None and text != self._text(row, column):
+                    self.edits[(row, column)] = text
         self.endResetModel()
 
     @staticmethod
@@ -812,7 +821,7 @@ class SettingsPage(QWidget):
         self.units_model.set_units(data.units)
         self.staff_model.set_staff(data.roster)
         _fit_rows(self.staff_table, 10)
-        self.targets_model.set_targets(data.units, data.targets)
+        self.targets_model.set_targets(data.units, data.targets, keep_edits=True)
         _fit_rows(self.units_table, 8)
         _fit_rows(self.targets_table, 12)
         self.targets_title.setText(self.tr("{0}年度考核目标").format(data.year))
@@ -887,6 +896,7 @@ class SettingsPage(QWidget):
 
     def _targets_saved(self, count: int) -> None:
         self.save_targets_button.setEnabled(True)
+        self.targets_model.edits.clear()   # saved: the reload shows the stored values
         self._done("targets", self.tr("已保存 {0} 项考核目标。").format(count))
 
     def _targets_refused(self, exc: BaseException) -> None:

@@ -884,7 +884,9 @@ class SyncPage(QWidget):
         self.loaded.emit()
 
     def _fill_targets(self, data: SyncData) -> None:
-        current = self.target_combo.currentData()
+        # keep a destination the person chose among several; a lone county chosen
+        # only because it was the only one gives way to "all" once a second joins
+        current = self.target_combo.currentData() if self.target_combo.count() > 1 else None
         self.target_combo.clear()
         if data.is_city:
             counties = [p for p in data.peers if p.role == "county" and p.enrolled]
