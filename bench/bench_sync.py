@@ -168,9 +168,12 @@ def raw_limit(before: Path, after: Path, origins: list[str], scratch: Path) -> f
     return elapsed
 
 
-def timed_imports(pristine: Path, files, scratch: Path, *, profile: bool = False) -> tuple[float, Path]:
+def timed_imports(pristine: Path, files, scratch: Path, *, profile: bool = False,
+                  reopen: bool = False) -> tuple[float, Path]:
     """Import ``files`` [(path, fingerprint)] one after the other into a fresh copy
-    of ``pristine`` (the city before any import); returns (seconds, the copy)."""
+    of ``pristine`` (the city before any import); returns (seconds, the copy).
+    ``reopen``: open the database anew for each file, as one command-line run
+    per file does."""
     from zsdesk.sync import exchange
 
     city_path = copy_db(pristine, scratch / "city.db")
@@ -183,10 +186,28 @@ def timed_imports(pristine: Path, files, scratch: Path, *, profile: bool = False
         prof = cProfile.Profile()
         prof.enable()
     started = time.perf_counter()
+    per_file = []
     for path, fp in files:
+        if reopen:   # one `zsdesk sync import` run per file: the database opened anew each time
+            city.close()
+            city = open_ws(city_path)
+        one = time.perf_counter()
         result = exchange.import_package(city, path, trust=fp)
+        per_file.append(time.perf_counter() - one)
         assert result.status == "applied" and not result.report.refused, result.message
     elapsed = time.perf_counter() - started
+    if len(per_file) >= 4:
+        q = len(per_file) // 4
+        print(f"  per package: first quarter {sum(per_file[:q]) / q:.2f} s, last quarter "
+              f"{sum(per_file[-q:]) / q:.2f} s (flat cost: the ratio should stay near 1; "
+              f"{sum(per_file[-q:]) / max(sum(per_file[:q]), 1e-9):.2f}x)")
+    from zsdesk.db.engine import backups_of
+
+    kept = backups_of(city_path)
+    db_size = city_path.stat().st_size + (Path(f"{city_path}-wal").stat().st_size
+                                          if Path(f"{city_path}-wal").exists() else 0)
+    print(f"  backups kept: {len(kept)}, {human_size(sum(b.stat().st_size for b in kept))} for a "
+          f"{human_size(db_size)} database ({sum(b.stat().st_size for b in kept) / db_size:.2f}x; limit 3x)")
     if profile:
         prof.disable()
         pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
@@ -240,7 +261,7 @@ def bench_package(folder: Path, changes: int, *, repeat: int = 1, profile: bool 
 
 # --- ten counties ----------------------------------------------------------------------------------
 
-def bench_counties(folder: Path, counties: int, changes: int, *, repeat: int = 1) -> float:
+def bench_counties(folder: Path, counties: int, changes: int, *, repeat: int = 1, reopen: bool = False) -> float:
     from zsdesk.backup import backup_to
     from zsdesk.sync import exchange
     from zsdesk.sync.alerts import open_alerts
@@ -264,7 +285,7 @@ def bench_counties(folder: Path, counties: int, changes: int, *, repeat: int = 1
           f"({res.entries} changes each)")
     elapsed = raw_s = float("inf")
     for _ in range(repeat):
-        seconds, after = timed_imports(pristine, files, folder / "run")
+        seconds, after = timed_imports(pristine, files, folder / "run", reopen=reopen)
         elapsed = min(elapsed, seconds)
         raw_s = min(raw_s, raw_limit(pristine, after, origins, folder / "run"))
     ws = open_ws(after)
@@ -289,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--county-changes", type=int, default=COUNTY_CHANGES)
     p.add_argument("--out", metavar="DIR", help="keep the databases in DIR (default: a temporary folder)")
     p.add_argument("--profile", action="store_true", help="cProfile the import of the big package")
+    p.add_argument("--reopen", action="store_true",
+                   help="counties: open the city's database anew for each file (one CLI run per file)")
     p.add_argument("--repeat", type=int, default=1,
                    help="time each part this many times and report the best (a busy machine is noisy)")
     args = p.parse_args(argv)
@@ -305,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_package(folder / "package", args.changes, repeat=args.repeat, profile=args.profile)
         if "counties" in parts:
             print("counties:")
-            bench_counties(folder / "counties", args.counties, args.county_changes, repeat=args.repeat)
+            bench_counties(folder / "counties", args.counties, args.county_changes, repeat=args.repeat,
+                           reopen=args.reopen)
     finally:
         if not args.out:
             shutil.rmtree(folder, ignore_errors=True)

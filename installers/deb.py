@@ -211,6 +211,13 @@ License: Apache-2.0 or GPL-3 with font embedding exception
  See /opt/zsdesk/_internal/resources/fonts/LICENSE-wqy-microhei.txt and
  /usr/share/common-licenses/Apache-2.0.
 
+Files: opt/zsdesk/_internal/resources/fonts/uming-gb2312.ttf
+Copyright: 1999 Arphic Technology Co., Ltd.
+License: Arphic Public License
+ A subset (GB 2312 characters) of AR PL UMing CN, made by the zsdesk authors
+ with tools/subset_uming.py. See
+ /opt/zsdesk/_internal/resources/fonts/LICENSE-arphic-uming.txt.
+
 Files: opt/zsdesk/_internal/PySide6/*
 Copyright: The Qt Company Ltd. and other contributors
 License: LGPL-3

@@ -339,9 +339,11 @@ class Smoke:
             return f"{pdf.stat().st_size // 1024} KiB (pdffonts not installed: fonts not checked)"
         fonts = subprocess.run([pdffonts, str(pdf)], capture_output=True, text=True, check=False).stdout
         embedded = [line for line in fonts.splitlines()[2:]
-                    if "WenQuanYi" in line and line.split()[-5:-4] == ["yes"]]
-        self.expect(bool(embedded), f"the CJK font is not embedded in the brief:\n{fonts}")
-        return f"{pdf.stat().st_size // 1024} KiB, {embedded[0].split()[0]} embedded"
+                    if ("WenQuanYi" in line or "UMingCN" in line) and line.split()[-5:-4] == ["yes"]]
+        faces = {face for face in ("WenQuanYi", "UMingCN") if any(face in line for line in embedded)}
+        self.expect(faces == {"WenQuanYi", "UMingCN"},
+                    f"the CJK fonts (WenQuanYi for tables, UMing for text) are not embedded in the brief:\n{fonts}")
+        return f"{pdf.stat().st_size // 1024} KiB, {', '.join(sorted({e.split()[0] for e in embedded}))} embedded"
 
     def check_zsync(self) -> str:
         # Not a real package: the check is that the double-click path (a positional file,

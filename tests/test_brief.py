@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from support import TODAY
 from zsdesk import metrics
-from zsdesk.errors import ReadOnlyError, RefusedError, ValidationError
+from zsdesk.errors import ReadOnlyError, RefusedError, ValidationError, ValidationErrors
 from zsdesk.metrics import Period
 from zsdesk.reports import brief, periods
 from zsdesk.reports.brief import make_brief
@@ -109,21 +109,23 @@ def check_page_numbers(pages: list[str]) -> None:
 
 # --- each kind of brief ----------------------------------------------------------------------------
 
-KINDS = [("2026-W20", "weekly"), ("2026-04", "monthly"), ("2026-03/04", "bimonthly"),
-         ("2026-Q2", "quarterly"), ("2026", "yearly")]
+# each kind with the issue number the calendar gives it (the period's place in its year)
+KINDS = [("2026-W20", "weekly", 20), ("2026-04", "monthly", 4), ("2026-03/04", "bimonthly", 2),
+         ("2026-Q2", "quarterly", 2), ("2026", "yearly", 1)]
 
 
-@pytest.mark.parametrize("code,kind", KINDS)
-def test_every_kind_prints_the_metrics_figures(city, tmp_path, code, kind):
+@pytest.mark.parametrize("code,kind,issue", KINDS)
+def test_every_kind_prints_the_metrics_figures(city, tmp_path, code, kind, issue):
     ws, units, p = city
     result, pages = make(ws, tmp_path, code)
-    assert result.kind == kind and result.issue == 1 and result.pages == len(pages)
+    assert result.kind == kind and result.issue == issue and result.pages == len(pages)
     text = "\n".join(pages)
     body = flat(text)
 
     # 报头 on page one: name, number, office, date; 报尾 on the last page
     first = flat(pages[0])
-    assert first.index("内部资料注意保存") < first.index("招商引资") < first.index("第1期") < first.index("泰州市商务局")
+    assert first.index("内部资料注意保存") < first.index("招商引资") < first.index(f"第{issue}期") \
+        < first.index("泰州市商务局")
     assert "2026年6月15日" in first
     assert "共印30份" in flat(pages[-1]) and "报：" in flat(pages[-1])
     check_page_numbers(pages)
@@ -222,7 +224,10 @@ def test_the_font_is_embedded(city, tmp_path):
             descriptor = f.get("/FontDescriptor")
             assert descriptor is not None, f"{name} ({font.get('/BaseFont')}) has no FontDescriptor"
             assert "/FontFile2" in descriptor.get_object(), f"{name} is not embedded"
-        assert "WenQuanYi" in font["/BaseFont"]
+        assert "WenQuanYi" in font["/BaseFont"] or "UMingCN" in font["/BaseFont"]
+    # the Song face sets the title and body, WenQuanYi the tables and headings
+    bases = {str(font["/BaseFont"]) for font in fonts.values()}
+    assert any("UMingCN" in b for b in bases) and any("WenQuanYi" in b for b in bases), bases
     if shutil.which("pdffonts"):
         out = subprocess.run(["pdffonts", str(result.path)], capture_output=True, text=True, check=True).stdout
         rows = out.splitlines()[2:]
@@ -269,24 +274,64 @@ def test_lists_print_the_largest_projects_up_to_the_limit(city, tmp_path):
 
 # --- issue numbers, settings, text ------------------------------------------------------------------
 
-def test_issue_number_is_kept_for_a_period_and_counts_on(city, tmp_path):
+def test_issue_numbers_follow_the_calendar_not_the_order_briefs_are_made(city, tmp_path):
     ws, units, p = city
-    first, pages = make(ws, tmp_path, "2026-04")
-    assert first.issue == 1 and "第1期" in flat(pages[0])
-    again, pages = make(ws, tmp_path, "2026-04")
-    assert again.issue == 1 and "第1期" in flat(pages[0])
-    following, pages = make(ws, tmp_path, "2026-05")
-    assert following.issue == 2 and "第2期" in flat(pages[0])
-    assert make(ws, tmp_path, "2026-04")[0].issue == 1
-    assert make(ws, tmp_path, "2026-Q1")[0].issue == 1       # numbered per kind
-    assert make(ws, tmp_path, "2025-12")[0].issue == 1       # ... and per year
-    assert brief.issue_number(ws, "monthly", "2026-05") == 2
-    assert brief.next_issue_number(ws, "monthly", "2026-06") == 3
-    brief.set_issue_number(ws, "monthly", "2026-03", 12)      # continuing a paper series
-    assert make(ws, tmp_path, "2026-06")[0].issue == 13
-    with pytest.raises(ValidationError) as e:
-        brief.set_issue_number(ws, "monthly", "2026-02", 12)
-    assert e.value.field == "issue"
+    made = [make(ws, tmp_path, code) for code in ("2025-11", "2025-10", "2025-09")]
+    assert [result.issue for result, _ in made] == [11, 10, 9]
+    for (result, pages), number in zip(made, (11, 10, 9), strict=True):
+        assert f"第{number}期" in flat(pages[0]) and f"{2025}年第{number}期" in PdfReader(str(result.path)).metadata.title
+    again, pages = make(ws, tmp_path, "2025-11")                  # made again: the same number
+    assert again.issue == 11 and "第11期" in flat(pages[0])
+    assert make(ws, tmp_path, "2026-W02")[0].issue == 2          # the ISO week
+    assert make(ws, tmp_path, "2025-B6")[0].issue == 6           # the sixth pair of months
+    assert make(ws, tmp_path, "2026-Q1")[0].issue == 1
+    assert make(ws, tmp_path, "2025")[0].issue == 1
+    assert brief.issue_number(ws, "monthly", "2026-05") == 5     # known before the brief is made
+
+
+def test_the_city_can_give_one_brief_its_own_number(city, tmp_path):
+    ws, units, p = city
+    brief.set_issue_number(ws, "monthly", "2026-03", 12)          # continuing a paper series
+    result, pages = make(ws, tmp_path, "2026-03")
+    assert result.issue == 12 and "第12期" in flat(pages[0]) and "第3期" not in flat(pages[0])
+    assert brief.issue_override(ws, "monthly", "2026-03") == 12
+    assert make(ws, tmp_path, "2026-04")[0].issue == 4            # the others keep the calendar's
+    assert make(ws, tmp_path, "2026-Q1")[0].issue == 1            # per kind: the quarter is not touched
+    # the calendar's own number, or none, takes the override away
+    brief.set_issue_number(ws, "monthly", "2026-03", 3)
+    assert brief.issue_override(ws, "monthly", "2026-03") is None
+    brief.set_issue_number(ws, "monthly", "2026-03", 7)
+    brief.set_issue_number(ws, "monthly", "2026-03", None)
+    assert make(ws, tmp_path, "2026-03")[0].issue == 3
+    for bad in (0, "三", 1000):
+        with pytest.raises(ValidationError) as e:
+            brief.set_issue_number(ws, "monthly", "2026-03", bad)
+        assert e.value.field == "issue"
+
+
+def test_numbers_stored_in_generation_order_by_older_versions_are_ignored(city, tmp_path):
+    ws, units, p = city
+    ws.reference.set_setting("brief_issues:monthly:2026", {"2026-05": 1, "2026-04": 2})   # what 0.x wrote
+    assert make(ws, tmp_path, "2026-05")[0].issue == 5
+    assert make(ws, tmp_path, "2026-04")[0].issue == 4
+    assert ws.reference.setting("brief_issues:monthly:2026") == {"2026-05": 1, "2026-04": 2}   # left as it was
+
+
+def test_settings_are_checked_whole_and_written_in_one_go(city, tmp_path):
+    ws, units, p = city
+    with pytest.raises(ValidationErrors) as e:
+        brief.set_brief_settings(ws, office="新办公室", copies=0, recipients={"报": "", "送": "送" * 301, "发": ""},
+                                 title={"monthly": ""}, kind="monthly", period="2026-05", issue="x")
+    assert set(e.value.fields) == {"copies", "recipients:送", "title", "issue"}
+    assert "送" in e.value.fields["recipients:送"]
+    assert brief.brief_settings(ws)["office"] == "泰州市商务局"     # nothing written
+    brief.set_brief_settings(ws, title={"weekly": "招商快报"})
+    brief.set_brief_settings(ws, title={"monthly": "招商月报"})    # one kind's title keeps the others'
+    titles = brief.brief_settings(ws)["titles"]
+    assert titles["weekly"] == "招商快报" and titles["monthly"] == "招商月报"
+    brief.set_brief_settings(ws, office="泰州市招商办")
+    brief.set_brief_settings(ws, office="")                        # empty: the site's name again
+    assert brief.brief_settings(ws)["office"] == "泰州市商务局"
 
 
 def test_office_recipients_copies_and_next_steps_are_settings(city, tmp_path):
@@ -321,8 +366,28 @@ def test_a_unit_precheck_shows_its_rank_and_is_not_numbered(city, tmp_path):
     assert f"乙单元得分{b.score.display()}分，在{len(ranked)}个单元中排名第{b.rank}位" in body
     # the unit's own figures in 总体情况
     assert f"乙单元新签约项目{b['signed_projects'].display()}个" in body
-    assert brief.issue_number(ws, "quarterly", "2026-Q2") is None   # no number used up
+    assert brief.issue_override(ws, "quarterly", "2026-Q2") is None  # no number set by making it
     check_page_numbers(pages)
+    # the city's current ranking, but not the city's document: marked on every page, no 报尾
+    for page in pages:
+        assert flat(page).startswith("预检稿·非正式·排名以市里通报为准")
+    assert "共印" not in body and "报：" not in body
+    assert brief.published_ranking(ws, "quarterly", "2026-Q2") is None   # a 预检稿 publishes nothing
+
+
+def test_the_official_brief_records_the_ranking_it_printed(city, tmp_path):
+    ws, units, p = city
+    result, pages = make(ws, tmp_path, "2026-05")
+    report = metrics.compute(ws, periods.month(2026, 5))
+    stored = ws.reference.setting("published_ranking:monthly:2026-05")
+    assert stored["made"] == TODAY.isoformat() and stored["rules_version"] == result.rules_version == 2
+    assert [(r["code"], r["name"], r["rank"], r["score"]) for r in stored["rows"]] == [
+        (u.code, u.name, u.rank, u.score.display() if u.score and u.score.value is not None else None)
+        for u in sorted(report.units, key=lambda u: (u.rank is None, u.rank or 0))]
+    published = brief.published_ranking(ws, "monthly", "2026-05")
+    assert published.made == TODAY and [r.code for r in published.rows] == ["A", "B", "C"]
+    assert brief.published_ranking(ws, "monthly", "2026-06").code == "2026-05"   # the last one before
+    assert brief.published_ranking(ws, "monthly", "2026-04") is None              # none before April's end
 
 
 def _import_from_city(ws, *, other_unit: bool = True) -> dict[str, str]:
@@ -353,16 +418,105 @@ def test_a_county_prechecks_its_own_unit(ws, unit_id, company_id, tmp_path):
     result, pages = make(ws, tmp_path, "2026-05")
     report = metrics.compute(ws, periods.month(2026, 5))
     own = {u.unit_id: u for u in report.units}[units["own"]]
-    assert own.rank == 1 and own.score.value is not None
     body = flat("\n".join(pages))
     assert result.unit_code == "TX-U01" and result.issue is None
-    assert f"泰兴高新区招商单元得分{own.score.display()}分，在2个单元中排名第{own.rank}位" in body
     assert "泰兴高新区招商单元" in flat(pages[0])              # its own name in the 报头
     assert "新药生产基地" in body
+    # 预检稿, not the city's document: marked on every page, no 报尾, no ranking of its own
+    assert "预检稿·非正式·排名以市里通报为准" in flat(pages[0])
+    for page in pages:
+        assert flat(page).startswith("预检稿·非正式·排名以市里通报为准")
+    assert "共印" not in body and "报：" not in body and "发：" not in body
+    assert "红榜" not in body and "黑榜" not in body and "靖江经开区招商单元" not in body
+    assert "尚未收到市里通报的排名" in body and "排名第" not in body
+    assert f"泰兴高新区招商单元新签约项目{own['signed_projects'].display()}个" in body
     with pytest.raises(RefusedError):                              # not another county's unit
         make(ws, tmp_path, "2026-05", unit_code="JY-U02")
     with pytest.raises(ReadOnlyError):                             # settings are the city's
         brief.set_brief_text(ws, "monthly", "2026-05", "下一步")
+
+
+def test_a_character_outside_the_song_subset_is_set_in_wenquanyi(city, tmp_path):
+    from zsdesk.reports import pdf
+
+    assert pdf.song_markup("王喆<b>") == '王<font name="WQYMicroHei">喆</font>&lt;b&gt;'
+    ws, units, p = city
+    ws.reference.units.update(units["A"], {"name": "喆堃单元"})     # not in GB 2312: not in the subset
+    result, pages = make(ws, tmp_path, "2026-04")
+    body = flat("\n".join(pages))
+    assert "喆堃单元" in section("\n".join(pages), "各单元排名", "重大项目进展")   # text, chart and table
+    assert "喆堃单元" in body
+
+
+# --- page breaks ---------------------------------------------------------------------------------------
+
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\S")
+PAGE_NUMBER = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页$")
+
+
+def lines_of(page: str) -> list[str]:
+    """A page's text lines without the page number and the 预检稿 running mark."""
+    return [line.strip() for line in page.splitlines()
+            if line.strip() and not PAGE_NUMBER.match(line.strip()) and not line.strip().endswith("排名以市里通报为准")]
+
+
+def check_breaks(pages: list[str], table_heads: tuple[str, ...] = ()) -> None:
+    """No page ends with a heading; no page starts (below a repeated table header)
+    with a 合计 row."""
+    for number, page in enumerate(pages, 1):
+        lines = lines_of(page)
+        assert lines, f"page {number} is empty"
+        assert not HEADING.match(lines[-1]), f"page {number} ends with the heading {lines[-1]!r}"
+        assert not lines[0].startswith("合计"), f"page {number} starts with a 合计 row"
+        text = flat(page)
+        for head in table_heads:
+            if text.startswith(head):
+                assert not text[len(head):].startswith("合计"), f"page {number}: 合计 alone below the header"
+
+
+def test_a_heading_never_ends_a_page_and_a_total_never_starts_one(city, tmp_path):
+    ws, units, p = city
+    ref = ws.reference
+    for i in range(24):            # the 四率 table runs over a page: 27 units and 合计
+        ref.units.create({"code": f"X{i:02d}", "name": f"测试{i:02d}单元", "sort_order": 10 + i})
+    brief.set_brief_settings(ws, list_limit=0)
+    co = ws.companies.create({"name": "批量投资有限公司"})
+    made = 0
+    breaks = set()
+    for _ in range(12):            # more projects each time: the page breaks move through the brief
+        ws.projects.create_many([{"unit_id": units["A"], "company_id": co, "name": f"分页项目{made + i:03d}",
+                                  "contract_date": "2026-05-10", "contract_investment": 900 + made + i}
+                                 for i in range(3)])
+        made += 3
+        result, pages = make(ws, tmp_path, "2026-05")
+        check_breaks(pages, ("单元履约率开工率资金到位率建成投产率",))
+        check_page_numbers(pages)
+        breaks.add(tuple(lines_of(page)[-1][:6] for page in pages[:-1]))
+    assert len(breaks) > 6, "the breaks fell in different places"
+
+
+def test_the_total_row_keeps_the_row_above_it(tmp_path):
+    """A table whose page break would fall just before its 合计 row moves the last
+    two rows together, below the repeated header."""
+    from reportlab.lib.pagesizes import A5
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from zsdesk.reports import pdf
+
+    pdf.register_font()
+    rows = [["单元", "数"]] + [[f"第{i}单元", str(i)] for i in range(1, 9)] + [["合计", "36"]]
+    seen_tail_moves = 0
+    for gap in range(250, 430, 6):     # the table starts lower and lower on the page
+        out = tmp_path / f"t{gap}.pdf"
+        doc = SimpleDocTemplate(str(out), pagesize=A5)
+        doc.build([Spacer(1, gap), pdf.data_table(rows, [60, 40])])
+        pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+        for page in pages:
+            text = flat(page)
+            assert not text.removeprefix("单元数").startswith("合计"), (gap, pages)
+        if len(pages) == 2 and flat(pages[1]).startswith("单元数第8单元8合计36"):
+            seen_tail_moves += 1
+    assert seen_tail_moves, "some position put the break before the last two rows"
 
 
 # --- periods and the command line ------------------------------------------------------------------

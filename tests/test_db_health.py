@@ -117,7 +117,8 @@ def test_a_backup_that_does_not_check_out_after_writing_is_removed(tmp_path, mon
     assert list((path.parent / "backups").iterdir()) == []
 
 
-def test_backups_are_pruned_to_the_newest_good_ones_of_this_database_only(tmp_path):
+def test_backups_are_pruned_to_the_newest_good_ones_of_this_database_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "BACKUP_BUDGET", 100)      # the count limit alone
     path = county_file(tmp_path, companies=10)
     other = tmp_path / "county-old.db"          # a stem that starts like ours
     engine.copy_sqlite(path, other)
@@ -125,6 +126,17 @@ def test_backups_are_pruned_to_the_newest_good_ones_of_this_database_only(tmp_pa
     made = [backup_file(path, f"n{i}") for i in range(engine.BACKUP_KEEP + 2)]
     assert backups_of(path) == made[::-1][:engine.BACKUP_KEEP]
     assert theirs.exists() and backups_of(other) == [theirs]
+
+
+def test_the_kept_backups_stay_within_three_times_the_database(tmp_path):
+    """A city's 933 MB database once kept 7.9 GB of backups; the budget is 3×."""
+    path = county_file(tmp_path, companies=200)
+    made = [backup_file(path, f"n{i}") for i in range(6)]
+    kept = backups_of(path)
+    size = path.stat().st_size + (Path(f"{path}-wal").stat().st_size if Path(f"{path}-wal").exists() else 0)
+    assert kept == made[::-1][:len(kept)] and 1 <= len(kept) <= 3          # the newest ones
+    assert sum(b.stat().st_size for b in kept) <= engine.BACKUP_BUDGET * size
+    assert made[-1].exists()                    # the backup just made always stays
 
 
 # --- import sessions ----------------------------------------------------------------------------------
@@ -200,6 +212,28 @@ def test_one_check_and_backup_per_import_session(tmp_path, monkeypatch):
     net["JJ-U01"].companies.create({"name": "靖江第三家企业有限公司"})
     assert net.up("JJ-U01").status == "applied"
     assert len(backups_of(city.db.path)) == 3
+    dbs.close_all()
+
+
+def test_the_import_session_outlives_the_process(tmp_path):
+    """Sixty `zsdesk sync import` runs, one per file, are one session: it is
+    kept in the database, not in the process."""
+    dbs = FileDatabases(tmp_path / "sites")
+    net = Net(dbs, tmp_path, codes=("TX-U01",))
+    tx = net["TX-U01"]
+    files = []
+    for i in range(3):
+        tx.companies.create({"name": f"泰兴第{i}家企业有限公司"})
+        files.append(net.export(tx))
+    for f in files:
+        again = dbs.workspace(dbs.url("city"))    # a new process opening the city's file
+        assert net.imp(again, f).status == "applied"
+    assert len(backups_of(net.city.db.path)) == 1
+    # a change typed at the city between two runs: the next run backs up again
+    dbs.workspace(dbs.url("city")).companies.create({"name": "市里录入的企业有限公司"})
+    tx.companies.create({"name": "泰兴又一家企业有限公司"})
+    assert net.imp(dbs.workspace(dbs.url("city")), net.export(tx)).status == "applied"
+    assert len(backups_of(net.city.db.path)) == 2
     dbs.close_all()
 
 

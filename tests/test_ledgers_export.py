@@ -173,7 +173,8 @@ def test_statistics_workbook_lists_the_rows_behind_every_figure(ws, data, tmp_pa
                                                  "capital_rate", "production_rate", "overdue_start", "visits",
                                                  "trip_days")), figures.score]
     assert [line["指标"] for line in lines] == [f.label for f in expected]
-    assert wb.sheetnames == ["指标汇总", *(line["明细表"] for line in lines)]
+    # 个人赛马: the unit's people (tests/test_people_race.py reads it back)
+    assert wb.sheetnames == ["指标汇总", "个人赛马", *(line["明细表"] for line in lines)]
     for line, fig in zip(lines, expected):
         if fig.value is None:
             assert line["数值"] == "—" and line["说明"] == fig.missing

@@ -454,11 +454,12 @@ def test_all_or_nothing(ws, tmp_path):
 def test_cli_json_lists_every_row(ws, tmp_path, capsys):
     grid, merges = projects_grid()
     path = make(tmp_path, "json", grid, merges)
-    args = build_parser().parse_args(["ledger", "import", str(path), "--json"])
+    args = build_parser().parse_args(["ledger", "import", str(path), "--json", "--no-new-staff"])
     assert cli_ledger(ws, args) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["kind"] == "projects" and report["applied"] is True
     assert report["summary"] == {"created": 3, "updated": 0, "unchanged": 0, "refused": 5, "skipped": 5}
+    assert report["proposals"]["new_staff"] == []   # --no-new-staff: 张三's row is refused instead
     refused = {r["row"]: r["problems"] for r in report["rows"] if r["fate"] == "refused"}
     assert refused[11] == [{"column": "签约时间", "field": "contract_date", "reason": "“2026.13.5”不是有效日期"}]
     assert [r["number"] for r in report["rows"] if r["fate"] == "created"] == [

@@ -134,7 +134,8 @@ def test_files_that_cannot_be_restored(sites, tmp_path, cli):
     assert digest(tx) == before and backups_of(tx) == []
 
 
-def test_the_oldest_backup_can_be_restored_although_a_new_one_is_made(sites):
+def test_the_oldest_backup_can_be_restored_although_a_new_one_is_made(sites, monkeypatch):
+    monkeypatch.setattr(engine, "BACKUP_BUDGET", 100)      # the count limit alone
     _dbs, paths = sites
     tx = paths["tx"]
     made = [backup_file(tx, f"n{i:02d}") for i in range(engine.BACKUP_KEEP)]

@@ -73,6 +73,10 @@ def test_the_last_complete_month_is_offered_first(city, open_page):
     assert page.period_combo.itemData(0) == "2026-06" and "截至今日" in page.period_combo.itemText(0)
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("quarterly"))
     assert page.period() == ("quarterly", "2026-Q1")
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("halfyear"))      # 半年评议
+    assert page.kind_combo.currentText() == "半年报"
+    assert page.period() == ("halfyear", "2025-H2")
+    assert page.period_combo.itemText(0) == "2026-H1　2026年上半年（截至今日）"
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("yearly"))
     assert page.period() == ("yearly", "2025")
     assert [page.unit_combo.itemText(i) for i in range(page.unit_combo.count())] == [
@@ -94,27 +98,21 @@ def test_a_monthly_brief_from_the_page_is_a_real_pdf_then_open_and_print(qtbot, 
         click(qtbot, page.make_brief_button)
     result = made.args[0]
     assert result.path == out and out.read_bytes()[:5] == b"%PDF-"
-    assert (result.kind, result.code, result.issue) == ("monthly", "2026-05", 1)
+    assert (result.kind, result.code, result.issue) == ("monthly", "2026-05", 5)   # May: 第5期
     assert steps and max(steps) == 5 and page.brief_bar.isHidden()
     text = "".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
-    assert "第1期" in text.replace(" ", "") and "抓好签约项目开工" in text
+    assert "第5期" in text.replace(" ", "") and "抓好签约项目开工" in text
     # the text was stored for this brief (the city's setting)
     assert brief.brief_text(city, "monthly", "2026-05") == "一是抓好签约项目开工。\n二是加快资金到位。"
-    assert f"已生成月报简报 2026-05 第1期：{out}" in page.brief_status.text()
+    assert f"已生成月报简报 2026-05 第5期：{out}" in page.brief_status.text()
     assert QSettings().value("reports/folder") == str(out.parent)
 
-    # 打开 and 打印 are offered; both hand the file to the system (stubbed here)
+    # 打开 hands the file to the system (stubbed here); 打印 is tested in test_ui_brief_settings
     assert page.open_brief_button.isVisible() and page.print_brief_button.isVisible()
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     click(qtbot, page.open_brief_button)
     assert opened == [str(out)]
-    try:
-        import PySide6.QtPdf  # noqa: F401
-    except ImportError:      # no QtPdf: the system viewer prints, and the page says so
-        click(qtbot, page.print_brief_button)
-        assert opened == [str(out), str(out)]
-        assert "未包含 PDF 打印组件（QtPdf）" in page.brief_status.text()
 
 
 def test_a_unit_precheck_and_a_refused_period(qtbot, city, open_page, tmp_path, monkeypatch):

@@ -196,7 +196,7 @@ def test_navigation_switches_pages_and_makes_them_on_first_show(qtbot, window):
     assert set(window.pages) == {"dashboard"}          # the others are made when first shown
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == ["工作台", "拜访记录", "招商线索", "签约项目", "客商库", "载体", "统计与简报", "同步", "设置",
-                      "落户预审"]
+                      "落户预审", "产业链图谱", "招商活动"]
 
     window.nav.setCurrentRow(8)
     assert window.current_key() == "settings"

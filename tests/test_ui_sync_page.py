@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from support import COMPANY_NAME
 from test_sync_kit import Net, clone_database, dump_all, fingerprint, read_zip, shared_project_net, write_zip
-from zsdesk.db.models import Company, Project, Visit
+from zsdesk.app.sync import sync_badge
+from zsdesk.db.models import ChangeLog, Company, Conflict, Project, Visit
 from zsdesk.sync import conflicts, exchange
 from zsdesk.sync.alerts import open_alerts
 
@@ -345,14 +346,30 @@ def test_a_conflict_resolved_from_the_page_keeps_this_sites_value(qtbot, databas
     with tx.read() as s:
         assert s.get(Project, pid).notes == "泰兴：已完成土地摘牌"
 
-    # the city may not decide a county's field: the refusal is shown, nothing changes
+    # the city may not decide a county's field: it is said before any button is
+    # pressed, the buttons are off, and 知悉 closes it here without writing the record
     city_page = open_page(city)
+    [city_row] = city_page.conflicts_model.rows
+    assert not city_row.may_decide and "泰兴高新区招商单元" in city_row.why_not
     city_page.conflicts_table.selectRow(0)
-    assert not city_page.keep_mine_button.isEnabled()         # the city wrote neither value
-    click(qtbot, city_page.keep_theirs_button)
-    qtbot.waitUntil(lambda: city_page.conflicts_error.isVisible(), timeout=WAIT)
-    assert "本站点不能修改该字段" in city_page.conflicts_error.text()
-    assert len(conflicts.list_conflicts(city)) == 1
+    for button in (city_page.keep_mine_button, city_page.keep_theirs_button, city_page.edit_value_button):
+        assert not button.isEnabled()
+        assert button.toolTip().startswith("该记录属于泰兴高新区招商单元，由其处理；处理结果会随同步文件传来")
+    assert city_page.conflict_why.isVisible()
+    assert city_page.conflict_why.text().startswith("该记录属于泰兴高新区招商单元，由其处理")
+    with city.read() as s:
+        notes = s.get(Project, pid).notes
+    logged = count(city, ChangeLog)
+    reloaded(qtbot, city_page, lambda: click(qtbot, city_page.acknowledge_button))
+    assert city_page.conflicts_model.rows == [] and city_page.conflicts_empty.isVisible()
+    assert "已知悉“飞地项目”的备注" in city_page.conflicts_status.text()
+    assert conflicts.list_conflicts(city) == []
+    [closed] = conflicts.list_conflicts(city, status="resolved")
+    with city.read() as s:
+        assert json.loads(s.get(Conflict, closed.id).resolution)["keep"] == "acknowledged"
+        assert s.get(Project, pid).notes == notes                 # the record was not written …
+    assert count(city, ChangeLog) == logged                       # … nor anything logged to travel
+    assert sync_badge(city).open_conflicts == 0
 
 
 def test_the_manual_value_is_checked_before_it_is_used(qtbot, qapp):

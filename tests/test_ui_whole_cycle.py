@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
 from sqlalchemy import func, select
 
 from support import make_usci
+from test_ui_alerts import in_dialog
 from test_ui_forms import Modal, open_form, pick_company, type_text, written
 from zsdesk.db.models import Alert, CapitalArrival, Project, Referral, Target, Visit
 
@@ -226,6 +227,15 @@ def record_county_work(qtbot, window, *, staff: str, company: str, usci: str, vi
     assert lead.created_project_id
 
 
+def attribute_to_tx(qtbot, dialog) -> None:
+    """The 撞车 dialog: the investor is TX's (首报首谈, pre-selected), with a reason."""
+    radio = dialog.attributed
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(radio.height() // 2, radio.height() // 2))
+    assert dialog.unit.currentText().startswith("泰兴"), dialog.unit.currentText()
+    type_text(qtbot, dialog.reason, "泰兴首报首谈，靖江停止接触")
+    click(qtbot, dialog.ok_button)
+
+
 def test_the_whole_cycle_in_the_window(qtbot, databases, tmp_path, monkeypatch):
     stick = tmp_path / "U盘"
 
@@ -302,7 +312,12 @@ def test_the_whole_cycle_in_the_window(qtbot, databases, tmp_path, monkeypatch):
     # -- the city handles the 撞车 ----------------------------------------------------------------------
     sync = go(qtbot, city, "sync")
     qtbot.waitUntil(lambda: sync.alerts_model.rowCount() == 1, timeout=WAIT)
-    # (handled through the page's dialog: see the block below once it exists)
+    sync.alerts_table.selectRow(0)
+    failures = in_dialog(sync, lambda dialog: attribute_to_tx(qtbot, dialog))
+    with qtbot.waitSignal(sync.loaded, timeout=WAIT):
+        click(qtbot, sync.handle_alert_button)
+    assert not failures, failures
+    assert sync.alerts_model.rows == [] and sync.handled_table.isVisible()
 
     # -- 预审 to 通过 -------------------------------------------------------------------------------------
     reviews = go(qtbot, city, "reviews")
@@ -389,6 +404,10 @@ def test_the_whole_cycle_in_the_window(qtbot, databases, tmp_path, monkeypatch):
     assert reviews.model.rows[0].comment == "准予落户"
     assert scalar(tx.ws, select(func.count()).select_from(Referral)) == 1
     assert scalar(jj.ws, select(func.count()).select_from(Referral)) == 1
-    # 撞车 alert travels too
-    assert scalar(tx.ws, select(func.count()).select_from(Alert)) == 1
+    # the city's 撞车 decision travels too: both counties see it on their 同步 page
+    for window in (tx, jj):
+        page = go(qtbot, window, "sync")
+        qtbot.waitUntil(lambda page=page: page.handled_table.isVisible(), timeout=WAIT)
+        assert page.handled_title.text().startswith("市里近30天已处理")
+        assert scalar(window.ws, select(Alert.status)) == "attributed"
 

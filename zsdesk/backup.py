@@ -17,8 +17,8 @@ from zsdesk.db.engine import (
     known_revisions, open_sqlite, os_error_text, private_dir, private_file, sqlite_problem,
 )
 from zsdesk.errors import RefusedError, StorageError
+from zsdesk.timefmt import format_timestamp
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 def backup_to(ws, out) -> Path:
@@ -64,7 +64,7 @@ class DatabaseInfo:
         if not self.initialised:
             return "尚未初始化的数据库（没有站点，没有业务数据）"
         role = {"city": "市级", "county": "县级"}.get(self.role or "", self.role or "")
-        when = (f"，最后修改于 {self.last_change.astimezone(CHINA):%Y-%m-%d %H:%M}"
+        when = (f"，最后修改于 {format_timestamp(self.last_change)}"
                 if self.last_change else "，没有修改记录")
         return f"站点“{self.site_name}”（{self.site_code}，{role}）{when}"
 

@@ -69,15 +69,37 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help="随机种子")
 
     stats = sub.add_parser("stats", help="打印主要指标")
-    stats.add_argument("--year", type=int)
+    when = stats.add_mutually_exclusive_group()
+    when.add_argument("--period", help="期间（与简报相同）：2026-W48（周）、2026-10（月）、2026-B5（双月）、"
+                                       "2026-Q3（季）、2026-H1（半年）、2026（年）；默认本年")
+    when.add_argument("--year", type=int, help="年份，即 --period 年份")
+    stats.add_argument("--by", choices=["unit", "staff"], default="unit",
+                       help="unit 按招商单元（默认）；staff 按招商人员（个人赛马）")
     stats.add_argument("--json", action="store_true")
 
     brief = sub.add_parser("brief", help="生成PDF简报")
     brief.add_argument("--period", required=True, help="期间，例如 2026-10（月）、2026-Q3、2026")
     brief.add_argument("--kind", default="monthly",
-                       choices=["weekly", "monthly", "bimonthly", "quarterly", "yearly"])
+                       choices=["weekly", "monthly", "bimonthly", "quarterly", "halfyear", "yearly"])
     brief.add_argument("--unit", metavar="CODE", help="只为一个单元生成（县级预检）")
     brief.add_argument("--out", required=True, help="输出的PDF文件")
+
+    sheet = sub.add_parser("project-sheet", help="生成项目一页纸（PDF）")
+    sheet.add_argument("project", metavar="PROJECT_NUMBER", help="项目编号，例如 TX-U01-2026-0012")
+    sheet.add_argument("--out", required=True, help="输出的PDF文件")
+
+    agenda = sub.add_parser("agenda", help="生成重大项目落户预审暨矛盾问题协调会议题（PDF）")
+    agenda.add_argument("--month", help="会议月份，例如 2026-12（默认本月）")
+    agenda.add_argument("--out", required=True, help="输出的PDF文件")
+
+    guide = sub.add_parser("guide", help="生成产业招商指南（PDF）：产业链图谱、各环节企业、断点与强链、适宜载体")
+    guide.add_argument("--industry", required=True, help="产业名称或代码，例如 绿色食品 或 I07")
+    guide.add_argument("--unit", metavar="CODE", help="只含一个招商单元的项目、线索和目标企业")
+    guide.add_argument("--out", required=True, help="输出的PDF文件")
+
+    events = sub.add_parser("events", help="招商活动及其签约项目的履约、开工、资金到位、投产情况")
+    events.add_argument("--unit", metavar="CODE", help="只列一个招商单元主办的活动")
+    events.add_argument("--json", action="store_true")
 
     ledger = sub.add_parser("ledger", help="Excel台账导出与导入")
     lsub = ledger.add_subparsers(dest="ledger_command", required=True)
@@ -86,13 +108,17 @@ def build_parser() -> argparse.ArgumentParser:
     lexp.add_argument("--out", required=True)
     lexp.add_argument("--year", type=int)
     lexp.add_argument("--unit", metavar="CODE")
-    limp = lsub.add_parser("import", help="导入台账（.xlsx/.xls/.ods）")
-    limp.add_argument("file")
+    limp = lsub.add_parser("import", help="导入台账（.xlsx/.xls/.ods；可一次导入多个工作簿，每个工作表自动识别类型）")
+    limp.add_argument("file", nargs="+")
     limp.add_argument("--kind", default="auto", choices=["auto", "visits", "leads", "projects"])
     limp.add_argument("--dry-run", action="store_true")
     limp.add_argument("--json", action="store_true")
     limp.add_argument("--unit", metavar="CODE", help="台账中没有“招商单元”列时导入到的单元（市级站点必填）")
     limp.add_argument("--all-or-nothing", action="store_true", help="有任何一行被拒绝时，整个台账都不导入")
+    limp.add_argument("--no-new-staff", action="store_true",
+                      help="不新建招商人员：人员名单中没有的包保责任人等所在行被拒绝（默认：确认后新建）")
+    limp.add_argument("--industry", action="append", default=[], metavar="台账写法=产业代码或名称",
+                      help="产业名称的对应（可多次使用）；等号后留空表示该产业留空；未指定的按最相近的目录名称对应")
 
     password = sub.add_parser(
         "password", help="数据保护：设置、修改或取消数据库密码（数据库和它的备份都会加密；忘记密码无法找回）",
@@ -127,6 +153,17 @@ def _add_record_parsers(sub) -> None:
     p = ssub.add_parser("list", help="列出招商人员")
     p.add_argument("--unit", metavar="CODE")
 
+    industry = sub.add_parser("industry", help="产业目录（市级维护，县级只读）")
+    isub = industry.add_subparsers(dest="industry_command", required=True)
+    isub.add_parser("list", help="列出产业和产业链环节")
+    p = isub.add_parser("template", help="（市级）改用一套产业目录模板：general 通用，bozhou 亳州市十大新兴产业")
+    p.add_argument("template", choices=["general", "bozhou"])
+    p = isub.add_parser("set", help="（市级）修改一个产业或环节：名称、停用或启用")
+    p.add_argument("code", metavar="CODE", help="产业代码，例如 I05 或 I05-1")
+    p.add_argument("--name")
+    p.add_argument("--inactive", action="store_true", help="停用")
+    p.add_argument("--active", action="store_true", help="启用")
+
     review = sub.add_parser("review", help="落户预审（亿元以上项目）")
     rsub = review.add_subparsers(dest="review_command", required=True)
     rsub.add_parser("list", help="列出预审")
@@ -153,6 +190,17 @@ def _add_record_parsers(sub) -> None:
     p.add_argument("--date", help="协议日期（默认今天）")
     p.add_argument("--note")
     fsub.add_parser("list", help="列出项目共享")
+
+    alert = sub.add_parser("alert", help="撞车提醒（同一客商被两个招商单元接触），由市级处理")
+    asub = alert.add_subparsers(dest="alert_command", required=True)
+    p = asub.add_parser("list", help="列出待处理的撞车提醒和近30天已处理的")
+    p.add_argument("--json", action="store_true")
+    p = asub.add_parser("handle", help="（市级）处理一个撞车提醒")
+    p.add_argument("alert_id", metavar="ID")
+    p.add_argument("--outcome", required=True, choices=list(_ALERT_WORDS),
+                   help="merged 同一投资方·合并；kept 各自保留（须填写理由）；attributed 归属认定（须 --unit）")
+    p.add_argument("--reason", help="理由（各自保留时必填）")
+    p.add_argument("--unit", metavar="CODE", help="归属认定：归属的招商单元代码（撞车双方之一）")
 
 
 def _db_after_command(parser: argparse.ArgumentParser) -> None:
@@ -323,12 +371,28 @@ def cmd_demo(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from zsdesk import metrics
+    """``zsdesk stats [--period P | --year Y] [--by unit|staff] [--json]``: the
+    figures of any period a brief takes, to date as the brief has them."""
+    from zsdesk import metrics, people
+    from zsdesk.errors import ValidationError
+    from zsdesk.reports import periods
 
     ws = _open(args, existing=True)
-    report = metrics.year_report(ws, args.year)
+    today = ws.today()
+    code = args.period if args.period is not None else str(args.year or today.year)
+    _, period = periods.parse_period(code)
+    if period.start > today:
+        raise ValidationError("period", f"期间{code}尚未开始（今天是{today.isoformat()}）", value=code)
+    period = periods.cut_at(period, today)
+    report: metrics.Report | people.PeopleReport = (
+        people.compute_people(ws, period) if args.by == "staff" else metrics.compute(ws, period))
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        data = report.to_json()
+        if args.by == "unit":  # 招商活动 and how their projects fared (zsdesk events --json)
+            from zsdesk import events
+
+            data["events"] = events.stats_json(ws)
+        print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         print(report.to_text())
     return 0
@@ -338,6 +402,47 @@ def cmd_brief(args) -> int:
     from zsdesk.reports.brief import cli_brief
 
     return cli_brief(_open(args, existing=True), args)
+
+
+def cmd_project_sheet(args) -> int:
+    from zsdesk.app import documents, reviews
+
+    ws = _open(args, existing=True)
+    path = documents.project_sheet(ws, reviews.project_by_number(ws, args.project), args.out)
+    print(f"已生成项目一页纸：{path}")
+    return 0
+
+
+def cmd_agenda(args) -> int:
+    from zsdesk.app import documents
+
+    ws = _open(args, existing=True)
+    month = args.month or ws.today().strftime("%Y-%m")
+    path = documents.agenda(ws, month, args.out)
+    print(f"已生成{month}会议议题：{path}")
+    return 0
+
+
+def cmd_guide(args) -> int:
+    """``zsdesk guide --industry NAME [--unit CODE] --out FILE.pdf``: the 产业招商指南."""
+    from zsdesk.app import chains
+
+    ws = _open(args, existing=True)
+    path = chains.make_guide(ws, chains.find_industry(ws, args.industry), args.out, unit_code=args.unit)
+    print(f"已生成产业招商指南：{path}")
+    return 0
+
+
+def cmd_events(args) -> int:
+    """``zsdesk events [--unit CODE] [--json]``: every 招商活动 with its projects' figures."""
+    from zsdesk.app import events
+
+    ws = _open(args, existing=True)
+    if args.json:
+        print(json.dumps(events.events_json(ws, unit_code=args.unit), ensure_ascii=False, indent=1))
+    else:
+        print(events.events_text(ws, unit_code=args.unit))
+    return 0
 
 
 def cmd_ledger(args) -> int:
@@ -408,6 +513,34 @@ def cmd_staff(args) -> int:
     return 0
 
 
+def cmd_industry(args) -> int:
+    from zsdesk.app.reference import list_industries
+    from zsdesk.errors import ValidationError
+    from zsdesk.seed import TEMPLATES, use_template
+
+    ws = _open(args, existing=args.industry_command == "list")
+    if args.industry_command == "list":
+        for i in list_industries(ws):
+            print(f"{i.code}\t{'  ' if i.parent_id else ''}{i.chain_position or ''}{i.name}")
+        return 0
+    if args.industry_command == "template":
+        changed = use_template(ws, args.template)
+        print(f"产业目录已改为“{TEMPLATES[args.template][0]}”（修改{changed}项），县区同步后生效")
+        return 0
+    from zsdesk.ledgers.importer import industry_by_code_or_name
+
+    iid = industry_by_code_or_name(ws, args.code)
+    if iid is None:
+        raise ValidationError("code", f"产业目录中没有“{args.code}”（用 zsdesk industry list 查看）")
+    changes = {k: v for k, v in (("name", args.name), ("active", False if args.inactive else
+                                                       True if args.active else None)) if v is not None}
+    if not changes:
+        raise ValidationError("name", "请用 --name、--inactive 或 --active 指定要修改的内容")
+    ws.reference.industries.update(iid, changes)
+    print(f"已修改产业“{args.code}”" + (f"：{args.name}" if args.name else ""))
+    return 0
+
+
 _STEP_WORDS = {"联席会审查": "joint_review", "市领导审核": "leader_review", "通过": "approved", "退回": "returned"}
 
 
@@ -451,10 +584,54 @@ def cmd_referral(args) -> int:
     return 0
 
 
+#: --outcome: the core's names (zsdesk.sync.alerts.OUTCOMES) and the words people say
+_ALERT_WORDS = {"merged": "merged", "kept": "kept", "attributed": "attributed", "合并": "merged",
+                "各自保留": "kept", "保留": "kept", "归属认定": "attributed", "归属": "attributed"}
+
+
+def cmd_alert(args) -> int:
+    import dataclasses
+
+    from zsdesk.app import sync
+    from zsdesk.sync.alerts import OUTCOMES
+
+    if args.alert_command == "list":
+        ws = _open(args, existing=True)
+        open_rows, handled = sync.list_alerts(ws)
+        if args.json:
+            print(json.dumps([dataclasses.asdict(a) for a in open_rows + handled], ensure_ascii=False, indent=1,
+                             default=str))
+            return 0
+        for a in open_rows + handled:
+            sides = "　".join(f"{s.company}（{s.unit or '未知单元'}，首次接触 {s.first_contact or '无'}）"
+                             for s in (a.a, a.b))
+            line = f"{a.id}\t{sides}\t首报首谈建议：{a.first_unit or '由市级协调'}"
+            if a.handled:
+                line += f"\t已处理：{OUTCOMES.get(a.status, a.status)}"
+                line += f"（{a.decided_unit}）" if a.decided_unit else ""
+                line += f"，{a.decided_on}" + (f"，理由：{a.note}" if a.note else "")
+            print(line)
+        if not open_rows:
+            print("没有待处理的撞车提醒")
+        return 0
+    from zsdesk.app.reviews import unit_by_code
+
+    ws = _open(args)
+    outcome = _ALERT_WORDS.get(args.outcome, args.outcome)
+    unit = unit_by_code(ws, args.unit) if args.unit else None
+    done = sync.handle_alert(ws, args.alert_id, outcome, args.reason, unit)
+    print(f"已处理撞车提醒：{OUTCOMES[outcome]}"
+          + (f"（归属 {args.unit}）" if unit else "") + "；处理结果会随下次同步文件传给两个县区")
+    if outcome == "merged" and not done.merged:
+        print("两家企业的记录分属县区，市级不能合并：已记录为同一投资方，请县区在客商库中处理各自的记录")
+    return 0
+
+
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "brief": cmd_brief,
             "ledger": cmd_ledger, "sync": cmd_sync, "backup": cmd_backup, "restore": cmd_restore,
-            "password": cmd_password, "unit": cmd_unit, "staff": cmd_staff, "review": cmd_review,
-            "referral": cmd_referral}
+            "password": cmd_password, "unit": cmd_unit, "staff": cmd_staff, "industry": cmd_industry, "review": cmd_review,
+            "referral": cmd_referral, "alert": cmd_alert, "project-sheet": cmd_project_sheet,
+            "agenda": cmd_agenda, "guide": cmd_guide, "events": cmd_events}
 
 
 def split_open_file(argv: list[str]) -> tuple[list[str], str | None]:

@@ -41,8 +41,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from zsdesk.db.models import (
-    CapitalArrival, Carrier, Company, CompanyContact, Industry, Lead, LeadStage, Problem, Project,
-    ProjectStage, Referral, Review, ReviewStep, Staff, Target, Unit, Visit, VisitParticipant,
+    CapitalArrival, Carrier, ChainTarget, Company, CompanyContact, Event, EventLink, Industry, Lead, LeadStage,
+    Problem, Project, ProjectStage, Referral, Review, ReviewStep, Staff, Target, Unit, Visit, VisitParticipant,
 )
 from zsdesk.domain import (
     CARRIER_KINDS, COMPANY_TAGS, LEAD_FLOW, MAJOR_CNY, MAJOR_USD, PROBLEM_CATEGORIES, PROJECT_FLOW,
@@ -338,10 +338,12 @@ class _Generator:
             if self.is_city:
                 self.make_targets()
                 self.make_reviews_and_referrals()
+            self.make_chain_targets_and_events()
             self.say("写入数据库……")
         order = [m.__tablename__ for m in (
             Unit, Staff, Company, CompanyContact, Carrier, Lead, LeadStage, Project, ProjectStage,
-            CapitalArrival, Problem, Visit, VisitParticipant, Target, Review, ReviewStep, Referral)]
+            CapitalArrival, Problem, Visit, VisitParticipant, Target, Review, ReviewStep, Referral,
+            ChainTarget, Event, EventLink)]
         return {k: self.counts[k] for k in order if self.counts.get(k)}
 
     def load_industries(self) -> None:
@@ -358,6 +360,87 @@ class _Generator:
         self.industries = ({code: ids for code, ids in found.items() if code in INDUSTRY_WORDS}
                            or {code: [None] for code in INDUSTRY_WORDS})
         self.industry_codes = sorted(self.industries)
+
+    # -- 产业链目标企业 and 招商活动 (issue 16) --------------------------------------------------------
+    def make_chain_targets_and_events(self) -> None:
+        """Companies marked as 目标企业 of chain nodes (龙头 / 配套), and a few 招商活动 with
+        the projects signed, leads met and visits made at them: two 集中签约 of the
+        series "1336", a 推介会, a 展会 and an 外出招商活动. A random stream of its own, so
+        everything generated before stays as it was."""
+        rnd = random.Random(f"{self.rnd.random()}:chains")
+        with self.reading() as s:
+            nodes = s.execute(select(Industry.id, Industry.parent_id).where(
+                ~Industry.deleted, Industry.active, Industry.parent_id.is_not(None))).all()
+        code_of = {ids[0]: code for code, ids in self.industries.items() if ids and ids[0]}
+        nodes_of: dict[str, list[str]] = defaultdict(list)
+        for n in nodes:
+            if n.parent_id in code_of:
+                nodes_of[code_of[n.parent_id]].append(n.id)
+        landed = {(p["company_id"], p["industry_id"]) for p in self.projects}
+        marks = []
+        for code in self.industry_codes:
+            pool = [i for i, c in enumerate(self.companies) if c["code"] == code]
+            for node in nodes_of.get(code, ()):
+                picked = rnd.sample(pool, min(len(pool), rnd.randint(1, 3)))
+                for k, idx in enumerate(picked):
+                    c = self.companies[idx]
+                    if (c["id"], node) in landed:
+                        continue
+                    role = "龙头" if (c["big"] or k == 0) and rnd.random() < 0.7 else rnd.choice(("配套", "配套", "其他"))
+                    marks.append({"id": self.new_id(), "node_id": node, "company_id": c["id"],
+                                  "unit_id": self.units[c["unit"]]["id"], "role": role,
+                                  "note": "产业链招商重点目标" if role == "龙头" else None})
+        self.insert(ChainTarget, marks, label="产业链目标企业")
+
+        events: list[dict] = []
+        links: list[dict] = []
+
+        def event(unit: dict, name: str, kind: str, start: dt.date, days: int, place: str,
+                  series: str | None = None, note: str | None = None) -> str:
+            events.append({"id": self.new_id(), "unit_id": unit["id"], "name": name, "kind": kind,
+                           "start_date": start, "end_date": start + (days - 1) * DAY if days > 1 else None,
+                           "place": place, "series": series, "note": note})
+            return events[-1]["id"]
+
+        def link(event_id: str, table: str, ids) -> None:
+            links.extend({"id": self.new_id(), "event_id": event_id, "record_table": table, "record_id": i}
+                         for i in ids)
+
+        unit = self.units[0]
+        mine = sorted(self.projects, key=lambda p: p["contract_date"])
+        # the 集中签约 of the series: each on the day its first project was signed, with the
+        # projects signed in the weeks after it (contracts signed on the stage)
+        for label, share in (("上年", 0.25), ("本年", 0.8)):
+            if not mine:
+                break
+            anchor = mine[min(int(len(mine) * share), len(mine) - 1)]
+            day = anchor["contract_date"]
+            signed = [p["id"] for p in mine if day <= p["contract_date"] <= day + 60 * DAY][:10]
+            eid = event(unit, f"{day.year}年“1336”重大项目集中签约", "集中签约", day, 1,
+                        f"{unit['park']}会议中心", "1336", f"{label}“1336”招商活动的集中签约仪式")
+            link(eid, "projects", signed)
+        with self.reading() as s:
+            fair_visits = s.execute(select(Visit.id, Visit.visit_date, Visit.unit_id).where(
+                Visit.kind == "展会推介").order_by(Visit.visit_date)).all()
+            trips = s.execute(select(Visit.id, Visit.visit_date, Visit.unit_id).where(
+                Visit.trip_days > 0).order_by(Visit.visit_date)).all()
+        if fair_visits:
+            first = fair_visits[len(fair_visits) // 2].visit_date
+            eid = event(unit, rnd.choice(EXPOS) + "招商推介", "展会", first, 3, "会展中心")
+            link(eid, "visits", [v.id for v in fair_visits if first <= v.visit_date <= first + 2 * DAY][:20])
+        talks = [lead for lead in self.leads if self.units[lead[1]]["id"] == unit["id"]
+                 and lead[5] in ("contact", "negotiating", "intent")]
+        if talks:
+            day = max(self.start, self.today - 120 * DAY)
+            eid = event(unit, "深圳新能源和新材料产业专场推介会", "推介会", day, 1, "深圳",
+                        note="推介会上接洽的企业转为在谈项目")
+            link(eid, "leads", [lead[0] for lead in talks[:6]])
+        if trips:
+            day = trips[-1].visit_date - 10 * DAY
+            eid = event(unit, "长三角外出招商活动", "外出招商活动", day, 5, "上海、苏州、杭州")
+            link(eid, "visits", [v.id for v in trips if day <= v.visit_date <= day + 10 * DAY][:15])
+        self.insert(Event, events, label="招商活动")
+        self.insert(EventLink, links, label="招商活动关联记录")
 
     def make_units_and_staff(self) -> None:
         rnd = self.rnd

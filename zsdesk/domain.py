@@ -31,6 +31,8 @@ VISIT_KINDS = ("上门招商", "驻点招商", "来访接待", "展会推介", "
 COMPANY_TAGS = ("世界500强", "中国500强", "央企", "外资", "专精特新", "上市公司", "高新技术企业")
 PROBLEM_CATEGORIES = ("用地", "用电", "用水", "审批", "融资", "用工", "环评", "基础设施", "其他")
 CARRIER_KINDS = ("土地", "标准厂房", "楼宇", "孵化器", "其他")
+# 项目类别: the person-level 赛马's rule counts 工业 projects (Bozhou's 产业招商组)
+PROJECT_CATEGORIES = ("工业", "服务业", "农业", "其他")
 REVIEW_STEPS = ("recommended", "joint_review", "leader_review", "approved", "returned")
 REVIEW_LABELS = {
     "recommended": "单元推荐", "joint_review": "联席会审查", "leader_review": "市领导审核",

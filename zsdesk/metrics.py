@@ -44,10 +44,11 @@ from zsdesk.db.models import (
     Attachment, CapitalArrival, ChangeLog, Project, ProjectStage, Referral, Target, Unit, Visit,
 )
 from zsdesk.domain import MAJOR_CNY, MAJOR_USD, PROJECT_FLOW, TARGET_LABELS, TARGET_METRICS
+from zsdesk.timefmt import BEIJING
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+SHANGHAI = BEIJING  # the day of a change (突击上报) is the office's day
 STARTED = frozenset(PROJECT_FLOW[PROJECT_FLOW.index("started"):])
 COMPLETED = frozenset(PROJECT_FLOW[PROJECT_FLOW.index("completed"):])
 PERFORMED = frozenset(PROJECT_FLOW[PROJECT_FLOW.index("registered"):])
@@ -109,6 +110,9 @@ class Figure:
     target: Decimal | None = None
     completion: Decimal | None = None  # actual / target
     on_pace: bool | None = None         # 超进度 (True) / 欠进度 (False)
+    #: row id -> the share it counts by, for the rows a shared project (飞地) counts
+    #: by less than the whole; a row not listed counts whole
+    shares: dict[str, Decimal] = field(default_factory=dict)
 
     def display(self) -> str:
         """The value as every screen, sheet and PDF prints it (``zsdesk.numbers``)."""
@@ -393,47 +397,52 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
         def proofs(ps, table="projects"):
             return {p.id: evidence[(table, p.id)] for p in ps if evidence.get((table, p.id))}
 
+        def parts(ps):  # the rows counted by a share (飞地), for the drill-down
+            return {p.id: share(p) for p in ps if share(p) != ONE}
+
         f: dict[str, Figure] = {}
-        f["signed_projects"] = Figure("signed_projects", "签约项目", "个", count(signed), row_ids=ids(signed),
+        f["signed_projects"] = Figure("signed_projects", "签约项目", "个", count(signed), row_ids=ids(signed), shares=parts(signed),
                                       flagged_ids=flags(signed), evidence=proofs(signed))
         f["signed_investment"] = Figure("signed_investment", "签约金额", "万元", amount(signed),
-                                        row_ids=ids(signed), flagged_ids=flags(signed), evidence=proofs(signed))
-        f["major_projects"] = Figure("major_projects", "亿元以上项目", "个", count(major), row_ids=ids(major),
+                                        row_ids=ids(signed), shares=parts(signed), flagged_ids=flags(signed), evidence=proofs(signed))
+        f["major_projects"] = Figure("major_projects", "亿元以上项目", "个", count(major), row_ids=ids(major), shares=parts(major),
                                      flagged_ids=flags(major))
         f["started_projects"] = Figure("started_projects", "开工项目", "个", count(started),
-                                       row_ids=ids(started), flagged_ids=flags(started))
+                                       row_ids=ids(started), shares=parts(started), flagged_ids=flags(started))
         f["completed_projects"] = Figure("completed_projects", "竣工项目", "个", count(completed),
-                                         row_ids=ids(completed), flagged_ids=flags(completed))
+                                         row_ids=ids(completed), shares=parts(completed), flagged_ids=flags(completed))
         f["producing_projects"] = Figure("producing_projects", "投产项目", "个", count(new_producing),
-                                         row_ids=ids(new_producing), flagged_ids=flags(new_producing))
+                                         row_ids=ids(new_producing), shares=parts(new_producing), flagged_ids=flags(new_producing))
         f["arrived_capital"] = Figure("arrived_capital", "到位资金", "万元", arrived(arr_period),
                                       table="capital_arrivals", row_ids=[a.id for a in arr_period],
+                                      shares={a.id: share(mine_ids[a.project_id]) for a in arr_period
+                                              if share(mine_ids[a.project_id]) != ONE},
                                       flagged_ids=[a.id for a in arr_period if a.project_id in rushed],
                                       evidence={a.id: evidence[("capital_arrivals", a.id)] for a in arr_period
                                                 if evidence.get(("capital_arrivals", a.id))})
         num, den = count(performed), count(signed)
         value, missing = _ratio(num, den, "本期无新签约项目")
-        f["performance_rate"] = Figure("performance_rate", "履约率", "%", value, row_ids=ids(signed),
+        f["performance_rate"] = Figure("performance_rate", "履约率", "%", value, row_ids=ids(signed), shares=parts(signed),
                                        numerator=num, denominator=den, missing=missing)
         num, den = count(started_by_end), count(due_start)
         value, missing = _ratio(num, den, f"无签约满{limits['project_start_months']}个月的项目")
-        f["start_rate"] = Figure("start_rate", "开工率", "%", value, row_ids=ids(due_start),
+        f["start_rate"] = Figure("start_rate", "开工率", "%", value, row_ids=ids(due_start), shares=parts(due_start),
                                  numerator=num, denominator=den, missing=missing)
         num, den = arrived(arr_signed), amount(signed)
         value, missing = _ratio(num, den, "本期无新签约项目")
-        f["capital_rate"] = Figure("capital_rate", "资金到位率", "%", value, row_ids=ids(signed),
+        f["capital_rate"] = Figure("capital_rate", "资金到位率", "%", value, row_ids=ids(signed), shares=parts(signed),
                                    numerator=num, denominator=den, missing=missing)
         num, den = count(producing), count(due_prod)
         value, missing = _ratio(num, den, f"无签约满{limits['project_production_months']}个月的项目")
-        f["production_rate"] = Figure("production_rate", "建成投产率", "%", value, row_ids=ids(due_prod),
+        f["production_rate"] = Figure("production_rate", "建成投产率", "%", value, row_ids=ids(due_prod), shares=parts(due_prod),
                                       numerator=num, denominator=den, missing=missing)
-        f["overdue_start"] = Figure("overdue_start", "应开未开", "个", count(overdue), row_ids=ids(overdue))
+        f["overdue_start"] = Figure("overdue_start", "应开未开", "个", count(overdue), row_ids=ids(overdue), shares=parts(overdue))
         # The score deducts a project in the year its start limit passes, not again every later year.
         year_start = dt.date(period.end.year, 1, 1)
         newly = [p for p in overdue
                  if months_before(p.contract_date, -limits["project_start_months"]) >= year_start]
         f["overdue_start_year"] = Figure("overdue_start_year", "本年超时限未开工", "个", count(newly),
-                                         row_ids=ids(newly))
+                                         row_ids=ids(newly), shares=parts(newly))
         f["visits"] = Figure("visits", "拜访企业", "次", Decimal(len(my_visits)), table="visits",
                              row_ids=[v.id for v in my_visits])
         f["trip_days"] = Figure("trip_days", "外出招商天数", "天",
@@ -505,7 +514,7 @@ def _score(uf: UnitFigures, rules, limits) -> Figure:
     penalty = Decimal(str(deductions.get("overdue_start", 0))) * (deducted.value or ZERO)
     value = (total - penalty).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return Figure("score", "得分", "分", value, row_ids=deducted.row_ids, table="projects",
-                  numerator=total, denominator=penalty)
+                  numerator=total, denominator=penalty, shares=deducted.shares)
 
 
 def year_report(ws, year: int | None = None) -> Report:

@@ -1,4 +1,4 @@
-"""Company names: normalisation for duplicate detection, and pinyin search keys."""
+"""Company names: normalisation for duplicate detection; pinyin search keys of any text."""
 
 from __future__ import annotations
 
@@ -24,10 +24,21 @@ _CITIES = (
     "东莞", "佛山", "珠海", "大连", "沈阳", "哈尔滨", "长春", "昆明", "贵阳", "南宁", "福州", "南昌",
     "石家庄", "太原", "兰州", "银川", "西宁", "乌鲁木齐", "拉萨", "呼和浩特", "海口", "玉林", "南安",
 )
-_PLACE_RE = re.compile(
-    "^(?:(?:" + "|".join(_PROVINCES) + ")(?:省|市|自治区|特别行政区)?)?"
-    "(?:(?:" + "|".join(_CITIES) + ")(?:市|县|区)?)?"
+#: the rest of Jiangsu's cities, 泰州's districts and county-level cities, and Jiangsu's other
+#: county-level cities: the places a county office's companies are named after (duplicate check only)
+_LOCAL_PLACES = (
+    "徐州", "连云港", "淮安", "盐城", "镇江", "宿迁", "海陵", "高港", "姜堰", "靖江", "兴化",
+    "江阴", "宜兴", "常熟", "张家港", "昆山", "太仓", "溧阳", "丹阳", "扬中", "句容", "仪征", "高邮",
+    "如皋", "海安", "启东", "海门", "东台", "新沂", "邳州",
 )
+_PROVINCE = "(?:(?:" + "|".join(_PROVINCES) + ")(?:省|市|自治区|特别行政区)?)?"
+_CITY = "(?:(?:" + "|".join(_CITIES) + ")(?:市|县|区)?)"
+_LOCAL = "(?:(?:" + "|".join(sorted(_CITIES + _LOCAL_PLACES, key=len, reverse=True)) + ")(?:市|县|区)?)"
+_PLACE_RE = re.compile("^" + _PROVINCE + _CITY + "?")
+# the duplicate check: up to two places before the name (泰州市海陵区, 江苏省泰州市靖江市) ...
+_LOCAL_PLACE_RE = re.compile("^" + _PROVINCE + _LOCAL + "{0,2}")
+# ... or one after it (恒远新材料泰州有限公司, 恒远新材料科技有限公司泰州分公司)
+_PLACE_AFTER_RE = re.compile(_LOCAL + "$")
 _BRACKETS_RE = re.compile(r"[（(][^）)]*[）)]")
 _PUNCT_RE = re.compile(r"[\s\-_.,，。·・&'\"“”‘’、/\\]+")
 
@@ -38,23 +49,81 @@ def normalize_company_name(name: str) -> str:
 
     Full-width to half-width (NFKC), lower case, bracketed parts, place prefixes
     and legal-form suffixes removed. Never returns an empty string for a
-    non-empty name (falls back to the cleaned full name)."""
+    non-empty name (falls back to the cleaned full name). Stored as
+    ``companies.name_norm``: the 撞车 alerts and the ledger import go by it."""
+    return _normalize(name, _PLACE_RE, None)
+
+
+@functools.lru_cache(maxsize=65536)
+def duplicate_check_name(name: str) -> str:
+    """``normalize_company_name`` with more places left out, for the warning while
+    a company is typed: districts and county-level cities (泰州市海陵区, 靖江), and
+    a place right after the name (恒远新材料泰州有限公司, …有限公司泰州分公司).
+    '泰州市海陵区恒远新材料有限公司' -> '恒远新材料'. Only a warning goes by it:
+    two firms of two counties' places stay apart in the stored form."""
+    return _normalize(name, _LOCAL_PLACE_RE, _PLACE_AFTER_RE)
+
+
+def _normalize(name: str, before: re.Pattern, after: re.Pattern | None) -> str:
     text = unicodedata.normalize("NFKC", name or "").lower().strip()
     text = _BRACKETS_RE.sub("", text)
     text = _PUNCT_RE.sub("", text)
-    cleaned = text
-    for _ in range(3):  # suffixes may stack: 控股集团股份有限公司
-        for suffix in _SUFFIXES:
-            if cleaned.endswith(suffix) and len(cleaned) > len(suffix):
-                cleaned = cleaned[: -len(suffix)]
-                break
-    stripped = _PLACE_RE.sub("", cleaned)
+    cleaned = _strip_suffixes(text)
+    if after is not None:
+        rest = after.sub("", cleaned)
+        if len(rest) >= 2 and rest != cleaned:  # a place after the name, then maybe more suffixes
+            cleaned = _strip_suffixes(rest)
+    stripped = before.sub("", cleaned)
     if len(stripped) >= 2:
         cleaned = stripped
     return cleaned or text
 
 
+def _strip_suffixes(text: str) -> str:
+    for _ in range(3):  # suffixes may stack: 控股集团股份有限公司
+        for suffix in _SUFFIXES:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text = text[: -len(suffix)]
+                break
+    return text
+
+
 _HAN_RUN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character (only then has it a pinyin of its own)."""
+    return bool(text) and _HAN_RUN_RE.search(text) is not None
+
+
+@functools.lru_cache(maxsize=65536)  # a run of characters repeats far more than whole texts (张总, 总经理)
+def _syllables(run: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin  # 0.2 s import: only when first needed
+
+    return tuple(lazy_pinyin(run, errors="default"))
+
+
+def pinyin_of(text: str) -> str:
+    """The full pinyin and the initials of ``text``, space-joined, lower case:
+    '张三（总经理）' -> 'zhangsan(zongjingli) zs(zjl)'. Not cached: for the many
+    different texts of a big table (a visit's people), whose runs of Chinese
+    characters are cached instead (50-100 µs each asked of pypinyin)."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)  # ＢＹＤ -> BYD, so "byd" finds it
+    full: list[str] = []
+    initials: list[str] = []
+    for i, part in enumerate(_HAN_RUN_RE.split(text)):
+        if not part:
+            continue
+        if i % 2:  # a run of Chinese characters: one syllable each
+            syllables = _syllables(part)
+            full += syllables
+            initials += [s[:1] for s in syllables]
+        else:
+            full.append(part)
+            initials.append(part)
+    return " ".join(("".join(full).lower(), "".join(initials).lower()))
 
 
 @functools.lru_cache(maxsize=65536)  # lead and project names repeat across bulk writes and imports
@@ -67,18 +136,4 @@ def pinyin_keys(text: str) -> str:
     syllables, other text is kept as it is in both keys."""
     if not text:
         return ""
-    from pypinyin import lazy_pinyin  # 0.2 s import: only when first needed
-
-    text = unicodedata.normalize("NFKC", text)  # ＢＹＤ -> BYD, so "byd" finds it
-    full, initials = [], []
-    for i, part in enumerate(_HAN_RUN_RE.split(text)):
-        if not part:
-            continue
-        if i % 2:  # a run of Chinese characters: one syllable each
-            syllables = lazy_pinyin(part, errors="default")
-            full += syllables
-            initials += [s[:1] for s in syllables]
-        else:
-            full.append(part)
-            initials.append(part)
-    return " ".join((text.lower(), "".join(full).lower(), "".join(initials).lower()))
+    return unicodedata.normalize("NFKC", text).lower() + " " + pinyin_of(text)

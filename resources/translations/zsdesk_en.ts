@@ -4,7 +4,7 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+328"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+327"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -100,9 +100,146 @@
     </message>
 </context>
 <context>
+    <name>AddNodeDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/chains.py" line="+186"/>
+        <source>产业</source>
+        <translation type="unfinished">Industry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>例如：冷链装备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>环节名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新环节随同步文件发到各县区。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>请填写环节名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/forms/alert.py" line="+23"/>
+        <source>处理撞车提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>一方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>另一方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>首报首谈建议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>双方均无接触记录，由市级协调</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>同一投资方·合并</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>各自保留（须填写理由）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>归属认定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>两家企业的记录分属县区，市级不能合并：将记录为同一投资方，由县区在各自的客商库中处理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>处理方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+27"/>
+        <source>未知单元</source>
+        <translation type="unfinished">unknown unit</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>归属单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>处理理由，会随同步文件送达两个县区（各自保留时必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确定处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} · {1} · 首次接触 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>请选择处理方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>各自保留须填写理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请选择归属单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+355"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+362"/>
         <source>发现依据</source>
         <translation>Found by</translation>
     </message>
@@ -278,7 +415,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
 <context>
     <name>ArrivalsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/models.py" line="+215"/>
+        <location filename="../../zsdesk/ui/forms/models.py" line="+210"/>
         <source>到位日期</source>
         <translation>Arrival date</translation>
     </message>
@@ -586,6 +723,217 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
     </message>
 </context>
 <context>
+    <name>BriefSettingsDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/forms/brief_settings.py" line="+58"/>
+        <source>简报设置</source>
+        <extracomment>the recipients, in the order the 报尾 prints them, and the field of ``BriefSettings`` holding each</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>读取简报设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>报头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>发文单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报头印“内部资料  注意保存”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>第</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按日历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期号按期间在年内的顺序：月报为月份，周报为周次，季报为季度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>本期期号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>报尾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>发</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>留空则不印这一行；单位之间用逗号分隔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>印发份数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>全部列出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每个项目清单最多列出的行数，按合同投资从大到小；0为全部列出。台账中有全部项目。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>清单行数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>下一步工作在简报页上按期间填写。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+185"/>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <location line="-184"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>{0} {1}（{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>简报名称（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>本站点是县区站点：县区生成的简报是预检稿，报头印本站点名称“{0}”，不编期号。简报名称、报送范围、印发份数等由市级设置，随同步送达，这里只能查看。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>预检稿不编期号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>无法读取简报设置：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>按日历为第{0}期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按日历（期间在年内的顺序）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>保存简报设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>未保存：{0}</source>
+        <translation type="unfinished">Not saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存时发生程序错误，未保存任何内容。{0}</source>
+        <translation type="unfinished">A program error occurred while saving; nothing was saved. {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>未保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已停止，未保存。填写的内容仍在这里。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>放弃未保存的修改？</source>
+        <translation type="unfinished">Discard unsaved changes?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>放弃</source>
+        <translation type="unfinished">Discard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>继续编辑</source>
+        <translation type="unfinished">Keep editing</translation>
+    </message>
+</context>
+<context>
     <name>CarrierForm</name>
     <message>
         <location filename="../../zsdesk/ui/forms/carrier.py" line="+20"/>
@@ -676,9 +1024,291 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
     </message>
 </context>
 <context>
+    <name>ChainsPage</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/chains.py" line="-163"/>
+        <source>上游</source>
+        <extracomment>chips shown on a node per kind before &quot;+N&quot; chip fill by status: landed projects by stage, leads in talks, targets</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>中游</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下游</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>断点·补链</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>强链</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>稳固</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>龙头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>配套</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation type="unfinished">Other</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>已落地项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>在谈项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>类型：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>招商单元：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单击打开记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+376"/>
+        <source>取消目标企业标记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-337"/>
+        <source>标记目标企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>新增产业链环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>产业链图谱</source>
+        <extracomment>the chain on screen was drawn (tests and screenshots wait for it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>产业</source>
+        <translation type="unfinished">Industry</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>只看一个招商单元的项目、线索和目标企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>标记目标企业…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把客商库中的企业标记为所选环节的龙头或配套目标企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>新增环节…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（市级）为本产业新增一个产业链环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出产业招商指南…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成本产业的产业招商指南（PDF）：图谱、各环节企业、断点与强链、适宜载体、责任单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开指南</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>单元</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>框线：红色 断点（无落地项目，补链）；橙色 强链（已落地项目中投产不足{0}个）；绿色 稳固。色块：蓝 签约/注册，橙 开工/竣工，绿 投产/达效，灰虚线 在谈，紫 目标企业。单击色块打开记录，单击环节选中它。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>读取产业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>全部单元</source>
+        <translation type="unfinished">All units</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>产业目录是空的：由市级在产业目录中设置产业及其上游、中游、下游环节后即可查看。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>读取产业链</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法读取产业链：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0}：{1}个环节，已落地项目{2}个，在谈{3}个，目标企业{4}家。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>断点：{0}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>无断点。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>需强链：{0}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}还没有产业链环节。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>点“新增环节…”设置上游、中游、下游环节。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>产业链环节由市级设置，随同步文件到达。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>另有{0}个项目或线索未选产业链环节。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>已落地 {0}（投产 {1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在谈 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标企业 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>另有{0}家，见产业招商指南</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>已新增产业链环节。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已标记目标企业。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>没有保存：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>产业招商指南保存为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>生成产业招商指南</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已生成产业招商指南：{0}。点“打开指南”查看或打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>没有生成产业招商指南：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompanyForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/company.py" line="+69"/>
+        <location filename="../../zsdesk/ui/forms/company.py" line="+72"/>
         <source>企业名称</source>
         <translation>Company name</translation>
     </message>
@@ -714,12 +1344,12 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
     </message>
     <message>
         <location line="+0"/>
-        <location line="+36"/>
+        <location line="+52"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-52"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
@@ -729,7 +1359,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <translation>Merged into</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>企业信息</source>
         <translation>Company</translation>
     </message>
@@ -749,7 +1379,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <translation>e.g. Taizhou, Jiangsu</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>添加联系人</source>
         <translation>Add contact</translation>
     </message>
@@ -830,7 +1460,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
 <context>
     <name>CompletionChart</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+67"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+195"/>
         <source>超进度</source>
         <translation>Ahead of pace</translation>
     </message>
@@ -965,7 +1595,7 @@ You can close this message and carry on. If the error keeps happening, click “
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+85"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+86"/>
         <source>年度主要指标</source>
         <extracomment>the rows behind a figure: (table, row ids, title) the data was read and shown</extracomment>
         <translation>Key figures of the year</translation>
@@ -981,7 +1611,7 @@ You can close this message and carry on. If the error keeps happening, click “
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>目标完成情况</source>
         <translation>Completion of targets</translation>
     </message>
@@ -1022,12 +1652,12 @@ You can close this message and carry on. If the error keeps happening, click “
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>跟进</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-126"/>
         <source>最近动态</source>
         <translation>Activity</translation>
     </message>
@@ -1178,6 +1808,11 @@ You can close this message and carry on. If the error keeps happening, click “
     </message>
     <message>
         <location line="+1"/>
+        <source>更新于 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>全市各单元</source>
         <translation>All units of the city</translation>
     </message>
@@ -1235,9 +1870,19 @@ Click for its records</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>{0} · {1}年度 · {2}</source>
         <translation>{0} · year {1} · {2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>读取明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>无法读取明细：{0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1437,6 +2082,83 @@ Click for its records</translation>
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-632"/>
+        <source>含与其他单元共享（飞地）的项目：按约定的计入比例计入，各行“计入”之和即工作台上的数字。</source>
+        <extracomment>(table, row ids, title): open the rows in the list page</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>在列表中查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>比率 {0}：分子 {1} / 分母 {2}，共享项目按计入比例计算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>合计计入：{0} {1}，共 {2} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <location line="-84"/>
+        <source>编号</source>
+        <translation type="unfinished">Number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到位日期</source>
+        <translation type="unfinished">Arrival date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>签约日期</source>
+        <translation type="unfinished">Signed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到位资金(万元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>合同投资(万元)</source>
+        <translation type="unfinished">Contract (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计入比例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计入金额(万元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>计入个数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../zsdesk/ui/error_text.py" line="+20"/>
@@ -1515,6 +2237,341 @@ Nothing in this site&apos;s data was changed. {2}</translation>
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/events.py" line="+150"/>
+        <source>活动名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>活动类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>主办单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>地点</source>
+        <translation type="unfinished">Place</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>同一系列的活动（如“1336”“兰洽会”）在列表中另有系列合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>请填写活动名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请选择主办单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <location line="-175"/>
+        <source>集中签约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>推介会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>展会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>外出招商活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>签约项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>线索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拜访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+77"/>
+        <source>类型</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <location line="+79"/>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>地点</source>
+        <translation type="unfinished">Place</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>主办单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>系列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签约金额（万元）</source>
+        <translation type="unfinished">Signed investment (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>履约率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>开工率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>资金到位率</source>
+        <translation type="unfinished">Capital arrival rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建成投产率</source>
+        <translation type="unfinished">Production rate</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+288"/>
+        <source>{0}（系列合计）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-276"/>
+        <source>{0} 至 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>指标</source>
+        <translation type="unfinished">Metric</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>数值</source>
+        <translation type="unfinished">Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>编号</source>
+        <translation type="unfinished">Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名称</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>企业</source>
+        <translation type="unfinished">Company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>招商单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阶段/方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>投资额（万元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>编辑招商活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新增招商活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>关联签约项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>招商活动</source>
+        <extracomment>the list was shown (tests and screenshots wait for it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新增活动…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>编辑…</source>
+        <translation type="unfinished">Edit…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关联签约项目…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把在本活动签约的项目关联到活动，计入本活动的履约、开工、资金到位和投产情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+167"/>
+        <source>取消关联</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>各率按简报口径计算，只统计关联到活动的签约项目，自最早签约日至今天：履约率 = 已注册及以后且未违约 / 签约项目；开工率、建成投产率只计签约已满开工、投产时限（亮灯设置）的项目；资金到位率 = 累计到位资金 / 合同投资。同一系列有两次以上活动时另列系列合计。双击关联记录打开它。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>读取招商活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法读取招商活动：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>选择一个活动查看其签约项目和指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}：签约项目{1}个，线索{2}个，拜访{3}次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>读取活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>读取项目</source>
+        <translation type="unfinished">Reading projects</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>没有保存：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FateModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/ledger_wizard.py" line="+52"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>行号</source>
+        <translation type="unfinished">Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结果</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>记录</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>列</source>
+        <translation type="unfinished">Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因或说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Figures</name>
     <message>
         <location filename="../../zsdesk/ui/models.py" line="+40"/>
@@ -1579,7 +2636,7 @@ Nothing in this site&apos;s data was changed. {2}</translation>
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../zsdesk/ui/first_start.py" line="+26"/>
+        <location filename="../../zsdesk/ui/first_start.py" line="+27"/>
         <source>用入网文件加入</source>
         <translation>Join with a setup file</translation>
     </message>
@@ -1625,13 +2682,13 @@ Check the fingerprint above with the city investment office (a phone call will d
     </message>
     <message>
         <location line="+6"/>
-        <location line="+7"/>
-        <location line="+74"/>
+        <location line="+13"/>
+        <location line="+75"/>
         <source>创建市级站点</source>
         <translation>Create the city site</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-88"/>
         <source>市招商办的电脑：汇总各县区的数据，为县区生成入网文件。</source>
         <translation>The city investment office&apos;s computer: collects the counties&apos; data and makes their setup files.</translation>
     </message>
@@ -1654,6 +2711,26 @@ Check the fingerprint above with the city investment office (a phone call will d
         <location line="+1"/>
         <source>名称：</source>
         <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>通用产业目录（十大产业）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>亳州市十大新兴产业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>县区加入后使用同一产业目录；创建后市级仍可修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>产业目录：</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1691,7 +2768,7 @@ Check the fingerprint above with the city investment office (a phone call will d
         <translation>Enter the city site&apos;s code and name.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>选择市里发来的入网文件</source>
         <translation>Choose the setup file from the city</translation>
     </message>
@@ -1731,9 +2808,73 @@ This site will join as: {3} {4}</translation>
     </message>
 </context>
 <context>
+    <name>FolderFilesModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+123"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>来自</source>
+        <translation type="unfinished">From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>序号</source>
+        <translation type="unfinished">No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结果</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>将导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导入过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等待之前的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>将进入等待队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已拒绝</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>不能导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-698"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-174"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
@@ -1809,9 +2950,42 @@ Due {1}</translation>
     </message>
 </context>
 <context>
+    <name>HandledAlertsModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-56"/>
+        <source>撞车双方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>处理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>处理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>（企业记录由县区处理）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>首报首谈建议：{0}；处理人：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-87"/>
+        <location line="-185"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
@@ -1902,6 +3076,12 @@ Due {1}</translation>
     <name>LeadForm</name>
     <message>
         <location filename="../../zsdesk/ui/forms/lead.py" line="+87"/>
+        <source>由拜访转为线索：已带入企业、单元、责任人和拜访内容，请填写项目名称后保存。</source>
+        <extracomment>转为线索: the visit this new lead is made from (linked to it when saved)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -2006,7 +3186,7 @@ Due {1}</translation>
         <translation>Initial stage</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>新建线索</source>
         <translation>New lead</translation>
     </message>
@@ -2022,9 +3202,326 @@ Due {1}</translation>
     </message>
 </context>
 <context>
+    <name>LedgerImportWizard</name>
+    <message>
+        <location filename="../../zsdesk/ui/ledger_wizard.py" line="+45"/>
+        <source>导入Excel台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&lt; 上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+141"/>
+        <source>下一步 &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+141"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>读取招商单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>选择一个或几个台账工作簿（.xlsx、.xls、.ods）。每个工作表的台账类型和各列会自动识别，下一步可以查看和修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>添加文件…</source>
+        <translation type="unfinished">Add file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>移除所选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>台账中没有“招商单元”列时导入到：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（按台账或本站点）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+100"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>台账类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>数据行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>工作表：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>列</source>
+        <translation type="unfinished">Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>台账表头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <source>导入为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>新建以下招商人员（人员名单中还没有的包保责任人、记录人、我方人员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>将新建的企业：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>产业目录中没有的产业名称（可改选，或留空）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>台账写法</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>行数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>建议对应</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>取消导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>停止导入，不写入任何内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>1. 选择文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2. 工作表和台账类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3. 列对应</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4. 待确认：新人员、新企业、产业对应</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5. 预览：每一行的结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6. 导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>读取台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请至少勾选一个要导入的工作表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>预览台账</source>
+        <translation type="unfinished">Previewing ledger</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>正在导入…（可以取消：取消后不写入任何内容）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入台账</source>
+        <translation type="unfinished">Importing ledger</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>导入失败，没有写入任何内容。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>选择台账工作簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel或WPS表格 (*.xlsx *.xlsm *.xls *.ods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>类型自动识别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>列对应沿用上次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>不导入的工作表：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>按所选类型重新读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>表头在第{0}行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这种表头的列对应沿用上次导入时的设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改后会记住，下次导入同样表头的台账时沿用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>（不导入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>按新的列对应重新读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>检查台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>目录中没有相近的产业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>（留空）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>没有数据行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>预览（尚未写入）：{0}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>被拒绝的行不导入，其余各行导入；可按列出的行号和原因修改台账后再导入这些行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已导入：{0}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>被拒绝的{0}行没有导入：请按下面列出的行号、列和原因修改台账后再导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>没有需要写入的内容：{0}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已取消导入，没有写入任何内容。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerPreviewModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reports.py" line="+107"/>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="+99"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
@@ -2090,6 +3587,29 @@ Due {1}</translation>
         <location line="+0"/>
         <source>线索</source>
         <translation>Lead</translation>
+    </message>
+</context>
+<context>
+    <name>LinkProjectDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/events.py" line="-212"/>
+        <source>活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>签约项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有可关联的签约项目。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请选择签约项目</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2314,9 +3834,9 @@ Due {1}</translation>
 <context>
     <name>ListModel</name>
     <message>
-        <location line="+259"/>
+        <location line="+263"/>
         <source>读取列表</source>
-        <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``)</extracomment>
+        <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) columns kept as wide as their text (the number and stage tell rows apart); how many loaded rows are measured for it the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``)</extracomment>
         <translation>Reading the list</translation>
     </message>
     <message>
@@ -2335,7 +3855,7 @@ Due {1}</translation>
         <translation>Preparing search</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+115"/>
         <source>已结束，不亮灯</source>
         <translation>Finished, no light</translation>
     </message>
@@ -2436,19 +3956,24 @@ Due {1}</translation>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>钻取：{0}  ✕</source>
         <translation>Drill-down: {0}  ✕</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
+        <source>打开</source>
+        <translation type="unfinished">Open</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>记录表单尚未包含在当前版本中，暂时无法在此打开或新建记录。
 列表的查询、筛选和钻取照常可用。</source>
         <translation>Record forms are not part of this version yet: records cannot be opened or created here.
 Searching, filtering and drill-down work as usual.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -2513,7 +4038,7 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>Not exported: {0}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+116"/>
         <source>显示的列</source>
         <translation>Columns shown</translation>
     </message>
@@ -2583,7 +4108,7 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../zsdesk/ui/pages/visits.py" line="+12"/>
+        <location filename="../../zsdesk/ui/pages/visits.py" line="+15"/>
         <source>拜访记录</source>
         <translation>Visits</translation>
     </message>
@@ -2594,11 +4119,26 @@ Searching, filtering and drill-down work as usual.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>搜索编号、企业（拼音/首字母）、人员、地点</source>
-        <translation>Search number, company (pinyin/initials), people, place</translation>
+        <source>搜索编号、企业、人员、地点（可用拼音或首字母）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>转为线索…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>用这条拜访新建一条线索，保存后与拜访关联</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已关联线索 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>新建拜访</source>
         <translation>New visit</translation>
     </message>
@@ -2607,28 +4147,31 @@ Searching, filtering and drill-down work as usual.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../zsdesk/ui/main_window.py" line="+285"/>
+        <location line="+260"/>
         <source>市级</source>
         <extracomment>item data of the navigation list</extracomment>
         <translation>city</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-260"/>
+        <location line="+260"/>
         <source>县级</source>
         <translation>county</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-259"/>
+        <location line="+260"/>
         <source>{0} · {1} — 招商桌面</source>
         <translation>{0} · {1} — Investment Desk</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+231"/>
+        <location line="-232"/>
+        <location line="+257"/>
         <source>招商桌面</source>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-240"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
@@ -2648,7 +4191,12 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
+        <source>导入Excel台账(&amp;I)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
@@ -2699,18 +4247,18 @@ Searching, filtering and drill-down work as usual.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>尚未同步</source>
         <translation>Not synchronised yet</translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+118"/>
+        <location line="-124"/>
+        <location line="+125"/>
         <source>本站点还没有导入或导出过同步文件</source>
         <translation>This site has not imported or exported a sync file yet</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-40"/>
         <source>“{0}”没有明细记录</source>
         <translation>“{0}” has no records behind it</translation>
     </message>
@@ -2725,22 +4273,22 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>The “{0}” page is not available; the {1} records cannot be listed</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>读取同步状态</source>
         <translation>Reading the sync state</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>{0} 个同步冲突待处理</source>
         <translation>{0} sync conflicts to resolve</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>同步状态不可用</source>
         <translation>Sync state unavailable</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>“{0}”未能完成。</source>
         <translation>“{0}” could not be completed.</translation>
     </message>
@@ -2761,8 +4309,64 @@ Searching, filtering and drill-down work as usual.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>已导出 {0} 给“{1}”，待对方导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>最近同步：{0} 导出给“{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>最近同步：{0} 导入“{1}”的文件</source>
         <translation>Last sync: {0}, imported the file of “{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>MarkTargetDialog</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/chains.py" line="-379"/>
+        <location line="+20"/>
+        <source>产业链环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>企业</source>
+        <translation type="unfinished">Company</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>目标类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+11"/>
+        <source>招商单元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>例如：省级龙头企业，拟扩产</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本产业没有产业链环节，不能标记目标企业。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>请选择：{0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2829,6 +4433,16 @@ Searching, filtering and drill-down work as usual.</translation>
         <location line="+2"/>
         <source>落户预审</source>
         <translation>Project review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>产业链图谱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>招商活动</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3003,7 +4617,7 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>PendingModel</name>
     <message>
-        <location line="+187"/>
+        <location line="+225"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -3026,7 +4640,7 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/placeholder.py" line="+26"/>
+        <location filename="../../zsdesk/ui/pages/placeholder.py" line="+25"/>
         <source>页面</source>
         <translation>Page</translation>
     </message>
@@ -3202,6 +4816,11 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>From lead</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>项目类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>签约日期</source>
         <translation>Signed on</translation>
@@ -3277,7 +4896,17 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Project</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>（未填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>个人赛马的优秀规则按工业项目计算；未填类别的项目不算工业项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>万美元</source>
         <translation>×10k USD</translation>
     </message>
@@ -3318,7 +4947,22 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Share project (enclave)…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>项目一页纸…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把本项目的基本情况、进度、资金到位和存在问题生成一页PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开一页纸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>资金到位</source>
         <translation>Capital arrivals</translation>
     </message>
@@ -3338,7 +4982,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Stage history</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>来源线索：{0} {1}</source>
         <translation>Source lead: {0} {1}</translation>
     </message>
@@ -3348,14 +4992,49 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>From lead: {0}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>保存项目后可添加</source>
         <translation>Available once the project is saved</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>已登记项目共享（飞地）。</source>
         <translation>Project sharing (enclave) recorded.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>项目一页纸保存为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>生成项目一页纸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已生成项目一页纸：{0}。点“打开一页纸”查看或打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（表单中尚未保存的修改不在其中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>没有生成项目一页纸：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>系统没有能打开PDF的程序：{0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3667,7 +5346,7 @@ The other pages work as usual and no data was changed. {1}</translation>
 <context>
     <name>RefusedRowsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-109"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-147"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
@@ -3690,7 +5369,7 @@ The other pages work as usual and no data was changed. {1}</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reports.py" line="-52"/>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="-41"/>
         <source>周报</source>
         <extracomment>the row behind a preview line (``zsdesk.app.reports.RowResult``) how many periods of each kind the period list offers (the running one included)</extracomment>
         <translation>Weekly</translation>
@@ -3761,7 +5440,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+71"/>
         <source>{0}{1}行</source>
         <translation>{0} {1} rows</translation>
     </message>
@@ -3771,7 +5450,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>{0} rows skipped (blank, totals, notes)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>统计与简报</source>
         <extracomment>the database changed through this page (a ledger import)</extracomment>
         <translation>Statistics &amp; briefs</translation>
@@ -3787,7 +5466,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Masthead, figures, ranking, project lists and next steps, A4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
@@ -3798,7 +5477,7 @@ The other pages work as usual and no data was changed. {1}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
@@ -3818,18 +5497,33 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Make brief…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+42"/>
+        <location line="+6"/>
+        <location line="+39"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-24"/>
+        <source>简报设置…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>简报名称、发文单位、密级、报送范围、印发份数、清单行数和本期期号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>生成这期简报并送打印机（不另存文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>台账导出（Excel）</source>
         <translation>Ledger export (Excel)</translation>
     </message>
@@ -3992,12 +5686,37 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>{0} Q{1}</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>读取下一步工作</source>
-        <translation>Reading next steps</translation>
+        <location line="+25"/>
+        <source>读取简报设置</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>无法读取简报设置：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>预检稿，不编期号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第{0}期（按日历）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第{0}期（市级设定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>简报设置已保存，下次生成或打印时使用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>请选择期间</source>
         <translation>Choose a period</translation>
     </message>
@@ -4022,12 +5741,17 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+41"/>
         <source>生成简报</source>
         <translation>Making brief</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>生成简报并打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>正在{0}…</source>
         <translation>{0}…</translation>
     </message>
@@ -4037,7 +5761,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>第{0}期</source>
         <translation>Issue {0}</translation>
     </message>
@@ -4047,42 +5771,42 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>{0} draft</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>已生成{0}简报 {1} {2}：{3}（{4}页）</source>
         <translation>{0} brief {1} {2} made: {3} ({4} pages)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>本机的招商桌面未包含 PDF 打印组件（QtPdf），已在系统的 PDF 阅读器中打开简报（{0}），请在那里打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>打印简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已将{0}简报 {1} {2}送打印机（{3}页）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已停止打印：没有送打印机的页不会打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>没有生成简报：{0}</source>
         <translation>No brief made: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>本机的招商桌面未包含 PDF 打印组件（QtPdf），已在系统的 PDF 阅读器中打开简报，请在那里打印。</source>
-        <translation>This installation has no PDF printing component (QtPdf); the brief was opened in the system&apos;s PDF reader, please print it there.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>准备打印</source>
-        <translation>Preparing to print</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>打印机无法开始打印</source>
-        <translation>The printer cannot start</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>已送打印机（{0}页）。</source>
-        <translation>Sent to the printer ({0} pages).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>没有打印：{0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+32"/>
         <source>台账保存为</source>
         <translation>Save ledger as</translation>
     </message>
@@ -4315,6 +6039,11 @@ No row was written.</translation>
         <translation> (foreign {0})</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>万美元</source>
+        <translation type="unfinished">×10k USD</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>审查中</source>
         <translation>Under review</translation>
@@ -4345,7 +6074,37 @@ No row was written.</translation>
         <translation>Record the joint meeting review, the city leader review, or approve or return (city)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>会议月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}年{1}月</source>
+        <translation type="unfinished">{2} {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>会议议题（PDF）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>生成所选月份的重大项目落户预审暨矛盾问题协调会议题：待审的预审项目和未解决的问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成所选月份协调会议题的本单元稿：本站点单元待审的预审项目和未解决的问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开议题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>推荐后请把同步文件报送市里；市里审查的结果随返回的同步文件回到本单元。</source>
         <translation>After recommending, send your sync file to the city; the city&apos;s decision comes back with its return file.</translation>
     </message>
@@ -4365,7 +6124,42 @@ No row was written.</translation>
         <translation>Cannot read the reviews: {0}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
+        <source>会议议题-{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>会议议题保存为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>生成会议议题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已生成{0}会议议题：{1}。点“打开议题”查看或打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>没有生成会议议题：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>系统没有能打开PDF的程序：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>读取项目</source>
         <translation>Reading projects</translation>
     </message>
@@ -4383,7 +6177,7 @@ No row was written.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="+504"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+513"/>
         <source>签约后应开工（月）</source>
         <translation>Start due after signing (months)</translation>
     </message>
@@ -4536,12 +6330,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+149"/>
+        <location line="+150"/>
         <source>保存亮灯时限</source>
         <translation>Save light limits</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-129"/>
         <source>签约项目</source>
         <translation>Signed projects</translation>
     </message>
@@ -4628,7 +6422,7 @@ No row was written.</translation>
 </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>已保存 {0} 项考核目标。</source>
         <translation>{0} targets saved.</translation>
     </message>
@@ -4711,7 +6505,7 @@ No row was written.</translation>
         <translation>Change a staff member</translation>
     </message>
     <message>
-        <location line="-418"/>
+        <location line="-419"/>
         <source>数据保护</source>
         <translation>Data protection</translation>
     </message>
@@ -4824,7 +6618,7 @@ No row was written.</translation>
 <context>
     <name>StaffModel</name>
     <message>
-        <location line="-216"/>
+        <location line="-225"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -4871,7 +6665,7 @@ No row was written.</translation>
 <context>
     <name>StaffTargetsDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="+229"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+238"/>
         <source>个人考核目标</source>
         <translation>Personal targets</translation>
     </message>
@@ -5073,7 +6867,7 @@ No row was written.</translation>
 <context>
     <name>StagedRecordForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/lead.py" line="-180"/>
+        <location filename="../../zsdesk/ui/forms/lead.py" line="-191"/>
         <source>阶段历史</source>
         <translation>Stage history</translation>
     </message>
@@ -5086,7 +6880,7 @@ No row was written.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reviews.py" line="-106"/>
+        <location filename="../../zsdesk/ui/pages/reviews.py" line="-177"/>
         <source>登记预审步骤</source>
         <translation>Record review step</translation>
     </message>
@@ -5233,13 +7027,13 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+687"/>
-        <location line="+100"/>
+        <location line="+826"/>
+        <location line="+116"/>
         <source>撞车提醒</source>
         <translation>Clash alerts</translation>
     </message>
     <message>
-        <location line="-782"/>
+        <location line="-937"/>
         <source>名称</source>
         <extracomment>fields as the forms call them (the rest show their column name)</extracomment>
         <translation>Name</translation>
@@ -5405,7 +7199,7 @@ No row was written.</translation>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location line="+734"/>
+        <location line="+889"/>
         <source>本站点尚未加入市级同步：点“用入网文件加入…”，选择市里发来的入网文件。本站点已录入的数据会保留，第一次导出时一并发给市里。</source>
         <translation>This site has not joined the city&apos;s sync yet: click “Join with setup file…” and choose the setup file the city sent. What this site has recorded is kept and goes to the city with the first export.</translation>
     </message>
@@ -5544,7 +7338,8 @@ No row was written.</translation>
     <message>
         <location line="+1"/>
         <location line="+16"/>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+199"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-544"/>
+        <location line="+755"/>
         <source>请与对方联系。</source>
         <translation>Please contact them.</translation>
     </message>
@@ -5569,7 +7364,7 @@ No row was written.</translation>
         <translation>Update Investment Desk on this computer first, then import.</translation>
     </message>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-913"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-1080"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -5584,19 +7379,19 @@ No row was written.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+410"/>
+        <location line="+499"/>
         <source>同步</source>
         <extracomment>the database changed through this page (an import, a resolution): the window&apos;s status and 同步 badge should be read again an export finished: (the file paths, all verified)</extracomment>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+347"/>
+        <location line="+33"/>
+        <location line="+422"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location line="-347"/>
+        <location line="-422"/>
         <source>写到U盘，交给对方导入</source>
         <translation>Write it to a USB stick for them to import</translation>
     </message>
@@ -5637,12 +7432,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+525"/>
+        <location line="+714"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location line="-525"/>
+        <location line="-714"/>
         <source>先预览，确认后再写入</source>
         <translation>Preview first, write after confirming</translation>
     </message>
@@ -5657,7 +7452,17 @@ No row was written.</translation>
         <translation>Choose file and preview…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>导入文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一次导入一个文件夹里的全部 .zsync 文件（如各县区的文件），按站点和序号依次导入，先预览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>已与对方核对一致，信任并预览</source>
         <translation>Checked with them: trust and preview</translation>
     </message>
@@ -5696,28 +7501,51 @@ Refused: data they may not change; not written.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+36"/>
+        <location line="+421"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-456"/>
         <source>不导入这个文件，数据保持不变</source>
         <translation>Do not import this file; the data stays as it is</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+303"/>
+        <location line="+375"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+133"/>
+        <location line="-364"/>
+        <location line="+467"/>
+        <source>导入文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-444"/>
+        <source>不导入这些文件，数据保持不变</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部应用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按上表的顺序逐个导入；被拒绝的文件不影响其他文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+157"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-157"/>
         <source>两个站点改了同一项：已自动采用较新的修改，请确认</source>
         <translation>Two sites changed the same field: the newer change was taken, please confirm</translation>
     </message>
@@ -5733,11 +7561,12 @@ Refused: data they may not change; not written.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+601"/>
         <source>采用本站点的值；处理结果随下次同步送达对方</source>
         <translation>Take this site&apos;s value; the decision travels with the next sync</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-599"/>
         <source>采用对方</source>
         <translation>Take theirs</translation>
     </message>
@@ -5748,11 +7577,21 @@ Refused: data they may not change; not written.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>知悉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本站点不能处理的冲突：知悉后从列表中移除，不修改记录；记录所属站点的处理结果会随同步文件传来</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>打开记录</source>
         <translation>Open record</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>同一客商被两个招商单元同时接触</source>
         <translation>The same company is being approached by two units</translation>
     </message>
@@ -5763,11 +7602,16 @@ Refused: data they may not change; not written.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>处理…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>打开本站记录</source>
         <translation>Open our record</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>各站点同步情况</source>
         <translation>Sync state per site</translation>
     </message>
@@ -5827,7 +7671,7 @@ Refused: data they may not change; not written.</translation>
         <translation>  · key fingerprint {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>还没有同步对象。市级：点“生成入网文件…”为县区生成入网文件；县区：用市里发来的入网文件运行 zsdesk sync join 入网文件 加入。</source>
         <translation>No sync partner yet. City: use “Make setup file…” for each county; county: join with the city&apos;s setup file by running zsdesk sync join FILE.</translation>
     </message>
@@ -5842,7 +7686,17 @@ Refused: data they may not change; not written.</translation>
         <translation>Clash alerts ({0})</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>近{0}天已处理（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>市里近{0}天已处理（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>全部已入网县区（{0}个，各一个文件）</source>
         <translation>All joined counties ({0}, one file each)</translation>
     </message>
@@ -5902,12 +7756,12 @@ Refused: data they may not change; not written.</translation>
         <translation>Sync files (*.zsync);;All files (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>预览同步文件</source>
         <translation>Previewing sync file</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>导入预览：{0}（来自 {1}，第{2}号）</source>
         <translation>Import preview: {0} (from {1}, no. {2})</translation>
     </message>
@@ -5927,7 +7781,68 @@ Refused: data they may not change; not written.</translation>
         <translation>Refused records ({0}, not written)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+26"/>
+        <source>选择存放同步文件的文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>预览文件夹中的同步文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>文件夹“{0}”中没有 .zsync 同步文件，未导入任何数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>导入文件夹：{0}（{1}个文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>将导入{0}个，已导入过{1}个，将进入等待队列{2}个，不能导入{3}个。按下表顺序（按站点和序号）逐个导入，写入前自动备份一次数据库。点“全部应用”导入，点“取消”不导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已跳过{0}个不是同步文件的文件：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>导入结果：{0}（{1}个文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已导入{0}个，此前已导入{1}个，等待之前的文件{2}个，拒绝{3}个。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>等待队列中另有{0}个文件随之导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>被拒绝的文件没有写入任何数据，其他文件不受影响；把鼠标停在该行上可看处理办法。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>文件夹导入未完成：{0}
+正在导入的文件已整体撤销；此前已导入的文件保留。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>未加入：{0}
 本站点的数据没有任何改动。</source>
         <translation>Not joined: {0}
@@ -5935,7 +7850,8 @@ Nothing at this site was changed.</translation>
     </message>
     <message>
         <location filename="../../zsdesk/ui/error_text.py" line="+11"/>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-67"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-934"/>
+        <location line="+755"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
@@ -5949,7 +7865,7 @@ Reason: {2}
 Nothing in this site&apos;s data was changed. {3}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+132"/>
         <source>这是入网文件，不是同步文件：本站点尚未加入市级同步，可以用它加入。</source>
         <translation>This is a setup file, not a sync file: this site has not joined the city&apos;s sync yet and can join with it.</translation>
     </message>
@@ -6019,7 +7935,8 @@ Nothing in this site&apos;s data was changed. {3}</translation>
         <translation>Waiting file no. {0} was imported too: {1}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-114"/>
+        <location line="+125"/>
         <source>已取消：未导入任何数据。</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
@@ -6031,13 +7948,34 @@ Nothing in this site&apos;s data was changed. {3}</translation>
 It was undone as a whole; the data is unchanged.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
+        <source>该记录属于{0}，由其处理；处理结果会随同步文件传来。可点“知悉”将其移出列表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+17"/>
         <location line="+29"/>
         <source>请先在表中选择一个冲突。</source>
         <translation>Select a conflict in the table first.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-40"/>
+        <source>知悉冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已知悉“{0}”的{1}：记录未修改，{2}的处理结果会随同步文件传来。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录所属站点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>保留本站的值</source>
         <translation>Keep our value</translation>
     </message>
@@ -6077,7 +8015,27 @@ It was undone as a whole; the data is unchanged.</translation>
         <translation>Neither company is kept at this site</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+4"/>
+        <source>认定为同一投资方、各自保留或归属其中一个单元；处理结果随下次同步送达两个县区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撞车提醒由市级处理：市里的处理结果会随同步文件传来</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已处理撞车提醒（{0} / {1}）：{2}。处理结果随下次同步送达两个县区。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>两家企业的记录分属县区，市级未合并，由县区在各自的客商库中处理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>无法打开记录：{0}</source>
         <translation>Cannot open the record: {0}</translation>
     </message>
@@ -6224,7 +8182,7 @@ Hand it to the county in person (it holds a one-time enrolment secret and works 
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-271"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-280"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -6318,7 +8276,7 @@ The changes it had not committed were undone. {1}</translation>
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="+101"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+110"/>
         <location line="+29"/>
         <source>重命名招商单元</source>
         <translation>Rename unit</translation>
@@ -6512,7 +8470,7 @@ starts</translation>
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="-212"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="-221"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
@@ -6588,7 +8546,7 @@ starts</translation>
 <context>
     <name>ValueDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-947"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-1204"/>
         <source>手工编辑冲突的值</source>
         <translation>Edit the conflicting value</translation>
     </message>
@@ -6652,7 +8610,7 @@ starts</translation>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/visit.py" line="+29"/>
+        <location filename="../../zsdesk/ui/forms/visit.py" line="+46"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -6762,17 +8720,37 @@ starts</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>关联线索：{0} {1}</source>
-        <translation>Linked lead: {0} {1}</translation>
+        <location line="+5"/>
+        <source>转为线索…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>用本次拜访新建一条线索（带入企业、单元、责任人和拜访内容），保存后与本拜访关联</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>关联线索：{0} {1}&#x3000;&lt;a href=&quot;open&quot;&gt;打开线索&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>关联线索：{0}</source>
         <translation>Lead: {0}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+43"/>
+        <source>已转为线索 {0}，并与本拜访关联。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已新建线索 {0}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>记录拜访</source>
         <translation>Log visit</translation>
     </message>

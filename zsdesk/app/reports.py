@@ -11,23 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
-from zsdesk import metrics, reminders
+from zsdesk import history, metrics, reminders
+from zsdesk.db.types import utcnow
 from zsdesk.ledgers import ExportResult, ImportPreview, RowResult, apply, export_ledger, preview, read_ledger
 from zsdesk.metrics import Figure, Period, Report, UnitFigures
 from zsdesk.reminders import RED, YELLOW, FollowUp, Light
 from zsdesk.reports import brief, periods
-from zsdesk.reports.brief import TEXT_MAX
+from zsdesk.reports.brief import COPIES_MAX, ISSUE_MAX, LIST_LIMIT_MAX, TEXT_MAX
 from zsdesk.services.audit import RecentChange
 
 from zsdesk.app.reference import list_staff, list_units, scope_unit_ids
 
 __all__ = [
-    "BRIEF_STEPS", "RED", "TEXT_MAX", "YELLOW",
-    "DashboardData", "ExportResult", "Figure", "FollowUp", "ImportPreview", "Light", "Period", "Report",
-    "ReportsData", "RowResult", "UnitFigures",
-    "brief_text", "export_ledger", "import_ledger", "load_dashboard", "load_reports", "make_brief_file",
-    "preview_ledger", "recent_periods",
+    "BRIEF_STEPS", "COPIES_MAX", "ISSUE_MAX", "LIST_LIMIT_MAX", "RED", "TEXT_MAX", "YELLOW",
+    "BriefSettings", "DashboardData", "DrillDown", "DrillRow", "ExportResult", "Figure", "FollowUp", "ImportPreview", "Light", "Period",
+    "Report", "ReportsData", "RowResult", "UnitFigures",
+    "brief_text", "drill_down", "export_ledger", "import_ledger", "load_brief_settings", "load_dashboard", "load_reports",
+    "make_brief_file", "preview_ledger", "recent_periods", "save_brief_settings",
 ]
 
 #: the steps ``make_brief`` reports, in order (for a determinate progress bar)
@@ -46,6 +48,13 @@ class DashboardData:
     recent: list[RecentChange]
     staff_name: str | None          # whose follow-ups (None: the whole site's)
     scoped: bool                    # a county: its own units only
+    read_at: dt.datetime | None = None   # when this was read (UTC): 更新于
+
+
+def load_unit_history(ws, years: int = 3) -> tuple[history.UnitHistory, ...]:
+    """历年赛马: the last ``years`` years of each unit this site shows, with the
+    连续两年 flags; ranks only at the city (a county holds only its own data)."""
+    return tuple(history.unit_history(ws, years=years, unit_ids=scope_unit_ids(ws), ranked=ws.site.is_city))
 
 
 def load_dashboard(ws, *, staff_id: str | None = None, recent_limit: int = 40) -> DashboardData:
@@ -70,7 +79,71 @@ def load_dashboard(ws, *, staff_id: str | None = None, recent_limit: int = 40) -
     due_today, overdue = reminders.followups(ws, staff_id=staff_id)
     recent = ws.audit.recent(recent_limit)
     return DashboardData(report, figures, lights, mine(due_today), mine(overdue), recent, staff_name,
-                         scope is not None)
+                         scope is not None, utcnow())
+
+
+@dataclass(frozen=True)
+class DrillRow:
+    """One row behind a figure and what it adds to it (a 飞地 project adds its share)."""
+    id: str
+    number: str                 # the project's number
+    name: str                   # the project's name
+    unit: str                   # the unit the project belongs to
+    when: dt.date               # the contract date, or the arrival's date
+    share: Decimal              # the share the row counts by here (1: whole)
+    amount: Decimal             # 万元: the contract investment, or the arrival's amount
+    counted: Decimal            # what the row adds: share × amount for a sum in 万元, else the share
+
+
+@dataclass(frozen=True)
+class DrillDown:
+    """The rows behind a figure of projects or capital arrivals, in the figure's order;
+    ``total`` (the sum of ``counted``) is the figure itself for counts and sums."""
+    table: str
+    unit: str                   # the figure's unit: 个 / 万元 / %
+    rows: tuple[DrillRow, ...]
+    total: Decimal
+
+    @property
+    def shared(self) -> bool:
+        """Some row counts by a share (飞地): the drill-down must say so."""
+        return any(r.share != 1 for r in self.rows)
+
+
+def drill_down(ws, figure: Figure) -> DrillDown:
+    """The projects (or capital arrivals) behind ``figure``, each with the share it counts
+    by and what it adds, so the rows add up to the figure shown."""
+    from sqlalchemy import select
+
+    from zsdesk.db.models import CapitalArrival, Project, Unit
+
+    one = Decimal(1)
+    ids = list(figure.row_ids)
+    found: dict[str, tuple] = {}
+    with ws.read() as s:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            if figure.table == "capital_arrivals":
+                q = (select(CapitalArrival.id, Project.number, Project.name, Unit.name,
+                            CapitalArrival.arrival_date, CapitalArrival.amount)
+                     .join(Project, Project.id == CapitalArrival.project_id)
+                     .join(Unit, Unit.id == Project.unit_id).where(CapitalArrival.id.in_(chunk)))
+            elif figure.table == "projects":
+                q = (select(Project.id, Project.number, Project.name, Unit.name, Project.contract_date,
+                            Project.contract_investment)
+                     .join(Unit, Unit.id == Project.unit_id).where(Project.id.in_(chunk)))
+            else:
+                raise ValueError(f"no drill-down of {figure.table}")
+            found.update({r[0]: tuple(r) for r in s.execute(q)})
+    rows = []
+    for rid in ids:
+        if rid not in found:
+            continue
+        _, number, name, unit, when, amount = found[rid]
+        share = figure.shares.get(rid, one)
+        counted = share * amount if figure.unit == "万元" else share
+        rows.append(DrillRow(rid, number, name, unit, when, share, amount, counted))
+    return DrillDown(figure.table, figure.unit, tuple(rows), sum((r.counted for r in rows), Decimal(0)))
 
 
 # --- 简报 -------------------------------------------------------------------------------------------
@@ -133,6 +206,67 @@ def make_brief_file(ws, kind: str, code: str, out: str, unit_code: str | None, t
             report(message)
 
     return brief.make_brief(ws, period, kind, out, unit_code=unit_code, progress=progress)
+
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    """What the 简报设置 panel shows for the brief of ``kind`` and ``code``: the
+    报头 and 报尾 settings (the city's, shared by every brief; ``title`` is this
+    kind's), and this brief's issue number and 下一步工作 text."""
+    kind: str
+    code: str
+    period_label: str
+    is_city: bool                 # False: a county reads them (its 预检稿 prints its own name, no number)
+    site_name: str
+    title: str
+    office: str                   # as printed: the setting, or the site's name
+    office_is_default: bool
+    confidential: bool            # 内部资料 注意保存
+    report_to: str                # 报
+    send_to: str                  # 送
+    issue_to: str                 # 发
+    copies: int                   # 印发份数
+    list_limit: int               # rows per project list (0: all)
+    issue: int                    # the number the brief prints
+    calendar_issue: int           # the calendar's number (the period's place in its year)
+    text: str                     # 下一步工作
+
+
+def load_brief_settings(ws, kind: str, code: str) -> BriefSettings:
+    """The brief settings and this brief's number and text."""
+    _, period = periods.parse_period(code, kind)
+    code = periods.period_code(kind, period)
+    settings = brief.brief_settings(ws)
+    is_city = ws.site.is_city
+    recipients = settings["recipients"]
+    office_setting = ws.reference.setting("brief_office") if is_city else None
+    return BriefSettings(
+        kind=kind, code=code, period_label=period.label, is_city=is_city, site_name=ws.site.name,
+        title=settings["titles"][kind], office=settings["office"], office_is_default=not office_setting,
+        confidential=settings["confidential"], report_to=recipients.get("报", ""), send_to=recipients.get("送", ""),
+        issue_to=recipients.get("发", ""), copies=int(settings["copies"]), list_limit=int(settings["list_limit"]),
+        issue=brief.issue_number(ws, kind, code), calendar_issue=brief.calendar_issue(kind, code),
+        text=brief.brief_text(ws, kind, code))
+
+
+def save_brief_settings(ws, kind: str, code: str, *, title: str, office: str, confidential: bool,
+                        report_to: str, send_to: str, issue_to: str, copies, list_limit, issue,
+                        text: str | None = None) -> BriefSettings:
+    """Store the settings (city only) in one transaction: ``title`` for this
+    kind, ``office`` ("" or the site's name: the default), ``issue`` this
+    brief's number (the calendar's: no override) and, when given, its 下一步工作
+    ``text``. A refused value raises ``ValidationError``/``ValidationErrors``
+    naming the field (title, office, confidential, recipients:报/送/发, copies,
+    list_limit, issue, text) and nothing is written. Returns what is stored now."""
+    office = (office or "").strip()
+    if office == ws.site.name:
+        office = ""
+    brief.set_brief_settings(
+        ws, title={kind: title}, office=office, confidential=confidential,
+        recipients={"报": report_to, "送": send_to, "发": issue_to}, copies=copies, list_limit=list_limit,
+        kind=kind, period=code, issue=issue, text=text)
+    return load_brief_settings(ws, kind, code)
 
 
 # --- 台账 -------------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from zsdesk.services.workspace import change_database_password, database_protect
 
 __all__ = [
     "MIN_LENGTH", "DamagedDatabase", "SetupFileInfo", "SiteSummary", "Workspace", "WrongPassword",
-    "backup_time", "can_join", "create_city_site", "is_initialised", "is_setup_file", "join_with_setup_file",
+    "backup_time", "can_join", "create_city_site", "industry_templates", "is_initialised", "is_setup_file",
+    "join_with_setup_file",
     "read_setup_file", "backup_to", "change_database_password", "check_database", "check_open_database",
     "data_dir", "database_file", "database_location", "database_protection", "generate_demo", "is_encrypted",
     "migration_note", "open_workspace", "portable_dir", "restore_from",
@@ -120,11 +121,24 @@ def join_with_setup_file(ws, path: str) -> SiteSummary:
     return _summary(ws.site)
 
 
-def create_city_site(ws, code: str, name: str) -> SiteSummary:
-    """Make this (uninitialised) database the city's site."""
+def industry_templates() -> tuple[tuple[str, str], ...]:
+    """(key, label) of the industry catalogues a city may start from, the default first."""
+    from zsdesk.seed import DEFAULT_TEMPLATE, TEMPLATES
+
+    keys = [DEFAULT_TEMPLATE, *(k for k in TEMPLATES if k != DEFAULT_TEMPLATE)]
+    return tuple((k, TEMPLATES[k][0]) for k in keys)
+
+
+def create_city_site(ws, code: str, name: str, template: str | None = None) -> SiteSummary:
+    """Make this (uninitialised) database the city's site, its industries from
+    ``template`` (see ``industry_templates``; None: the built-in general one)."""
+    from zsdesk.seed import use_template
     from zsdesk.services.workspace import init_site
 
-    return _summary(init_site(ws, role="city", code=code, name=name))
+    site = init_site(ws, role="city", code=code, name=name)
+    if template:
+        use_template(ws, template)
+    return _summary(site)
 
 
 def is_initialised(ws) -> bool:

@@ -19,12 +19,15 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from zsdesk.errors import StorageError
+from zsdesk.timefmt import format_timestamp
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0007_record_search_keys"  # checked against Alembic's head by a test
+HEAD_REVISION = "0011_compact_history"  # checked against Alembic's head by a test
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUP_KEEP = 10
+#: the kept automatic backups together take at most this many times the database's size
+BACKUP_BUDGET = 3
 #: how long a SQLite statement waits for another connection's write lock before "database is locked"
 BUSY_TIMEOUT_MS = 10_000
 #: the wait of the transactions begun in this thread (``lock_wait``); threads start with the default
@@ -245,7 +248,7 @@ class DamagedDatabase(StorageError):
             when = backup_time(backup)
             code = "storage.damaged"
             params = {"path": str(self.path),
-                      "backup": f"{backup}" + (f"（{when:%Y-%m-%d %H:%M}）" if when else ""),
+                      "backup": f"{backup}" + (f"（{format_timestamp(when)}）" if when else ""),
                       "command": restore_command(self.path, backup)}
         else:
             code, params = "storage.damaged-no-backup", {"path": str(self.path)}
@@ -404,14 +407,15 @@ def glob_escape(text: str) -> str:
 
 
 def backup_time(backup: Path):
-    """When an automatic backup was taken (from its name), else its file time."""
+    """When an automatic backup was taken (from its name, written in this computer's
+    time), else its file time: an aware instant, shown with ``zsdesk.timefmt``."""
     import datetime as dt
 
     m = _BACKUP_NAME.match(Path(backup).name)
     if m:
-        return dt.datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S-%f")
+        return dt.datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S-%f").astimezone()
     try:
-        return dt.datetime.fromtimestamp(Path(backup).stat().st_mtime)
+        return dt.datetime.fromtimestamp(Path(backup).stat().st_mtime, tz=dt.UTC)
     except OSError:
         return None
 
@@ -552,10 +556,36 @@ def backup_file(path: Path, reason: str, *, spare: Path | None = None, password:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}-{reason}.db"
     copy_checked(path, target, what="自动备份", password=password)
-    for old in backups_of(path)[BACKUP_KEEP:]:
-        if spare is None or old.resolve() != Path(spare).resolve():  # the backup being restored stays
-            old.unlink(missing_ok=True)
+    prune_backups(path, keep=target, spare=spare)
     return target
+
+
+def prune_backups(path: Path, *, keep: Path, spare: Path | None = None) -> list[Path]:
+    """Delete the oldest automatic backups of ``path`` beyond ``BACKUP_KEEP`` or
+    beyond the disk budget (all kept backups together at most
+    ``BACKUP_BUDGET`` × the database's size). ``keep`` (the backup just made)
+    and ``spare`` (a backup being restored) always stay. Returns what was deleted."""
+    def size(file: Path) -> int:
+        try:
+            return file.stat().st_size
+        except OSError:
+            return 0
+
+    staying = {Path(p).resolve() for p in (keep, spare) if p is not None}
+    budget = BACKUP_BUDGET * (size(Path(path)) + size(Path(f"{path}-wal")))   # the data not yet checkpointed too
+    total, kept, removed = 0, 0, []
+    for backup in backups_of(path):               # newest first
+        if backup.resolve() in staying:
+            total += size(backup)
+            kept += 1
+            continue
+        if kept < BACKUP_KEEP and total + size(backup) <= budget:
+            total += size(backup)
+            kept += 1
+            continue
+        backup.unlink(missing_ok=True)
+        removed.append(backup)
+    return removed
 
 
 def copy_checked(source: Path, target: Path, *, what: str = "备份", password: str | None = None) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
-    BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint,
+    BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -77,7 +77,13 @@ class ChangeLog(Base):
     with every synced field; for an update ``{field: [old, new]}`` for the fields
     that changed. ``base`` is JSON ``{field: "site_id:counter"}``: the version of
     each field the writer saw. Every field in ``data`` carries this row's stamp
-    ``(hlc, origin_site_id, counter)``.
+    ``(hlc, origin_site_id, counter)``. Both are written without spaces
+    (``zsdesk.db.changes.LOG_JSON``).
+
+    Indexes: by origin and counter (sync's deduplication, unique) and by record
+    (its versions and audit trail). There is no index on ``recorded_at``: no
+    query used it (the 突击上报 query finds its three tables by ``ix_change_row``),
+    and it was 4% of the file (migration 0011).
     """
 
     __tablename__ = "change_log"
@@ -98,7 +104,6 @@ class ChangeLog(Base):
     __table_args__ = (
         UniqueConstraint("origin_site_id", "counter", name="uq_change_origin_counter"),
         Index("ix_change_row", "tbl", "row_id"),
-        Index("ix_change_recorded", "recorded_at"),
     )
 
 
@@ -301,6 +306,8 @@ class Project(Synced, Base):
     stage_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
     stage_reason: Mapped[str | None] = mapped_column(Text)
     owner_staff_id: Mapped[str | None] = fk("staff.id")
+    # 项目类别 (domain.PROJECT_CATEGORIES: 工业 …), for the person-level 赛马; migration 0009
+    category: Mapped[str | None] = mapped_column(String(16))
     notes: Mapped[str | None] = mapped_column(Text)
     search_key: Mapped[str | None] = mapped_column(Text)  # name, full pinyin, initials (local)
 
@@ -397,7 +404,19 @@ class Target(Synced, Base):
     metric: Mapped[str] = mapped_column(String(32), nullable=False)
     value: Mapped[Decimal] = mapped_column(Money(), nullable=False)
 
-    __table_args__ = (Index("ix_targets_year_unit", "year", "unit_id"),)
+    # One live target per unit (or person), year and metric, whoever writes it (issue 13:
+    # two PCs saving at once left two rows). Two partial indexes, because a unique index
+    # treats NULLs as distinct: one for the unit's own targets, one for a person's.
+    # Made by migration 0008_unique_targets, which merged the duplicates found first.
+    __table_args__ = (
+        Index("ix_targets_year_unit", "year", "unit_id"),
+        Index("uq_targets_unit_key", "year", "unit_id", "metric", unique=True,
+              sqlite_where=text("staff_id IS NULL AND NOT deleted"),
+              postgresql_where=text("staff_id IS NULL AND NOT deleted")),
+        Index("uq_targets_staff_key", "year", "unit_id", "staff_id", "metric", unique=True,
+              sqlite_where=text("staff_id IS NOT NULL AND NOT deleted"),
+              postgresql_where=text("staff_id IS NOT NULL AND NOT deleted")),
+    )
 
 
 class ScoringRules(Synced, Base):
@@ -453,6 +472,48 @@ class Alert(Synced, Base):
     first_unit_id: Mapped[str | None] = fk("units.id")  # 首报首谈 suggestion
     summary: Mapped[str] = mapped_column(Text, nullable=False)
     status: Mapped[str] = mapped_column(String(12), default="open", nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+# --- 产业链图谱 and 招商活动 (issue 16; migration 0010) --------------------------------
+
+class Event(Synced, Base):
+    """招商活动: a 集中签约, 推介会, 展会 or 外出招商活动 organised by a unit, possibly one of
+    a named series (``series``: "1336", "兰洽会" …). Kept at the site of its unit."""
+
+    __tablename__ = "events"
+    unit_id: Mapped[str] = fk("units.id", nullable=False, index=True)   # 主办单元
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)       # zsdesk.events.EVENT_KINDS
+    start_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(100))
+    series: Mapped[str | None] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class EventLink(Synced, Base):
+    """A visit, lead or signed project linked to a 招商活动 (``record_table``:
+    visits / leads / projects). A row of its own, not a column of those tables,
+    so records written by an earlier version sync unchanged."""
+
+    __tablename__ = "event_links"
+    event_id: Mapped[str] = fk("events.id", nullable=False, index=True)
+    record_table: Mapped[str] = mapped_column(String(16), nullable=False)
+    record_id: Mapped[str] = mapped_column(ID, nullable=False)
+
+    __table_args__ = (Index("ix_event_links_record", "record_table", "record_id"),)
+
+
+class ChainTarget(Synced, Base):
+    """目标企业: a company of the 客商库 marked by a unit as a target for one chain node
+    (产业链环节), as 龙头 / 配套 / 其他. A county marks its own; the city sees all."""
+
+    __tablename__ = "chain_targets"
+    node_id: Mapped[str] = fk("industries.id", nullable=False, index=True)
+    company_id: Mapped[str] = fk("companies.id", nullable=False, index=True)
+    unit_id: Mapped[str] = fk("units.id", nullable=False)
+    role: Mapped[str] = mapped_column(String(8), nullable=False)        # zsdesk.chains.TARGET_ROLES
     note: Mapped[str | None] = mapped_column(Text)
 
 

@@ -119,6 +119,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("completed_date", "竣工日期", "date", 12, "竣工时间 实际竣工时间 实际竣工日期"),
         _c("producing_date", "投产日期", "date", 12, "投产时间 实际投产时间 实际投产日期 试生产时间"),
         _c("stage_reason", "未履约/停滞原因", "text", 16, "原因 未履约原因 停滞原因 停工原因", wrap=True),
+        _c("category", "项目类别", "text", 8, "项目类型 项目分类 项目性质"),  # 工业/服务业/农业/其他
         OWNER, UNIT, NOTES,
     ),
 }

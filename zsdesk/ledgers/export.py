@@ -183,7 +183,7 @@ def _project_rows(ws, scope, year):
             milestones[(pid, stage)] = date
         result = s.connection().execute(
             select(Project.id, Project.number, Project.name, Company.name, Company.usci, Industry.name,
-                   Project.contract_date, Project.contract_investment, Project.foreign_investment_usd,
+                   Project.category, Project.contract_date, Project.contract_investment, Project.foreign_investment_usd,
                    Project.land_mu, Project.jobs, Project.expected_output, Project.expected_tax, Project.stage,
                    Project.stage_date, Project.stage_reason, Staff.name, Unit.name, Project.notes)
             .join(Unit, Unit.id == Project.unit_id)
@@ -195,9 +195,9 @@ def _project_rows(ws, scope, year):
     return [[i, number, name, company, usci, industry, cdate, investment, usd, land, jobs, output, tax,
              money.get(pid), PROJECT_LABELS.get(stage, stage), stage_date,
              milestones.get((pid, "started")), milestones.get((pid, "completed")),
-             milestones.get((pid, "producing")), reason, owner, unit, notes]
-            for i, (pid, number, name, company, usci, industry, cdate, investment, usd, land, jobs, output, tax,
-                    stage, stage_date, reason, owner, unit, notes) in enumerate(result, 1)]
+             milestones.get((pid, "producing")), reason, category, owner, unit, notes]
+            for i, (pid, number, name, company, usci, industry, category, cdate, investment, usd, land, jobs,
+                    output, tax, stage, stage_date, reason, owner, unit, notes) in enumerate(result, 1)]
 
 
 @without_gc
@@ -339,6 +339,44 @@ def _detail_columns(table: str):
             *common]
 
 
+PEOPLE_SHEET = "个人赛马"
+
+
+def _people_sheet(wb, race, *, heading: str, info: str) -> None:
+    """个人赛马: one row per person — unit, name, each figure with the person's
+    target and completion, score and rank, 优秀 (the city's rule) and 12个月无实绩."""
+    from zsdesk.domain import TARGET_METRICS
+    from zsdesk.ledgers.sheets import Formatted, SheetColumn as C, write_table
+    from zsdesk.people import NO_RESULTS_MONTHS, PERSON_KEYS, rule_text
+
+    first = race.people[0]
+    columns = [C("序号", "seq", 6), C("招商单元", "text", 14), C("姓名", "text", 8)]
+    for k in PERSON_KEYS:
+        f = first.figures[k]
+        columns.append(C(f"{f.label}({f.unit})", "mixed", 10))
+        if k in TARGET_METRICS:
+            columns += [C(f"{f.label}目标", "mixed", 8), C(f"{f.label}完成率", "percent", 8)]
+    columns += [C("得分", "money", 8), C("排名", "int", 6), C("优秀", "stage", 6),
+                C("优秀依据", "text", 24, wrap=True), C(f"{NO_RESULTS_MONTHS}个月无实绩", "stage", 8),
+                C("最近实绩日期", "date", 12)]
+    rows = []
+    for i, p in enumerate(race.people, 1):
+        row: list = [i, p.unit_name, p.name + ("（已停用）" if not p.active else "")]
+        for k in PERSON_KEYS:
+            f = p.figures[k]
+            fmt = _number_format(f)
+            row.append(Formatted(f.value, fmt) if f.value is not None else "—")
+            if k in TARGET_METRICS:
+                row += [Formatted(f.target, fmt) if f.target is not None else None, f.completion]
+        score = p.score.value if p.score is not None else None
+        row += [score, p.rank, "优秀" if p.excellent else None, p.excellent_reason,
+                "无实绩" if p.no_results else None, p.last_result]
+        rows.append(row)
+    write_table(wb, PEOPLE_SHEET, columns, rows, heading=heading,
+                info=f"{info}　　优秀：{rule_text(race.rule)}；无实绩：截至期末{NO_RESULTS_MONTHS}个月内"
+                     "没有签约项目、也没有到位资金（按包保责任人计）", total_label=None)
+
+
 def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
                  unit_code: str | None = None) -> ExportResult:
     """The statistics workbook of one unit (or, for a city without ``unit_code``,
@@ -346,14 +384,15 @@ def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
     figure and one sheet per figure listing exactly the rows behind it."""
     from openpyxl import Workbook
 
-    from zsdesk import metrics
+    from zsdesk import metrics, people
     from zsdesk.ledgers.sheets import Formatted, SheetColumn as C, write_table
 
     out = _target(out)
     today = ws.today()
     period = metrics.Period.year(year or today.year, today)
     scope = resolve_scope(ws, unit_code)
-    report = metrics.compute(ws, period)
+    snapshot = metrics.Snapshot(ws, period.end)   # read once for the units and the people
+    report = metrics.compute(ws, period, snapshot=snapshot)
     if scope.unit_ids is not None and len(scope.unit_ids) == 1:
         matches = [u for u in report.units if u.unit_id == scope.unit_ids[0]]
         if not matches:
@@ -367,7 +406,7 @@ def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
     if figures.score is not None and figures.unit_id is not None:
         entries.append(figures.score)
 
-    used: set[str] = {"指标汇总", "各单元"}
+    used: set[str] = {"指标汇总", "各单元", PEOPLE_SHEET}
     sheet_of = {f.key: _sheet_name(f"{f.label}明细" if f.key == "score" else f.label, used) for f in entries}
     pace = numbers.percent(report.pace)
     info = "　　".join([f"填报单位：{owner}",
@@ -425,6 +464,11 @@ def export_stats(ws, out: str | os.PathLike, *, year: int | None = None,
             unit_rows, heading=f"{owner}{period.label}各招商单元指标及排名",
             info=info, total_label=None)
         sheets.append("各单元")
+
+    race = people.compute_people(ws, period, unit_ids=scope.unit_ids, snapshot=snapshot)
+    if race.people:
+        _people_sheet(wb, race, heading=f"{owner}{period.label}个人赛马", info=info)
+        sheets.append(PEOPLE_SHEET)
 
     wanted: dict[str, set[str]] = defaultdict(set)
     for f in entries:

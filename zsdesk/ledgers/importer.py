@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,13 +29,13 @@ from sqlalchemy import select
 from zsdesk import numbers
 from zsdesk.batch import chunks, without_gc
 from zsdesk.db.models import (
-    Company, Industry, Lead, LeadStage, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
+    Company, Industry, Lead, LeadStage, LocalState, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
 )
 from zsdesk.db.types import new_id
 from zsdesk.domain import LEAD_FLOW, LEAD_LABELS, LEAD_SIDE, PROJECT_FLOW, PROJECT_LABELS, PROJECT_SIDE
 from zsdesk.errors import RefusedError, ValidationError, ValidationErrors, ZsdeskError
 from zsdesk.ledgers.columns import COLUMNS, KIND_LABELS
-from zsdesk.ledgers.reader import LedgerPlan, LedgerRow, Problem
+from zsdesk.ledgers.reader import LedgerPlan, LedgerRow, Problem, plan_mapping, remap
 from zsdesk.names import normalize_company_name
 from zsdesk.services.stages import check_move
 from zsdesk.validation import validate_usci
@@ -53,7 +54,8 @@ PLAIN = {
               "notes": "notes"},
     "projects": {"name": "name", "contract_date": "contract_date", "investment": "contract_investment",
                  "foreign_usd": "foreign_investment_usd", "land_mu": "land_mu", "jobs": "jobs",
-                 "expected_output": "expected_output", "expected_tax": "expected_tax", "notes": "notes"},
+                 "expected_output": "expected_output", "expected_tax": "expected_tax", "notes": "notes",
+                 "category": "category"},
 }
 # ledger field -> service field (resolved references)
 REFS = {"unit": "unit_id", "company": "company_id", "industry": "industry_id", "owner_staff": "owner_staff_id",
@@ -73,6 +75,83 @@ def _ledger_field(kind: str, service_field: str) -> str:
 
 def _norm(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").split()).lower()
+
+
+# --- what the site does not know yet: proposals --------------------------------------------
+
+INDUSTRY_MATCH_SCORE = 60   # the least similarity (0-100) at which an industry name is proposed
+
+
+@dataclass
+class Choices:
+    """How an import treats what the site does not know yet. Without choices
+    (``None``) such rows are refused, as a strict import does.
+
+    - ``new_staff``: a 包保责任人/记录人/我方人员 not in the roster becomes a new
+      招商人员 of the row's unit, created in the same transaction as the rows;
+    - ``industries``: an industry name as the ledger writes it -> the chosen
+      industry id, or None to leave it empty; a name not given takes the
+      proposed match (the most similar name of the catalogue), or none."""
+    new_staff: bool = True
+    industries: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IndustryMatch:
+    """An industry name the catalogue does not hold, with the proposed match and the choice made."""
+    text: str                        # as the ledger writes it
+    proposed_id: str | None
+    proposed_name: str | None        # a chain node: 产业／环节
+    score: int                       # similarity 0-100 of the proposal
+    chosen_id: str | None
+    chosen_name: str | None
+    rows: int                        # rows that name it
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "proposed": self.proposed_name, "score": self.score,
+                "chosen": self.chosen_name, "rows": self.rows}
+
+
+class _Batch:
+    """What the ledgers of one import create, shared by their previews: a company
+    or a person two sheets name is created once."""
+
+    def __init__(self, choices: Choices | None):
+        self.choices = choices
+        self.new_companies: dict[str, dict] = {}          # key -> validated values (with id)
+        self.new_staff: dict[tuple[str, str], dict] = {}  # (unit id, name) -> validated values (with id)
+        self.industry: dict[str, tuple[str | None, str | None, int]] = {}   # text -> (proposed id, name, score)
+
+
+def _industry_key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text or "").split())
+
+
+def _without_brackets(text: str) -> str:
+    return re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", text)
+
+
+def match_industry(text: str, catalogue: list[tuple[str, str]]) -> tuple[str | None, str | None, int]:
+    """(id, name, score) of the catalogue entry (id, shown name) most like ``text``:
+    names compared with and without what they hold in brackets, so 汽车装备制造
+    finds 汽车（农机、环卫）装备制造; (None, None, best score) below INDUSTRY_MATCH_SCORE."""
+    from rapidfuzz import fuzz
+
+    key = _industry_key(text)
+    best: tuple[str | None, str | None, int] = (None, None, 0)
+    for iid, name in catalogue:
+        full = _industry_key(name.rsplit("／", 1)[-1])
+        plain = _without_brackets(full)
+        score = max(fuzz.ratio(key, full), fuzz.ratio(key, plain))
+        if len(key) >= 2 and len(plain) >= 2 and (key in full or plain in key):
+            score = max(score, 80.0)
+        if "／" in name:   # a chain node: a little behind an industry of the same likeness
+            score -= 1
+        if score > best[2]:
+            best = (iid, name, int(round(score)))
+    if best[2] < INDUSTRY_MATCH_SCORE:
+        return None, None, best[2]
+    return best
 
 
 # --- results --------------------------------------------------------------------------
@@ -126,6 +205,9 @@ class ImportPreview:
     creates: list[_Create] = field(default_factory=list, repr=False)
     updates: list[_Update] = field(default_factory=list, repr=False)
     companies: list[dict] = field(default_factory=list, repr=False)   # validated, with ids
+    new_staff: list[dict] = field(default_factory=list)   # proposed 招商人员 (validated, with ids)
+    industry_matches: list[IndustryMatch] = field(default_factory=list)
+    unit_names: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -150,6 +232,12 @@ class ImportPreview:
             "columns": {c.header: c.field for c in plan.columns}, "ignored_columns": plan.ignored_columns,
             "notes": plan.notes, "blank_rows": plan.blank_rows, "mode": self.mode, "applied": self.applied,
             "summary": self.counts, "new_companies": self.new_companies,
+            "signature": plan.signature, "mapping_remembered": plan.mapping_remembered,
+            "proposals": {
+                "new_staff": [{"name": v["name"], "unit": self.unit_names.get(v["unit_id"], "")}
+                              for v in self.new_staff],
+                "new_companies": self.new_companies,
+                "industries": [m.to_json() for m in self.industry_matches]},
             "rows": [r.to_json() for r in self.rows],
         }
 
@@ -177,6 +265,12 @@ class ImportPreview:
                 lines += [f"    {n}" for n in r.notes]
         if self.new_companies:
             lines.append(f"新建企业{len(self.new_companies)}家：{'、'.join(self.new_companies)}")
+        if self.new_staff:
+            lines.append(f"新建招商人员{len(self.new_staff)}人：" + "、".join(
+                f"{v['name']}（{self.unit_names.get(v['unit_id'], '')}）" for v in self.new_staff))
+        for m in self.industry_matches:
+            lines.append(f"产业“{m.text}” → {('“' + m.chosen_name + '”') if m.chosen_name else '留空'}"
+                         f"（{m.rows}行）")
         summary = "，".join(f"{FATE_LABELS[f]}{c[f]}行" for f in FATES if c[f])
         if self.applied:
             verdict = "已导入。"
@@ -195,16 +289,18 @@ class ImportPreview:
 class _Lookups:
     """Units, companies, staff and industries this site may import into, loaded once."""
 
-    def __init__(self, ws, plan: LedgerPlan, unit_code: str | None):
+    def __init__(self, ws, plan: LedgerPlan, unit_code: str | None, batch: _Batch | None = None):
         self.ws = ws
+        self.batch = batch or _Batch(None)
         with ws.read() as s:
             q = select(Unit.id, Unit.code, Unit.name).where(~Unit.deleted)
             if not ws.site.is_city:
                 q = q.where(Unit.site_id == ws.site.id)
             units = s.execute(q.order_by(Unit.sort_order, Unit.code)).all()
             staff = s.execute(select(Staff.id, Staff.unit_id, Staff.name).where(~Staff.deleted)).all()
-            industries = s.execute(select(Industry.id, Industry.code, Industry.name)
-                                   .where(~Industry.deleted)).all()
+            industries = s.execute(select(Industry.id, Industry.code, Industry.name, Industry.parent_id,
+                                          Industry.active)
+                                   .where(~Industry.deleted).order_by(Industry.sort_order, Industry.code)).all()
         self.unit_ids = {u.id for u in units}
         self.unit_name = {u.id: u.name for u in units}
         self.unit_by_key: dict[str, str] = {}
@@ -229,13 +325,18 @@ class _Lookups:
             self.staff_by_unit.setdefault((st.unit_id, _norm(st.name)), st.id)
             self.staff_by_name[_norm(st.name)].add(st.id)
             self.staff_name[st.id] = st.name
-        self.industry_by_key: dict[str, str] = {}
+        self.industry_by_key: dict[str, str | None] = {}
         self.industry_name = {}
         for ind in industries:
             for key in (ind.code, ind.name, _norm(ind.code), _norm(ind.name)):
                 self.industry_by_key.setdefault(key, ind.id)
             self.industry_name[ind.id] = ind.name
-        self.new_companies: dict[str, dict] = {}   # key -> validated values (with id)
+        names = {ind.id: ind.name for ind in industries}
+        # for matching: industries first, then chain nodes shown as 产业／环节
+        self.industry_catalogue = [(ind.id, ind.name) for ind in industries if not ind.parent_id and ind.active] + \
+            [(ind.id, f"{names.get(ind.parent_id, '')}／{ind.name}") for ind in industries
+             if ind.parent_id and ind.active]
+        self.new_companies: dict[str, dict] = self.batch.new_companies   # key -> validated values (with id)
         self._unit_memo: dict = {}
         self._staff_memo: dict = {}
 
@@ -344,7 +445,9 @@ class _Lookups:
             return existing, None, False
         key = code or norm
         if key in self.new_companies:
-            return self.new_companies[key]["id"], None, True
+            known = self.new_companies[key]
+            self.company_name.setdefault(known["id"], known["name"])
+            return known["id"], None, True
         try:
             values = self.ws.companies.validate({"name": name, "usci": code})
         except (ValidationError, ValidationErrors) as exc:
@@ -371,11 +474,38 @@ class _Lookups:
         if unit_id and (unit_id, key) in self.staff_by_unit:
             return self.staff_by_unit[(unit_id, key)]
         ids = self.staff_by_name.get(key, set())
-        return next(iter(ids)) if len(ids) == 1 else None
+        if len(ids) == 1:
+            return next(iter(ids))
+        proposed = self.batch.new_staff.get((unit_id, key)) if unit_id else None
+        return proposed["id"] if proposed else None
+
+    def propose_staff(self, name: str, unit_id: str) -> tuple[str | None, str | None]:
+        """(id of a new 招商人员 of ``unit_id`` named ``name``, problem): created with the rows."""
+        key = (unit_id, _norm(name))
+        if key not in self.batch.new_staff:
+            try:
+                values = self.ws.reference.staff.validate({"unit_id": unit_id, "name": name})
+            except (ValidationError, ValidationErrors) as exc:
+                return None, "；".join(e.message for e in getattr(exc, "errors", [exc]))
+            values["id"] = new_id()
+            self.batch.new_staff[key] = values
+        self._staff_memo.pop((name, unit_id), None)
+        return self.batch.new_staff[key]["id"], None
+
+    def proposed_industry(self, text: str) -> tuple[str | None, str | None, int]:
+        """(chosen id or None, its name, score of the proposal) for a name the catalogue lacks."""
+        batch = self.batch
+        if text not in batch.industry:
+            batch.industry[text] = match_industry(text, self.industry_catalogue)
+        proposed_id, _, _ = batch.industry[text]
+        chosen = batch.choices.industries.get(text, proposed_id) if batch.choices else None
+        return chosen, self.industry_name.get(chosen) if chosen else None, batch.industry[text][2]
 
     def industry(self, text: str) -> str | None:
         found = self.industry_by_key.get(text)
-        return found if found is not None else self.industry_by_key.get(_norm(text))
+        if found is None and text not in self.industry_by_key:
+            found = self.industry_by_key[text] = self.industry_by_key.get(_norm(text))   # a miss is kept too
+        return found
 
 
 # --- existing records ---------------------------------------------------------------------------
@@ -557,11 +687,19 @@ class _RowCheck:
 
 
 @without_gc
-def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPreview:
-    """Every row's fate, without writing anything."""
+def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choices | None = None,
+            progress=None, _batch: _Batch | None = None) -> ImportPreview:
+    """Every row's fate, without writing anything. With ``choices``, what the
+    site does not know yet (people, industry names) is proposed instead of
+    refused (see ``Choices``). ``progress(done, total)`` is called now and then."""
     kind = plan.kind
     svc = getattr(ws, kind)
-    look = _Lookups(ws, plan, unit_code)
+    batch = _batch or _Batch(choices)
+    look = _Lookups(ws, plan, unit_code, batch)
+    proposing = batch.choices is not None
+    new_staff = batch.choices is not None and batch.choices.new_staff
+    industry_rows: dict[str, int] = defaultdict(int)
+    total = len(plan.rows)
     if look.default_unit is None and "unit" not in plan.fields:
         raise ValidationError("unit", "台账中没有“招商单元”列：市级站点导入时请用 --unit 指定招商单元"
                               if ws.site.is_city else "本站点有多个招商单元：请用 --unit 指定导入到哪个单元")
@@ -571,7 +709,9 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
     staged = []
     numbers, company_ids, dates, unit_ids, people = set(), set(), [], set(), set()
     plain = [(ledger, service) for ledger, service in PLAIN[kind].items() if ledger in plan.fields]
-    for row in plan.rows:
+    for i, row in enumerate(plan.rows):
+        if progress is not None and i % 1000 == 0:
+            progress(i, total)
         result = RowResult(row.row, "refused")
         check = _RowCheck(plan, row, result)
         v = row.values
@@ -593,14 +733,25 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
                 if created:
                     result.notes.append(f"新建企业：{look.company_name[cid]}")
         if v.get("industry"):
-            iid = look.industry(v["industry"])
-            if iid is None:
-                check.add("industry", f"产业“{v['industry']}”不在产业目录中")
+            text = v["industry"]
+            iid = look.industry(text)
+            if iid is None and proposing:
+                iid, chosen, _ = look.proposed_industry(text)
+                industry_rows[text] += 1
+                result.notes.append(f"产业“{text}” → “{chosen}”" if iid else f"产业“{text}”不在产业目录中，留空")
+            elif iid is None:
+                check.add("industry", f"产业“{text}”不在产业目录中")
             data["industry_id"] = iid
         for fld in ("owner_staff", "staff"):
             if v.get(fld):
                 sid = look.staff(v[fld], uid)
-                if sid is None:
+                if sid is None and new_staff and uid:
+                    sid, staff_problem = look.propose_staff(v[fld], uid)
+                    if staff_problem:
+                        check.add(fld, staff_problem)
+                    else:
+                        result.notes.append(f"新建招商人员：{v[fld]}")
+                elif sid is None:
                     check.add(fld, f"“{v[fld]}”不是招商人员名单中的人（请先在人员名单中添加，或清空此格）")
                 data[REFS[fld]] = sid
         if v.get("participants"):
@@ -608,6 +759,10 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
             unknown: list[str] = []
             for name in v["participants"]:
                 sid = look.staff(name, uid)
+                if sid is None and new_staff and uid:
+                    sid, _problem = look.propose_staff(name, uid)
+                    if sid:
+                        result.notes.append(f"新建招商人员：{name}")
                 (ids if sid else unknown).append(sid or name)
             if unknown:
                 check.add("participants", f"“{'、'.join(unknown)}”不是招商人员名单中的人（请先在人员名单中添加）")
@@ -650,7 +805,9 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
     out = ImportPreview(plan, [], [], companies=[])
     seen: dict[tuple, int] = {}
     seen_ids: dict[str, int] = {}
-    for (row, result, check, data), (record, key) in zip(staged, matched):
+    for i, ((row, result, check, data), (record, key)) in enumerate(zip(staged, matched)):
+        if progress is not None and i % 1000 == 0:
+            progress(i, total)
         v = row.values
         if record is not None:
             if record["id"] in seen_ids:
@@ -685,9 +842,22 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None) -> ImportPrev
              {a.changes.get("company_id") for a in out.updates}
     out.companies = [c for c in look.new_companies.values() if c["id"] in needed]
     out.new_companies = [c["name"] for c in out.companies]
+    staff_ids: set[str] = set()
+    for values in [a.values for a in out.creates] + [a.project for a in out.creates if a.project] + \
+            [a.changes for a in out.updates] + [a.extras for a in out.updates] + \
+            [a.project for a in out.updates if a.project]:
+        staff_ids.update(x for x in (values.get("owner_staff_id"), values.get("staff_id")) if x)
+        staff_ids.update(values.get("participants") or ())
+    out.new_staff = [v for v in batch.new_staff.values() if v["id"] in staff_ids]
+    out.unit_names = dict(look.unit_name)
+    for text, n in industry_rows.items():
+        proposed_id, proposed_name, score = batch.industry[text]
+        chosen = batch.choices.industries.get(text, proposed_id) if batch.choices else None
+        out.industry_matches.append(IndustryMatch(text, proposed_id, proposed_name, score, chosen,
+                                                  look.industry_name.get(chosen) if chosen else None, n))
     for r in out.rows:
         if r.fate == "refused":
-            r.notes = [n for n in r.notes if not n.startswith("新建企业")]
+            r.notes = [n for n in r.notes if not n.startswith(("新建企业", "新建招商人员"))]
     return out
 
 
@@ -897,67 +1067,174 @@ def _signing_project(ws, kind, lead: dict, moves, check) -> dict | None:
 
 # --- applying -----------------------------------------------------------------------------------------
 
+WRITE_CHUNK = 2000   # rows written between two progress reports (and chances to cancel)
+
+
 @without_gc
-def apply(ws, plan: LedgerPlan, mode: str = "valid", *, unit_code: str | None = None) -> ImportPreview:
+def apply(ws, plan: LedgerPlan, mode: str = "valid", *, unit_code: str | None = None,
+          choices: Choices | None = None, progress=None) -> ImportPreview:
     """Import the ledger: ``mode="valid"`` writes the valid rows and reports the
     rest; ``mode="all"`` writes nothing unless every row is valid. The preview is
     made again against the database as it is now; everything is written in one
     transaction (source ``ledger:<file name>``)."""
+    return apply_many(ws, [plan], mode, unit_code=unit_code, choices=choices, progress=progress)[0]
+
+
+@without_gc
+def preview_many(ws, plans: list[LedgerPlan], *, unit_code: str | None = None, choices: Choices | None = None,
+                 progress=None) -> list[ImportPreview]:
+    """The previews of several ledgers imported together: a company or person
+    that two of them name is proposed once."""
+    return _previews(ws, plans, unit_code, _Batch(choices), progress, 1)
+
+
+def _previews(ws, plans, unit_code, batch, progress, passes: int) -> list[ImportPreview]:
+    total = sum(len(p.rows) for p in plans) * passes
+    out, offset = [], 0
+    for plan in plans:
+        report = None if progress is None else (lambda done, _t, o=offset: progress(o + done, total))
+        out.append(preview(ws, plan, unit_code=unit_code, progress=report, _batch=batch))
+        offset += len(plan.rows)
+    return out
+
+
+@without_gc
+def apply_many(ws, plans: list[LedgerPlan], mode: str = "valid", *, unit_code: str | None = None,
+               choices: Choices | None = None, progress=None) -> list[ImportPreview]:
+    """Import several ledgers in one transaction (all of them or nothing: a
+    cancel raised by ``progress`` leaves the database as it was). The new
+    companies and 招商人员 the valid rows need are created first; each sheet's
+    column mapping is remembered for its layout (``mapping.remember``)."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
-    result = preview(ws, plan, unit_code=unit_code)
-    result.mode = mode
-    if (mode == "all" and result.refused) or not result.has_work:
-        return result
-    kind = plan.kind
+    batch = _Batch(choices)
+    results = _previews(ws, plans, unit_code, batch, progress, 2)
+    for result in results:
+        result.mode = mode
+    if mode == "all" and any(r.refused for r in results):
+        return results
+    if not any(r.has_work for r in results):
+        return results
+    names = list(dict.fromkeys(p.file_name for p in plans))
+    source = f"ledger:{'、'.join(names)}"[:80]
+    total = sum(len(p.rows) for p in plans) * 2
+    done = sum(len(p.rows) for p in plans)
+    with ws.write(source=source) as w:
+        companies = list({c["id"]: c for r in results for c in r.companies}.values())
+        if companies:
+            w.insert_many(Company, [dict(c) for c in companies], number_year=ws.companies.number_year)
+        staff = list({v["id"]: v for r in results for v in r.new_staff}.values())
+        if staff:
+            w.insert_many(Staff, [dict(v) for v in staff])
+        for result in results:
+            if result.has_work:
+                done = _write(ws, w, result, progress, done, total)
+        for plan in plans:
+            if plan.signature:
+                remember_mapping(w.session, plan)
+    for result in results:
+        result.applied = result.has_work
+    return results
+
+
+def _write(ws, w, result: ImportPreview, progress, done: int, total: int) -> int:
+    kind = result.plan.kind
     svc = getattr(ws, kind)
     model = svc.model
-    source = f"ledger:{plan.file_name}"[:80]
-    with ws.write(source=source) as w:
-        if result.companies:
-            w.insert_many(Company, [dict(c) for c in result.companies], number_year=ws.companies.number_year)
-        rows = [a.values for a in result.creates]
-        if rows:
-            extras = [{k: r.pop(k) for k in svc.extras if k in r} for r in rows]
-            ids = w.insert_many(model, rows, number_year=svc.number_year)
-            svc.after_create(w, rows, ids, extras)
-            stage_model, fk = STAGE_MODELS.get(kind, (None, None))
-            history = [{fk: rid, "stage": s, "stage_date": d, "reason": r}
-                       for rid, a in zip(ids, result.creates) for s, d, r in a.extra_stages]
-            if history:
-                w.insert_many(stage_model, history)
-            if kind == "leads":
-                # after_create wrote the stage the lead was created at; a lead the
-                # ledger shows 搁置/终止 was created at 线索 and moved on: it has its
-                # final row (written by after_create) and the 线索 row here
-                finals = [{fk: rid, "stage": "clue", "stage_date": a.values.get("first_reported"), "reason": None}
-                          for rid, a in zip(ids, result.creates) if a.final]
-                if finals:
-                    w.insert_many(stage_model, finals)
-            signed = [a.project for a in result.creates if a.project]
-            if signed:
-                pids = w.insert_many(Project, signed, number_year=ws.projects.number_year)
-                ws.projects.after_create(w, signed, pids, [{} for _ in signed])
-            for a in result.creates:
-                a.result.number = a.values["number"]
-                if a.project:
-                    a.result.notes.append(f"签约项目编号：{a.project['number']}")
-                if a.sign_lead:
-                    lead_id, d = a.sign_lead
-                    _write_move(w, "leads", lead_id, ("signed", d, None))
-        for a in result.updates:
-            if a.changes:  # check_can_edit has decided (in preview), as in RecordService.update
-                w.update(model, a.record_id, a.changes, allow_foreign=True)
-            if a.extras:
-                svc.after_update(w, a.record_id, a.extras)
-            for move in a.moves:
-                _write_move(w, kind, a.record_id, move)
+    for creates in chunks(result.creates, WRITE_CHUNK):
+        rows = [a.values for a in creates]
+        extras = [{k: r.pop(k) for k in svc.extras if k in r} for r in rows]
+        ids = w.insert_many(model, rows, number_year=svc.number_year)
+        svc.after_create(w, rows, ids, extras)
+        stage_model, fk = STAGE_MODELS.get(kind, (None, None))
+        history = [{fk: rid, "stage": s, "stage_date": d, "reason": r}
+                   for rid, a in zip(ids, creates) for s, d, r in a.extra_stages]
+        if history:
+            w.insert_many(stage_model, history)
+        if kind == "leads":
+            # after_create wrote the stage the lead was created at; a lead the
+            # ledger shows 搁置/终止 was created at 线索 and moved on: it has its
+            # final row (written by after_create) and the 线索 row here
+            finals = [{fk: rid, "stage": "clue", "stage_date": a.values.get("first_reported"), "reason": None}
+                      for rid, a in zip(ids, creates) if a.final]
+            if finals:
+                w.insert_many(stage_model, finals)
+        signed = [a.project for a in creates if a.project]
+        if signed:
+            pids = w.insert_many(Project, signed, number_year=ws.projects.number_year)
+            ws.projects.after_create(w, signed, pids, [{} for _ in signed])
+        for a in creates:
+            a.result.number = a.values["number"]
             if a.project:
-                [pid] = w.insert_many(Project, [a.project], number_year=ws.projects.number_year)
-                ws.projects.after_create(w, [a.project], [pid], [{}])
                 a.result.notes.append(f"签约项目编号：{a.project['number']}")
-    result.applied = True
-    return result
+            if a.sign_lead:
+                lead_id, d = a.sign_lead
+                _write_move(w, "leads", lead_id, ("signed", d, None))
+        done += len(creates)
+        if progress is not None:
+            progress(done, total)
+    for n, a in enumerate(result.updates, 1):
+        if a.changes:  # check_can_edit has decided (in preview), as in RecordService.update
+            w.update(model, a.record_id, a.changes, allow_foreign=True)
+        if a.extras:
+            svc.after_update(w, a.record_id, a.extras)
+        for move in a.moves:
+            _write_move(w, kind, a.record_id, move)
+        if a.project:
+            [pid] = w.insert_many(Project, [a.project], number_year=ws.projects.number_year)
+            ws.projects.after_create(w, [a.project], [pid], [{}])
+            a.result.notes.append(f"签约项目编号：{a.project['number']}")
+        if progress is not None and n % WRITE_CHUNK == 0:
+            progress(done + n, total)
+    return done + len(result.updates)
+
+
+# --- the column mapping, remembered per layout -------------------------------------------------------
+
+MAPPING_KEY = "ledger_mapping:"
+
+
+def remember_mapping(session, plan: LedgerPlan) -> None:
+    """Keep ``plan``'s kind and column mapping for its header layout, on this
+    computer only (local state, not synced)."""
+    value = json.dumps({"kind": plan.kind, "columns": {str(i): f for i, f in plan_mapping(plan).items()}},
+                       ensure_ascii=False)
+    session.merge(LocalState(key=MAPPING_KEY + plan.signature, value=value))
+
+
+def remembered_mapping(ws, signature: str) -> tuple[str, dict[int, str | None]] | None:
+    """(kind, column index -> field) last used for this header layout, or None."""
+    with ws.read() as s:
+        raw = s.get(LocalState, MAPPING_KEY + signature)
+        value = raw.value if raw is not None else None
+    if not value:
+        return None
+    try:
+        data = json.loads(value)
+        return data["kind"], {int(i): f for i, f in data["columns"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def save_mapping(ws, plan: LedgerPlan) -> None:
+    """Remember ``plan``'s mapping now (without importing)."""
+    with ws.read() as s:   # one transaction, committed on leaving
+        remember_mapping(s, plan)
+
+
+def with_remembered_mapping(ws, plan: LedgerPlan) -> LedgerPlan:
+    """``plan`` read with the kind and mapping last used for its layout, when there is one."""
+    found = remembered_mapping(ws, plan.signature) if plan.signature else None
+    if found is None:
+        return plan
+    kind, mapping = found
+    if kind != plan.kind or mapping != plan_mapping(plan):
+        try:
+            plan = remap(plan, kind, mapping)
+        except ValidationError:   # the catalogue of columns changed since: the automatic mapping stands
+            return plan
+    plan.mapping_remembered = True
+    return plan
 
 
 def _write_move(w, kind: str, record_id: str, move: tuple) -> None:
@@ -971,3 +1248,13 @@ def _write_move(w, kind: str, record_id: str, move: tuple) -> None:
 
 def to_json_text(result: ImportPreview) -> str:
     return json.dumps(result.to_json(), ensure_ascii=False, indent=1, default=str)
+
+
+def industry_by_code_or_name(ws, text: str) -> str | None:
+    """The id of the live industry whose code or name is ``text`` (spaces and width aside)."""
+    key = _norm(text)
+    with ws.read() as s:
+        for iid, code, name in s.execute(select(Industry.id, Industry.code, Industry.name).where(~Industry.deleted)):
+            if key in (_norm(code), _norm(name)):
+                return iid
+    return None

@@ -15,6 +15,7 @@ notes (注：…) at the bottom. Nothing here touches the database.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -75,6 +76,7 @@ VISIT_KIND_WORDS = {**{_k: _k for _k in VISIT_KINDS},
 TRUE_WORDS = {"是", "已完成", "完成", "已跟进", "√", "✓", "✔", "y", "yes", "true", "1", "已办结", "办结"}
 FALSE_WORDS = {"否", "未完成", "未跟进", "×", "✗", "n", "no", "false", "0", "进行中", "跟进中"}
 TOTAL_WORDS = {"合计", "总计", "小计", "累计", "共计", "总合计", "本页合计", "全部合计"}
+_TOTAL_FIRST = frozenset(w[0] for w in TOTAL_WORDS) | {"合", "总", "小"}
 _NOTE_RE = re.compile(r"^(注|说明|备注|填表说明|填报说明|填表人|填报人|审核人|制表人|制表|负责人|联系电话|统计人)\s*[0-9０-９]?\s*[:：]")
 _SECTION_RE = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
 _UNIT_LINE_RE = re.compile(r"(?:填报单位|报送单位|填表单位|单位名称|责任单位)\s*[:：]\s*([^\s　:：]+)")
@@ -138,6 +140,10 @@ class LedgerPlan:
     blank_rows: int
     heading_lines: list[str]                 # the text above the header (title, 填报单位 …)
     notes: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)   # every column's header text, by index ("" none)
+    signature: str = ""                      # the header's layout (see header_signature)
+    mapping_remembered: bool = False         # the columns were mapped as last time for this layout
+    source: Any = field(default=None, repr=False, compare=False)   # _Source: to read it again (remap)
 
     @property
     def file_name(self) -> str:
@@ -773,6 +779,72 @@ class _Package:
                 raise _too_big(self.path, sheet, ext.over, max(ext.last_row, ext.rows), ext.columns)
 
 
+    def marks(self, sheet: str) -> SheetMarks:
+        """Hidden rows and columns of ``sheet`` and its formula cells that hold no
+        computed value (a file written by a program, never saved by Excel or WPS):
+        python-calamine shows neither, so the sheet's XML is looked at (it has
+        passed ``check_sheet``). Nothing found, or not parsed here: no marks."""
+        member = self._member(self.parts.get(sheet)) if self.parts else None
+        if member is None:
+            return SheetMarks()
+        data = self._guarded(self._read, member, _MAX_SHEET_BYTES)
+        if not data:
+            return SheetMarks()
+        hidden_rows: set[int] = set()
+        hidden_columns: set[int] = set()
+        formulas: dict[tuple[int, int], str] = {}
+        if b"hidden" in data:
+            for m in _ROW_TAG_RE.finditer(data):
+                attrs = m[1]
+                if _HIDDEN_RE.search(attrs) and (r := _ATTR_R_RE.search(attrs)):
+                    hidden_rows.add(int(r[1]))
+            for m in _COL_TAG_RE.finditer(data):
+                attrs = m[1]
+                if _HIDDEN_RE.search(attrs):
+                    lo, hi = _ATTR_MIN_RE.search(attrs), _ATTR_MAX_RE.search(attrs)
+                    if lo and hi:
+                        hidden_columns.update(range(int(lo[1]) - 1, min(int(hi[1]), 16384)))
+        head = _SHEET_DATA_RE.search(data, 0, 1 << 16)
+        prefix = head[1] or b"" if head else b""
+        if data.find(b"<" + prefix + b"f", head.end() if head else 0) != -1:   # a quick look before the cells
+            for m in _CELL_RE.finditer(data):
+                attrs, inner = m[1], m[2]
+                f = _FORMULA_RE.search(inner)
+                if f is None or _VALUE_RE.search(inner) or _STR_TYPE_RE.search(attrs):
+                    continue
+                ref = _ATTR_R_RE.search(attrs)
+                cell = _REF_RE.fullmatch(ref[1]) if ref else None
+                if cell is None or not cell[1] or not cell[2]:
+                    continue
+                text = _FORMULA_TEXT_RE.search(inner)
+                formula = text[1].decode("utf-8", "replace") if text else ""
+                formulas[(int(cell[2]), _column_number(cell[1]) - 1)] = formula
+        return SheetMarks(frozenset(hidden_rows), frozenset(hidden_columns), formulas)
+
+
+_ROW_TAG_RE = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*)>")
+_COL_TAG_RE = re.compile(rb"<(?:[\w.-]+:)?col\b([^>]*)>")
+_HIDDEN_RE = re.compile(rb"\bhidden\s*=\s*[\"'](?:1|true)[\"']")
+_ATTR_R_RE = re.compile(rb"\br\s*=\s*[\"']([^\"']+)[\"']")
+_ATTR_MIN_RE = re.compile(rb"\bmin\s*=\s*[\"'](\d+)[\"']")
+_ATTR_MAX_RE = re.compile(rb"\bmax\s*=\s*[\"'](\d+)[\"']")
+_CELL_RE = re.compile(rb"<(?:[\w.-]+:)?c\b([^>]*?)(?<!/)>(.*?)</(?:[\w.-]+:)?c>", re.S)
+_FORMULA_RE = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
+_FORMULA_TEXT_RE = re.compile(rb"<(?:[\w.-]+:)?f\b[^>]*>([^<]*)<", re.S)
+_VALUE_RE = re.compile(rb"<(?:[\w.-]+:)?v>[^<]+<|<(?:[\w.-]+:)?is\b")
+_STR_TYPE_RE = re.compile(rb"\bt\s*=\s*[\"']str[\"']")
+
+
+@dataclass(frozen=True)
+class SheetMarks:
+    """What python-calamine does not show: rows (1-based) and columns (0-based)
+    hidden in Excel, and formula cells without a computed value ((row, column) ->
+    the formula)."""
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
+    formulas_without_value: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
 def _size(n: int) -> str:
     return f"{n / 2**30:g} GB" if n >= 2**30 else f"{n / 2**20:g} MB"
 
@@ -917,17 +989,22 @@ def _map_columns(kind: str, header: _Header) -> tuple[list[MappedColumn], list[s
         if found.field in seen:
             notes.append(f"“{shown}”列与“{seen[found.field].header}”列是同一项，只导入前者")
             continue
-        units = " ".join(header_key(p)[1] for p in parts)
-        factor = Decimal(1)
-        if found.type in ("money", "usd"):
-            if "亿" in units:
-                factor = Decimal(10000)
-            elif "万" not in units and "元" in units:
-                factor = Decimal("0.0001")
-        col = MappedColumn(c, shown, found, factor)
+        col = _mapped(c, shown, found, parts)
         seen[found.field] = col
         mapped.append(col)
     return mapped, ignored, notes
+
+
+def _mapped(index: int, shown: str, column: Column, parts: list[str]) -> MappedColumn:
+    """A column mapped to ``column``; amounts headed 亿元 or 元 are scaled to 万元."""
+    units = " ".join(header_key(p)[1] for p in parts)
+    factor = Decimal(1)
+    if column.type in ("money", "usd"):
+        if "亿" in units:
+            factor = Decimal(10000)
+        elif "万" not in units and "元" in units:
+            factor = Decimal("0.0001")
+    return MappedColumn(index, shown, column, factor)
 
 
 def _kind_score(kind: str, fields: set[str], heading: str) -> int | None:
@@ -945,6 +1022,86 @@ def _missing_columns(kind: str, fields: set[str]) -> list[str]:
             if not any(f in fields for f in group)]
 
 
+@dataclass
+class _Source:
+    """What a plan was read from, kept to read it again with another kind or mapping."""
+    grid: list[list]
+    header: _Header
+    heading: str
+    marks: SheetMarks
+
+
+def header_signature(labels: list[list[str]]) -> str:
+    """The layout of a header (its texts, column by column), as a short key: the
+    same ledger kept month after month has the same signature."""
+    text = "\x1e".join("\x1f".join(header_key(p)[0] for p in parts) for parts in labels)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _sheets(wb, package, path: Path):
+    """(sheet name, grid, header, heading text, marks) of every visible sheet with a header."""
+    visible = [m.name for m in wb.sheets_metadata if str(m.visible).endswith("Visible")] or wb.sheet_names
+    for name in visible:
+        sheet = _load_sheet(wb, package, path, name)
+        grid = sheet.to_python(skip_empty_area=False)
+        merges = sheet.merged_cell_ranges
+        header = _find_header(grid, merges)
+        if header is None:
+            continue
+        _fill_merged_data(grid, merges, header.rows[-1] + 1)
+        heading = " ".join(cell_text(v) or "" for r in grid[:header.rows[0]] for v in r if not _is_empty(v))
+        marks = package.marks(name) if package is not None else SheetMarks()
+        yield name, _Source(grid, header, heading, marks)
+
+
+def _fill_merged_data(grid: list[list], merges, first: int) -> None:
+    """Merged cells under the header that span rows (a 包保领导 written once for
+    three rows): each row of the range gets the value of its top-left cell. A
+    merge within one row (a section title 一、工业项目 across the sheet) stays as
+    it is, one cell."""
+    for (r0, c0), (r1, c1) in merges or ():
+        if r1 <= r0 or r0 < first or r0 >= len(grid) or c0 >= len(grid[r0]):
+            continue
+        value = grid[r0][c0]
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            row = grid[r]
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    row[c] = value
+
+
+def _kinds(kind: str, src: _Source):
+    """(score, kind, mapped, ignored, notes) for each kind tried (score -1: a required column is missing)."""
+    for k in (KINDS if kind == "auto" else (kind,)):
+        mapped, ignored, notes = _map_columns(k, src.header)
+        score = _kind_score(k, {c.field for c in mapped}, src.heading)
+        yield (score if score is not None else -1), k, mapped, ignored, notes
+
+
+def _make_plan(path: Path, sheet: str, kind: str, detected: bool, src: _Source, mapped, ignored, notes) -> LedgerPlan:
+    header, grid = src.header, src.grid
+    heading_lines = [" ".join(cell_text(v) or "" for v in r if not _is_empty(v)) for r in grid[:header.rows[0]]]
+    plan = LedgerPlan(path=path, kind=kind, kind_detected=detected, sheet=sheet,
+                      header_rows=[r + 1 for r in header.rows], columns=mapped, ignored_columns=ignored,
+                      rows=[], skipped=[], blank_rows=0, heading_lines=[x for x in heading_lines if x],
+                      notes=list(notes),
+                      headers=["/".join(re.sub(r"\s+", "", p) for p in parts) for parts in header.labels],
+                      signature=header_signature(header.labels), source=src)
+    first = header.rows[-1] + 1
+    marks = src.marks
+    hidden = sorted(r for r in marks.hidden_rows if r > first)
+    if hidden:
+        shown = "、".join(map(str, hidden[:10])) + ("等" if len(hidden) > 10 else "")
+        plan.notes.append(f"第{shown}行在Excel中是隐藏行（共{len(hidden)}行），照常读取")
+    for col in mapped:
+        if col.index in marks.hidden_columns:
+            plan.notes.append(f"“{col.header}”列在Excel中是隐藏列，照常读取")
+    _read_rows(plan, grid, first)
+    return plan
+
+
 @without_gc
 def read_ledger(path, kind: str = "auto") -> LedgerPlan:
     """Read a ledger file into a plan. ``kind`` is visits, leads, projects or
@@ -956,41 +1113,116 @@ def read_ledger(path, kind: str = "auto") -> LedgerPlan:
     wb, package = _open(path)
     best = None
     with wb, package or nullcontext():
-        visible = [m.name for m in wb.sheets_metadata if str(m.visible).endswith("Visible")] or wb.sheet_names
-        for name in visible:
-            sheet = _load_sheet(wb, package, path, name)
-            grid = sheet.to_python(skip_empty_area=False)
-            header = _find_header(grid, sheet.merged_cell_ranges)
-            if header is None:
-                continue
-            heading = " ".join(cell_text(v) or "" for r in grid[:header.rows[0]] for v in r if not _is_empty(v))
-            kinds = KINDS if kind == "auto" else (kind,)
-            for k in kinds:
-                mapped, ignored, notes = _map_columns(k, header)
-                fields = {c.field for c in mapped}
-                score = _kind_score(k, fields, heading)
-                candidate = (score if score is not None else -1, name, k, grid, header, mapped, ignored, notes,
-                             heading)
-                if best is None or candidate[0] > best[0]:
-                    best = candidate
+        for name, src in _sheets(wb, package, path):
+            for score, k, mapped, ignored, notes in _kinds(kind, src):
+                if best is None or score > best[0]:
+                    best = (score, name, k, src, mapped, ignored, notes)
             if best and best[0] >= 0 and kind != "auto":
                 break
     if best is None:
         raise ValidationError("header", f"“{path.name}”中找不到表头：前{HEADER_SCAN_ROWS}行没有可识别的列名"
                                         "（如“项目名称”“企业名称”“签约日期”“拜访日期”）")
-    score, sheet_name, k, grid, header, mapped, ignored, notes, heading = best
+    score, sheet_name, k, src, mapped, ignored, notes = best
     if score < 0:
         fields = {c.field for c in mapped}
         if kind == "auto":
             raise ValidationError("kind", "无法识别台账类型（拜访、在谈项目或签约项目）：请用 --kind 指定")
         raise ValidationError("header", f"{KIND_LABELS[k]}缺少{'、'.join(_missing_columns(k, fields))}列")
-    heading_lines = [" ".join(cell_text(v) or "" for v in r if not _is_empty(v)) for r in grid[:header.rows[0]]]
-    plan = LedgerPlan(path=path, kind=k, kind_detected=kind == "auto", sheet=sheet_name,
-                      header_rows=[r + 1 for r in header.rows], columns=mapped, ignored_columns=ignored,
-                      rows=[], skipped=[], blank_rows=0, heading_lines=[x for x in heading_lines if x],
-                      notes=notes)
-    _read_rows(plan, grid, header.rows[-1] + 1)
-    return plan
+    return _make_plan(path, sheet_name, k, kind == "auto", src, mapped, ignored, notes)
+
+
+@dataclass
+class WorkbookRead:
+    """Every sheet of a workbook that is a ledger, and why the others are not."""
+    path: Path
+    plans: list[LedgerPlan]
+    skipped_sheets: list[str]      # “工作表名”：reason
+
+
+@without_gc
+def read_workbook(path, kind: str = "auto") -> WorkbookRead:
+    """Every visible sheet of a workbook that holds a ledger, each with its own
+    kind (拜访 / 在谈项目 / 签约项目) told from its headers and title."""
+    path = Path(path)
+    if kind not in ("auto", *KINDS):
+        raise ValidationError("kind", f"未知的台账类型：{kind}")
+    wb, package = _open(path)
+    plans: list[LedgerPlan] = []
+    skipped: list[str] = []
+    with wb, package or nullcontext():
+        names = list(wb.sheet_names)
+        found = set()
+        for name, src in _sheets(wb, package, path):
+            found.add(name)
+            score, k, mapped, ignored, notes = max(_kinds(kind, src), key=lambda c: c[0])
+            if score < 0:
+                fields = {c.field for c in mapped}
+                skipped.append(f"工作表“{name}”：无法识别台账类型" if kind == "auto" else
+                               f"工作表“{name}”：{KIND_LABELS[k]}缺少{'、'.join(_missing_columns(k, fields))}列")
+                continue
+            plans.append(_make_plan(path, name, k, kind == "auto", src, mapped, ignored, notes))
+        skipped += [f"工作表“{n}”：没有可识别的表头" for n in names if n not in found]
+    if not plans:
+        why = "；".join(skipped) or "没有工作表"
+        raise ValidationError("header", f"“{path.name}”中没有可导入的台账（{why}）")
+    return WorkbookRead(path, plans, skipped)
+
+
+def remap(plan: LedgerPlan, kind: str | None = None, mapping: dict[int, str | None] | None = None) -> LedgerPlan:
+    """The plan read again from the same sheet as another kind, or with the
+    columns mapped by hand (``mapping``: column index -> ledger field, None to
+    leave a column out; columns not named keep their automatic mapping)."""
+    src = plan.source
+    if src is None:
+        raise ValidationError("mapping", "该台账无法重新读取：请重新选择文件")
+    kind = kind or plan.kind
+    if kind not in KINDS:
+        raise ValidationError("kind", f"未知的台账类型：{kind}")
+    mapped, ignored, notes = _map_columns(kind, src.header)
+    if mapping:
+        by_field = {c.field: c for c in COLUMNS[kind]}
+        auto = {c.index: c for c in mapped}
+        columns: list[MappedColumn] = []
+        ignored = []
+        taken: dict[str, str] = {}
+        for index, parts in enumerate(src.header.labels):
+            shown = "/".join(re.sub(r"\s+", "", p) for p in parts)
+            if index in mapping:
+                fld = mapping[index]
+                col = by_field.get(fld) if fld else None
+                if fld and (col is None or col.export_only):
+                    raise ValidationError("mapping", f"“{shown}”列：{KIND_LABELS[kind]}没有“{fld}”这一项")
+                if col is None:
+                    if shown:
+                        ignored.append(shown)
+                    continue
+                mc = _mapped(index, shown or col.header, col, parts)
+            elif index in auto:
+                mc = auto[index]
+            else:
+                if shown:
+                    ignored.append(shown)
+                continue
+            if mc.field in taken:
+                raise ValidationError("mapping", f"“{taken[mc.field]}”列和“{mc.header}”列都对应“{mc.column.header}”："
+                                                 "一项只能对应一列")
+            taken[mc.field] = mc.header
+            columns.append(mc)
+        mapped = sorted(columns, key=lambda c: c.index)
+        notes = [n for n in notes if "只导入前者" not in n]
+    fields = {c.field for c in mapped}
+    missing = _missing_columns(kind, fields)
+    if missing:
+        raise ValidationError("mapping", f"{KIND_LABELS[kind]}缺少{'、'.join(missing)}列：请在列对应中指定")
+    out = _make_plan(plan.path, plan.sheet, kind, False, src, mapped, ignored, notes)
+    out.kind_detected = plan.kind_detected and kind == plan.kind
+    return out
+
+
+def plan_mapping(plan: LedgerPlan) -> dict[int, str | None]:
+    """Column index -> ledger field of every header column (None: not imported)."""
+    fields = {c.index: c.field for c in plan.columns}
+    return {i: fields.get(i) for i, text in enumerate(plan.headers) if text or i in fields}
 
 
 def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
@@ -1011,12 +1243,21 @@ def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
     look.update(k for k, empty in enumerate(map(list.count, rows, repeat(""))) if width - empty <= 2)
     for col in columns:
         text = "\x1f".join(col if set(map(type, col)) == {str} else [v for v in col if v.__class__ is str])
-        if "计" in text:
-            look.update(k for k, v in enumerate(col) if v.__class__ is str and "计" in v)
+        if "计" in text:   # a cell beginning as TOTAL_WORDS do; notes such as 按计划推进 are not looked at
+            look.update(k for k, v in enumerate(col) if v.__class__ is str and "计" in v
+                        and v.lstrip()[:1] in _TOTAL_FIRST)
+    # formula cells of imported columns without a computed value: their rows are read and refused
+    field_of = {c.index: c.field for c in plan.columns if c.field != "seq"}
+    formulas = {(r - first - 1, c): f for (r, c), f in
+                (plan.source.marks.formulas_without_value.items() if plan.source is not None else ())
+                if c in field_of and r > first}
+    formula_rows = {k for k, _ in formulas}
     dropped = set()
     for k in sorted(look):
         present = [v for v in rows[k] if not _is_empty(v)]
         reason = _special_row(present, k == 0) if present else None
+        if not present and k in formula_rows:
+            continue
         if not present:
             plan.blank_rows += 1
         elif reason:
@@ -1036,6 +1277,13 @@ def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
     errors: dict[int, list[tuple[str, str]]] = {}
     for index, _, parse in parsers:
         parsed_columns.append(parse.column(pick(columns[index]), errors))
+    if formulas:
+        pos_of = {k: pos for pos, k in enumerate(kept)}
+        for (k, c), formula in sorted(formulas.items()):
+            if k in pos_of:
+                errors.setdefault(pos_of[k], []).append((field_of[c], (
+                    f"公式“={formula}”没有保存计算结果（文件由程序生成，未在Excel或WPS中保存过）："
+                    "请在Excel或WPS中打开、保存后再导入")))
     n_fields = len(parsed_columns)
     values = zip(*parsed_columns) if parsed_columns else ((),) * len(kept)
     for pos, (k, parsed) in enumerate(zip(kept, values)):

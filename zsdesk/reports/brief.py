@@ -14,9 +14,21 @@ printed with its own ``display()``; lists are the figures' row ids. A figure the
 data cannot give prints "—" with the reason. The only arithmetic here is the
 环比/同比 change between two figures.
 
-Issue numbers, the office name, recipients and copies are settings (the city
-writes them). A brief for one unit (``unit_code``, and always on a county site)
-is a 预检稿: the same brief seen from that unit, not numbered.
+Issue numbers follow the calendar (the period's place in its year: 2026-11 is
+第11期, 2026-Q3 第3期), whatever order the briefs are made in; the city may give
+one brief its own number. The office name, recipients and copies are settings
+(the city writes them).
+
+A brief for one unit (``unit_code``, and always on a county site) is a 预检稿,
+marked "预检稿 · 非正式 · 排名以市里通报为准" in the 报头 and at the top of every
+page, not numbered and without the 报尾 (no 报/送/发, no 印发份数): it must not
+circulate as the city's document. At the city, which has every unit's data, it
+shows the unit's current place in the city's ranking. A county has only its own
+units' data: it ranks nobody. Its 预检稿 shows the unit's figures against its
+targets and 序时进度, and the last ranking the city published: the city's
+official (whole-city) brief stores its ranking as the setting
+``published_ranking:<kind>:<code>``, and settings travel to the counties in the
+city's return file (docs/DOMAIN.md#reports).
 """
 
 from __future__ import annotations
@@ -35,9 +47,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from zsdesk import metrics, reminders
+from zsdesk.history import honour_count
 from zsdesk.db.models import Unit
 from zsdesk.domain import TARGET_LABELS, TARGET_METRICS
-from zsdesk.errors import RefusedError, ValidationError
+from zsdesk.errors import ReadOnlyError, RefusedError, ValidationError, ValidationErrors
 from zsdesk.metrics import Figure, Period, Report, UnitFigures
 from zsdesk.reports import periods
 from zsdesk.reports.periods import KIND_LABELS, KINDS
@@ -46,7 +59,7 @@ from zsdesk.reports.rows import ProjectRow, open_problems, project_rows
 # --- settings ----------------------------------------------------------------------
 
 DEFAULT_TITLES = {"weekly": "招商引资工作快报", "monthly": "招商引资工作简报", "bimonthly": "招商引资工作简报",
-                  "quarterly": "招商引资工作简报", "yearly": "招商引资工作简报"}
+                  "quarterly": "招商引资工作简报", "halfyear": "招商引资工作简报", "yearly": "招商引资工作简报"}
 DEFAULT_RECIPIENTS = {
     "报": "市委、市政府主要领导，市委、市政府分管领导",
     "送": "市委办公室，市政府办公室，市发展改革委，市工业和信息化局，市自然资源和规划局",
@@ -58,12 +71,104 @@ RECIPIENT_KINDS = ("报", "送", "发")
 TEXT_MAX = 5000
 
 
-def _issues_key(kind: str, year: int) -> str:
-    return f"brief_issues:{kind}:{year}"
+def _issue_key(kind: str, code: str) -> str:
+    """The city's own issue number of one brief (an override of the calendar's).
+
+    Numbers used to be given in the order briefs were made and kept per year
+    under ``brief_issues:<kind>:<year>``; that order was the bug (a November
+    brief made first became 第1期), so those rows are no longer read. They stay
+    in old databases, harmless; a number a city really wants kept is set again
+    here, for that one brief."""
+    return f"brief_issue:{kind}:{code}"
 
 
 def _text_key(kind: str, code: str) -> str:
     return f"brief_text:{kind}:{code}"
+
+
+PUBLISHED_PREFIX = "published_ranking:"
+PRECHECK_MARK = "预检稿 · 非正式 · 排名以市里通报为准"
+
+
+def _published_key(kind: str, code: str) -> str:
+    """The ranking the city's official brief of one period printed (a synced setting)."""
+    return f"{PUBLISHED_PREFIX}{kind}:{code}"
+
+
+@dataclass(frozen=True)
+class PublishedRow:
+    code: str
+    name: str
+    score: str | None      # as printed ("87.5"); None: no score (the reason is not kept)
+    rank: int | None
+
+
+@dataclass(frozen=True)
+class PublishedRanking:
+    """The ranking of one period as the city's official brief printed it."""
+    kind: str
+    code: str              # the period, e.g. 2026-10
+    made: dt.date          # the date of issue of that brief
+    rules_version: int | None
+    rows: tuple[PublishedRow, ...]
+
+
+def _ranking_value(report: Report, made: dt.date) -> dict:
+    rows = [{"code": u.code, "name": u.name, "rank": u.rank,
+             "score": u.score.display() if u.score is not None and u.score.value is not None else None}
+            for u in sorted(report.units, key=lambda u: (u.rank is None, u.rank or 0))]
+    return {"made": made.isoformat(), "rules_version": report.rules_version, "rows": rows}
+
+
+def _parse_published(key: str, value) -> PublishedRanking | None:
+    """A stored ranking, or None when it cannot be read (a damaged or foreign value)."""
+    try:
+        kind, code = key[len(PUBLISHED_PREFIX):].split(":", 1)
+        rows = tuple(PublishedRow(str(r["code"]), str(r["name"]),
+                                  None if r.get("score") is None else str(r["score"]),
+                                  int(r["rank"]) if r.get("rank") else None) for r in value["rows"])
+        version = value.get("rules_version")
+        return PublishedRanking(kind, code, dt.date.fromisoformat(value["made"]),
+                                int(version) if version else None, rows)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def published_ranking(ws, kind: str, code: str) -> PublishedRanking | None:
+    """The ranking the city published for this brief's period, or else the last
+    one it published for a period that began by this one's end (latest issue
+    date first); None when the city has sent none."""
+    from zsdesk.db.models import Setting
+
+    with ws.read() as s:
+        stored = s.execute(select(Setting.id, Setting.value).where(
+            Setting.id.like(f"{PUBLISHED_PREFIX}%"), ~Setting.deleted)).all()
+    found = {}
+    for key, text in stored:
+        try:
+            ranking = _parse_published(key, json.loads(text))
+        except ValueError:
+            ranking = None
+        if ranking is not None:
+            found[key] = ranking
+    if _published_key(kind, code) in found:
+        return found[_published_key(kind, code)]
+    end = periods.parse_period(code, kind)[1].end
+    earlier = []
+    for r in found.values():
+        try:
+            start = periods.parse_period(r.code, r.kind)[1].start
+        except ValidationError:
+            continue
+        if start <= end:
+            earlier.append((r.made, start, r))
+    return max(earlier, key=lambda x: (x[0], x[1]))[2] if earlier else None
+
+
+#: the largest 印发份数 and rows per list the settings accept
+COPIES_MAX = 9999
+LIST_LIMIT_MAX = 1000
+ISSUE_MAX = 999
 
 
 def brief_settings(ws) -> dict:
@@ -72,11 +177,7 @@ def brief_settings(ws) -> dict:
     always the site's own name (its 预检稿 is not the city's document)."""
     ref = ws.reference
     titles = dict(DEFAULT_TITLES)
-    stored = ref.setting("brief_title")
-    if isinstance(stored, str) and stored.strip():
-        titles = {k: stored.strip() for k in KINDS}
-    elif isinstance(stored, dict):
-        titles.update({k: v for k, v in stored.items() if k in KINDS and v})
+    titles.update(_stored_titles(ws))
     recipients = dict(DEFAULT_RECIPIENTS)
     stored = ref.setting("brief_recipients")
     if isinstance(stored, dict):
@@ -89,46 +190,147 @@ def brief_settings(ws) -> dict:
             "recipients": recipients, "copies": copies, "list_limit": list_limit}
 
 
+def _stored_titles(ws) -> dict[str, str]:
+    """The titles the city set: one name for every kind (stored as a string) or some kinds'."""
+    stored = ws.reference.setting("brief_title")
+    if isinstance(stored, str) and stored.strip():
+        return {k: stored.strip() for k in KINDS}
+    if isinstance(stored, dict):
+        return {k: v for k, v in stored.items() if k in KINDS and v}
+    return {}
+
+
+_UNSET = object()
+
+
 def set_brief_settings(ws, *, title=None, office: str | None = None, confidential: bool | None = None,
                        recipients: dict | None = None, copies: int | None = None,
-                       list_limit: int | None = None) -> None:
-    """Change the brief's settings (city only). ``title`` is one name for every
-    kind or a {kind: name} dict; ``recipients`` a {"报"|"送"|"发": text} dict;
-    ``list_limit`` the rows printed per project list (0: all of them)."""
+                       list_limit: int | None = None, kind: str | None = None, period: Period | str | None = None,
+                       issue=_UNSET, text: str | None = None) -> None:
+    """Change the brief's settings (city only), all in one transaction: every
+    value is checked first, and a refusal names each bad field (one
+    ``ValidationError``, or ``ValidationErrors`` for several) with nothing written.
+
+    ``title`` is one name for every kind or a {kind: name} dict (the kinds not
+    named keep theirs); ``office`` "" goes back to the site's name;
+    ``recipients`` a {"报"|"送"|"发": text} dict (field ``recipients:报`` …);
+    ``list_limit`` the rows printed per project list (0: all of them).
+
+    ``kind`` and ``period`` name one brief, for its ``issue`` (the number it
+    prints; the calendar's number or None: no override, the calendar decides)
+    and its 下一步工作 ``text``."""
     from zsdesk.validation import parse_int, require_text
 
     ws.check_can_edit("settings", None)
     changes: dict[str, object] = {}
-    if title is not None:
+    errors: list[ValidationError] = []
+
+    def check(fn):
+        try:
+            fn()
+        except ValidationError as e:
+            errors.append(e)
+
+    def set_title():
         if isinstance(title, dict):
             bad = set(title) - set(KINDS)
             if bad:
                 raise ValidationError("title", f"未知的简报种类：{'、'.join(sorted(bad))}")
-            changes["brief_title"] = {k: require_text(v, "title", max_len=30) for k, v in title.items()}
+            changes["brief_title"] = {**_stored_titles(ws),
+                                      **{k: require_text(v, "title", max_len=30) for k, v in title.items()}}
         else:
             changes["brief_title"] = require_text(title, "title", max_len=30)
-    if office is not None:
-        changes["brief_office"] = require_text(office, "office", max_len=60)
-    if confidential is not None:
-        changes["brief_confidential"] = bool(confidential)
-    if recipients is not None:
+
+    def set_recipients():
+        assert recipients is not None
         bad = set(recipients) - set(RECIPIENT_KINDS)
         if bad:
             raise ValidationError("recipients", f"主送/抄送只能是 报、送、发：{'、'.join(sorted(bad))}")
-        changes["brief_recipients"] = {k: require_text(recipients.get(k), "recipients", max_len=300,
-                                                       required=False) or "" for k in RECIPIENT_KINDS}
+        clean = {}
+        for k in RECIPIENT_KINDS:
+            try:
+                clean[k] = require_text(recipients.get(k), f"recipients:{k}", max_len=300, required=False) or ""
+            except ValidationError as e:
+                errors.append(ValidationError(e.field, f"“{k}”{e.message}", value=e.value))
+        changes["brief_recipients"] = clean
+
+    def set_copies():
+        number = parse_int(copies, "copies", minimum=1, required=True)
+        if number > COPIES_MAX:
+            raise ValidationError("copies", f"不能大于{COPIES_MAX}", value=copies)
+        changes["brief_copies"] = number
+
+    def set_list_limit():
+        number = parse_int(list_limit, "list_limit", minimum=0, required=True)
+        if number > LIST_LIMIT_MAX:
+            raise ValidationError("list_limit", f"不能大于{LIST_LIMIT_MAX}（0为全部列出）", value=list_limit)
+        changes["brief_list_limit"] = number
+
+    if title is not None:
+        check(set_title)
+    if office is not None:
+        check(lambda: changes.__setitem__("brief_office", require_text(office, "office", max_len=60,
+                                                                        required=False)))
+    if confidential is not None:
+        changes["brief_confidential"] = bool(confidential)
+    if recipients is not None:
+        check(set_recipients)
     if copies is not None:
-        changes["brief_copies"] = parse_int(copies, "copies", minimum=1, required=True)
+        check(set_copies)
     if list_limit is not None:
-        changes["brief_list_limit"] = parse_int(list_limit, "list_limit", minimum=0, required=True)
+        check(set_list_limit)
+    if issue is not _UNSET or text is not None:
+        if kind not in KINDS:
+            raise ValidationError("kind", f"简报种类须为 {'、'.join(KINDS)} 之一", value=kind)
+        if period is None:
+            raise ValidationError("period", "请选择期间")
+        code = _code_of(kind, period)
+        if issue is not _UNSET:
+            check(lambda: changes.__setitem__(_issue_key(kind, code), _clean_issue(kind, code, issue)))
+        if text is not None:
+            check(lambda: changes.__setitem__(_text_key(kind, code), _clean_text(text)))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ValidationErrors(errors)
+    _write_settings(ws, changes)
+
+
+def _write_settings(ws, changes: dict[str, object]) -> None:
+    """Store several settings in one transaction (all or none); a value that
+    does not change is not written (no change to sync)."""
+    from zsdesk.db.models import Setting
+
+    with ws.read() as s:
+        rows = {key: s.get(Setting, key) for key in changes}
+    writes = {}
     for key, value in changes.items():
-        ws.reference.set_setting(key, value)
+        row = rows[key]
+        if row is not None and not row.deleted and json.loads(row.value) == value:
+            continue
+        ws.check_can_edit("settings", row.owner_site_id if row else None)
+        writes[key] = (row, json.dumps(value, ensure_ascii=False))
+    if not writes:
+        return
+    with ws.write() as w:
+        for key, (row, text) in writes.items():
+            if row is None:
+                w.insert(Setting, {"id": key, "value": text})
+            else:
+                w.update(Setting, key, {"value": text}, allow_foreign=True)
 
 
 def _code_of(kind: str, period: Period | str) -> str:
     if isinstance(period, str):
         period = periods.parse_period(period, kind)[1]
     return periods.period_code(kind, period)
+
+
+def _clean_text(text: str | None) -> str:
+    text = (text or "").strip()
+    if len(text) > TEXT_MAX:
+        raise ValidationError("text", f"下一步工作不能超过{TEXT_MAX}字")
+    return text
 
 
 def brief_text(ws, kind: str, period: Period | str) -> str:
@@ -141,46 +343,43 @@ def set_brief_text(ws, kind: str, period: Period | str, text: str) -> None:
     only: settings are the city's). Paragraphs are separated by new lines."""
     if kind not in KINDS:
         raise ValidationError("kind", f"简报种类须为 {'、'.join(KINDS)} 之一", value=kind)
-    text = (text or "").strip()
-    if len(text) > TEXT_MAX:
-        raise ValidationError("text", f"下一步工作不能超过{TEXT_MAX}字")
-    ws.reference.set_setting(_text_key(kind, _code_of(kind, period)), text)
+    ws.reference.set_setting(_text_key(kind, _code_of(kind, period)), _clean_text(text))
 
 
-def _issues(ws, kind: str, year: int) -> dict[str, int]:
-    return dict(ws.reference.setting(_issues_key(kind, year), {}) or {})
-
-
-def issue_number(ws, kind: str, period: Period | str) -> int | None:
-    """The number a brief of this period already has (None: not made yet)."""
+def calendar_issue(kind: str, period: Period | str) -> int:
+    """The number the calendar gives the brief of this period: its place in the
+    year (2026-11 第11期, 2026-W43 第43期, 2026-B5 第5期, 2026-Q3 第3期, a year 第1期)."""
     code = _code_of(kind, period)
-    p = periods.parse_period(code, kind)[1]
-    return _issues(ws, kind, periods.issue_year(kind, p)).get(code)
+    return periods.issue_in_year(kind, periods.parse_period(code, kind)[1])
 
 
-def next_issue_number(ws, kind: str, period: Period | str) -> int:
-    """The number the brief of this period has, or would get if made now."""
-    code = _code_of(kind, period)
-    p = periods.parse_period(code, kind)[1]
-    issues = _issues(ws, kind, periods.issue_year(kind, p))
-    return issues.get(code) or max(issues.values(), default=0) + 1
+def issue_override(ws, kind: str, period: Period | str) -> int | None:
+    """The number the city set by hand for this brief (None: the calendar's)."""
+    value = ws.reference.setting(_issue_key(kind, _code_of(kind, period)))
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
 
 
-def set_issue_number(ws, kind: str, period: Period | str, number: int) -> None:
-    """Give the brief of a period a number by hand (e.g. the first issue made
-    with zsdesk continues a paper series); later periods count on from it."""
+def issue_number(ws, kind: str, period: Period | str) -> int:
+    """The number the city's brief of this period prints: the city's own for
+    it when set, else the calendar's. Making a brief never changes it."""
+    return issue_override(ws, kind, period) or calendar_issue(kind, period)
+
+
+def _clean_issue(kind: str, code: str, number) -> int | None:
+    """The override to store: None when it is the calendar's number (or none is given)."""
     from zsdesk.validation import parse_int
 
-    number = parse_int(number, "issue", minimum=1, required=True)
-    code = _code_of(kind, period)
-    p = periods.parse_period(code, kind)[1]
-    year = periods.issue_year(kind, p)
-    issues = _issues(ws, kind, year)
-    taken = [c for c, n in issues.items() if n == number and c != code]
-    if taken:
-        raise ValidationError("issue", f"{year}年第{number}期已用于{taken[0]}")
-    issues[code] = number
-    ws.reference.set_setting(_issues_key(kind, year), issues)
+    value = parse_int(number, "issue", minimum=1)
+    if value is not None and value > ISSUE_MAX:
+        raise ValidationError("issue", f"期号不能大于{ISSUE_MAX}", value=number)
+    return None if value is None or value == calendar_issue(kind, code) else value
+
+
+def set_issue_number(ws, kind: str, period: Period | str, number: int | None) -> None:
+    """Give the brief of one period its own number (e.g. the first issue made
+    with zsdesk continues a paper series); None or the calendar's number takes
+    the override away. Only this brief changes: the others keep the calendar's."""
+    set_brief_settings(ws, kind=kind, period=period, issue=number)
 
 
 # --- the result -----------------------------------------------------------------------------
@@ -222,6 +421,13 @@ class _Data:
     text: str
     unit_names: dict[str, str]
     list_limit: int = DEFAULT_LIST_LIMIT
+    county: bool = False           # made at a county: it ranks nobody (see the module's docstring)
+    published: PublishedRanking | None = None
+
+    @property
+    def precheck(self) -> bool:
+        """A 预检稿: one unit's brief, not the city's official document."""
+        return self.focus_id is not None
 
     def focus(self, report: Report) -> UnitFigures:
         if self.focus_id is None:
@@ -313,6 +519,9 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
               *(x.row_id for x in red)]
     data.rows = project_rows(ws, wanted)
     data.unit_names = {u.unit_id: u.name for u in report.units if u.unit_id is not None}
+    data.county = not ws.site.is_city
+    if data.county:
+        data.published = published_ranking(ws, kind, code)
     timings["rows"] = time.perf_counter() - started
     return data
 
@@ -414,6 +623,30 @@ def _ytd_label(data: _Data) -> str:
     return f"{end.year}年1月" if end.month == 1 else f"{end.year}年1—{end.month}月"
 
 
+def _keep(flowable):
+    """Mark a heading to be kept with the flowable after it (``_kept_with_next``)."""
+    flowable.keep_with_next = True
+    return flowable
+
+
+def _kept_with_next(story: list) -> list:
+    """The story with each run of marked headings bound to the flowable after
+    it (``pdf.KeepWithNext``): no heading ends a page."""
+    from zsdesk.reports import pdf
+
+    out: list = []
+    heads: list = []
+    for f in story:
+        if getattr(f, "keep_with_next", False):
+            heads.append(f)
+        elif heads:
+            out.append(pdf.KeepWithNext(heads, f))
+            heads = []
+        else:
+            out.append(f)
+    return out + heads
+
+
 class _Layout:
     """Turns gathered figures into platypus flowables, section by section."""
 
@@ -422,7 +655,7 @@ class _Layout:
 
         self.pdf = pdf
         self.d = data
-        self.s = pdf.styles()
+        self.s = pdf.styles(song=True)
         self.story: list = []
         self.section = 0
         from reportlab.lib.units import mm
@@ -432,20 +665,15 @@ class _Layout:
     # -- helpers ---------------------------------------------------------------------------
     def para(self, text: str, style: str = "body"):
         from reportlab.platypus import Paragraph
-        self.story.append(Paragraph(self.pdf.escape(text), self.s[style]))
+        self.story.append(Paragraph(self.pdf.song_markup(text), self.s[style]))
 
     def heading(self, text: str):
-        from reportlab.platypus import CondPageBreak
         self.section += 1
-        # a heading never ends a page: start a new one unless its first lines fit
-        self.story.append(CondPageBreak(45 * self.mm))
-        self.story.append(self.pdf.BoldLine(f"{_cn(self.section)}、{text}", 14, space_before=12,
-                                            space_after=5))
+        self.story.append(_keep(self.pdf.BoldLine(f"{_cn(self.section)}、{text}", 14, space_before=12,
+                                                  space_after=5)))
 
     def subheading(self, text: str):
-        from reportlab.platypus import CondPageBreak
-        self.story.append(CondPageBreak(40 * self.mm))
-        self.story.append(self.pdf.BoldLine(text, 11.5, space_before=7, space_after=4))
+        self.story.append(_keep(self.pdf.BoldLine(text, 11.5, space_before=7, space_after=4)))
 
     def cell(self, text, style: str = "cell", *, colour: str | None = None):
         """A table cell: plain when it fits its column, else wrapped (see _lay_out)."""
@@ -487,17 +715,23 @@ class _Layout:
     def red_head(self):
         d, st = self.d, self.d.settings
         title = st["titles"][d.kind]
-        issue = f"第{d.issue}期" if d.issue else "预检稿"
-        issue_line = issue if d.issue else f"（{issue}）"
+        issue_line = f"第{d.issue}期" if d.issue else PRECHECK_MARK
         self.story.append(_RedHead(self.pdf, title, issue_line, st["office"], _date(d.issue_date),
                                    st["confidential"]))
         head = f"{d.period.label}{self.scope}招商引资工作情况"
         if d.unit:
             head += "（预检）"
-        self.story.append(self.pdf.BoldLine(head, 16, align="center", space_before=10, space_after=8))
-        if d.unit:
-            self.para(f"本稿为{d.unit.name}在向市级报送数据前的预检稿：各项指标、得分和排名与市级汇总使用"
-                      f"同一口径、同一评分规则计算，名次以市级汇总时各单元的数据为准。", "note")
+        self.story.append(self.pdf.BoldLine(head, 16, align="center", space_before=10, space_after=8,
+                                            font=self.pdf.SONG, weight=0.045))
+        if d.unit and d.county:
+            self.para(f"本稿为{d.unit.name}在向市级报送数据前的预检稿，非正式文件，不得作为通报印发。各项指标"
+                      f"与市级汇总同一口径，只含本站点掌握的本单元数据，与本单元年度目标和序时进度比较；本站点"
+                      f"没有其他单元的完整数据，不计算排名，排名以市里通报为准。", "note")
+            self.spacer(2)
+        elif d.unit:
+            self.para(f"本稿为市级按全市数据为{d.unit.name}生成的预检稿，非正式文件，不得作为通报印发。各项指标、"
+                      f"得分和排名与市级汇总同一口径、同一评分规则计算，名次为生成时的当前名次，正式排名以市里"
+                      f"通报为准。", "note")
             self.spacer(2)
 
     # -- 一、总体情况 ---------------------------------------------------------------------------------
@@ -568,6 +802,9 @@ class _Layout:
     def ranking(self):
         d = self.d
         r = d.report
+        if d.county:
+            self.published_ranking()
+            return
         self.heading("各单元排名")
         if d.rules is None:
             self.para("没有可用的评分规则，本期不排名。请市级在“评分规则”中设置。")
@@ -576,7 +813,7 @@ class _Layout:
         deduction = Decimal(str(json.loads(d.rules.deductions).get("overdue_start", 0)))
         ranked = sorted((u for u in r.units if u.rank), key=lambda u: u.rank)
         unranked = [u for u in r.units if not u.rank]
-        n = min(3, len(ranked) // 2)
+        n = honour_count(len(ranked))
         top, bottom = ranked[:n], ranked[-n:] if n else []
         text = f"按评分规则第{r.rules_version}版，{len(ranked)}个单元参与排名"
         if unranked:
@@ -636,6 +873,41 @@ class _Layout:
         self.para(f"注：得分 = Σ 权重 × 完成率 − 扣分。完成率为{_ytd_label(d)}累计完成 ÷ 年度目标；权重：{labels}；"
                   f"本年超过开工时限仍未开工的项目每个扣{_as('分', deduction)}分。评分规则第{r.rules_version}版"
                   f"{'（' + d.rules.note + '）' if d.rules.note else ''}。", "note")
+
+    def published_ranking(self):
+        """A county's 预检稿: the ranking the city last published, never one of its own."""
+        d, u = self.d, self.d.unit
+        assert u is not None
+        self.heading("排名情况")
+        pub = d.published
+        if pub is None:
+            self.para(f"尚未收到市里通报的排名。本站点只有{u.name}的数据，不计算各单元排名；排名以市里通报为准"
+                      f"（市里印发月报等正式简报后，排名随市级回传的同步文件送达）。")
+            return
+        when = _date(pub.made)
+        label = f"{KIND_LABELS.get(pub.kind, pub.kind)} {pub.code}"
+        ranked = [r for r in pub.rows if r.rank]
+        own = next((r for r in pub.rows if r.code == u.code), None)
+        same = pub.kind == d.kind and pub.code == d.code
+        text = f"以下为市里通报的排名（{label}，{when}印发），不是本稿计算的结果"
+        if not same:
+            text += f"；本期（{d.code}）的排名尚未收到"
+        text += "。"
+        if own is not None and own.rank:
+            text += f"{u.name}在该通报中得分{own.score}分，在{len(ranked)}个单元中排名第{own.rank}位。"
+        else:
+            text += f"{u.name}在该通报中没有名次。"
+        self.para(text)
+        self.subheading(f"市里通报的排名（{label}，{when}印发）")
+        rows, marks = [], []
+        for r in pub.rows:
+            rows.append([self.cell(str(r.rank) if r.rank else "—", "cell_c"), self.cell(r.name),
+                         self.cell(r.score if r.score is not None else "暂无得分", "cell_r")])
+            if r.code == u.code:
+                marks.append(len(rows))
+        self.table(["排名", "单元", "得分"], rows, [20, 100, 50], marked_rows=tuple(marks))
+        version = f"按评分规则第{pub.rules_version}版计算" if pub.rules_version else ""
+        self.para(f"注：名次和得分照录市里{when}印发的{label}简报{('，' + version) if version else ''}。", "note")
 
     # -- 三、重大项目进展 -------------------------------------------------------------------------------
     def major_projects(self):
@@ -713,18 +985,21 @@ class _Layout:
         self.heading("履约率、开工率、资金到位率、建成投产率")
         keys = ("performance_rate", "start_rate", "capital_rate", "production_rate")
         rows, marks = [], []
-        for u in [*d.report.units, d.report.total]:
+        # a county knows its own unit's projects only: no other unit's rates, no 合计
+        shown = [d.unit] if d.county and d.unit else [*d.report.units, d.report.total]
+        for u in shown:
             rows.append([self.cell(u.name), *(self.figure_cell(u[k]) for k in keys)])
             if u.unit_id is not None and u.unit_id == d.focus_id:
                 marks.append(len(rows))
-        extra = [("BACKGROUND", (0, len(rows)), (-1, len(rows)), self.pdf.HEAD_FILL)]
+        extra = [] if d.county else [("BACKGROUND", (0, len(rows)), (-1, len(rows)), self.pdf.HEAD_FILL)]
         self.table(["单元", "履约率", "开工率", "资金到位率", "建成投产率"], rows, [46, 31, 31, 31, 31],
                    marked_rows=tuple(marks), extra=extra)
         self.para(f"注：履约率 = 本期新签约项目中已注册（及以后阶段）且未违约的项目 ÷ 本期新签约项目；开工率 = "
                   f"已开工项目 ÷ 签约满{limits['project_start_months']}个月应开工的项目；资金到位率 = 到位资金 ÷ "
                   f"合同投资（本期新签约项目）；建成投产率 = 已投产项目 ÷ 签约满"
-                  f"{limits['project_production_months']}个月应投产的项目。共享项目按分成比例计入各单元，"
-                  f"合计中只计一次。“—”表示缺少计算所需数据，原因见表内。", "note")
+                  f"{limits['project_production_months']}个月应投产的项目。"
+                  + ("共享项目按分成比例计入本单元。" if d.county else "共享项目按分成比例计入各单元，合计中只计一次。")
+                  + "“—”表示缺少计算所需数据，原因见表内。", "note")
 
     # -- 六、存在问题 ---------------------------------------------------------------------------------------
     def problems(self):
@@ -808,11 +1083,14 @@ class _Layout:
         d = self.d
         version = f"评分规则第{d.report.rules_version}版" if d.report.rules_version else "无评分规则"
         self.spacer(4)
+        ranks = "排名以市里通报为准" if d.county else f"排名与得分按{version}计算"
         self.para(f"数据说明：本期统计期间为{d.period.start.isoformat()}至{d.period.end.isoformat()}；金额单位为"
-                  f"万元；排名与得分按{version}计算；问题与提醒截至{_date(d.issue_date)}。", "note")
+                  f"万元；{ranks}；问题与提醒截至{_date(d.issue_date)}。", "note")
+        if d.precheck:
+            return          # a 预检稿 has no 报尾: it is not sent to anyone
         st = d.settings
         from reportlab.platypus import Paragraph, Table, TableStyle
-        lines = [Paragraph(f"{k}：{self.pdf.escape(st['recipients'][k])}", _foot_style(self.s))
+        lines = [Paragraph(self.pdf.song_markup(f"{k}：{st['recipients'][k]}"), _foot_style(self.s))
                  for k in RECIPIENT_KINDS if st["recipients"].get(k)]
         copies = Paragraph(f"（共印{st['copies']}份）" if st.get("copies") else "", _foot_style(self.s, right=True))
         block = Table([[lines or "", copies]], colWidths=[self.width - 32 * self.mm, 32 * self.mm])
@@ -833,7 +1111,7 @@ class _Layout:
         self.problems()
         self.next_steps()
         self.closing()
-        return self.story
+        return _kept_with_next(self.story)
 
 
 def _foot_style(s, right: bool = False):
@@ -859,17 +1137,26 @@ def _RedHead(pdf, title, issue_line, office, date_text, confidential):
             c, w, h = self.canv, self.width, self.height
             if confidential:
                 pdf.draw_bold(c, 0, h - 5 * mm, "内部资料  注意保存", 10.5, pdf.INK)
-            size, tracking = 34, 0.12
+            # the title in the Song face drawn heavy (a 小标宋 look), as GB/T 9704 sets it
+            font = pdf.SONG if pdf.has_glyphs(pdf.SONG, title) else pdf.FONT
+            size, tracking = 36, 0.12
             while size > 18:
-                tw = pdf.pdfmetrics.stringWidth(title, pdf.FONT, size) + tracking * size * (len(title) - 1)
+                tw = pdf.pdfmetrics.stringWidth(title, font, size) + tracking * size * (len(title) - 1)
                 if tw <= w:
                     break
                 size -= 1
-            pdf.draw_bold(c, (w - tw) / 2, h - 25 * mm, title, size, pdf.RED, tracking=tracking)
-            c.setFont(pdf.FONT, 15)
+            pdf.draw_bold(c, (w - tw) / 2, h - 25 * mm, title, size, pdf.RED, tracking=tracking, font=font,
+                          weight=0.06)
+            if issue_line == PRECHECK_MARK:     # a 预检稿: the mark in red, where the number would be
+                pdf.draw_bold(c, (w - pdf.pdfmetrics.stringWidth(issue_line, pdf.FONT, 14)) / 2, h - 36 * mm,
+                              issue_line, 14, pdf.RED)
+            else:
+                c.setFont(pdf.SONG, 16)
+                c.setFillColor(pdf.INK)
+                c.drawCentredString(w / 2, h - 36 * mm, issue_line)
+            office_font = pdf.SONG if pdf.has_glyphs(pdf.SONG, office) else pdf.FONT
+            c.setFont(office_font, 12)
             c.setFillColor(pdf.INK)
-            c.drawCentredString(w / 2, h - 36 * mm, issue_line)
-            c.setFont(pdf.FONT, 12)
             c.drawString(0, h - 47 * mm, office)
             c.drawRightString(w, h - 47 * mm, date_text)
             c.setStrokeColor(pdf.RED)
@@ -901,7 +1188,8 @@ def _score_chart(pdf, ranked: list[UnitFigures], top, bottom, focus_id, width):
     low, high = min(0.0, min(values)), max(0.0, max(values))
     pad = (high - low) * 0.12 or 1.0          # room for the score beside the longest bar
     chart.valueAxis.valueMin = low - pad if low < 0 else 0
-    chart.valueAxis.valueMax = high + pad if high > 0 else 0
+    # every score 0 (a period with nothing done yet): the axis still needs a length
+    chart.valueAxis.valueMax = high + pad if high > 0 or low == 0 else 0
     chart.valueAxis.labels.fontName = pdf.FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.strokeColor = pdf.RULE_GREY
@@ -965,9 +1253,31 @@ def _render(data: _Data, out: Path) -> int:
         author=data.settings["office"], subject=data.period.label, creator=f"zsdesk {__version__}")
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                       onPage=_running_mark(pdf) if data.precheck else _no_mark)])
     doc.build(story, canvasmaker=pdf.NumberedCanvas)
     return doc.page
+
+
+def _no_mark(canvas, doc) -> None:
+    pass
+
+
+def _running_mark(pdf):
+    """The 预检稿 mark at the head of every page, so no page passes for the city's document."""
+    from reportlab.lib.units import mm
+
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        width, height = doc.pagesize
+        canvas.setFont(pdf.FONT, 9)
+        canvas.setFillColor(pdf.RED)
+        canvas.drawRightString(width - doc.rightMargin, height - 11 * mm, PRECHECK_MARK)
+        canvas.setStrokeColor(pdf.RED)
+        canvas.setLineWidth(0.5)
+        canvas.line(doc.leftMargin, height - 12.5 * mm, width - doc.rightMargin, height - 12.5 * mm)
+        canvas.restoreState()
+    return draw
 
 
 # --- the entry points ---------------------------------------------------------------------------
@@ -976,9 +1286,11 @@ def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None
                progress: Callable[[str], None] | None = None, list_limit: int | None = None) -> BriefResult:
     """Make the brief of ``kind`` for ``period`` as a PDF at ``out_path``.
 
-    The city's brief of a period gets the next issue number the first time and
-    keeps it when made again. ``unit_code`` (and always on a county site) makes
-    the 预检稿 of one unit: same figures and ranking, that unit in focus, no number.
+    The city's brief of a period is numbered by the calendar (2026-11: 第11期),
+    or with the number the city set for it (``set_issue_number``); making it
+    changes no number, but records the ranking it printed (``published_ranking``)
+    for the counties. ``unit_code`` (and always on a county site) makes the
+    预检稿 of one unit: no number, no 报尾; at a county, no ranking of its own.
     Project lists print ``list_limit`` rows each (default: the setting, 20; 0: all).
     The file appears whole or not at all."""
     progress = progress or (lambda message: None)
@@ -999,7 +1311,7 @@ def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None
     data.list_limit = data.settings["list_limit"] if list_limit is None else list_limit
     numbered = focus_id is None and ws.site.is_city
     if numbered:
-        data.issue = next_issue_number(ws, kind, data.code)
+        data.issue = issue_number(ws, kind, data.code)
 
     progress("排版")
     started = time.perf_counter()
@@ -1013,11 +1325,17 @@ def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None
         raise
     timings["render"] = time.perf_counter() - started
 
-    if numbered and data.issue is not None and issue_number(ws, kind, data.code) != data.issue:
-        set_issue_number(ws, kind, data.code, data.issue)
-    timings["total"] = time.perf_counter() - begun
     warnings = []
-    if not data.text:
+    if numbered and data.report.rules_version is not None:
+        # the ranking this official brief printed goes to the counties with the settings
+        key, value = _published_key(kind, data.code), _ranking_value(data.report, data.issue_date)
+        try:
+            if ws.reference.setting(key) != value:     # the same brief made again: nothing to sync
+                ws.reference.set_setting(key, value)  # an upsert: two PCs at once leave one row
+        except ReadOnlyError:
+            warnings.append("无权修改设置：本期排名未记录为“市里通报的排名”，县级预检稿收不到")
+    timings["total"] = time.perf_counter() - begun
+    if not data.text and not data.county:      # the text is the city's setting: a county cannot fill it in
         warnings.append(f"下一步工作未填写（设置项 {_text_key(kind, data.code)}），简报中略去该部分")
     if data.report.rules_version is None:
         warnings.append("没有评分规则：简报不含排名")

@@ -1,15 +1,25 @@
-"""What every printed report shares: the embedded CJK font, paragraph styles,
+"""What every printed report shares: the embedded CJK fonts, paragraph styles,
 "第 x 页 共 y 页" page numbers and a few flowables ReportLab lacks.
 
-The font is the WenQuanYi Micro Hei shipped in ``resources/fonts`` (TrueType
-outlines, so ReportLab embeds a subset); nothing depends on the fonts of the
-machine that prints. The face has no bold: headings are drawn with a thin
-outline over the fill ("fake bold"), as office printers do with 黑体.
+The fonts are shipped in ``resources/fonts`` (TrueType outlines, so ReportLab
+embeds a subset); nothing depends on the fonts of the machine that prints.
+WenQuanYi Micro Hei (a sans-serif, 黑体-like) sets tables and headings; AR PL
+UMing CN (a Song/明体 face, cut to GB 2312 by tools/subset_uming.py) sets the
+简报's title and body text, as GB/T 9704 documents use 小标宋 and 仿宋; a
+character outside its subset falls back to WenQuanYi (``song_markup``).
+Neither face has a bold: headings and titles are drawn with a thin outline
+over the fill ("fake bold"), as office printers do.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import tempfile
 import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -21,8 +31,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from zsdesk.resources import CJK_FONT, ResourceMissing, resource_path
+from zsdesk.timefmt import format_timestamp
 
 FONT = "WQYMicroHei"
+SONG = "UMingCN"
+SONG_FONT = ("fonts", "uming-gb2312.ttf")
 RED = colors.HexColor("#D40000")        # 红头 red
 INK = colors.HexColor("#1A1A1A")
 GREY = colors.HexColor("#666666")
@@ -32,6 +45,7 @@ ZEBRA = colors.HexColor("#F7F7F7")
 MARK_FILL = colors.HexColor("#FFF2B3")  # the unit a 预检 brief is made for
 
 _lock = threading.Lock()
+T = TypeVar("T")
 
 
 def register_font() -> str:
@@ -51,6 +65,54 @@ def register_font() -> str:
                     addMapping(FONT, bold, italic, FONT)
             keep_closing_marks_off_line_starts()
     return FONT
+
+
+def register_song() -> str:
+    """Register the shipped Song (明体) face once per process; returns its name."""
+    register_font()
+    with _lock:
+        if SONG not in pdfmetrics.getRegisteredFontNames():
+            path = resource_path(*SONG_FONT)
+            if not path.is_file():
+                raise ResourceMissing(f"缺少字体文件 {path}，安装可能不完整")
+            pdfmetrics.registerFont(TTFont(SONG, str(path)))
+            from reportlab.lib.fonts import addMapping
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(SONG, bold, italic, SONG)
+    return SONG
+
+
+def has_glyphs(font: str, text: str) -> bool:
+    """Whether ``font`` (registered, or the shipped Song face) has every character of ``text``."""
+    if font == SONG:
+        register_song()
+    chars = pdfmetrics.getFont(font).face.charToGlyph
+    return all(ord(ch) in chars or ch in "\n\r\t" for ch in text)
+
+
+def song_markup(text: str) -> str:
+    """``text`` escaped for a Paragraph in the Song face, with each run of
+    characters the subset lacks (a rare name outside GB 2312) set in WenQuanYi."""
+    chars = pdfmetrics.getFont(register_song()).face.charToGlyph
+    out: list[str] = []
+    run: list[str] = []
+    missing = False
+    for ch in str(text):
+        lacks = ord(ch) not in chars and not ch.isspace()
+        if lacks != missing and run:
+            out.append(_run(run, missing))
+            run = []
+        missing = lacks
+        run.append(ch)
+    if run:
+        out.append(_run(run, missing))
+    return "".join(out)
+
+
+def _run(chars: list[str], fallback: bool) -> str:
+    text = escape("".join(chars))
+    return f'<font name="{FONT}">{text}</font>' if fallback else text
 
 
 #: full-width marks that must not begin a line (避头点) and that ReportLab's own
@@ -86,10 +148,14 @@ def keep_closing_marks_off_line_starts() -> bool:
     return True
 
 
-def styles() -> dict[str, ParagraphStyle]:
+def styles(*, song: bool = False) -> dict[str, ParagraphStyle]:
+    """The paragraph styles; ``song``: body, notes and captions in the Song face
+    (the 简报: its text goes through ``song_markup``), tables stay in WenQuanYi."""
     font = register_font()
-    base = ParagraphStyle("body", fontName=font, fontSize=11.5, leading=20, textColor=INK,
-                          alignment=TA_JUSTIFY, firstLineIndent=23, wordWrap="CJK")
+    text_font = register_song() if song else font
+    base = ParagraphStyle("body", fontName=text_font, fontSize=12 if song else 11.5, leading=20,
+                          textColor=INK, alignment=TA_JUSTIFY, firstLineIndent=24 if song else 23,
+                          wordWrap="CJK")
     return {
         "body": base,
         "plain": ParagraphStyle("plain", parent=base, firstLineIndent=0),
@@ -112,14 +178,17 @@ class BoldLine(Flowable):
     """One line of text in fake bold, shrunk to fit the width if it must."""
 
     def __init__(self, text: str, size: float, *, colour=INK, align: str = "left",
-                 space_before: float = 0, space_after: float = 0, tracking: float = 0):
+                 space_before: float = 0, space_after: float = 0, tracking: float = 0,
+                 font: str | None = None, weight: float = 0.035):
         super().__init__()
         self.text, self.size, self.colour, self.align = text, size, colour, align
         self.spaceBefore, self.spaceAfter = space_before, space_after
-        self.tracking = tracking
+        self.tracking, self.weight = tracking, weight
+        # a face that lacks a character of the line (a Song subset) gives way to WenQuanYi
+        self.font = font if font and has_glyphs(font, text) else FONT
 
     def _width(self, size: float) -> float:
-        return (pdfmetrics.stringWidth(self.text, FONT, size)
+        return (pdfmetrics.stringWidth(self.text, self.font, size)
                 + self.tracking * size * max(len(self.text) - 1, 0))
 
     def wrap(self, avail_width, avail_height):
@@ -133,15 +202,18 @@ class BoldLine(Flowable):
         c = self.canv
         width = self._width(self.fit)
         x = {"left": 0, "center": (self.avail - width) / 2, "right": self.avail - width}[self.align]
-        draw_bold(c, x, self.fit * 0.3, self.text, self.fit, self.colour, tracking=self.tracking)
+        draw_bold(c, x, self.fit * 0.3, self.text, self.fit, self.colour, tracking=self.tracking,
+                  font=self.font, weight=self.weight)
 
 
-def draw_bold(c, x: float, y: float, text: str, size: float, colour, *, tracking: float = 0) -> None:
+def draw_bold(c, x: float, y: float, text: str, size: float, colour, *, tracking: float = 0,
+              font: str = FONT, weight: float = 0.035) -> None:
+    """``text`` filled and outlined with a line ``weight`` × ``size`` wide (a heavier face)."""
     t = c.beginText(x, y)
-    t.setFont(FONT, size)
+    t.setFont(font, size)
     t.setFillColor(colour)
     c.setStrokeColor(colour)
-    c.setLineWidth(size * 0.035)
+    c.setLineWidth(size * weight)
     t.setTextRenderMode(2)  # fill, then stroke the outline
     if tracking:
         t.setCharSpace(tracking * size)
@@ -169,6 +241,50 @@ class Rule(Flowable):
         self.canv.setStrokeColor(self.colour)
         self.canv.setLineWidth(self.thickness)
         self.canv.line(0, self.thickness / 2, self.width, self.thickness / 2)
+
+
+class KeepWithNext(Flowable):
+    """Headings kept with the start of the flowable after them: a heading never
+    ends a page. Whole when it fits; else the headings and the first part of
+    the body (a table's header and first rows, a paragraph's first lines), or,
+    when not even that fits, all of it on the next page."""
+
+    def __init__(self, heads: list[Flowable], body: Flowable):
+        super().__init__()
+        self.heads, self.body = heads, body
+        self.spaceBefore = heads[0].getSpaceBefore()
+        self.spaceAfter = body.getSpaceAfter()
+
+    def _heads_height(self, avail_width) -> float:
+        total = 0.0
+        for i, f in enumerate(self.heads):
+            _, h = f.wrap(avail_width, 10_000)
+            total += h + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0)
+        return total + self.body.getSpaceBefore()
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.head_h = self._heads_height(avail_width)
+        self.body_w, self.body_h = self.body.wrap(avail_width, max(avail_height - self.head_h, 0))
+        self.height = self.head_h + self.body_h
+        return avail_width, self.height
+
+    def split(self, avail_width, avail_height):
+        room = avail_height - self._heads_height(avail_width) - 1
+        parts = self.body.split(avail_width, room) if room > 0 else []
+        if not parts:
+            return []                 # all of it on the next page
+        return [*self.heads, *parts]
+
+    def draw(self):
+        y = self.height
+        for i, f in enumerate(self.heads):
+            _, h = f.wrap(self.width, 10_000)
+            y -= (f.getSpaceBefore() if i else 0) + h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+        y -= self.body.getSpaceBefore()
+        self.body.drawOn(self.canv, 0, y - self.body_h, _sW=self.width - self.body_w)
 
 
 class AtFoot(Flowable):
@@ -235,7 +351,8 @@ class NumberedCanvas(Canvas):
 def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1,
                align_right: tuple[int, ...] = (), align_center: tuple[int, ...] = (),
                marked_rows: tuple[int, ...] = (), extra: list | None = None) -> Table:
-    """A ruled table whose header repeats on every page it runs onto."""
+    """A ruled table whose header repeats on every page it runs onto, and whose
+    last two rows (a 合计 row and the one above it) never part at a page break."""
     table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="CENTER")
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 8.5, 11),
@@ -259,6 +376,8 @@ def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1,
         style.append(("ALIGN", (col, header_rows), (col, -1), "CENTER"))
     for row in marked_rows:
         style.append(("BACKGROUND", (0, row), (-1, row), MARK_FILL))
+    if len(rows) >= header_rows + 2:
+        style.append(("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1)))
     table.setStyle(TableStyle(style + (extra or [])))
     return table
 
@@ -269,3 +388,69 @@ def p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def escape(text: str) -> str:
     return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+# --- helpers of the one-off documents (项目一页纸, 会议议题) --------------------------------------
+
+def generated_at(now: dt.datetime | None = None) -> str:
+    """"生成于 2026-12-05 10:31（北京时间）" for ``now`` (an aware instant, a naive one being
+    UTC; default: now), in the one format of ``zsdesk.timefmt``."""
+    return f"生成于 {format_timestamp(now or dt.datetime.now(dt.UTC))}（北京时间）"
+
+
+def checked_pdf_path(out_path) -> Path:
+    """The output path of a PDF, refused with a message naming it when its folder
+    is missing or it does not end in .pdf."""
+    from zsdesk.errors import ValidationError
+
+    out = Path(out_path)
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError("out", "输出文件须以 .pdf 结尾", value=str(out_path))
+    if not out.parent.is_dir():
+        raise ValidationError("out", f"输出文件夹不存在：{out.parent}", value=str(out_path))
+    return out
+
+
+def write_atomically(out: Path, render: Callable[[Path], T]) -> T:
+    """``render(tmp)`` into a temporary file beside ``out``, then renamed over it:
+    the file appears whole or not at all. A file that cannot be written (a
+    read-only folder, the old file open in a PDF reader, a full disk) is a
+    ``RefusedError`` saying so."""
+    from zsdesk.db.engine import os_error_text
+    from zsdesk.errors import RefusedError
+
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".zsdesk-", suffix=".pdf", dir=out.parent)
+        os.close(fd)
+        result = render(Path(tmp))
+        os.replace(tmp, out)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise RefusedError(f"无法写入 {out}：{os_error_text(exc)}。没有生成文件，请换一个位置或关闭打开它的程序后重试") \
+            from exc
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return result
+
+
+def foot_note(text: str, *, right: float, y: float = 12 * mm, size: float = 8):
+    """A PageTemplate ``onPage`` callback writing ``text`` at the right of the foot
+    of every page, ending ``right`` from the page's right edge (the page number
+    is centred by ``NumberedCanvas``)."""
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(register_font(), size)
+        canvas.setFillColor(GREY)
+        canvas.drawRightString(doc.pagesize[0] - right, y, text)
+        canvas.restoreState()
+    return draw
+
+
+def shorten(text: str | None, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…" when longer."""
+    flat = " ".join(str(text or "").split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"

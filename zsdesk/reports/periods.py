@@ -1,4 +1,4 @@
-"""Reporting periods of the 简报: weekly, monthly, bimonthly, quarterly, yearly.
+"""Reporting periods of the 简报: weekly, monthly, bimonthly, quarterly, half-yearly, yearly.
 
 A period is written the way office staff say it, and each written form has one
 kind::
@@ -8,6 +8,7 @@ kind::
     2026-B5       bimonthly    the fifth pair of months: September and October
     2026-09/10    bimonthly    the same
     2026-Q3       quarterly
+    2026-H1       halfyear     January to June (半年评议); 2026-H2 July to December
     2026          yearly
 
 A month may also be given with a coarser kind: ``2026-10`` as ``quarterly`` is
@@ -23,21 +24,24 @@ import re
 from zsdesk.errors import ValidationError
 from zsdesk.metrics import Period, months_before
 
-KINDS = ("weekly", "monthly", "bimonthly", "quarterly", "yearly")
+KINDS = ("weekly", "monthly", "bimonthly", "quarterly", "halfyear", "yearly")
 KIND_LABELS = {"weekly": "周报", "monthly": "月报", "bimonthly": "双月报", "quarterly": "季报",
-               "yearly": "年报"}
+               "halfyear": "半年报", "yearly": "年报"}
 QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
+HALF_NAMES = {1: "上半年", 2: "下半年"}
 
 _FORMS = [
     ("weekly", re.compile(r"^(\d{4})-?W(\d{1,2})$", re.I)),
     ("bimonthly", re.compile(r"^(\d{4})-B(\d)$", re.I)),
     ("bimonthly", re.compile(r"^(\d{4})-(\d{1,2})/(\d{1,2})$")),
     ("quarterly", re.compile(r"^(\d{4})-?Q(\d)$", re.I)),
+    ("halfyear", re.compile(r"^(\d{4})-?H(\d)$", re.I)),
     ("monthly", re.compile(r"^(\d{4})-(\d{1,2})$")),
     ("yearly", re.compile(r"^(\d{4})$")),
 ]
-_COARSER = ("bimonthly", "quarterly", "yearly")
-HELP = "例：2026-10（月）、2026-W43（周）、2026-B5 或 2026-09/10（双月）、2026-Q3（季）、2026（年）"
+_COARSER = ("bimonthly", "quarterly", "halfyear", "yearly")
+HELP = ("例：2026-10（月）、2026-W43（周）、2026-B5 或 2026-09/10（双月）、2026-Q3（季）、"
+        "2026-H1（上半年）、2026（年）")
 
 
 def _bad(text: str, why: str) -> ValidationError:
@@ -74,6 +78,11 @@ def bimonth(year: int, number: int) -> Period:
 def quarter(year: int, number: int) -> Period:
     first = 3 * number - 2
     return _months(year, first, first + 2, f"{year}年{QUARTER_NAMES[number]}")
+
+
+def half(year: int, number: int) -> Period:
+    first = 6 * number - 5
+    return _months(year, first, first + 5, f"{year}年{HALF_NAMES[number]}")
 
 
 def year(number: int) -> Period:
@@ -123,6 +132,11 @@ def parse_period(text: str, kind: str | None = None) -> tuple[str, Period]:
         if not 1 <= number <= 4:
             raise _bad(text, "的季度须在1至4之间")
         return form_kind, quarter(y, number)
+    if form_kind == "halfyear":
+        number = int(m.group(2))
+        if number not in (1, 2):
+            raise _bad(text, "的半年须为H1（上半年）或H2（下半年）")
+        return form_kind, half(y, number)
     if form_kind == "monthly":
         number = int(m.group(2))
         if not 1 <= number <= 12:
@@ -142,6 +156,8 @@ def containing(kind: str, day: dt.date) -> Period:
         return bimonth(day.year, (day.month + 1) // 2)
     if kind == "quarterly":
         return quarter(day.year, (day.month + 2) // 3)
+    if kind == "halfyear":
+        return half(day.year, (day.month + 5) // 6)
     if kind == "yearly":
         return year(day.year)
     raise ValidationError("kind", f"简报种类须为 {'、'.join(KINDS)} 之一", value=kind)
@@ -163,12 +179,35 @@ def period_code(kind: str, period: Period) -> str:
         return f"{s.year}-B{(s.month + 1) // 2}"
     if kind == "quarterly":
         return f"{s.year}-Q{(s.month + 2) // 3}"
+    if kind == "halfyear":
+        return f"{s.year}-H{(s.month + 5) // 6}"
     return f"{s.year}"
 
 
 def issue_year(kind: str, period: Period) -> int:
     """Issues are numbered per year: the ISO year for weeks, else the calendar year."""
     return period.start.isocalendar()[0] if kind == "weekly" else period.start.year
+
+
+def issue_in_year(kind: str, period: Period) -> int:
+    """The period's place in its year, the brief's calendar issue number: the ISO
+    week (weekly), the month (2026-11: 11), the pair of months (B5: 5), the
+    quarter (Q3: 3), the half (H1: 1, H2: 2), 1 for a year. So the number never
+    depends on the order in which briefs happen to be made."""
+    s = period.start
+    if kind == "weekly":
+        return s.isocalendar()[1]
+    if kind == "monthly":
+        return s.month
+    if kind == "bimonthly":
+        return (s.month + 1) // 2
+    if kind == "quarterly":
+        return (s.month + 2) // 3
+    if kind == "halfyear":
+        return (s.month + 5) // 6
+    if kind == "yearly":
+        return 1
+    raise ValidationError("kind", f"简报种类须为 {'、'.join(KINDS)} 之一", value=kind)
 
 
 def full_period(kind: str, period: Period) -> Period:

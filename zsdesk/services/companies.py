@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -10,12 +11,21 @@ from zsdesk import numbers
 from zsdesk.db.models import Company, CompanyContact, Industry
 from zsdesk.domain import COMPANY_TAGS
 from zsdesk.errors import RefusedError, ValidationError
-from zsdesk.names import normalize_company_name
+from zsdesk.names import duplicate_check_name
 from zsdesk.services.base import Checker, RecordService
 from zsdesk.validation import require_text, validate_usci
 
 FUZZY_THRESHOLD = 85  # rapidfuzz ratio on normalised names
 SHORT_NAME_SCORE = 90.0  # a short name (简称) inside the full one
+
+
+#: words of a trade, not of a firm: a short name made of these alone (新材料科技) is no short name
+_TRADE_WORDS = re.compile("|".join(sorted((
+    "科技", "技术", "新材料", "材料", "电子", "电气", "机械", "设备", "生物", "医药", "药业", "化工", "化学",
+    "新能源", "能源", "智能", "制造", "实业", "贸易", "商贸", "投资", "发展", "信息", "网络", "软件", "工程",
+    "建设", "环保", "环境", "食品", "纺织", "服装", "汽车", "光电", "精密", "装备", "新型", "工业", "产业",
+    "国际", "物流", "电力", "光伏", "半导体", "数据", "数字", "健康", "医疗", "器械", "塑料", "金属", "钢铁",
+    "船舶", "农业", "文化", "传媒", "咨询", "管理", "服务", "高新", "开发"), key=len, reverse=True)))
 
 
 def _name_score(a: str, b: str, **_kwargs) -> float:
@@ -24,13 +34,16 @@ def _name_score(a: str, b: str, **_kwargs) -> float:
     恒远新材料科技 (江苏恒远新材料科技有限公司) by ratio, yet the same firm (issue 12):
     the shorter counts when the longer starts with it (two characters and more:
     华为 in 华为技术) or holds it whole (four and more, so that a common word such
-    as 新材料 alone does not)."""
+    as 新材料 alone does not), and when it has two characters besides the words of
+    a trade (恒远 in 恒远新材料; 新材料科技 has none, so it is not a short name of
+    恒远新材料科技)."""
     from rapidfuzz import fuzz
 
     score = fuzz.ratio(a, b)
     short, long = sorted((a, b), key=len)
     if len(short) < len(long) and ((len(short) >= 2 and long.startswith(short))
-                                   or (len(short) >= 4 and short in long)):
+                                   or (len(short) >= 4 and short in long)) \
+            and len(_TRADE_WORDS.sub("", short)) >= 2:
         score = max(score, SHORT_NAME_SCORE)
     return score
 
@@ -163,7 +176,7 @@ class CompanyService(RecordService[Company]):
             code = validate_usci(usci) if usci else None
         except ValidationError:
             pass
-        norm = normalize_company_name(name) if name and name.strip() else ""
+        norm = duplicate_check_name(name) if name and name.strip() else ""
         with self.ws.read() as s:
             live = ~Company.deleted & Company.merged_into_id.is_(None)
             if exclude_id:
@@ -178,7 +191,8 @@ class CompanyService(RecordService[Company]):
                 cond = or_(*(Company.name_norm.contains(p) for p in probes))
                 rows = s.execute(select(Company.id, Company.number, Company.name, Company.name_norm)
                                  .where(live, cond).limit(2000)).all()
-                choices = {r.id: r.name_norm for r in rows}
+                # each candidate's stored name_norm holds its duplicate_check_name: ranked by that
+                choices = {r.id: duplicate_check_name(r.name) for r in rows}
                 info = {r.id: r for r in rows}
                 for _, score, cid in process.extract(norm, choices, scorer=_name_score, limit=limit * 2,
                                                      score_cutoff=FUZZY_THRESHOLD):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import select
 
 from zsdesk.db.models import (
@@ -9,7 +11,7 @@ from zsdesk.db.models import (
     ReviewStep, Staff, Unit,
 )
 from zsdesk.domain import (
-    PROBLEM_CATEGORIES, PROJECT_FLOW, PROJECT_LABELS, PROJECT_SIDE, REVIEW_LABELS, REVIEW_STEPS,
+    PROBLEM_CATEGORIES, PROJECT_CATEGORIES, PROJECT_FLOW, PROJECT_LABELS, PROJECT_SIDE, REVIEW_LABELS, REVIEW_STEPS,
 )
 from zsdesk.errors import ReadOnlyError, RefusedError, ValidationError
 from zsdesk.services.base import Checker, RecordService
@@ -35,15 +37,21 @@ class ProjectService(RecordService[Project]):
         out["name"] = check(require_text, values.get("name"), "name", max_len=120)
         out["contract_date"] = cdate = check(parse_date, values.get("contract_date"), "contract_date",
                                              required=True, not_after=today)
-        amount = check(parse_money, values.get("contract_investment"), "contract_investment", required=True)
-        if amount is not None and amount <= 0:
-            check.fail("contract_investment", "合同投资额须大于0")
+        # a foreign-funded project may state only its 外资 (万美元): counted by the 1,000万美元 rule
+        usd = check(parse_money, values.get("foreign_investment_usd"), "foreign_investment_usd")
+        foreign_only = usd is not None and usd > 0 and values.get("contract_investment") in (None, "", 0)
+        amount = Decimal(0) if foreign_only else \
+            check(parse_money, values.get("contract_investment"), "contract_investment", required=True)
+        if amount is not None and amount <= 0 and not foreign_only:
+            check.fail("contract_investment", "合同投资额须大于0（只有外资的项目请填写外资金额，万美元）")
         out["contract_investment"] = amount
         for field in ("foreign_investment_usd", "expected_output", "expected_tax"):
             out[field] = check(parse_money, values.get(field), field)
         out["land_mu"] = check(parse_money, values.get("land_mu"), "land_mu")
         out["jobs"] = check(parse_int, values.get("jobs"), "jobs")
         out["notes"] = check(require_text, values.get("notes"), "notes", max_len=5000, required=False)
+        out["category"] = check(require_choice, values.get("category") or None, "category", PROJECT_CATEGORIES,
+                                required=False)
         if current is None:
             # A project enters at 签约; a ledger import may bring one already further on.
             stage = check(require_choice, values.get("stage") or "signed", "stage", PROJECT_FLOW + PROJECT_SIDE)

@@ -19,7 +19,10 @@ Search text matches every term (space-separated) against the record's number
 and own text columns, the names of its staff (and carrier), and its company's
 ``search_key`` (name, full pinyin, initials: "hwjs", "huawei" find 华为技术);
 a lead's or project's own name is searched by its ``search_key`` the same way
-("hhsw" finds 华海生物医药产业基地).
+("hhsw" finds 华海生物医药产业基地). A visit is also found by the names of our
+people on it (``visit_participants``), and its 对方人员, 地点 and our staff's
+names by their pinyin too ("zs" finds 张三, "shanghai" 上海): those have no stored
+key, so ``PinyinValues`` keeps the pinyin of their different values in memory.
 Two things kept in memory make a keystroke cheap on a big database, both kept
 exact with the change log: the company keys (``CompanyKeys``: the matching
 companies without reading the table; the big table is then asked
@@ -42,6 +45,7 @@ import array
 import bisect
 import contextlib
 import datetime as dt
+import functools
 import io
 import json
 import threading
@@ -57,11 +61,13 @@ from sqlalchemy.sql.expression import ColumnClause
 
 from zsdesk.db.models import (
     Carrier, ChangeLog, Company, CompanyContact, Industry, Lead, Problem, Project, Site, Staff, Unit, Visit,
+    VisitParticipant,
 )
 from zsdesk.domain import (
     CARRIER_KINDS, COMPANY_TAGS, LEAD_LABELS, LEAD_STAGES, PROJECT_LABELS, PROJECT_STAGES, VISIT_KINDS,
 )
 from zsdesk.metrics import months_before
+from zsdesk.names import has_han, pinyin_keys, pinyin_of
 from zsdesk.reminders import GREEN, LIGHT_LABELS, RED, YELLOW, lead_light, project_light
 
 KINDS = ("visits", "leads", "projects", "companies", "carriers")
@@ -72,6 +78,15 @@ LIGHTS = (RED, YELLOW, GREEN)
 CHECK_EVERY = 20000
 #: more ids than this are passed to SQL as one JSON array, not one parameter each
 _MANY_IDS = 500
+#: more values matching a pinyin term than this (SQLite): instead of a list of them
+#: (each costs building the IN set), each row's pinyin is worked out as it is read —
+#: such a term matches so many rows that a page fills after reading a few hundred
+_BROAD_VALUES = 1000
+
+
+@functools.lru_cache(maxsize=65536)  # a visit's people and place repeat across rows
+def _row_pinyin(value: str | None) -> str:
+    return pinyin_of(value) if value and has_han(value) else ""
 
 
 # --- what a list shows -----------------------------------------------------------------
@@ -292,6 +307,13 @@ class _Context:
         if self.is_pg:
             return column.ilike(pattern, escape="\\")
         return column.like(pattern, escape="\\")  # SQLite's LIKE ignores ASCII case
+
+    def pinyin_contains(self, column, term: str):
+        """SQLite: the pinyin or initials of ``column`` contain ``term``, worked out
+        for each row read (a Python function of the connection)."""
+        raw = self.session.connection().connection.dbapi_connection
+        raw.create_function("zsdesk_pinyin", 1, _row_pinyin, deterministic=True)
+        return func.instr(func.zsdesk_pinyin(column), term) > 0
 
     def id_in(self, column, ids, *, scan: bool = False):
         """``column IN ids``; a long list goes as one JSON parameter. ``scan``: on
@@ -679,6 +701,95 @@ class ColumnValues(_KeptInMemory):
                 self._low[column] += "\n".join(added) + "\n"
 
 
+class PinyinValues(_KeptInMemory):
+    """The different values of some short text columns of a big table (a visit's
+    对方人员 and 地点) that hold Chinese, each with its pinyin and initials
+    (``names.pinyin_of``), in memory: "zs" or "zhangsan" finds the values holding
+    张三, "sh" the ones holding 上海, and the table is then asked ``people IN (…)``.
+    Without it, the pinyin of every visit would have to be stored (a migration)
+    or worked out per keystroke. Like ``ColumnValues``, a superset: the values of
+    rows written since are added as the change log shows them, never taken away
+    (an old value that matches no live row finds nothing)."""
+
+    def __init__(self, model, columns: tuple[str, ...]):
+        super().__init__()
+        self.model = model
+        self.table = model.__tablename__
+        self.columns = columns
+        # per column, compact (200k different people on W2): the keys one value a
+        # line and where each line starts (and a sentinel); the values end to end
+        # and where each starts (and a sentinel); then the ones added since, as (keys, value)
+        empty: tuple[str, array.array, str, array.array] = ("", array.array("q", [0]), "", array.array("q", [0]))
+        self._data: dict[str, tuple[str, array.array, str, array.array]] = {c: empty for c in columns}
+        self._added: dict[str, list[tuple[str, str]]] = {c: [] for c in columns}
+
+    def match(self, session, column: str, term: str, limit: int | None = None) -> list[str] | None:
+        """The values of ``column`` whose pinyin or initials contain ``term`` (lower
+        case) and whose text does not (the column's own LIKE finds those); None
+        while the values are being read, or when more than ``limit`` match."""
+        if not self.fresh(session):
+            return None
+        text, starts, values, value_starts = self._data[column]
+        out: list[str] = []
+        find = text.find
+        pos = find(term)
+        while pos >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            value = values[value_starts[i]:value_starts[i + 1]]
+            if term not in value.lower():
+                out.append(value)
+                if limit is not None and len(out) > limit:
+                    return None
+            pos = find(term, starts[i + 1])  # on to the next value (a sentinel ends the list)
+        out += [v for keys, v in self._added[column] if term in keys and term not in v.lower()]
+        out = list(dict.fromkeys(out))
+        return None if limit is not None and len(out) > limit else out
+
+    def _read(self, session) -> None:
+        cursor = _cursor(session)
+        try:
+            for column in self.columns:
+                self._data[column] = self._pack(())  # the old values go before the new are read
+                cursor.execute(f"SELECT DISTINCT {column} FROM {self.table} WHERE {column} IS NOT NULL")
+                self._data[column] = self._pack(
+                    (pinyin_of(v), v) for chunk in iter(lambda: cursor.fetchmany(20000), [])
+                    for (v,) in chunk if has_han(v))
+                self._added[column] = []
+        finally:
+            cursor.close()
+
+    @staticmethod
+    def _pack(pairs) -> tuple[str, array.array, str, array.array]:
+        keys, starts, values, value_starts, pos, value_pos = io.StringIO(), array.array("q"), \
+            io.StringIO(), array.array("q"), 0, 0
+        for key, value in pairs:
+            key = key.replace("\n", " ")  # one value a line
+            starts.append(pos)
+            keys.write(key)
+            keys.write("\n")
+            pos += len(key) + 1
+            value_starts.append(value_pos)
+            values.write(value)
+            value_pos += len(value)
+        starts.append(pos)  # sentinels
+        value_starts.append(value_pos)
+        return keys.getvalue(), starts, values.getvalue(), value_starts
+
+    def _update(self, session, changed) -> None:
+        cols = [getattr(self.model, c) for c in self.columns]
+        for row in session.execute(select(*cols).where(self.model.id.in_(changed))):
+            for column, value in zip(self.columns, row):
+                if value and has_han(value):
+                    self._added[column].append((pinyin_of(value), value))
+        if sum(len(v) for v in self._added.values()) > 5000:  # fold the additions in now and then
+            for column in self.columns:
+                text, starts, values, value_starts = self._data[column]
+                kept = ((text[starts[i]:starts[i + 1] - 1], values[value_starts[i]:value_starts[i + 1]])
+                        for i in range(len(starts) - 1))
+                self._data[column] = self._pack([*kept, *self._added[column]])
+                self._added[column] = []
+
+
 _kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _kept_lock = threading.Lock()
 
@@ -710,6 +821,20 @@ def column_values(ws, kind: str) -> ColumnValues:
         return per_db[kind]
 
 
+#: the columns of a big table whose pinyin a search matches (a visit's people and place)
+_PINYIN_TEXT = {"visits": (Visit, ("people", "place"))}
+
+
+def pinyin_values(ws, kind: str) -> PinyinValues:
+    """The in-memory pinyin of a big table's short text columns (made once)."""
+    with _kept_lock:
+        per_db = _kept.setdefault(ws.db, {})
+        key = f"{kind}:pinyin"
+        if key not in per_db:
+            per_db[key] = PinyinValues(*_PINYIN_TEXT[kind])
+        return per_db[key]
+
+
 def warm_up(ws, kind: str | None = None) -> None:
     """Read what the first search of a list needs (company keys, text values)
     before it is typed: a second or so on W2, best done in the background."""
@@ -717,10 +842,18 @@ def warm_up(ws, kind: str | None = None) -> None:
         company_keys(ws).fresh(s)
         if kind in _SEARCHED_TEXT:
             column_values(ws, kind).fresh(s)
+        if kind in _PINYIN_TEXT:
+            pinyin_values(ws, kind).fresh(s)
 
 
-def _staff_ids(ctx: _Context, term: str) -> list[str]:
-    return list(ctx.session.scalars(select(Staff.id).where(ctx.like(Staff.name, term))))
+def _staff_ids(ctx: _Context, term: str, *, pinyin: bool = False) -> list[str]:
+    """Staff whose name contains ``term``; ``pinyin``: or its pinyin or initials
+    (the roster is small: its names are read and matched here)."""
+    found = list(ctx.session.scalars(select(Staff.id).where(ctx.like(Staff.name, term))))
+    if pinyin and term.isascii():
+        found += [sid for sid, name in ctx.session.execute(select(Staff.id, Staff.name))
+                  if term in pinyin_keys(name or "") and sid not in found]
+    return found
 
 
 def _term_condition(kind: str, term: str, ctx: _Context):
@@ -750,9 +883,22 @@ def _term_condition(kind: str, term: str, ctx: _Context):
         parts.append(m.company_id.in_(select(Company.id).where(ctx.like(Company.search_key, term))))
     elif companies:
         parts.append(ctx.id_in(m.company_id, companies, scan=True))
-    staff = _staff_ids(ctx, term)
+    staff = _staff_ids(ctx, term, pinyin=kind == "visits")
     if staff:
         parts.append(ctx.id_in(m.staff_id if kind == "visits" else m.owner_staff_id, staff))
+    if kind == "visits":
+        if staff:  # 我方人员: the staff on the visit besides its leader
+            parts.append(Visit.id.in_(select(VisitParticipant.visit_id).where(
+                ctx.id_in(VisitParticipant.staff_id, staff), ~VisitParticipant.deleted)))
+        if term.isascii():  # 对方人员, 地点 by their pinyin ("zs" finds 张三, "sh" 上海)
+            pinyin = pinyin_values(ctx.ws, kind)
+            for column in pinyin.columns:
+                col = getattr(Visit, column)
+                matched = pinyin.match(ctx.session, column, term, limit=None if ctx.is_pg else _BROAD_VALUES)
+                if matched is None and not ctx.is_pg:  # not selective: match the rows as they are read
+                    parts.append(ctx.pinyin_contains(col, term))
+                elif matched:
+                    parts.append(ctx.id_in(col, matched))
     if kind == "projects":
         places = list(ctx.session.scalars(select(Carrier.id).where(or_(
             ctx.like(Carrier.name, term), ctx.like(Carrier.park, term)))))
@@ -1143,5 +1289,5 @@ __all__ = [
     "KINDS", "PAGE_SIZE", "LIGHTS", "Column", "ListQuery", "Page", "FilterOptions", "COLUMNS",
     "DEFAULT_SORT", "TABLES", "columns", "column_keys", "page_ids", "first_page", "count",
     "ordered_ids", "rows", "drill_ids", "filter_options", "QueryCancelled", "CompanyKeys",
-    "company_keys", "ColumnValues", "column_values", "warm_up",
+    "company_keys", "ColumnValues", "column_values", "PinyinValues", "pinyin_values", "warm_up",
 ]

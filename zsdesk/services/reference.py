@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
+from zsdesk.db.changes import ChangeWriter
 from zsdesk.db.models import Industry, ScoringRules, Setting, Staff, Target, Unit
 from zsdesk.domain import TARGET_METRICS
 from zsdesk.errors import RefusedError, ValidationError
@@ -75,6 +79,24 @@ class TargetService(RecordService[Target]):
         return out
 
 
+_T = TypeVar("_T")
+
+
+def _write_again_on_duplicate(ws, save: Callable[[ChangeWriter], _T]) -> _T:
+    """``save(writer)`` in one write transaction, and once more in a new one when the
+    database refused a duplicate (the unique index on live targets, a setting's key).
+    ``save`` looks its row up after the site's lock, so this happens only when a
+    writer that skipped the lock (an older program, a script on the shared database)
+    inserted the same row meanwhile: that row is committed by then, and the second
+    attempt finds it and changes it."""
+    try:
+        with ws.write() as w:
+            return save(w)
+    except IntegrityError:
+        with ws.write() as w:
+            return save(w)
+
+
 class ReferenceService:
     """Units, staff, industries, targets, scoring rules and settings."""
 
@@ -123,17 +145,30 @@ class ReferenceService:
                                                        ~Target.deleted).order_by(Target.metric)))
 
     def set_target(self, year: int, unit_id: str, metric: str, value, staff_id: str | None = None) -> str:
-        """Create or change the target of a unit (or a person) for a year and metric."""
-        with self.ws.read() as s:
-            existing = s.scalar(select(Target.id).where(
-                Target.year == year, Target.unit_id == unit_id, Target.metric == metric,
-                Target.staff_id.is_(None) if staff_id is None else Target.staff_id == staff_id,
-                ~Target.deleted))
-        if existing:
-            self.targets.update(existing, {"value": value})
-            return existing
-        return self.targets.create({"year": year, "unit_id": unit_id, "metric": metric,
-                                    "value": value, "staff_id": staff_id})
+        """Create or change the target of a unit (or a person) for a year and metric.
+
+        The target is looked up inside the write transaction, after ``ChangeWriter``
+        has taken the site's lock: two PCs saving the same target at once are served
+        one after the other, the second changes the row the first made, and the log
+        holds both values in the order they took effect (issue 13; before, each PC
+        looked first, found nothing and inserted its own row)."""
+        values = self.targets.validate({"year": year, "unit_id": unit_id, "metric": metric,
+                                        "value": value, "staff_id": staff_id})
+        self.targets._check_references([values], None)
+        self.ws.check_can_edit("targets", None)
+        key = (Target.year == values["year"], Target.unit_id == values["unit_id"], Target.metric == values["metric"],
+               Target.staff_id == values["staff_id"] if values.get("staff_id") else Target.staff_id.is_(None),
+               ~Target.deleted)
+
+        def save(w: ChangeWriter) -> str:
+            found = w.session.execute(select(Target.id, Target.owner_site_id).where(*key)).first()
+            if found is None:
+                return w.insert(Target, values)
+            self.ws.check_can_edit("targets", found.owner_site_id)
+            w.update(Target, found.id, {"value": values["value"]}, allow_foreign=True)
+            return found.id
+
+        return _write_again_on_duplicate(self.ws, save)
 
     # -- scoring rules ---------------------------------------------------------------
     def scoring_rules(self, year: int | None = None) -> ScoringRules:
@@ -174,15 +209,21 @@ class ReferenceService:
         return {**DEFAULT_LIGHT_LIMITS, **(self.setting("light_limits") or {})}
 
     def set_setting(self, key: str, value) -> None:
-        with self.ws.read() as s:
-            row = s.get(Setting, key)
-        self.ws.check_can_edit("settings", row.owner_site_id if row else None)
+        """Create or change a setting. Looked up inside the write transaction, as
+        ``set_target`` does: of two PCs setting the same key at once, the second
+        changes the first's row instead of failing on the key."""
+        self.ws.check_can_edit("settings", None)
         text = json.dumps(value, ensure_ascii=False)
-        with self.ws.write() as w:
-            if row is None:
+
+        def save(w: ChangeWriter) -> None:
+            owner = w.session.scalar(select(Setting.owner_site_id).where(Setting.id == key))
+            if owner is None:
                 w.insert(Setting, {"id": key, "value": text})
             else:
+                self.ws.check_can_edit("settings", owner)
                 w.update(Setting, key, {"value": text}, allow_foreign=True)
+
+        _write_again_on_duplicate(self.ws, save)
 
     def set_light_limits(self, **limits) -> None:
         current = self.light_limits()

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from zsdesk.db.models import Company, Lead, Staff, Unit, Visit, VisitParticipant
 from zsdesk.domain import VISIT_KINDS
+from zsdesk.errors import ReadOnlyError
 from zsdesk.services.base import Checker, RecordService
 from zsdesk.validation import parse_date, parse_int, require_choice, require_text
 
@@ -76,3 +77,61 @@ class VisitService(RecordService[Visit]):
 
     def mark_followup_done(self, visit_id: str) -> None:
         self.update(visit_id, {"followup_done": True})
+
+    # -- 转为线索 -------------------------------------------------------------------
+    def lead_values(self, visit_id: str) -> dict:
+        """A new lead's values taken from a visit (转为线索): its company (and the
+        company's 产业), unit, leader as 包保责任人 (else the first of our people),
+        what was learned as 备注, the visit as 线索来源, and an open next step's due
+        date as 下次跟进. ``from_visit_id`` names the visit for ``create_lead``.
+        The project name is left to the person: a visit does not say it."""
+        v = self.values(visit_id)
+        owner = v["staff_id"] or next(iter(self.participants(visit_id)), None)
+        industry = None
+        if v["company_id"]:
+            with self.ws.read() as s:
+                industry = s.scalar(select(Company.industry_id).where(Company.id == v["company_id"]))
+        return {
+            "from_visit_id": visit_id, "unit_id": v["unit_id"], "company_id": v["company_id"],
+            "industry_id": industry, "owner_staff_id": owner, "source": f"拜访 {v['number']}",
+            "notes": visit_summary(v),
+            "next_followup": v["next_due"] if v["next_due"] and not v["followup_done"] else None,
+        }
+
+    def create_lead(self, visit_id: str, lead: dict) -> str:
+        """Create the lead ``lead`` (checked as ``ws.leads.create`` checks it) made
+        from a visit, and in the same transaction record it as the visit's 关联线索
+        — unless the visit already has one or belongs to another site (then the
+        lead's 线索来源 alone names the visit)."""
+        visit = self.values(visit_id)
+        leads = self.ws.leads
+        values = leads.validate({k: v for k, v in lead.items() if k != "from_visit_id"})
+        leads._check_references([values], None)  # the checks of RecordService.create_many
+        self.ws.check_can_edit(leads.table, None)
+        link = not visit["lead_id"]
+        if link:
+            try:
+                self.ws.check_can_edit(self.table, visit["owner_site_id"])
+            except ReadOnlyError:
+                link = False
+        with self.ws.write() as w:
+            [lead_id] = w.insert_many(Lead, [values], number_year=leads.number_year)
+            leads.after_create(w, [values], [lead_id], [{}])
+            if link:
+                w.update(Visit, visit_id, {"lead_id": lead_id}, allow_foreign=True)
+        return lead_id
+
+
+#: a lead's 备注 holds at most this many characters (LeadService.clean)
+_NOTES_MAX = 5000
+
+
+def visit_summary(v: dict) -> str:
+    """A visit in a few lines, for the 备注 of the lead made from it."""
+    where = "，".join(x for x in (v["visit_date"].isoformat(), v["kind"], v.get("place")) if x)
+    lines = [f"拜访 {v['number']}（{where}）"]
+    for label, key in (("对方人员", "people"), ("拜访成果", "outcome"), ("下一步", "next_step")):
+        if v.get(key):
+            lines.append(f"{label}：{v[key]}")
+    text = "\n".join(lines)
+    return text if len(text) <= _NOTES_MAX else text[:_NOTES_MAX - 1] + "…"

@@ -100,40 +100,62 @@ class Workspace:
 
     # -- import sessions --------------------------------------------------------------
     #: how long one import session's check and backup stand for the next imports
-    IMPORT_SESSION_SECONDS = 30 * 60
-    _import_session: tuple[float, object, int] | None = None  # (started, backup, change_log mark)
+    #: (and never past the office's day: a new day starts a new session)
+    IMPORT_SESSION_SECONDS = 12 * 60 * 60
+    IMPORT_SESSION_KEY = "import_session"   # local_state: {"file", "mark", "at", "day"}
 
     def begin_import_session(self):
         """Before imported data is written: check the database (``quick_check``)
-        and back it up, verified — at most once per open workspace and
-        ``IMPORT_SESSION_SECONDS``, so sixty packages in a row pay for one copy.
-        A new session starts when anything but an import was written since the
-        backup (so the backup plus the files imported since is everything).
-        A damaged database raises ``DamagedDatabase`` and nothing is written.
-        Returns the session's backup (None: no file to back up)."""
+        and back it up, verified — once per import session, so sixty packages in
+        a row, in one window or in sixty command-line runs, pay for one copy.
+        The session is kept in the database (``local_state``), so it outlives the
+        process. A new session starts when anything but an import was written
+        since its backup (so the backup plus the files imported since is
+        everything), on a new day, after ``IMPORT_SESSION_SECONDS``, or when its
+        backup file is gone. A damaged database raises ``DamagedDatabase`` and
+        nothing is written. Returns the session's backup (None: no file to back up)."""
+        import json
         import time
 
-        from zsdesk.db.engine import backup_file
+        from zsdesk.db.engine import backup_file, backups_of
         from zsdesk.db.models import ChangeLog
+        from zsdesk.timefmt import BEIJING
 
         path = self.db.path
         if path is None or not path.exists():
             return None
-        now = time.monotonic()
-        current = self._import_session
-        if current is not None and now - current[0] < self.IMPORT_SESSION_SECONDS:
-            with self.read() as s:  # only the rows since the previous import are read
-                other = s.scalar(select(ChangeLog.seq).where(
-                    ChangeLog.seq > current[2], ~ChangeLog.source.startswith("sync:")).limit(1))
-                newest = s.scalar(select(func.max(ChangeLog.seq))) or 0
-            if other is None:
-                self._import_session = (current[0], current[1], newest)
-                return current[1]
+        now = time.time()
+        today = dt.datetime.now(BEIJING).date().isoformat()
         with self.read() as s:
-            mark = s.scalar(select(func.max(ChangeLog.seq))) or 0
+            row = s.get(LocalState, self.IMPORT_SESSION_KEY)
+            newest = s.scalar(select(func.max(ChangeLog.seq))) or 0
+            try:
+                session = json.loads(row.value) if row is not None else None
+                backup = next((b for b in backups_of(path) if b.name == session["file"]), None)
+                fresh = (session["day"] == today and 0 <= now - float(session["at"]) < self.IMPORT_SESSION_SECONDS
+                         and backup is not None)
+                other = fresh and s.scalar(select(ChangeLog.seq).where(
+                    ChangeLog.seq > int(session["mark"]), ~ChangeLog.source.startswith("sync:")).limit(1))
+            except (ValueError, TypeError, KeyError):
+                fresh, other = False, None
+        if fresh and other is None:
+            self._session_note = {**session, "mark": newest}
+            return backup
         backup = backup_file(path, "before-import", password=getattr(self.db, "password", None))
-        self._import_session = (now, backup, mark)
+        self._session_note = {"file": backup.name, "mark": newest, "at": now, "day": today}
         return backup
+
+    _session_note: dict | None = None
+
+    def record_import_session(self, session: Session) -> None:
+        """Keep the import session (its backup and mark) in ``local_state`` — in
+        the import's own transaction, so a refused or failed file leaves the
+        database exactly as it was."""
+        import json
+
+        if self._session_note is not None:
+            session.merge(LocalState(key=self.IMPORT_SESSION_KEY, value=json.dumps(self._session_note)))
+            self._session_note = None
 
     # -- rights --------------------------------------------------------------------
     def check_can_edit(self, table: str, owner_site_id: str | None) -> None:

@@ -2,18 +2,30 @@
 
 Companies held by different county sites are matched by 统一社会信用代码 or by a
 similar normalised name; the unit that reported first (首报首谈: the earliest
-lead or visit) is the suggested owner."""
+lead or visit) is the suggested owner.
+
+The city settles an alert (``handle_alert``): the same investor (merged), both
+kept (with a reason), or attributed to one of the two units. The alert row is
+updated through the ChangeWriter, so the decision is audited and travels to both
+counties in the city's next file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import func, select
 
 from zsdesk.db.models import Alert, Company, Lead, Unit, Visit
+from zsdesk.errors import NotFoundError, RefusedError, ValidationError
 from zsdesk.services.companies import FUZZY_THRESHOLD
+from zsdesk.validation import require_text
+
+#: how the city settled an alert (the alert's ``status``; "open" until then)
+OUTCOMES = {"merged": "同一投资方·合并", "kept": "各自保留", "attributed": "归属认定"}
 
 
 def _first_contacts(s, company_ids) -> dict[str, tuple[str, str]]:
@@ -107,3 +119,91 @@ def detect_collisions(ws, w, company_ids=None) -> list[str]:
 def open_alerts(ws) -> list[Alert]:
     with ws.read() as s:
         return list(s.scalars(select(Alert).where(~Alert.deleted, Alert.status == "open")))
+
+
+def handled_alerts(ws, since: dt.date | None = None) -> list[Alert]:
+    """Alerts the city has settled, newest decision first; ``since``: only those
+    decided on or after that day."""
+    with ws.read() as s:
+        rows = list(s.scalars(select(Alert).where(~Alert.deleted, Alert.status.in_(list(OUTCOMES)))))
+    rows = [(decision(a).get("date") or "", a) for a in rows]
+    if since is not None:
+        rows = [(day, a) for day, a in rows if day >= since.isoformat()]
+    return [a for _day, a in sorted(rows, key=lambda r: r[0], reverse=True)]
+
+
+def decision(alert: Alert) -> dict:
+    """The city's decision kept in the alert's summary ({} while it is open):
+    outcome, unit_id (attributed), suggested_unit_id (the 首报首谈 suggestion
+    before it), date, by, merged (whether the company records were merged)."""
+    try:
+        return json.loads(alert.summary or "{}").get("decision") or {}
+    except ValueError:
+        return {}
+
+
+@dataclass(frozen=True)
+class Handled:
+    """What ``handle_alert`` did."""
+    alert_id: str
+    outcome: str
+    unit_id: str | None      # the unit the investor is attributed to ("attributed")
+    merged: bool             # the two company records were merged here
+    merge_refused: str | None = None  # why not, when "merged" could only be recorded
+
+
+def handle_alert(ws, alert_id: str, *, outcome: str, reason: str | None,
+                 owner_unit_id: str | None = None) -> Handled:
+    """(City) settle a 撞车 alert. ``outcome``: "merged" (the same investor; the
+    two company records are merged where this site may merge them, else the
+    decision is recorded and each county keeps its record), "kept" (both kept:
+    ``reason`` required) or "attributed" (to ``owner_unit_id``, one of the
+    alert's two units). The reason goes into ``note``; an attribution into
+    ``first_unit_id`` (the suggestion it replaces stays in the summary)."""
+    if not ws.site.is_city:
+        raise RefusedError("撞车提醒由市级处理：本站点不能处理，市里的处理结果会随同步文件传来")
+    with ws.read() as s:
+        alert = s.get(Alert, alert_id) if alert_id else None
+        if alert is None or alert.deleted:
+            raise NotFoundError(f"撞车提醒不存在：{alert_id}")
+        if alert.status != "open":
+            raise RefusedError(f"该撞车提醒已处理（{OUTCOMES.get(alert.status, alert.status)}）")
+        units = (alert.unit_a_id, alert.unit_b_id)
+        owners = dict(s.execute(select(Company.id, Company.owner_site_id)
+                                .where(Company.id.in_([alert.company_a_id, alert.company_b_id]))).all())
+        summary = json.loads(alert.summary or "{}")
+        first_unit, keep_id, drop_id = alert.first_unit_id, alert.company_a_id, alert.company_b_id
+    if outcome not in OUTCOMES:
+        raise ValidationError("outcome", f"处理方式“{outcome}”不是可选值（{'、'.join(OUTCOMES.values())}）",
+                              value=outcome)
+    reason = require_text(reason, "reason", max_len=2000, required=False)
+    if outcome == "kept" and not reason:
+        raise ValidationError("reason", "各自保留须填写理由")
+    if outcome == "attributed":
+        if not owner_unit_id:
+            raise ValidationError("owner_unit_id", "归属认定须选择归属单元")
+        if owner_unit_id not in units:
+            raise ValidationError("owner_unit_id", "归属单元须是撞车双方的招商单元之一", value=owner_unit_id)
+    elif owner_unit_id:
+        raise ValidationError("owner_unit_id", "只有归属认定才选择归属单元", value=owner_unit_id)
+    merged, refused = False, None
+    if outcome == "merged":
+        # the company earlier contacted (side a) survives; merging is the owner's
+        # write, so it is done only where this site may change the duplicate
+        try:
+            if drop_id not in owners or keep_id not in owners:
+                raise NotFoundError("本站点没有这两家企业的记录")
+            ws.check_can_edit("companies", owners[drop_id])
+        except RefusedError as exc:
+            refused = str(exc)
+        else:
+            ws.companies.merge(drop_id, keep_id)
+            merged = True
+    summary["decision"] = {"outcome": outcome, "unit_id": owner_unit_id, "suggested_unit_id": first_unit,
+                           "date": ws.today().isoformat(), "by": ws.actor or ws.site.name, "merged": merged}
+    changes = {"status": outcome, "note": reason, "summary": json.dumps(summary, ensure_ascii=False)}
+    if outcome == "attributed":
+        changes["first_unit_id"] = owner_unit_id
+    with ws.write() as w:
+        w.update(Alert, alert_id, changes)
+    return Handled(alert_id, outcome, owner_unit_id, merged, refused)

@@ -23,12 +23,13 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--no-encrypt", action="store_true", help="不加密（仅签名）")
     p.add_argument("--full", action="store_true", help="完整包：包含全部数据（对方核对总数不符时使用）")
-    p = ssub.add_parser("import", help="导入同步文件")
-    p.add_argument("file")
+    p = ssub.add_parser("import", help="导入同步文件（可给多个文件或文件夹：按发送站点和序号依次导入）")
+    p.add_argument("file", nargs="+", metavar="PATH",
+                   help="同步文件或文件夹（文件夹：其中全部 .zsync 文件）")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--trust", metavar="FINGERPRINT",
-                   help="首次导入某站点时核对其密钥指纹（与文件中密钥算出的指纹比对）")
+    p.add_argument("--trust", metavar="FINGERPRINT", action="append",
+                   help="首次导入某站点时核对其密钥指纹（与文件中密钥算出的指纹比对）；多个站点可重复给出")
     p = ssub.add_parser("status", help="各站点同步状态")
     p.add_argument("--json", action="store_true")
     p = ssub.add_parser("conflicts", help="冲突列表")
@@ -50,6 +51,11 @@ def run_sync(ws, args) -> int:
     from zsdesk.sync.package import PackageRefused
 
     cmd = args.sync_command
+    if cmd == "import" and (len(args.file) > 1 or _is_dir(args.file[0])):
+        return import_many(ws, args)
+    if cmd == "import":
+        args.file = args.file[0]
+        args.trust = _one_trust(args.trust)
     if cmd in ("join", "import"):
         readable_file(args.file)
     try:
@@ -132,6 +138,79 @@ def run_sync(ws, args) -> int:
         print(f"zsdesk: 已拒绝：{exc.reason}", file=sys.stderr)
         return 2
     raise AssertionError(cmd)
+
+
+def _is_dir(path) -> bool:
+    from pathlib import Path
+
+    return Path(path).is_dir()
+
+
+def _one_trust(values: list[str] | None) -> str | None:
+    """One file: the fingerprint given (the last one if repeated)."""
+    return values[-1] if values else None
+
+
+#: a file's outcome as the summary line says it (``zsdesk.sync.folder`` statuses)
+STATUS_TEXT = {"applied": "已导入", "already": "此前已导入", "pending": "等待之前的文件", "refused": "已拒绝",
+               "preview": "将导入", "after": "将导入"}
+
+
+def import_many(ws, args) -> int:
+    """``zsdesk sync import PATH...`` with several files or a folder: each file in
+    turn (by sender and number), a line per file and a total. Exit 0 when every
+    file was applied, imported before or queued to wait for an earlier one; 2
+    when any was refused (the others are still tried)."""
+    from zsdesk.sync import folder
+
+    the_plan = folder.plan(ws, args.file, trust=args.trust or ())
+    total = len(the_plan.files)
+    if not total:
+        for s in the_plan.skipped:
+            print(f"跳过 {s.path}：{s.note}")
+        where = (f"文件夹“{args.file[0]}”中" if len(args.file) == 1 else "所给的文件和文件夹中")
+        print(f"zsdesk: 已拒绝：{where}没有可导入的 .zsync 同步文件", file=sys.stderr)
+        return 2
+    number = {f.path: n for n, f in enumerate(the_plan.files, 1)}
+
+    def line(o) -> None:
+        if args.json:
+            return
+        who = f"（{o.sender} 第{o.seq}号）" if o.sender else ""
+        print(f"[{number[o.path]}/{total}] {o.path.name}{who}：{STATUS_TEXT.get(o.status, o.status)} — {o.message}",
+              flush=True)
+        if o.result is not None:
+            for w in o.result.warnings:
+                print(f"    注意：{w}")
+            for extra in o.result.also_applied:
+                print(f"    等待队列中的文件已自动导入：{extra.sender} 第{extra.seq}号 — {extra.message}")
+
+    if args.dry_run:
+        outcomes = folder.preview(ws, the_plan)
+        for o in outcomes:
+            line(o)
+    else:
+        outcomes = folder.apply(ws, the_plan, on_outcome=line)
+    counts = folder.totals(outcomes)
+    if args.json:
+        print(json.dumps({"files": [o.to_json() for o in outcomes],
+                          "skipped": [{"file": str(s.path), "note": s.note} for s in the_plan.skipped],
+                          "total": counts}, ensure_ascii=False, indent=1, default=str))
+    else:
+        for s in the_plan.skipped:
+            print(f"跳过 {s.path}：{s.note}")
+        if args.dry_run:
+            parts = [f"将导入{counts['preview'] + counts['after']}个", f"此前已导入{counts['already']}个",
+                     f"将等待之前的文件{counts['pending']}个", f"将被拒绝{counts['refused']}个"]
+            print(f"合计（预览，未写入）：{total}个文件，" + "，".join(parts))
+        else:
+            parts = [f"已导入{counts['applied']}个", f"此前已导入{counts['already']}个",
+                     f"等待之前的文件{counts['pending']}个", f"拒绝{counts['refused']}个"]
+            extra = f"；等待队列中另有{counts['from_queue']}个文件随之导入" if counts["from_queue"] else ""
+            print(f"合计：{total}个文件，" + "，".join(parts) + extra)
+        if the_plan.skipped:
+            print(f"跳过{len(the_plan.skipped)}个文件（原因见上）")
+    return 2 if counts["refused"] else 0
 
 
 def run_backup(ws, args) -> int:

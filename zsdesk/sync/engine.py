@@ -22,7 +22,7 @@ import msgspec
 from sqlalchemy import Boolean, Date, Integer, String, insert, select, update
 
 from zsdesk.batch import chunks
-from zsdesk.db.changes import _LOG_KEYS, DERIVERS, TableInfo, resolve_fields, version_token
+from zsdesk.db.changes import _LOG_KEYS, DERIVERS, LOG_JSON, TableInfo, log_json, resolve_fields, version_token
 from zsdesk.db.models import (
     SYNCED_MODELS, Base, ChangeLog, Conflict, Referral, Site, SyncPeer, Unit,
 )
@@ -71,7 +71,7 @@ class BadEntry(ValueError):
     pass
 
 
-_DATA_JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(..., ensure_ascii=False), made once
+_DATA_JSON = LOG_JSON  # entries from other sites are logged as local ones are (zsdesk.db.changes)
 _INT64 = Annotated[int, msgspec.Meta(ge=-2**63, le=2**63 - 1)]
 _DATE = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")]
 # Columns whose values are more than data (a file name, a key): their format.
@@ -553,7 +553,7 @@ class Merger:
                     at = None
             # in ChangeLog column order: _LOG_KEYS
             rows.append((e.origin, e.counter, e.hlc, e.tbl, e.row_id, e.op, encode(e.data),
-                         json.dumps(e.base) if e.base else None, e.actor, source, at or now))
+                         log_json(e.base) if e.base else None, e.actor, source, at or now))
         if self.w._sqlite:  # the writer's bulk path, as for local writes
             self.w._insert_columns(ChangeLog.__table__, _LOG_KEYS, list(zip(*rows)))
             return

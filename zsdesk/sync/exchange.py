@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from collections import defaultdict
@@ -27,6 +26,7 @@ from zsdesk.sync import EXTENSION, FORMAT, MIN_READER
 from zsdesk.sync import crypto, schema
 from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, validate_entry
 from zsdesk.sync.package import OpenedPackage, PackageRefused, build, open_bytes
+from zsdesk.timefmt import format_timestamp, to_beijing
 
 REFERENCE_TABLES = ("sites", "units", "industries", "targets", "scoring_rules", "settings")
 
@@ -388,6 +388,8 @@ def _import_package(ws, path, *, dry_run: bool, trust: str | None, _from_queue: 
         ws.begin_import_session()  # integrity check and verified backup, once per session
     try:
         with ws.write(source=f"sync:{sender_code}#{seq}") as w:
+            if not dry_run:
+                ws.record_import_session(w.session)
             if v.enrol:
                 _enrol(w.session, peer.site_id, v.enrol)
             merger = Merger(ws, w, source=f"sync:{sender_code}#{seq}", relayed_by_city=peer.role == "city",
@@ -590,9 +592,7 @@ def _revoked(peer: SyncPeer) -> list[dict]:
 def _local_date(value) -> str:
     if not value:
         return "此前"
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return f"{value.astimezone(dt.timezone(dt.timedelta(hours=8))):%Y-%m-%d}"
+    return f"{to_beijing(value):%Y-%m-%d}"
 
 
 def _read_enrol(opened: OpenedPackage, sender: str) -> dict:
@@ -1009,6 +1009,5 @@ def ack_text(ws) -> str | None:
     """For a county: 市里已收到截至 … 的数据."""
     for p in peers(ws):
         if p.role == "city" and p.acked_at:
-            local = p.acked_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
-            return f"{p.name}已收到截至 {local:%Y-%m-%d %H:%M} 的数据"
+            return f"{p.name}已收到截至 {format_timestamp(p.acked_at)} 的数据"
     return None

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from zsdesk.app import RefusedError, ZsdeskError, __version__
+from zsdesk.app import RefusedError, ZsdeskError, __version__, format_timestamp
 from zsdesk.app.site import DamagedDatabase
 from zsdesk.app.resources import APP_ICON, APP_ICON_PNG, CJK_FONT, CJK_FONT_FAMILY, ResourceMissing, resource_path
 
@@ -339,7 +339,7 @@ def offer_restore(exc: DamagedDatabase, args, quit_ms: int | None, *, reopen):
         box.setInformativeText(QCoreApplication.translate(
             "App", "最近一个完好的备份：\n{0}\n（{1}）\n\n点“恢复此备份”用它替换损坏的数据库；损坏的文件会另存在 "
                    "backups 文件夹中。备份之后录入的内容需要重新录入，之后导入过的同步文件可以再导入一次。").format(
-            exc.backup, f"{when:%Y-%m-%d %H:%M}" if when else ""))
+            exc.backup, format_timestamp(when)))
         restore = box.addButton(QCoreApplication.translate("App", "恢复此备份"), QMessageBox.ButtonRole.AcceptRole)
     else:
         box.setInformativeText(QCoreApplication.translate("App", "没有找到完好的自动备份。请把该文件复制一份交技术人员处理，"

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from zsdesk.app.site import (
-    SetupFileInfo, SiteSummary, create_city_site, database_location, join_with_setup_file, read_setup_file,
+    SetupFileInfo, SiteSummary, create_city_site, database_location, industry_templates, join_with_setup_file,
+    read_setup_file,
 )
 from zsdesk.ui.tasks import TaskRunner, describe_error
 
@@ -67,6 +68,12 @@ class FirstStartWindow(QDialog):
         self.name_edit = QLineEdit(placeholderText=self.tr("例：泰州市招商办"))
         form.addRow(self.tr("站点代码："), self.code_edit)
         form.addRow(self.tr("名称："), self.name_edit)
+        self.template_combo = QComboBox()
+        shown = {"general": self.tr("通用产业目录（十大产业）"), "bozhou": self.tr("亳州市十大新兴产业")}
+        for key, label in industry_templates():
+            self.template_combo.addItem(shown.get(key, label), key)
+        self.template_combo.setToolTip(self.tr("县区加入后使用同一产业目录；创建后市级仍可修改"))
+        form.addRow(self.tr("产业目录："), self.template_combo)
         city.addLayout(form)
         self.create_button = QPushButton(self.tr("创建市级站点"))
         self.create_button.clicked.connect(self.create_city)
@@ -142,7 +149,8 @@ class FirstStartWindow(QDialog):
             return
         self.error_label.hide()
         self._busy(True)
-        self.tasks.run(create_city_site, self.ws, code, name, title=self.tr("创建市级站点"),
+        self.tasks.run(create_city_site, self.ws, code, name, self.template_combo.currentData(),
+                       title=self.tr("创建市级站点"),
                        on_done=self._done, on_error=self._failed)
 
     # -- 用入网文件加入 ------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ badge come from ``zsdesk.app.sync`` in the background.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from zsdesk.app import __version__
+from zsdesk.app import __version__, format_timestamp
 from zsdesk.app.site import database_location, migration_note
 from zsdesk.ui import options
 from zsdesk.ui.pages import PAGES, TABLE_PAGES, PageEntry, apply_my_staff, create_page
@@ -280,6 +279,7 @@ class MainWindow(QMainWindow):
         # a write may have been a sync import or a conflict resolved: read the status again
         self.tasks.task_finished.connect(lambda task: self.refresh_status() if task.write else None)
         self._status_loading = False
+        self._status_again = False   # asked for while a read ran: read once more after it
 
         site = ws.site
         role = self.tr("市级") if site.is_city else self.tr("县级")
@@ -355,6 +355,16 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         file_menu.addAction(self.refresh_action)
+
+        def import_ledgers() -> None:   # the 导入Excel台账 wizard (zsdesk/ui/ledger_wizard.py)
+            from zsdesk.ui.ledger_wizard import LedgerImportWizard
+
+            self.ledger_wizard = LedgerImportWizard(self.ws, self.tasks, self)
+            self.ledger_wizard.imported.connect(lambda _check: self.refresh())
+            self.ledger_wizard.open()
+        self.import_ledgers_action = QAction(self.tr("导入Excel台账(&I)…"), self)
+        self.import_ledgers_action.triggered.connect(import_ledgers)
+        file_menu.addAction(self.import_ledgers_action)
         file_menu.addSeparator()
         leave = QAction(self.tr("退出(&X)"), self)
         leave.setShortcut(QKeySequence.StandardKey.Quit)
@@ -508,23 +518,39 @@ class MainWindow(QMainWindow):
     # -- status: last sync and open conflicts ---------------------------------------------------
     def refresh_status(self) -> None:
         if self._status_loading:
+            # the read under way may have started before the change that asks for this one
+            self._status_again = True
             return
         self._status_loading = True
+        self._status_again = False
         self.tasks.run(read_sync_state, self.ws, title=self.tr("读取同步状态"), write=False, progress=False,
                        on_done=self._show_sync_state, on_error=self._sync_state_failed)
 
-    def _show_sync_state(self, state: tuple[str | None, int]) -> None:
+    def _status_read(self) -> None:
         self._status_loading = False
-        text, conflicts = state
+        if self._status_again:
+            self.refresh_status()
+
+    def _show_sync_state(self, state: tuple[str | None, int, str, bool]) -> None:
+        text, conflicts, site_name, is_city = state
         self.sync_label.setText(text or self.tr("尚未同步"))
         self.sync_label.setToolTip(text or self.tr("本站点还没有导入或导出过同步文件"))
         self.set_badge("sync", conflicts, self.tr("{0} 个同步冲突待处理").format(conflicts))
         self.conflicts = conflicts
+        self._show_site(site_name, is_city)
+        self._status_read()
+
+    def _show_site(self, name: str, is_city: bool) -> None:
+        """The site's name in the title and the navigation pane (it changes when a county joins)."""
+        role = self.tr("市级") if is_city else self.tr("县级")
+        self.setWindowTitle(self.tr("{0} · {1} — 招商桌面").format(name, role))
+        self.site_label.setText(name)
+        self.role_chip.setText(role)
 
     def _sync_state_failed(self, exc: BaseException) -> None:
-        self._status_loading = False
         self.sync_label.setText(self.tr("同步状态不可用"))
         self.sync_label.setToolTip(describe_error(exc))
+        self._status_read()
 
     def set_badge(self, key: str, count: int, tip: str = "") -> None:
         row = [e.key for e in self.entries].index(key) if key in [e.key for e in self.entries] else -1
@@ -572,14 +598,23 @@ class MainWindow(QMainWindow):
             "界面字体：文泉驿微米黑（Apache-2.0）").format(__version__))
 
 
-def read_sync_state(ws) -> tuple[str | None, int]:
-    """(the last sync in words or None, the number of open conflicts) — read in the background."""
+def read_sync_state(ws) -> tuple[str | None, int, str, bool]:
+    """(the last sync in words or None, the number of open conflicts, the site's name, whether it is
+    the city) — read in the background."""
     from zsdesk.app.sync import sync_badge
 
     badge = sync_badge(ws)
-    text = badge.ack_text
-    if text is None and badge.last_at is not None:
-        local = badge.last_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    text = None
+    if badge.export_is_latest and badge.sent_waiting:
+        text = QCoreApplication.translate("MainWindow", "已导出 {0} 给“{1}”，待对方导入").format(
+            format_timestamp(badge.sent_at), badge.sent_to)
+    elif badge.ack_text is not None:
+        text = badge.ack_text
+    elif badge.export_is_latest:
+        text = QCoreApplication.translate("MainWindow", "最近同步：{0} 导出给“{1}”").format(
+            format_timestamp(badge.sent_at), badge.sent_to)
+    elif badge.last_at is not None:
         text = QCoreApplication.translate("MainWindow", "最近同步：{0} 导入“{1}”的文件").format(
-            f"{local:%Y-%m-%d %H:%M}", badge.last_from)
-    return text, badge.open_conflicts
+            format_timestamp(badge.last_at), badge.last_from)
+    site = ws.site
+    return text, badge.open_conflicts, site.name, site.is_city

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QStyle, QVBoxLayout, QWidget,
 )
 
 from zsdesk.app import numbers
@@ -18,23 +18,26 @@ from zsdesk.app import normalize_usci, validate_usci
 
 
 class TagBoxes(QWidget):
-    """The company kind tags (世界500强, 央企 …) as check boxes."""
+    """The company kind tags (世界500强, 央企 …) as check boxes, four to a row
+    (seven in one row made the form wider than a laptop's dialog)."""
 
     valueChanged = Signal()
+    COLUMNS = 4
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.boxes: dict[str, QCheckBox] = {}
         self._others: list[str] = []   # tags from elsewhere (an import) are kept
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(12)
-        for tag in COMPANY_TAGS:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        for i, tag in enumerate(COMPANY_TAGS):
             box = QCheckBox(self.tr(tag))
             box.toggled.connect(self.valueChanged)
             self.boxes[tag] = box
-            row.addWidget(box)
-        row.addStretch(1)
+            grid.addWidget(box, i // self.COLUMNS, i % self.COLUMNS)
+        grid.setColumnStretch(self.COLUMNS, 1)
 
     def value(self) -> list[str]:
         return [t for t, b in self.boxes.items() if b.isChecked()] + self._others
@@ -72,6 +75,16 @@ class CompanyForm(RecordForm):
             "merged_into_id": self.tr("合并到"),
         }
 
+    def preferred_size(self) -> QSize:
+        """Wide enough that no caption or field of 基本信息 is cut (the captions are
+        longer in English), within what ``RecordForm`` allows a small screen."""
+        size = super().preferred_size()
+        page = self.grid.layout.parentWidget()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self.layout().contentsMargins()
+        needed = page.minimumSizeHint().width() + scroll_bar + margins.left() + margins.right() + 8
+        return size.expandedTo(QSize(needed, 0))
+
     # -- building ------------------------------------------------------------------------
     def build(self, grid: FormGrid) -> None:
         L = self.field_labels()
@@ -99,6 +112,12 @@ class CompanyForm(RecordForm):
         grid.add("address", L["address"], self.address)
         self.tags = TagBoxes()
         grid.add("tags", L["tags"], self.tags, wide=True)
+        # half-row fields wide enough for what goes in them: an 18-character code, a
+        # two-level industry, an address (the form grows to fit them, see preferred_size)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.usci.setMinimumWidth(self.fontMetrics().horizontalAdvance("9" * 18 + "MM") + 16)
+        for field in (self.region, self.industry, self.address):
+            field.setMinimumWidth(em * 17)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 14)
@@ -109,7 +128,6 @@ class CompanyForm(RecordForm):
         self.contacts_view = make_table(self.contacts_model, stretch=ContactsModel.Column.EMAIL)
         self.contacts_view.verticalHeader().setVisible(True)
         self.contacts_view.setMinimumHeight(self.fontMetrics().height() * 7)
-        em = self.fontMetrics().horizontalAdvance("M")
         for column, width in ((ContactsModel.Column.NAME, 7), (ContactsModel.Column.TITLE, 9),
                               (ContactsModel.Column.PHONE, 10), (ContactsModel.Column.WECHAT, 8)):
             self.contacts_view.setColumnWidth(column, em * width)

@@ -79,8 +79,14 @@ class LeadForm(StagedRecordForm):
 
     def __init__(self, ws, row_id=None, *, defaults=None, parent=None):
         self.created_project_id: str | None = None
+        #: 转为线索: the visit this new lead is made from (linked to it when saved)
+        self.from_visit_id: str | None = (defaults or {}).get("from_visit_id") if row_id is None else None
         super().__init__(ws, row_id, defaults=defaults, parent=parent)
         self.problem.label.linkActivated.connect(self._open_project)
+        if self.from_visit_id:
+            self.problem.show_message(self.tr("由拜访转为线索：已带入企业、单元、责任人和拜访内容，"
+                                              "请填写项目名称后保存。"), "info")
+            self.name.setFocus()
 
     def field_labels(self) -> dict[str, str]:
         return {
@@ -182,6 +188,11 @@ class LeadForm(StagedRecordForm):
             data["stage"] = self.initial_stage.value()
             data["stage_date"] = self.stage_date.value()
         return data
+
+    def create(self, data: dict) -> str:
+        if self.from_visit_id:  # the lead, and the visit's 关联线索, in one write
+            return self.ws.visits.create_lead(self.from_visit_id, data)
+        return super().create(data)
 
     def record_title(self) -> str:
         if self.row_id is None:

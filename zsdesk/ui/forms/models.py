@@ -15,14 +15,13 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFontDatabase
 
-from zsdesk.app import numbers
+from zsdesk.app import format_timestamp, numbers
 
 #: the id of the row's record (contact, arrival, problem, attachment)
 RecordIdRole = Qt.ItemDataRole.UserRole + 3
 #: the raw value of a cell (date, Decimal, text) for sorting and tests
 RawRole = Qt.ItemDataRole.UserRole + 4
 
-CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")  # no daylight saving since 1991
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 MUTED = QColor("#8A94A6")
@@ -38,12 +37,8 @@ def show_date(value) -> str:
 
 
 def show_instant(value: dt.datetime | None) -> str:
-    """An instant (UTC) as the local time people read: Asia/Shanghai."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+    """An instant (UTC) as people read it: Beijing time (``zsdesk.app.format_timestamp``)."""
+    return format_timestamp(value)
 
 
 class _RowsModel(QAbstractTableModel):

@@ -3,9 +3,9 @@ attachments, stage history and audit trail."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit
 
-from zsdesk.app import ZsdeskError, records
+from zsdesk.app import PROJECT_CATEGORIES, ZsdeskError, records
 from zsdesk.ui.forms.base import FormGrid, action_button
 from zsdesk.ui.forms.lead import StagedRecordForm
 from zsdesk.ui.forms.panels import ArrivalsPanel, AttachmentsPanel, ProblemsPanel, StageEntriesPanel
@@ -25,7 +25,7 @@ class ProjectForm(StagedRecordForm):
     def field_labels(self) -> dict[str, str]:
         return {
             "unit_id": self.tr("招商单元"), "company_id": self.tr("企业"), "name": self.tr("项目名称"),
-            "industry_id": self.tr("产业/链环节"), "lead_id": self.tr("来源线索"),
+            "industry_id": self.tr("产业/链环节"), "category": self.tr("项目类别"), "lead_id": self.tr("来源线索"),
             "contract_date": self.tr("签约日期"), "contract_investment": self.tr("合同投资"),
             "foreign_investment_usd": self.tr("其中外资"), "land_mu": self.tr("用地"),
             "carrier_id": self.tr("载体"), "jobs": self.tr("新增就业"), "expected_output": self.tr("预计年产值"),
@@ -49,6 +49,11 @@ class ProjectForm(StagedRecordForm):
         grid.add("contract_date", L["contract_date"], self.contract_date, required=True)
         self.industry = IndustryPicker(self.ws)
         grid.add("industry_id", L["industry_id"], self.industry)
+        # 工业/服务业/农业/其他: the person-level 赛马 counts 工业 projects
+        self.category = ChoiceCombo(blank=self.tr("（未填）"))
+        self.category.set_choices((c, self.tr(c)) for c in PROJECT_CATEGORIES)
+        self.category.setToolTip(self.tr("个人赛马的优秀规则按工业项目计算；未填类别的项目不算工业项目"))
+        grid.add("category", L["category"], self.category)
         self.investment = MoneyEdit(field="contract_investment")
         grid.add("contract_investment", L["contract_investment"], self.investment, required=True)
         self.foreign = MoneyEdit(field="foreign_investment_usd", unit=self.tr("万美元"))
@@ -86,7 +91,24 @@ class ProjectForm(StagedRecordForm):
         self.referral_button.clicked.connect(self.open_referral)
         self.referral_button.setVisible(False)
         grid.layout.addWidget(self.referral_button, grid.row, 1, 1, 1)
+        # 项目一页纸: the saved project on one A4 page (a printout: read-only records too)
+        self.sheet_button = action_button(self.tr("项目一页纸…"))
+        self.sheet_button.setToolTip(self.tr("把本项目的基本情况、进度、资金到位和存在问题生成一页PDF"))
+        self.sheet_button.clicked.connect(self.make_sheet)
+        self.sheet_button.setVisible(False)
+        self.open_sheet_button = action_button(self.tr("打开一页纸"))
+        self.open_sheet_button.clicked.connect(self.open_sheet)
+        self.open_sheet_button.setVisible(False)
         grid.row += 1
+        sheet_row = QHBoxLayout()
+        sheet_row.setContentsMargins(0, 0, 0, 0)
+        sheet_row.addWidget(self.sheet_button)
+        sheet_row.addWidget(self.open_sheet_button)
+        sheet_row.addStretch(1)
+        grid.layout.addLayout(sheet_row, grid.row, 1, 1, 3)
+        grid.row += 1
+        self.sheet_task = None
+        self.sheet_path: str | None = None
         self.unit.valueChanged.connect(self._unit_changed)
 
     def _unit_changed(self) -> None:
@@ -123,6 +145,7 @@ class ProjectForm(StagedRecordForm):
         self.company.setValue(v.get("company_id"))
         self.contract_date.setValue(v.get("contract_date"))
         self.industry.setValue(v.get("industry_id"))
+        self.category.setValue(v.get("category"))
         self.investment.setValue(v.get("contract_investment"))
         self.foreign.setValue(v.get("foreign_investment_usd"))
         self.land.setValue(v.get("land_mu"))
@@ -150,6 +173,7 @@ class ProjectForm(StagedRecordForm):
             "name": self.name.text().strip(),
             "contract_date": self.contract_date.value(),
             "industry_id": self.industry.value(),
+            "category": self.category.value(),
             "contract_investment": self.investment.raw_value(),
             "foreign_investment_usd": self.foreign.raw_value(),
             "land_mu": self.land.raw_value(),
@@ -174,6 +198,7 @@ class ProjectForm(StagedRecordForm):
             self.tabs.setTabEnabled(index, saved)
             self.tabs.setTabToolTip(index, "" if saved else self.tr("保存项目后可添加"))
         self.referral_button.setVisible(saved and self.ws.site.is_city)
+        self.sheet_button.setVisible(saved)
 
     def open_referral(self) -> None:
         """The 飞地 dialog of the saved project (city only)."""
@@ -192,6 +217,58 @@ class ProjectForm(StagedRecordForm):
             dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted:
             self.problem.show_message(self.tr("已登记项目共享（飞地）。"), "info")
+
+    def make_sheet(self) -> None:
+        """Ask where to save the 项目一页纸, then write it on the task runner."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from zsdesk.app import documents
+        from zsdesk.ui import options
+
+        if self.row_id is None or self.sheet_task is not None:
+            return
+        v = self.current or {}
+        name = documents.sheet_file_name(v.get("number", ""), v.get("name", ""))
+        folder = options.start_folder(options.brief_folder)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("项目一页纸保存为"), str(Path(folder) / name),
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        options.brief_folder.set(str(Path(path).parent))
+        self.sheet_button.setEnabled(False)
+        self.open_sheet_button.setVisible(False)
+        self.problem.clear_message()
+        self.sheet_task = self.tasks.run(documents.project_sheet, self.ws, self.row_id, path,
+                                         title=self.tr("生成项目一页纸"), write=False,
+                                         on_done=self._sheet_made, on_error=self._sheet_failed)
+
+    def _sheet_made(self, path) -> None:
+        self.sheet_task = None
+        self.sheet_path = str(path)
+        self.sheet_button.setEnabled(True)
+        self.open_sheet_button.setVisible(True)
+        text = self.tr("已生成项目一页纸：{0}。点“打开一页纸”查看或打印。").format(path)
+        if self.is_dirty():
+            text += self.tr("（表单中尚未保存的修改不在其中）")
+        self.problem.show_message(text, "info")
+
+    def _sheet_failed(self, exc: BaseException) -> None:
+        from zsdesk.ui.tasks import describe_error
+
+        self.sheet_task = None
+        self.sheet_button.setEnabled(True)
+        self.problem.show_message(self.tr("没有生成项目一页纸：{0}").format(describe_error(exc)), "error")
+
+    def open_sheet(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if self.sheet_path and not QDesktopServices.openUrl(QUrl.fromLocalFile(self.sheet_path)):
+            self.problem.show_message(self.tr("系统没有能打开PDF的程序：{0}").format(self.sheet_path), "error")
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
+from html import escape
+
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
 from zsdesk.app import VISIT_KINDS
 from zsdesk.app import ZsdeskError, records
-from zsdesk.ui.forms.base import FormGrid, RecordForm
+from zsdesk.ui.forms.base import FormGrid, RecordForm, action_button
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.pickers import ChoiceCombo, StaffChecklist, StaffPicker
+
+
+def visit_to_lead(parent, ws, visit_id: str) -> str | None:
+    """转为线索 (the visit form's button, the visit list's menu): a new lead form
+    filled from the visit, modal; the new lead's id once saved (the save also
+    records it as the visit's 关联线索), else None."""
+    from zsdesk.ui.forms import new_record
+
+    return new_record(parent, ws, "leads", **ws.visits.lead_values(visit_id))
 
 
 def _text_box(form, lines: int) -> QPlainTextEdit:
@@ -20,9 +31,15 @@ def _text_box(form, lines: int) -> QPlainTextEdit:
 
 class VisitForm(RecordForm):
     """A visit (拜访/走访/外出招商): date, company, kind, our participants,
-    outcome and the next step with its due date."""
+    outcome and the next step with its due date. 转为线索 opens a new lead
+    filled from the visit; once saved, the visit shows it as its 关联线索."""
 
     table = "visits"
+
+    def __init__(self, ws, row_id=None, *, defaults=None, parent=None):
+        super().__init__(ws, row_id, defaults=defaults, parent=parent)
+        self.buttons.addButton(self.to_lead_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self._show_to_lead()
 
     def field_labels(self) -> dict[str, str]:
         return {
@@ -79,7 +96,12 @@ class VisitForm(RecordForm):
         self.followup_done = QCheckBox(self.tr("已完成"))
         grid.add("followup_done", L["followup_done"], self.followup_done)
         self.lead_note = QLabel(objectName="recordNumber")
+        self.lead_note.linkActivated.connect(self._open_lead)
         self.lead_note.hide()
+        self.to_lead_button = action_button(self.tr("转为线索…"))
+        self.to_lead_button.setToolTip(self.tr("用本次拜访新建一条线索（带入企业、单元、责任人和拜访内容），"
+                                               "保存后与本拜访关联"))
+        self.to_lead_button.clicked.connect(self.convert_to_lead)  # placed next to 保存 (__init__)
         grid.layout.addWidget(self.lead_note, grid.row, 1, 1, 3)
         grid.row += 1
 
@@ -117,10 +139,61 @@ class VisitForm(RecordForm):
         if self._lead_id:
             try:
                 lead = records.lead_ref(self.ws, self._lead_id)
-                self.lead_note.setText(self.tr("关联线索：{0} {1}").format(lead.number, lead.name))
+                self.lead_note.setText(self.tr('关联线索：{0} {1}　<a href="open">打开线索</a>').format(
+                    lead.number, escape(lead.name)))
             except ZsdeskError:  # a deleted lead: show its id
                 self.lead_note.setText(self.tr("关联线索：{0}").format(self._lead_id))
             self.lead_note.show()
+        else:
+            self.lead_note.hide()
+        self._show_to_lead()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._show_to_lead()
+
+    def _show_to_lead(self) -> None:
+        """转为线索 for a visit of this site that has no lead yet."""
+        self.to_lead_button.setVisible(not self.read_only and not getattr(self, "_lead_id", None))
+
+    def convert_to_lead(self) -> None:
+        """转为线索: save the visit first when it is new or changed, then open a new
+        lead filled from it (``zsdesk.services.visits.VisitService.lead_values``)."""
+        if self.read_only or self.save_task is not None:
+            return
+        if self.row_id is None or self.is_dirty():
+            self.save_finished.connect(self._saved_then_convert)
+            if not self.save("stay"):  # a field refused (shown next to it): no lead yet
+                self.save_finished.disconnect(self._saved_then_convert)
+            return
+        self._open_lead_form()
+
+    def _saved_then_convert(self, ok: bool) -> None:
+        self.save_finished.disconnect(self._saved_then_convert)
+        if ok:
+            self._open_lead_form()
+
+    def _open_lead_form(self) -> None:
+        try:
+            lead_id = visit_to_lead(self, self.ws, self.row_id)
+        except ZsdeskError as exc:  # deleted meanwhile
+            self.problem.show_message(str(exc), "error")
+            return
+        if not lead_id:
+            return
+        self.saved = True  # the list reads again
+        self.reload()
+        self.take_snapshot()
+        lead = records.lead_ref(self.ws, lead_id)
+        if self._lead_id == lead_id:
+            self.problem.show_message(self.tr("已转为线索 {0}，并与本拜访关联。").format(lead.number), "info")
+        else:
+            self.problem.show_message(self.tr("已新建线索 {0}。").format(lead.number), "info")
+
+    def _open_lead(self, _href: str) -> None:
+        from zsdesk.ui.forms import open_record
+
+        if self._lead_id:
+            open_record(self, self.ws, "leads", self._lead_id)
 
     def collect(self) -> dict:
         data = {

@@ -27,7 +27,7 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from zsdesk.app import numbers
+from zsdesk.app import LEAD_LABELS, PROJECT_LABELS, numbers
 from zsdesk.app.lists import queries
 from zsdesk.app.lists import Column, ListQuery
 
@@ -221,6 +221,10 @@ _ALIGN_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _NUMERIC = ("money", "quantity", "int")
 #: columns whose values are domain words (stage labels, visit and carrier kinds)
 _DOMAIN_WORDS = ("stage", "kind")
+#: columns kept as wide as their text (the number and stage tell rows apart); how many
+#: loaded rows are measured for it
+FIT_COLUMNS = ("number", "stage")
+FIT_ROWS = 2000
 
 
 def format_decimal(value: Decimal | None, places: int | None = None) -> str:
@@ -531,6 +535,22 @@ class ListModel(QAbstractTableModel):
 
     def row_values(self, row: int) -> dict:
         return dict(self._rows[row])
+
+    def whole_texts(self, key: str) -> list[str]:
+        """The texts the 编号 or 阶段 column must show uncut (``FIT_COLUMNS``): every stage
+        word of this list, in the language shown; this site's longest number form and the
+        numbers loaded (another site's may be longer)."""
+        if key == "stage":
+            words = LEAD_LABELS if self.kind == "leads" else PROJECT_LABELS
+            return [QCoreApplication.translate("Domain", w) for w in words.values()]
+        if key == "number":
+            sample = f"{self.ws.site.code}-V{self.ws.today().year}-0000"
+            return [sample, *(str(r.get("number") or "") for r in self._rows[:FIT_ROWS])]
+        return []
+
+    def has_locked_rows(self) -> bool:
+        """A loaded row kept by another site (its number has a padlock)."""
+        return any(r.get("readonly") for r in self._rows[:FIT_ROWS])
 
     def loaded_ids(self) -> list[str]:
         return [r["id"] for r in self._rows]

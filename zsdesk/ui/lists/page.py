@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, Qt, QTimer, Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QIcon
+from PySide6.QtGui import QAction, QActionGroup, QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QMessageBox, QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
@@ -33,7 +33,7 @@ from zsdesk.app import numbers
 from zsdesk.app.lists import queries
 from zsdesk.app.lists import ListQuery, export_list
 from zsdesk.ui import options
-from zsdesk.ui.lists.model import ListModel, light_dot
+from zsdesk.ui.lists.model import FIT_COLUMNS, ListModel, light_dot
 
 log = logging.getLogger(__name__)
 
@@ -356,6 +356,8 @@ class ListPage(QWidget):
         # platforms that is a single click, and Enter does not send it).
         self.view.doubleClicked.connect(self._on_activated)
         self.view.installEventFilter(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 14, 16, 12)
@@ -484,6 +486,32 @@ class ListPage(QWidget):
         index = self.view.currentIndex()
         return self.model.row_id(index.row()) if index.isValid() else None
 
+    def _row_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        record_id = self.model.row_id(index.row()) if index.isValid() else None
+        if not record_id:
+            return
+        self.view.selectRow(index.row())
+        menu = self.row_menu(record_id)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def row_menu(self, record_id: str) -> QMenu:
+        """A row's context menu: 打开, then what the list adds (``row_actions``)."""
+        menu = QMenu(self)
+        menu.addAction(translate("ListPage", "打开")).triggered.connect(lambda: self.open_record(record_id))
+        extra = self.row_actions(record_id)
+        if extra:
+            menu.addSeparator()
+            for action in extra:
+                action.setParent(menu)
+                menu.addAction(action)
+        return menu
+
+    def row_actions(self, record_id: str) -> list[QAction]:
+        """More actions on one record of this list (a subclass adds them)."""
+        return []
+
     # -- forms ---------------------------------------------------------------------------------------
     @staticmethod
     def _forms():
@@ -513,6 +541,7 @@ class ListPage(QWidget):
             if row is not None:
                 self.view.selectRow(row)
                 self.view.scrollTo(self.model.index(row, 0))
+        self._fit_text_columns()
         self._update_count()
 
     def _on_counted(self, _total: int) -> None:
@@ -659,7 +688,38 @@ class ListPage(QWidget):
         """A column's width before the user sets one: ``Column.width`` is in pixels
         at a 13-pixel Chinese character, scaled to the font the table has."""
         glyph = self.view.fontMetrics().horizontalAdvance("中")
-        return round(column.width * max(glyph, 1) / 13)
+        return max(round(column.width * max(glyph, 1) / 13), self.text_width(column))
+
+    def text_width(self, column) -> int:
+        """The width a 编号 or 阶段 column needs to show its title and texts whole (0: others)."""
+        if column.key not in FIT_COLUMNS:
+            return 0
+        cells = self.view.fontMetrics()
+        text = max((cells.horizontalAdvance(t) for t in self.model.whole_texts(column.key)), default=0)
+        # the item padding of the style sheet (6 px a side) and the style's text margins
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        width = text + 12 + 2 * margin + 4
+        if column.key == "number" and self.model.has_locked_rows():
+            width += (self.view.iconSize().width() if self.view.iconSize().width() > 0 else 16) + 6
+        bold = QFont(self.view.horizontalHeader().font())
+        bold.setBold(True)   # the header's titles are bold (style sheet)
+        title = self.model.headerData(self.model.column_of(column.key), Qt.Orientation.Horizontal) or ""
+        # title, padding and the sort arrow beside it
+        return max(width, QFontMetrics(bold).horizontalAdvance(title) + 12 + 2 * margin + 20)
+
+    def _fit_text_columns(self) -> None:
+        """Widen 编号 and 阶段 to the texts loaded, unless the user set their width."""
+        saved = options.list_widths.of(self.kind).get()
+        header = self.view.horizontalHeader()
+        self._restoring = True
+        try:
+            for i, column in enumerate(self.model.columns):
+                if column.key in FIT_COLUMNS and column.key not in saved and not self.view.isColumnHidden(i):
+                    need = self.text_width(column)
+                    if header.sectionSize(i) < need:
+                        header.resizeSection(i, need)
+        finally:
+            self._restoring = False
 
     def column_widths(self) -> dict[str, int]:
         header = self.view.horizontalHeader()

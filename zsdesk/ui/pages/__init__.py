@@ -63,6 +63,8 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("settings", QT_TRANSLATE_NOOP("Pages", "设置"), "zsdesk.ui.pages.settings", "SettingsPage", "sliders"),
     # after 设置 so that Ctrl+1…9 keep their pages
     PageEntry("reviews", QT_TRANSLATE_NOOP("Pages", "落户预审"), "zsdesk.ui.pages.reviews", "ReviewsPage", "review"),
+    PageEntry("chains", QT_TRANSLATE_NOOP("Pages", "产业链图谱"), "zsdesk.ui.pages.chains", "ChainsPage", "chain"),
+    PageEntry("events", QT_TRANSLATE_NOOP("Pages", "招商活动"), "zsdesk.ui.pages.events", "EventsPage", "event"),
 )
 
 #: the page that lists a figure's rows, by the figure's table

@@ -20,15 +20,16 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
     QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
-from zsdesk.app import TARGET_METRICS, numbers, reports
-from zsdesk.app.reports import DashboardData, Figure, FollowUp, UnitFigures
+from zsdesk.app import TARGET_METRICS, format_timestamp, numbers, reports
+from zsdesk.app.reports import DashboardData, DrillDown, DrillRow, Figure, FollowUp, UnitFigures
+from zsdesk.app.people import PersonRaceRow, load_people_race
 from zsdesk.ui.models import (
-    FigureRole, LightColumn, LightsModel, RecordIdRole, SortRole, UnitColumn, UnitTableModel,
+    FigureRole, LightColumn, LightsModel, RecordIdRole, RowsModel, SortRole, UnitColumn, UnitTableModel,
     _SortedTableModel, missing_text, percent,
 )
 from zsdesk.ui.pages import my_staff_id
@@ -54,7 +55,6 @@ YI = Decimal(10000)  # 万元 per 亿元
 #: sums from 10亿 (in 万元) are written in 亿元 where a card has little room
 LONG_SUM = Decimal(100000)
 RECENT_LIMIT = 40
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 
 # --- reading (worker thread, no widgets) ---------------------------------------------------
@@ -372,8 +372,7 @@ class ActivityModel(_SortedTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == ActivityColumn.WHEN:
-                local = c.at.astimezone(SHANGHAI)
-                return f"{local:%m-%d %H:%M}" if role == Qt.ItemDataRole.DisplayRole else f"{local:%Y-%m-%d %H:%M:%S}"
+                return format_timestamp(c.at)
             if column == ActivityColumn.WHAT:
                 what = f"{self._ops.get(c.op, c.op)}{self._tables.get(c.table, c.table)}"
                 return f"{what} · {c.title}" if c.title else what
@@ -391,6 +390,135 @@ class ActivityModel(_SortedTableModel):
 
 
 # --- charts ------------------------------------------------------------------------------------
+
+class DrillColumn(IntEnum):
+    NUMBER = 0
+    NAME = 1
+    UNIT = 2
+    DATE = 3
+    AMOUNT = 4
+    SHARE = 5
+    COUNTED = 6
+
+
+def share_text(share: Decimal) -> str:
+    """计入比例 as a percentage: "40%", "33.3%"."""
+    whole = share * 100 == (share * 100).to_integral_value()
+    return numbers.percent(share, 0 if whole else 1)
+
+
+class DrillModel(_SortedTableModel):
+    """The rows behind a figure with a 飞地 share: each with the share it counts by and
+    what it adds, so the rows add up to the figure on the card."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.drill: DrillDown | None = None
+
+    def set_drill(self, drill: DrillDown) -> None:
+        self.drill = drill
+        self._set_rows(list(drill.rows))
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(DrillColumn)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
+                or not 0 <= section < len(DrillColumn):
+            return None
+        arrivals = self.drill is not None and self.drill.table == "capital_arrivals"
+        amount_sum = self.drill is not None and self.drill.unit == "万元"
+        return {
+            DrillColumn.NUMBER: self.tr("编号"), DrillColumn.NAME: self.tr("项目"),
+            DrillColumn.UNIT: self.tr("所属单元"),
+            DrillColumn.DATE: self.tr("到位日期") if arrivals else self.tr("签约日期"),
+            DrillColumn.AMOUNT: self.tr("到位资金(万元)") if arrivals else self.tr("合同投资(万元)"),
+            DrillColumn.SHARE: self.tr("计入比例"),
+            DrillColumn.COUNTED: self.tr("计入金额(万元)") if amount_sum else self.tr("计入个数"),
+        }[DrillColumn(section)]
+
+    def sort_value(self, r: DrillRow, column: int):
+        return (r.number, r.name, r.unit, r.when.toordinal(), r.amount, r.share, r.counted)[column]
+
+    def text(self, r: DrillRow, column: int) -> str:
+        if column == DrillColumn.DATE:
+            return r.when.isoformat()
+        if column == DrillColumn.AMOUNT:
+            return numbers.money(r.amount)
+        if column == DrillColumn.SHARE:
+            return share_text(r.share)
+        if column == DrillColumn.COUNTED:
+            return numbers.money(r.counted) if self.drill and self.drill.unit == "万元" else numbers.number(r.counted)
+        return str(self.sort_value(r, column))
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r: DrillRow = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(r, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= DrillColumn.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == DrillColumn.SHARE and r.share != 1:
+            return QColor(NAVY)
+        if role == SortRole:
+            return self.sort_value(r, column)
+        if role == RecordIdRole:
+            return r.id
+        return None
+
+
+class DrillDialog(QDialog):
+    """明细 of a figure that counts 飞地 projects by a share: the share column and
+    what each row adds, the sum being the figure shown; the rows open in their list."""
+
+    #: (table, row ids, title): open the rows in the list page
+    open_list = Signal(str, list, str)
+
+    def __init__(self, title: str, figure: Figure, drill: DrillDown, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.title, self.figure, self.drill = title, figure, drill
+        box = QVBoxLayout(self)
+        note = QLabel(self.tr("含与其他单元共享（飞地）的项目：按约定的计入比例计入，各行“计入”之和即工作台上的数字。"),
+                      objectName="pageNote")
+        note.setWordWrap(True)
+        box.addWidget(note)
+        self.model = DrillModel(self)
+        self.model.set_drill(drill)
+        self.table = page_table(self.model)
+        self.table.setSortingEnabled(False)
+        box.addWidget(self.table, 1)
+        self.total_label = QLabel(self._total_text())
+        self.total_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.total_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.list_button = QPushButton(self.tr("在列表中查看"))
+        buttons.addButton(self.list_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.list_button.clicked.connect(self._open_list)
+        box.addWidget(buttons)
+        width = fit_columns(self.table, stretch=DrillColumn.NAME)
+        self.table.horizontalHeader().setSectionResizeMode(DrillColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().resizeSection(
+            DrillColumn.NAME, max(self.table.sizeHintForColumn(DrillColumn.NAME) + 12, 120))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        most = screen.width() - 80 if screen else 1200
+        self.resize(min(max(width + 40, 640), most), 420)
+
+    def _total_text(self) -> str:
+        f = self.figure
+        if f.unit == "%":
+            return self.tr("比率 {0}：分子 {1} / 分母 {2}，共享项目按计入比例计算").format(
+                f.display(), numbers.number(f.numerator), numbers.number(f.denominator))
+        shown = Figure(f.key, "", f.unit, self.drill.total).display()
+        return self.tr("合计计入：{0} {1}，共 {2} 行").format(shown, f.unit, len(self.drill.rows))
+
+    def _open_list(self) -> None:
+        self.open_list.emit(self.figure.table, list(self.figure.row_ids), self.title)
+        self.accept()
+
 
 class CompletionChart(QChartView):
     """Completion against target per category (target lines, or units) as
@@ -504,6 +632,105 @@ def _nice_top(top: float) -> float:
 
 # --- the page ------------------------------------------------------------------------------------
 
+class PeopleModel(RowsModel):
+    """个人赛马: a row per person (``app.people.PersonRaceRow``), this year to date."""
+
+    KEYS = ("signed_projects", "signed_investment", "major_projects", "arrived_capital", "visits", "trip_days")
+    NUMERIC = frozenset(range(2, 10))
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("招商人员"), self.tr("单元"), self.tr("签约项目"), self.tr("签约金额（万元）"),
+                          self.tr("亿元以上"), self.tr("到位资金（万元）"), self.tr("拜访"), self.tr("外出天数"),
+                          self.tr("得分"), self.tr("名次"), self.tr("评定")], parent)
+
+    def text(self, row: PersonRaceRow, column: int) -> str:
+        if column == 0:
+            return row.name
+        if column == 1:
+            return row.unit_name
+        if 2 <= column < 2 + len(self.KEYS):
+            f = row.figure(self.KEYS[column - 2])
+            return f.display if f.target is None else f"{f.display} / {percent(f.completion)}"
+        if column == 8:
+            return numbers.exact(row.score) if row.score is not None else "—"
+        if column == 9:
+            return str(row.rank) if row.rank else "—"
+        marks = []
+        if row.excellent:
+            marks.append(self.tr("优秀"))
+        if row.no_results:
+            marks.append(self.tr("12个月无实绩"))
+        return "、".join(marks)
+
+    def tooltip(self, row: PersonRaceRow, column: int) -> str | None:
+        if column == 8 and row.score is None:
+            return row.score_missing
+        if column == 10:
+            lines = [row.excellent_reason] if row.excellent and row.excellent_reason else []
+            if row.no_results:
+                lines.append(self.tr("最近一次实绩：{0}").format(row.last_result.isoformat()) if row.last_result
+                             else self.tr("没有签约或到资记录"))
+            return "\n".join(lines) or None
+        if 2 <= column < 2 + len(self.KEYS):
+            f = row.figure(self.KEYS[column - 2])
+            return self.tr("个人目标 {0}").format(numbers.exact(f.target)) if f.target is not None else None
+        return None
+
+    def foreground(self, row: PersonRaceRow, column: int):
+        if column == 10:
+            return QColor("#b42318") if row.no_results else QColor("#067647") if row.excellent else None
+        return None
+
+    def alignment(self, column: int) -> int:
+        if column in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class HistoryModel(RowsModel):
+    """历年赛马: a row per unit (``history.UnitHistory``), a column per year, then the flags."""
+
+    def __init__(self, parent=None):
+        super().__init__([], parent)
+        self.years: list[int] = []
+
+    def set_history(self, rows) -> None:
+        self.years = [y.year for y in rows[0].years] if rows else []
+        self.headers = [self.tr("招商单元"), *[self.tr("{0}年").format(y) for y in self.years], self.tr("提示")]
+        self.set_rows(rows)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(len(self.headers) - 1, 0))
+
+    def _year(self, row, column: int):
+        year = self.years[column - 1]
+        return next((y for y in row.years if y.year == year), None)
+
+    def text(self, row, column: int) -> str:
+        if column == 0:
+            return row.name
+        if column <= len(self.years):
+            y = self._year(row, column)
+            if y is None:
+                return "—"
+            parts = []
+            if y.rank:
+                parts.append(self.tr("第{0}名/{1}").format(y.rank, y.ranked_of))
+            parts.append(self.tr("完成{0}/{1}项目标").format(y.met, y.targets) if y.targets else self.tr("未下达目标"))
+            if not y.complete:
+                parts.append(self.tr("（截至今日）"))
+            return " · ".join(parts[:-1]) + parts[-1] if not y.complete else " · ".join(parts)
+        flags = []
+        if row.advanced_twice:
+            flags.append(self.tr("连续两年先进"))
+        if row.missed_twice:
+            flags.append(self.tr("连续两年未完成目标"))
+        return "、".join(flags)
+
+    def foreground(self, row, column: int):
+        if column == len(self.headers) - 1:
+            return QColor("#b42318") if row.missed_twice else QColor("#067647") if row.advanced_twice else None
+        return None
+
+
 class DashboardPage(QWidget):
     """工作台."""
 
@@ -516,6 +743,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.ws, self.tasks = ws, tasks
         self.data: DashboardData | None = None
+        self.drill_dialog: DrillDialog | None = None   # the 明细 open now (飞地 shares)
         self.cards: dict[str, KpiCard] = {}
         self._loading = False
         self._again = False
@@ -524,6 +752,8 @@ class DashboardPage(QWidget):
         self.lights_model = LightsModel(parent=self)
         self.followup_model = FollowUpModel(parent=self)
         self.activity_model = ActivityModel(parent=self)
+        self.people_model = PeopleModel(self)
+        self.history_model = HistoryModel(self)
         self._build()
         self.refresh()
 
@@ -576,6 +806,10 @@ class DashboardPage(QWidget):
         box.addSpacing(4)
         box.addLayout(first)
         box.addLayout(second)
+        self.people_panel = self._build_people_panel()
+        box.addWidget(self.people_panel)
+        self.history_panel = self._build_history_panel()
+        box.addWidget(self.history_panel)
         box.addStretch(1)
 
     def _place_cards(self, columns: int) -> None:
@@ -613,9 +847,11 @@ class DashboardPage(QWidget):
         self.scope_label = QLabel(objectName="pageNote")
         self.period_label = QLabel(objectName="pageNote")
         self.pace_label = QLabel(objectName="paceChip")
+        self.updated_label = QLabel(objectName="pageNote")
         row.addWidget(self.heading)
         row.addWidget(self.scope_label, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
+        row.addWidget(self.updated_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.period_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.pace_label, 0, Qt.AlignmentFlag.AlignVCenter)
         return row
@@ -661,6 +897,53 @@ class DashboardPage(QWidget):
         if self.ws.site.is_city:  # a county's table has a row or two: it stays compact
             panel.setMinimumHeight(330)
         return panel
+
+    def _build_people_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("个人赛马（本年度）"),
+                                 self.tr("按包保责任人和拜访参与人统计；有个人目标的显示完成率；“优秀”按市里设定的规则"))
+        self.people_table = _table(self.people_model)
+        self.people_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.people_table.horizontalHeader().setStretchLastSection(True)
+        box.addWidget(self.people_table, 1)
+        self.people_note = QLabel(objectName="sectionNote")
+        self.people_note.setWordWrap(True)
+        box.addWidget(self.people_note)
+        return panel
+
+    def _people_loaded(self, rows) -> None:
+        self.people_model.set_rows(rows)
+        self.people_note.setText(self.tr("还没有招商人员：在“设置”中新增。") if not rows else "")
+        self.people_note.setVisible(not rows)
+        shown = min(max(len(rows), 1), 12)
+        height = (self.people_table.horizontalHeader().sizeHint().height()
+                  + shown * self.people_table.verticalHeader().defaultSectionSize() + 2 * self.people_table.frameWidth() + 2)
+        self.people_table.setMinimumHeight(height)
+        self.people_table.setMaximumHeight(height)
+
+    def _build_history_panel(self) -> QFrame:
+        note = (self.tr("近三年各单元的名次与目标完成情况；名次以市级数据为准") if self.ws.site.is_city
+                else self.tr("近三年本单元的目标完成情况（名次以市里通报为准）"))
+        panel, box = self._panel(self.tr("历年赛马"), note)
+        self.history_table = _table(self.history_model)
+        self.history_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history_table.horizontalHeader().setStretchLastSection(True)
+        box.addWidget(self.history_table, 1)
+        return panel
+
+    def _history_loaded(self, rows) -> None:
+        self.history_model.set_history(list(rows))
+        shown = min(max(len(rows), 1), 12)
+        height = (self.history_table.horizontalHeader().sizeHint().height()
+                  + shown * self.history_table.verticalHeader().defaultSectionSize()
+                  + 2 * self.history_table.frameWidth() + 2)
+        self.history_table.setMinimumHeight(height)
+        self.history_table.setMaximumHeight(height)
+
+    def _people_failed(self, exc: BaseException) -> None:
+        from zsdesk.ui.tasks import describe_error
+
+        self.people_note.setText(self.tr("无法读取个人赛马：{0}").format(describe_error(exc)))
+        self.people_note.show()
 
     def _build_reminders_panel(self) -> QFrame:
         panel, box = self._panel(self.tr("提醒"), self.tr("双击查看"))
@@ -789,6 +1072,11 @@ class DashboardPage(QWidget):
     def _loaded(self, data: DashboardData) -> None:
         self.error_label.hide()
         self.show_data(data)
+        self.tasks.run(load_people_race, self.ws, "yearly", str(data.report.period.end.year), write=False,
+                       progress=False, title=self.tr("读取个人赛马"), on_done=self._people_loaded,
+                       on_error=self._people_failed)
+        self.tasks.run(reports.load_unit_history, self.ws, write=False, progress=False, title=self.tr("读取历年赛马"),
+                       on_done=self._history_loaded, on_error=self._people_failed)
         self._finish_loading()
         self.loaded.emit()
 
@@ -799,6 +1087,8 @@ class DashboardPage(QWidget):
         self.period_label.setText(self.tr("{0}年度 · 统计至{1}月{2}日").format(
             period.end.year, period.end.month, period.end.day))
         self.pace_label.setText(self.tr("序时进度 {0}").format(percent(report.pace)))
+        self.updated_label.setText(self.tr("更新于 {0}").format(format_timestamp(data.read_at))
+                                   if data.read_at else "")
         self.scope_label.setText(self.tr("全市各单元") if not data.scoped else
                                  self.tr("本站点：{0}").format(figures.name if figures.unit_id else
                                                              self.ws.site.name))
@@ -887,7 +1177,7 @@ class DashboardPage(QWidget):
         if card.figure is None:
             return
         title = self.tr("{0}年度 · {1}").format(self._year(), card.title)
-        self.drill_down.emit(card.figure.table, list(card.figure.row_ids), title)
+        self.drill(card.figure, title)
 
     def _unit_bar_clicked(self, i: int) -> None:
         if self.data is None or not 0 <= i < len(self._chart_units):
@@ -895,8 +1185,7 @@ class DashboardPage(QWidget):
         unit = self._chart_units[i]
         key = self.unit_metric.currentData()
         figure = unit[key]
-        self.drill_down.emit(figure.table, list(figure.row_ids), self.tr("{0} · {1}年度 · {2}").format(
-            unit.name, self._year(), self._card_titles()[key]))
+        self.drill(figure, self.tr("{0} · {1}年度 · {2}").format(unit.name, self._year(), self._card_titles()[key]))
 
     def _unit_cell_activated(self, index: QModelIndex) -> None:
         figure = index.data(FigureRole)
@@ -904,8 +1193,31 @@ class DashboardPage(QWidget):
             return
         unit = index.siblingAtColumn(UnitColumn.UNIT).data()
         header = str(self.unit_model.headerData(index.column(), Qt.Orientation.Horizontal) or "")
-        self.drill_down.emit(figure.table, list(figure.row_ids), self.tr("{0} · {1}年度 · {2}").format(
-            unit, self._year(), header.replace("\n", "")))
+        self.drill(figure, self.tr("{0} · {1}年度 · {2}").format(unit, self._year(), header.replace("\n", "")))
+
+    def drill(self, figure: Figure, title: str) -> None:
+        """The rows behind ``figure``: in their list page, or, when 飞地 projects count
+        by a share, first in a 明细 that shows the share and what each row adds."""
+        if figure.shares and figure.table in ("projects", "capital_arrivals"):
+            self.tasks.run(reports.drill_down, self.ws, figure, title=self.tr("读取明细"), write=False,
+                           progress=False, on_done=lambda drill: self._show_drill(title, figure, drill),
+                           on_error=self._failed_drill)
+            return
+        self.drill_down.emit(figure.table, list(figure.row_ids), title)
+
+    def _show_drill(self, title: str, figure: Figure, drill: DrillDown) -> None:
+        dialog = DrillDialog(title, figure, drill, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_list.connect(self.drill_down)
+        dialog.destroyed.connect(lambda *_: setattr(self, "drill_dialog", None))
+        self.drill_dialog = dialog
+        dialog.open()
+
+    def _failed_drill(self, exc: BaseException) -> None:
+        from zsdesk.ui.tasks import describe_error
+
+        self.error_label.setText(self.tr("无法读取明细：{0}").format(describe_error(exc)))
+        self.error_label.show()
 
     def _light_activated(self, index: QModelIndex) -> None:
         light = self.lights_model.row_object(index.row())

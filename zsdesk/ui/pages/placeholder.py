@@ -4,11 +4,10 @@ shows this site's sync status, read in the background."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from zsdesk.app import format_timestamp
 from zsdesk.ui.error_text import log_sentence
 from zsdesk.ui.pages import PageEntry
 
@@ -105,10 +104,7 @@ def _read_status(ws) -> tuple[dict, str | None, int]:
 
 
 def _when(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    local = dt.datetime.fromisoformat(iso).astimezone(dt.timezone(dt.timedelta(hours=8)))
-    return f"{local:%Y-%m-%d %H:%M}"
+    return format_timestamp(iso) or None
 
 
 def placeholder_for(entry: PageEntry, ws, tasks, parent=None, *, reason: str = "",

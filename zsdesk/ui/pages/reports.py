@@ -4,7 +4,11 @@
   unit (the city: the whole city's numbered brief, or one unit's 预检稿; a
   county: its own unit's 预检稿) and the 下一步工作 text (the city's: stored
   with the brief's settings). "生成简报" makes the PDF in the background with a
-  progress bar; then "打开" and "打印".
+  progress bar; then "打开". "打印…" makes it the same way, into a temporary
+  file, and prints it on the printer chosen in the print dialog
+  (``zsdesk.ui.printing``). "简报设置…" opens the 报头/报尾 settings and this
+  brief's 期号 (``zsdesk.ui.forms.brief_settings``); the number the brief will
+  print is shown beside the period.
 - 台账导出: a ledger (拜访, 在谈, 签约) or the statistics workbook for a year and a
   unit, as .xlsx, then "打开".
 - 台账导入: a ledger file is read and previewed row by row (新增 / 更新 / 未变 /
@@ -17,25 +21,24 @@ runs in the window's ``TaskRunner``.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QRectF, QSize, Qt,
-    QUrl, Signal,
-)
-from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics, QPainter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
     QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout,
     QWidget,
 )
 
 from zsdesk.app import ValidationError
 from zsdesk.app.reports import (
-    BRIEF_STEPS, TEXT_MAX, ReportsData, brief_text, export_ledger, import_ledger, load_reports, make_brief_file,
-    preview_ledger, recent_periods,
+    BRIEF_STEPS, TEXT_MAX, BriefSettings, ReportsData, export_ledger, import_ledger, load_brief_settings,
+    load_reports, make_brief_file, preview_ledger, recent_periods,
 )
-from zsdesk.ui import options
+from zsdesk.ui import options, printing
 from zsdesk.ui.models import RowsModel
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
@@ -49,13 +52,14 @@ CHANGED = QColor("#1F4E8C")
 #: the row behind a preview line (``zsdesk.app.reports.RowResult``)
 
 #: how many periods of each kind the period list offers (the running one included)
-PERIODS_SHOWN = {"weekly": 27, "monthly": 25, "bimonthly": 13, "quarterly": 9, "yearly": 6}
+PERIODS_SHOWN = {"weekly": 27, "monthly": 25, "bimonthly": 13, "quarterly": 9, "halfyear": 6, "yearly": 6}
 
 KIND_NAMES = {
     "weekly": QT_TRANSLATE_NOOP("ReportsPage", "周报"),
     "monthly": QT_TRANSLATE_NOOP("ReportsPage", "月报"),
     "bimonthly": QT_TRANSLATE_NOOP("ReportsPage", "双月报"),
     "quarterly": QT_TRANSLATE_NOOP("ReportsPage", "季报"),
+    "halfyear": QT_TRANSLATE_NOOP("ReportsPage", "半年报"),
     "yearly": QT_TRANSLATE_NOOP("ReportsPage", "年报"),
 }
 LEDGER_NAMES = {
@@ -77,20 +81,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ReportsPage", text)
 
 
-def render_pdf_pages(path: str, dpi: int, task):
-    """The pages of a PDF as images, with QtPdf (for printing)."""
-    from PySide6.QtPdf import QPdfDocument
-
-    document = QPdfDocument()
-    document.load(path)
-    images = []
-    for i in range(document.pageCount()):
-        if task.cancelled:
-            break
-        size = document.pagePointSize(i)
-        images.append(document.render(i, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))))
-    document.close()
-    return images
+def print_file(path: str, printer, report, task) -> int:
+    """The task that prints a made brief (``zsdesk.ui.printing.print_pdf``), stopping when cancelled."""
+    return printing.print_pdf(path, printer, report=report, cancelled=lambda: task.cancelled)
 
 
 # --- the preview of a ledger import ---------------------------------------------------------------
@@ -167,6 +160,8 @@ class ReportsPage(QWidget):
 
     loaded = Signal()
     brief_made = Signal(object)        # BriefResult
+    brief_printed = Signal(int)        # pages sent to the printer
+    settings_loaded = Signal(object)   # BriefSettings of the chosen kind and period
     ledger_exported = Signal(object)   # ledgers.ExportResult
     ledger_previewed = Signal(object)  # ledgers.ImportPreview (nothing written)
     ledger_imported = Signal(object)   # ledgers.ImportPreview (applied or not)
@@ -184,6 +179,9 @@ class ReportsPage(QWidget):
         self.preview_model = LedgerPreviewModel(self)
         self._text_loaded_for: tuple[str, str] | None = None
         self._text_edited = False
+        self.brief_settings: BriefSettings | None = None   # of the chosen kind and period
+        self.settings_dialog = None
+        self._print_folder: str | None = None              # the temporary PDF being printed
         self._build()
         self.refresh()
 
@@ -241,12 +239,19 @@ class ReportsPage(QWidget):
         self.period_combo.currentIndexChanged.connect(self._period_changed)
         self.unit_combo = QComboBox()
         self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_combo.currentIndexChanged.connect(self._show_issue)
         grid.addWidget(QLabel(self.tr("种类")), 0, 0)
         grid.addWidget(self.kind_combo, 0, 1)
         grid.addWidget(QLabel(self.tr("期间")), 0, 2)
         grid.addWidget(self.period_combo, 0, 3)
         grid.addWidget(QLabel(self.tr("单元")), 1, 0)
         grid.addWidget(self.unit_combo, 1, 1, 1, 3)
+        self.settings_button = QPushButton(self.tr("简报设置…"))
+        self.settings_button.setToolTip(self.tr("简报名称、发文单位、密级、报送范围、印发份数、清单行数和本期期号"))
+        self.settings_button.clicked.connect(self.open_settings)
+        grid.addWidget(self.settings_button, 0, 4)
+        self.issue_label = QLabel(objectName="sectionNote")
+        grid.addWidget(self.issue_label, 1, 4)
         grid.setColumnStretch(3, 1)
         box.addLayout(grid)
         self.period_error = self._note("fieldError")
@@ -265,17 +270,17 @@ class ReportsPage(QWidget):
         self.make_brief_button = QPushButton(self.tr("生成简报…"))
         self.make_brief_button.setDefault(True)
         self.make_brief_button.clicked.connect(self.make_brief)
+        self.print_brief_button = QPushButton(self.tr("打印…"))
+        self.print_brief_button.setToolTip(self.tr("生成这期简报并送打印机（不另存文件）"))
+        self.print_brief_button.clicked.connect(lambda: self.print_brief())
         self.open_brief_button = QPushButton(self.tr("打开"))
         self.open_brief_button.clicked.connect(self.open_brief)
-        self.print_brief_button = QPushButton(self.tr("打印…"))
-        self.print_brief_button.clicked.connect(self.print_brief)
         buttons.addWidget(self.make_brief_button)
+        buttons.addWidget(self.print_brief_button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_brief_button)
-        buttons.addWidget(self.print_brief_button)
         box.addLayout(buttons)
         self.open_brief_button.hide()
-        self.print_brief_button.hide()
         self.brief_bar = self._bar()
         box.addWidget(self.brief_bar)
         self.brief_status = self._note()
@@ -469,6 +474,9 @@ class ReportsPage(QWidget):
             return self.tr("{0}年{1}—{2}月").format(start.year, start.month, end.month)
         if kind == "quarterly":
             return self.tr("{0}年第{1}季度").format(start.year, (start.month - 1) // 3 + 1)
+        if kind == "halfyear":
+            return self.tr("{0}年上半年").format(start.year) if start.month <= 6 else \
+                self.tr("{0}年下半年").format(start.year)
         return self.tr("{0}年").format(start.year)
 
     def _kind_changed(self, _index: int) -> None:
@@ -491,9 +499,36 @@ class ReportsPage(QWidget):
             return
         self.period_error.hide()
         self.brief_error.hide()
-        self.tasks.run(brief_text, self.ws, kind, code, title=self.tr("读取下一步工作"), write=False,
-                       progress=False, on_done=lambda text: self._show_text(kind, code, text),
-                       on_error=lambda exc: None)
+        self.brief_settings = None
+        self._show_issue()
+        self.tasks.run(load_brief_settings, self.ws, kind, code, title=self.tr("读取简报设置"), write=False,
+                       progress=False, on_done=lambda settings: self._show_settings(kind, code, settings),
+                       on_error=self._settings_failed)
+
+    def _show_settings(self, kind: str, code: str, settings: BriefSettings) -> None:
+        """The chosen brief's 下一步工作 text and 期号, read for ``kind`` and ``code``."""
+        if self.period() != (kind, code):
+            return   # the user has moved on
+        self.brief_settings = settings
+        self._show_issue()
+        self._show_text(kind, code, settings.text)
+        self.settings_loaded.emit(settings)
+
+    def _settings_failed(self, exc: BaseException) -> None:
+        self.brief_error.setText(self.tr("无法读取简报设置：{0}").format(describe_error(exc)))
+        self.brief_error.show()
+
+    def _show_issue(self, *_args) -> None:
+        """Beside the period: the number this brief will print, and whose it is."""
+        settings = self.brief_settings
+        if settings is None:
+            self.issue_label.setText("")
+        elif not settings.is_city or self.unit_combo.currentData():
+            self.issue_label.setText(self.tr("预检稿，不编期号"))
+        elif settings.issue == settings.calendar_issue:
+            self.issue_label.setText(self.tr("第{0}期（按日历）").format(settings.issue))
+        else:
+            self.issue_label.setText(self.tr("第{0}期（市级设定）").format(settings.issue))
 
     def _show_text(self, kind: str, code: str, text: str) -> None:
         if self.period() != (kind, code):
@@ -503,6 +538,33 @@ class ReportsPage(QWidget):
         self.text_edit.blockSignals(False)
         self._text_loaded_for = (kind, code)
         self._text_edited = False
+
+    def open_settings(self):
+        """简报设置 for the chosen kind and period (non-modal; returns the dialog)."""
+        from zsdesk.ui.forms.brief_settings import BriefSettingsDialog
+
+        kind, code = self.period()
+        if not code:
+            return None
+        if self.settings_dialog is not None:
+            self.settings_dialog.close()
+        dialog = BriefSettingsDialog(self.ws, kind, code, _t(KIND_NAMES[kind]), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.saved.connect(lambda settings: self._settings_saved(kind, code, settings))
+        dialog.destroyed.connect(lambda *_: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _settings_saved(self, kind: str, code: str, settings: BriefSettings) -> None:
+        if self.period() == (kind, code):
+            self.brief_settings = settings
+            self._show_issue()
+        self.brief_status.setObjectName("okNote")
+        _repolish(self.brief_status)
+        self.brief_status.setText(self.tr("简报设置已保存，下次生成或打印时使用。"))
+        self.brief_status.show()
 
     def _text_changed(self) -> None:
         self._text_edited = True
@@ -541,6 +603,30 @@ class ReportsPage(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         options.brief_folder.set(str(Path(path).parent))
+        self._start_brief(path, None)
+
+    def print_brief(self, printer=None) -> None:
+        """Make the brief (as 生成简报 does, into a temporary file) and print it on
+        ``printer``; None: the one chosen in the print dialog (tests pass a
+        printer and skip the dialog). Without QtPdf the PDF is opened in the
+        system's viewer to be printed from there."""
+        problem = self.check_brief()
+        if problem:
+            self.brief_error.setText(problem)
+            self.brief_error.show()
+            return
+        name = Path(self._default_brief_name()).stem
+        if printing.qtpdf_available():
+            printer = printer or printing.choose_printer(self, name)
+            if printer is None:
+                return
+        self._clean_print_folder()
+        self._print_folder = tempfile.mkdtemp(prefix="zsdesk-print-")
+        self._start_brief(str(Path(self._print_folder) / f"{name}.pdf"), printer if printer is not None else False)
+
+    def _start_brief(self, path: str, printer) -> None:
+        """Make the PDF at ``path`` on the runner; then show it (``printer`` None),
+        print it on ``printer``, or open it in the system's viewer (False: no QtPdf)."""
         kind, code = self.period()
         unit = self.unit_combo.currentData() or None
         text = self.text_edit.toPlainText() if self.data and self.data.is_city and self._text_loaded_for == (
@@ -548,14 +634,19 @@ class ReportsPage(QWidget):
         self.brief_error.hide()
         self.brief_status.hide()
         self.open_brief_button.hide()
-        self.print_brief_button.hide()
-        self.make_brief_button.setEnabled(False)
+        self._set_brief_busy(True)
         self.brief_bar.setRange(0, len(BRIEF_STEPS))
         self.brief_bar.setValue(0)
         self.brief_bar.show()
-        task = self.tasks.run(make_brief_file, self.ws, kind, code, path, unit, text, title=self.tr("生成简报"),
-                              on_done=self._brief_made, on_error=self._brief_failed)
+        title = self.tr("生成简报") if printer is None else self.tr("生成简报并打印")
+        task = self.tasks.run(make_brief_file, self.ws, kind, code, path, unit, text, title=title,
+                              on_done=lambda result: self._brief_made(result, printer),
+                              on_error=self._brief_failed)
         task.progressed.connect(self._brief_progress)
+
+    def _set_brief_busy(self, busy: bool) -> None:
+        self.make_brief_button.setEnabled(not busy)
+        self.print_brief_button.setEnabled(not busy)
 
     def _brief_progress(self, done: int, total: int, text: str) -> None:
         if total:
@@ -566,26 +657,80 @@ class ReportsPage(QWidget):
             self.brief_status.setObjectName("sectionNote")
             self.brief_status.show()
 
-    def _brief_made(self, result) -> None:
-        self.brief_result = result
-        self.make_brief_button.setEnabled(True)
-        self.brief_bar.hide()
+    def _brief_made(self, result, printer=None) -> None:
         what = self.tr("第{0}期").format(result.issue) if result.issue else self.tr("{0} 预检稿").format(
             result.unit_code or "")
+        self.brief_made.emit(result)
+        if printer is not None:
+            self._print_made(result, what, printer)
+            return
+        self.brief_result = result
+        self._set_brief_busy(False)
+        self.brief_bar.hide()
         lines = [self.tr("已生成{0}简报 {1} {2}：{3}（{4}页）").format(
             _t(KIND_NAMES[result.kind]), result.code, what, result.path, result.pages)]
         lines += result.warnings
+        self._say_done("\n".join(lines))
+        self.open_brief_button.show()
+        self._text_edited = False
+
+    def _say_done(self, text: str) -> None:
         self.brief_status.setObjectName("okNote")
         _repolish(self.brief_status)
-        self.brief_status.setText("\n".join(lines))
+        self.brief_status.setText(text)
         self.brief_status.show()
-        self.open_brief_button.show()
-        self.print_brief_button.show()
+
+    def _print_made(self, result, what: str, printer) -> None:
+        """The brief made for printing: to the printer, or (no QtPdf) to the system's viewer."""
         self._text_edited = False
-        self.brief_made.emit(result)
+        if printer is False:
+            self._set_brief_busy(False)
+            self.brief_bar.hide()
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+            self._say_done(self.tr("本机的招商桌面未包含 PDF 打印组件（QtPdf），已在系统的 PDF 阅读器中打开简报"
+                                   "（{0}），请在那里打印。").format(what))
+            return
+        self.brief_bar.setRange(0, result.pages)
+        self.brief_bar.setValue(0)
+        task = self.tasks.run(print_file, str(result.path), printer, title=self.tr("打印简报"), write=False,
+                              cancellable=True, on_done=lambda pages: self._printed(result, what, pages),
+                              on_error=self._print_failed, on_cancel=self._print_stopped)
+        task.progressed.connect(self._brief_progress)
+
+    def _printed(self, result, what: str, pages: int) -> None:
+        self._clean_print_folder()
+        self._set_brief_busy(False)
+        self.brief_bar.hide()
+        lines = [self.tr("已将{0}简报 {1} {2}送打印机（{3}页）。").format(
+            _t(KIND_NAMES[result.kind]), result.code, what, pages)]
+        lines += result.warnings
+        self._say_done("\n".join(lines))
+        self.brief_printed.emit(pages)
+
+    def _print_stopped(self) -> None:
+        self._clean_print_folder()
+        self._set_brief_busy(False)
+        self.brief_bar.hide()
+        self.brief_status.hide()
+        self.brief_error.setText(self.tr("已停止打印：没有送打印机的页不会打印。"))
+        self.brief_error.show()
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self._clean_print_folder()
+        self._set_brief_busy(False)
+        self.brief_bar.hide()
+        self.brief_status.hide()
+        self.brief_error.setText(self.tr("没有打印：{0}").format(describe_error(exc)))
+        self.brief_error.show()
+
+    def _clean_print_folder(self) -> None:
+        if self._print_folder is not None:
+            shutil.rmtree(self._print_folder, ignore_errors=True)
+            self._print_folder = None
 
     def _brief_failed(self, exc: BaseException) -> None:
-        self.make_brief_button.setEnabled(True)
+        self._clean_print_folder()
+        self._set_brief_busy(False)
         self.brief_bar.hide()
         self.brief_status.hide()
         target = self.brief_error
@@ -599,62 +744,6 @@ class ReportsPage(QWidget):
     def open_brief(self) -> None:
         if self.brief_result is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.brief_result.path)))
-
-    def print_brief(self) -> None:
-        """Print the PDF's pages (rendered with QtPdf); without QtPdf the PDF is
-        opened in the system's viewer to be printed from there."""
-        if self.brief_result is None:
-            return
-        path = str(self.brief_result.path)
-        try:
-            import PySide6.QtPdf  # noqa: F401 - only whether it is installed
-        except ImportError:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-            self.brief_status.setText(self.brief_status.text().split("\n")[0] + "\n" + self.tr(
-                "本机的招商桌面未包含 PDF 打印组件（QtPdf），已在系统的 PDF 阅读器中打开简报，请在那里打印。"))
-            return
-        from PySide6.QtGui import QPageSize
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setDocName(Path(path).stem)
-        dialog = QPrintDialog(printer, self)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-        finally:
-            dialog.deleteLater()
-        dpi = min(printer.resolution(), 300)
-        self.print_brief_button.setEnabled(False)
-        self.tasks.run(render_pdf_pages, path, dpi, title=self.tr("准备打印"), write=False, cancellable=True,
-                       on_done=lambda images: self._print_pages(printer, images),
-                       on_error=self._print_failed, on_cancel=lambda: self.print_brief_button.setEnabled(True))
-
-    def _print_pages(self, printer, images) -> None:
-        self.print_brief_button.setEnabled(True)
-        painter = QPainter()
-        if not painter.begin(printer):
-            self._print_failed(RuntimeError(self.tr("打印机无法开始打印")))
-            return
-        try:
-            for i, image in enumerate(images):
-                if i:
-                    printer.newPage()
-                area = painter.viewport()
-                scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRectF(area.x() + (area.width() - scaled.width()) / 2,
-                                area.y() + (area.height() - scaled.height()) / 2, scaled.width(), scaled.height())
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-        self.brief_status.setText(self.brief_status.text().split("\n")[0] + "\n" + self.tr(
-            "已送打印机（{0}页）。").format(len(images)))
-
-    def _print_failed(self, exc: BaseException) -> None:
-        self.print_brief_button.setEnabled(True)
-        self.brief_error.setText(self.tr("没有打印：{0}").format(describe_error(exc)))
-        self.brief_error.show()
 
     # -- ledger export ----------------------------------------------------------------------------------
     def export_ledger(self) -> None:

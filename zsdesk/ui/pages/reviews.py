@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from zsdesk.app import RefusedError, StorageError, ValidationError, ValidationErrors, numbers
@@ -58,7 +58,7 @@ class ReviewsModel(RowsModel):
         if column == 3:
             text = numbers.money(row.investment)
             if row.foreign_usd:
-                text += translate("ReviewsPage", "（外资{0}）").format(numbers.money(row.foreign_usd, "万美元"))
+                text += translate("ReviewsPage", "（外资{0}）").format(numbers.money(row.foreign_usd) + translate("ReviewsPage", "万美元"))
             return text
         if column == 4:
             return step_text(row.step)
@@ -206,11 +206,33 @@ class ReviewsPage(QWidget):
         self.step_button.setToolTip(self.tr("登记联席会审查、市领导审核，或通过、退回（市级）"))
         self.step_button.clicked.connect(self.record_step)
         self.step_button.setVisible(ws.site.is_city)
+        # 会议议题: the agenda of the month's 落户预审暨矛盾问题协调会, as a PDF
+        self.agenda_month = QComboBox()
+        self.agenda_month.setToolTip(self.tr("会议月份"))
+        today = ws.today()
+        for back in range(-1, 12):   # next month, this month (the default) and the eleven before
+            y, m = divmod(today.year * 12 + today.month - 1 - back, 12)
+            self.agenda_month.addItem(self.tr("{0}年{1}月").format(y, m + 1), f"{y:04d}-{m + 1:02d}")
+        self.agenda_month.setCurrentIndex(1)
+        self.agenda_button = QPushButton(self.tr("会议议题（PDF）…"))
+        self.agenda_button.setToolTip(
+            self.tr("生成所选月份的重大项目落户预审暨矛盾问题协调会议题：待审的预审项目和未解决的问题") if ws.site.is_city
+            else self.tr("生成所选月份协调会议题的本单元稿：本站点单元待审的预审项目和未解决的问题"))
+        self.agenda_button.clicked.connect(self.make_agenda)
+        self.open_agenda_button = QPushButton(self.tr("打开议题"))
+        self.open_agenda_button.clicked.connect(self.open_agenda)
+        self.open_agenda_button.setVisible(False)
+        self.agenda_task = None
+        self.agenda_path: str | None = None
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.recommend_button)
         top.addWidget(self.step_button)
+        top.addSpacing(12)
+        top.addWidget(self.agenda_month)
+        top.addWidget(self.agenda_button)
+        top.addWidget(self.open_agenda_button)
         self.banner = Banner()
         self.model = ReviewsModel(self)
         self.view = make_table(self.model, stretch=8)
@@ -260,6 +282,55 @@ class ReviewsPage(QWidget):
                 self.view.setCurrentIndex(self.model.index(i, 0, QModelIndex()))
                 return True
         return False
+
+    # -- 会议议题 -------------------------------------------------------------------------------
+    def make_agenda(self) -> None:
+        """Ask where to save the agenda of the chosen month, then write it on the task runner."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from zsdesk.app import documents
+        from zsdesk.ui import options
+
+        if self.agenda_task is not None:
+            return
+        month = self.agenda_month.currentData()
+        name = documents.safe_file_name(self.tr("会议议题-{0}").format(month)) + ".pdf"
+        folder = options.start_folder(options.brief_folder)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("会议议题保存为"), str(Path(folder) / name),
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        options.brief_folder.set(str(Path(path).parent))
+        self.agenda_button.setEnabled(False)
+        self.open_agenda_button.setVisible(False)
+        self.agenda_task = self.tasks.run(documents.agenda, self.ws, month, path, title=self.tr("生成会议议题"),
+                                          write=False, on_done=self._agenda_made, on_error=self._agenda_failed)
+
+    def _agenda_made(self, path) -> None:
+        self.agenda_task = None
+        self.agenda_path = str(path)
+        self.agenda_button.setEnabled(True)
+        self.open_agenda_button.setVisible(True)
+        self.banner.show_message(self.tr("已生成{0}会议议题：{1}。点“打开议题”查看或打印。").format(
+            self.agenda_month.currentText(), path), "info")
+
+    def _agenda_failed(self, exc: BaseException) -> None:
+        from zsdesk.ui.tasks import describe_error
+
+        self.agenda_task = None
+        self.agenda_button.setEnabled(True)
+        self.banner.show_message(self.tr("没有生成会议议题：{0}").format(describe_error(exc)), "error")
+
+    def open_agenda(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if self.agenda_path and not QDesktopServices.openUrl(QUrl.fromLocalFile(self.agenda_path)):
+            self.banner.show_message(self.tr("系统没有能打开PDF的程序：{0}").format(self.agenda_path), "error")
 
     # -- writing ------------------------------------------------------------------------------
     def recommend(self) -> None:

@@ -12,10 +12,18 @@ other site onto a USB stick and reads the one the other site sent.
   explained in plain words, with the assurance that nothing changed. A county's
   first file asks the city user to check its key fingerprint with the county
   (as with an SSH host key) before it is trusted.
+- 导入文件夹: every .zsync file of a folder (the counties' files of a month) is
+  previewed in import order (by sender and number: who sent it, what it would
+  do); one "全部应用" imports them one after another with a progress bar (one
+  backup for all), and each file's outcome is listed; a refused file does not
+  stop the others.
 - 冲突: both values with their sites and the automatic winner; 保留本站 /
   采用对方 / 手工编辑 each write a resolution that travels with the next file.
-- 等待中的文件, 撞车提醒 (both sides, 首报首谈 suggestion, this site's record),
-  and a backup of the database.
+  A conflict this site may not decide (another site's record) says whose it is
+  before a button is pressed; 知悉 closes it here without writing the record.
+- 等待中的文件, 撞车提醒 (both sides, 首报首谈 suggestion, this site's record;
+  the city settles one with 处理…, and both sides see the decisions of the last
+  30 days), and a backup of the database.
 - 入网: a county without a city joins here (用入网文件加入…, or a setup file
   picked in the import dialog); what it recorded before is kept. On any other
   site a setup file picked for import is named for what it is.
@@ -45,8 +53,8 @@ from PySide6.QtWidgets import (
 
 from zsdesk.app import numbers
 from zsdesk.app.sync import (  # noqa: F401 - the rows are the page's (and its tests') vocabulary
-    AlertRow, AlertSide, ConflictRow, PeerRow, PendingRow, Refusal, SyncData, export_files,
-    import_file, load_sync, local_time,
+    HANDLED_DAYS, AlertRow, AlertSide, ConflictRow, FolderFile, FolderImport, PeerRow, PendingRow, Refusal,
+    SyncData, export_files, import_file, import_folder, load_sync, local_time, preview_folder,
 )
 from zsdesk.ui import options
 from zsdesk.ui.error_text import REFUSAL_TEXT  # what a refused file means, by its code
@@ -56,7 +64,6 @@ from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
 from zsdesk.ui.widgets.page import error_banner, page_table, panel, scrolling_body
 
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 MUTED = QColor("#6B7A8F")
 WARN = QColor("#B3261E")
 WINNER = QColor("#1E6B34")
@@ -107,6 +114,7 @@ FIELD_LABELS = {
     "expected_output": QT_TRANSLATE_NOOP("SyncPage", "预计年产值（万元）"),
     "expected_tax": QT_TRANSLATE_NOOP("SyncPage", "预计年税收（万元）"),
     "stage": QT_TRANSLATE_NOOP("SyncPage", "阶段"),
+    "category": QT_TRANSLATE_NOOP("SyncPage", "项目类别"),
     "stage_date": QT_TRANSLATE_NOOP("SyncPage", "阶段日期"),
     "stage_reason": QT_TRANSLATE_NOOP("SyncPage", "阶段原因"),
     "usci": QT_TRANSLATE_NOOP("SyncPage", "统一社会信用代码"),
@@ -391,6 +399,44 @@ class AlertsModel(RowsModel):
         return None
 
 
+def outcome_text(outcome: str, unit: str | None = None) -> str:
+    """How the city settled an alert, in the interface's language."""
+    if outcome == "merged":
+        return QCoreApplication.translate(_CONTEXT, "同一投资方·合并")
+    if outcome == "kept":
+        return QCoreApplication.translate(_CONTEXT, "各自保留")
+    if outcome == "attributed":
+        return QCoreApplication.translate(_CONTEXT, "归属认定：{0}").format(
+            unit or QCoreApplication.translate(_CONTEXT, "未知单元"))
+    return outcome
+
+
+class HandledAlertsModel(RowsModel):
+    """Alerts the city settled lately: both companies, the outcome, its reason, the day."""
+
+    SIDES, OUTCOME, NOTE, DAY = range(4)
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("撞车双方"), self.tr("处理结果"), self.tr("理由"), self.tr("处理日期")], parent)
+
+    def text(self, a: AlertRow, column: int) -> str:
+        if column == self.SIDES:
+            return "　/　".join(f"{s.company}（{s.unit or self.tr('未知单元')}）" for s in (a.a, a.b))
+        if column == self.OUTCOME:
+            text = outcome_text(a.status, a.decided_unit)
+            if a.status == "merged" and not a.merged:
+                text += self.tr("（企业记录由县区处理）")
+            return text
+        if column == self.NOTE:
+            return a.note or ""
+        return a.decided_on
+
+    def tooltip(self, a: AlertRow, column: int) -> str | None:
+        if column == self.OUTCOME and a.first_unit:
+            return self.tr("首报首谈建议：{0}；处理人：{1}").format(a.first_unit, a.decided_by or "—")
+        return super().tooltip(a, column)
+
+
 class PendingModel(RowsModel):
     """Files that wait for an earlier file of their sender."""
 
@@ -402,6 +448,54 @@ class PendingModel(RowsModel):
 
     def text(self, p: PendingRow, column: int) -> str:
         return (p.file, p.sender, str(p.seq), p.at)[column]
+
+
+class FolderFilesModel(RowsModel):
+    """The files of a folder import: in import order, what the import would do
+    (the preview) or did (afterwards)."""
+
+    FILE, SENDER, SEQ, STATUS, MESSAGE = range(5)
+    NUMERIC = frozenset({2})
+
+    def __init__(self, parent=None):
+        super().__init__([self.tr("文件"), self.tr("来自"), self.tr("序号"), self.tr("结果"), self.tr("说明")],
+                         parent)
+        self.applied = False    # the rows are outcomes (else a preview)
+
+    def set_result(self, result: FolderImport) -> None:
+        self.applied = result.applied
+        self.set_rows(result.files)
+
+    def status_text(self, f: FolderFile) -> str:
+        return {
+            "preview": self.tr("将导入"),
+            "after": self.tr("将导入"),
+            "already": self.tr("已导入过"),
+            "pending": self.tr("等待之前的文件") if self.applied else self.tr("将进入等待队列"),
+            "refused": self.tr("已拒绝") if self.applied else self.tr("不能导入"),
+            "applied": self.tr("已导入"),
+        }.get(f.status, f.status)
+
+    def text(self, f: FolderFile, column: int) -> str:
+        return (f.name, f.sender or "—", str(f.seq) if f.seq else "—", self.status_text(f), f.message)[column]
+
+    def tooltip(self, f: FolderFile, column: int) -> str | None:
+        if f.status == "refused":
+            what, todo = REFUSAL_TEXT.get(f.code, (QT_TRANSLATE_NOOP("SyncPage", "文件被拒绝"),
+                                                   QT_TRANSLATE_NOOP("SyncPage", "请与对方联系。")))
+            return f"{_t(what)}：{f.message}\n{_t(todo)}"
+        return super().tooltip(f, column)
+
+    def foreground(self, f: FolderFile, column: int):
+        if column != self.STATUS:
+            return None
+        if f.status == "refused":
+            return WARN
+        if f.status == "applied":
+            return WINNER
+        if f.status in ("pending", "already"):
+            return MUTED
+        return None
 
 
 # --- the manual value of a conflict -----------------------------------------------------------
@@ -545,7 +639,10 @@ class SyncPage(QWidget):
         self.refused_model = RefusedRowsModel(self)
         self.conflicts_model = ConflictsModel(self)
         self.alerts_model = AlertsModel(self)
+        self.handled_alerts_model = HandledAlertsModel(self)
         self.pending_model = PendingModel(self)
+        self.folder_model = FolderFilesModel(self)
+        self.folder_result: FolderImport | None = None   # the folder import shown (preview or outcome)
         self._loading = False
         self._reload = False
         self._build()
@@ -578,6 +675,7 @@ class SyncPage(QWidget):
         row.addWidget(self._build_import_panel(), 1)
         box.addLayout(row)
         box.addWidget(self._build_preview_panel())
+        box.addWidget(self._build_folder_panel())
         box.addWidget(self._build_conflicts_panel())
         box.addWidget(self._build_alerts_panel())
         box.addWidget(self._build_peers_panel())
@@ -643,6 +741,11 @@ class SyncPage(QWidget):
         self.import_button = QPushButton(self.tr("选择文件并预览…"))
         self.import_button.clicked.connect(self.choose_import)
         buttons.addWidget(self.import_button)
+        self.folder_button = QPushButton(self.tr("导入文件夹…"))
+        self.folder_button.setToolTip(self.tr("一次导入一个文件夹里的全部 .zsync 文件（如各县区的文件），"
+                                              "按站点和序号依次导入，先预览"))
+        self.folder_button.clicked.connect(self.choose_folder)
+        buttons.addWidget(self.folder_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
         self.import_bar = QProgressBar()
@@ -742,6 +845,42 @@ class SyncPage(QWidget):
         self.preview_panel = panel
         return panel
 
+    def _build_folder_panel(self) -> QFrame:
+        panel, box = self._panel(self.tr("导入文件夹"))
+        self.folder_title = box.itemAt(0).layout().itemAt(0).widget()
+        self.folder_summary = self._note(name="countLabel")
+        box.addWidget(self.folder_summary)
+        self.folder_table = _table(self.folder_model)
+        header = self.folder_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FolderFilesModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.folder_table)
+        self.folder_skipped = self._note()
+        self.folder_skipped.hide()
+        box.addWidget(self.folder_skipped)
+        self.folder_bar = QProgressBar()
+        self.folder_bar.setTextVisible(False)
+        self.folder_bar.setMaximumHeight(max(8, QFontMetrics(self.font()).height() // 2))
+        self.folder_bar.hide()
+        box.addWidget(self.folder_bar)
+        self.folder_status = self._note()
+        self.folder_status.hide()
+        box.addWidget(self.folder_status)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.folder_cancel_button = QPushButton(self.tr("取消"))
+        self.folder_cancel_button.setToolTip(self.tr("不导入这些文件，数据保持不变"))
+        self.folder_cancel_button.clicked.connect(self.cancel_folder)
+        self.folder_apply_button = QPushButton(self.tr("全部应用"))
+        self.folder_apply_button.setToolTip(self.tr("按上表的顺序逐个导入；被拒绝的文件不影响其他文件"))
+        self.folder_apply_button.clicked.connect(self.apply_folder)
+        buttons.addWidget(self.folder_cancel_button)
+        buttons.addWidget(self.folder_apply_button)
+        box.addLayout(buttons)
+        panel.hide()
+        self.folder_panel = panel
+        return panel
+
     def _build_conflicts_panel(self) -> QFrame:
         panel, box = self._panel(self.tr("冲突"), self.tr("两个站点改了同一项：已自动采用较新的修改，请确认"))
         self.conflicts_title = box.itemAt(0).layout().itemAt(0).widget()
@@ -761,13 +900,21 @@ class SyncPage(QWidget):
         self.keep_theirs_button.clicked.connect(lambda: self.resolve_selected("theirs"))
         self.edit_value_button = QPushButton(self.tr("手工编辑…"))
         self.edit_value_button.clicked.connect(self.edit_selected)
+        self.acknowledge_button = QPushButton(self.tr("知悉"))
+        self.acknowledge_button.setToolTip(self.tr(
+            "本站点不能处理的冲突：知悉后从列表中移除，不修改记录；记录所属站点的处理结果会随同步文件传来"))
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         self.open_conflict_button = QPushButton(self.tr("打开记录"))
         self.open_conflict_button.clicked.connect(self.open_conflict_record)
-        for b in (self.keep_mine_button, self.keep_theirs_button, self.edit_value_button):
+        for b in (self.keep_mine_button, self.keep_theirs_button, self.edit_value_button, self.acknowledge_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.open_conflict_button)
         box.addLayout(buttons)
+        # a conflict this site may not decide: why, under the buttons, before one is pressed
+        self.conflict_why = self._note()
+        self.conflict_why.hide()
+        box.addWidget(self.conflict_why)
         self.conflicts_status = self._note(name="okNote")
         self.conflicts_status.hide()
         box.addWidget(self.conflicts_status)
@@ -791,11 +938,26 @@ class SyncPage(QWidget):
         self.alerts_empty = self._note(self.tr("没有撞车提醒。"))
         box.addWidget(self.alerts_empty)
         buttons = QHBoxLayout()
+        self.handle_alert_button = QPushButton(self.tr("处理…"))
+        self.handle_alert_button.clicked.connect(self.handle_selected_alert)
         self.open_alert_button = QPushButton(self.tr("打开本站记录"))
         self.open_alert_button.clicked.connect(self.open_alert_record)
+        buttons.addWidget(self.handle_alert_button)
         buttons.addWidget(self.open_alert_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
+        self.alerts_status = self._note(name="okNote")
+        self.alerts_status.hide()
+        box.addWidget(self.alerts_status)
+        # what the city decided lately (a county: the city's decisions on its alerts)
+        self.handled_title = QLabel(objectName="sectionNote")
+        box.addWidget(self.handled_title)
+        self.handled_table = _table(self.handled_alerts_model)
+        header = self.handled_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HandledAlertsModel.SIDES, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(HandledAlertsModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.handled_table)
         self._alert_selected()
         return panel
 
@@ -858,6 +1020,7 @@ class SyncPage(QWidget):
         self.peers_model.set_rows(data.peers)
         self.conflicts_model.set_rows(data.conflicts)
         self.alerts_model.set_rows(data.alerts)
+        self.handled_alerts_model.set_rows(data.handled_alerts)
         self.pending_model.set_rows(data.pending)
         if not data.peers:
             self.peers_empty.setText(self.tr(
@@ -879,6 +1042,14 @@ class SyncPage(QWidget):
                                      else self.tr("冲突"))
         self.alerts_title.setText(self.tr("撞车提醒（{0}）").format(len(data.alerts)) if data.alerts
                                   else self.tr("撞车提醒"))
+        has_handled = bool(data.handled_alerts)
+        self.handled_title.setText(
+            (self.tr("近{0}天已处理（{1}）") if data.is_city else self.tr("市里近{0}天已处理（{1}）")).format(
+                HANDLED_DAYS, len(data.handled_alerts)))
+        self.handled_title.setVisible(has_handled)
+        self.handled_table.setVisible(has_handled)
+        if has_handled:
+            _fit_rows(self.handled_table, 5)
         self._conflict_selected()
         self._alert_selected()
         self.loaded.emit()
@@ -1004,6 +1175,7 @@ class SyncPage(QWidget):
         self.import_banner.clear_message()
         self.trust_box.hide()
         self.preview_panel.hide()
+        self.folder_panel.hide()
         self._import_busy(True)
         self.tasks.run(import_file, self.ws, path, True, trust, title=self.tr("预览同步文件"),
                        on_done=self._previewed, on_error=self._import_failed)
@@ -1015,6 +1187,7 @@ class SyncPage(QWidget):
     def _import_busy(self, busy: bool) -> None:
         self.import_bar.setVisible(busy)
         self.import_button.setEnabled(not busy)
+        self.folder_button.setEnabled(not busy)
         self.apply_button.setEnabled(not busy)
         self.cancel_import_button.setEnabled(not busy)
 
@@ -1069,6 +1242,118 @@ class SyncPage(QWidget):
             "未导入“{0}”：{1}。\n原因：{2}\n本站点的数据没有任何改动。{3}").format(
             Path(self.import_path or "").name, _t(what), refusal.reason, _t(todo)), "error")
         self.preview_panel.hide()
+
+    # -- a folder of files ---------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        start = options.start_folder(options.import_folder, options.export_folder)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择存放同步文件的文件夹"), start)
+        if not folder:
+            return
+        options.import_folder.set(folder)
+        self.preview_folder(folder)
+
+    def preview_folder(self, folder: str) -> None:
+        """Every .zsync file of ``folder``, in import order, and what each would do; nothing is written."""
+        self.folder_result = None
+        self.import_path = self.import_trust = self.import_result = None
+        self.import_banner.clear_message()
+        self.trust_box.hide()
+        self.preview_panel.hide()
+        self.folder_panel.hide()
+        self._import_busy(True)
+        task = self.tasks.run(preview_folder, self.ws, str(folder), title=self.tr("预览文件夹中的同步文件"),
+                              on_done=self._folder_previewed, on_error=self._folder_failed)
+        task.progressed.connect(self._folder_progress)
+
+    def _folder_progress(self, done: int, total: int, text: str) -> None:
+        if total and self.folder_bar.isVisible():
+            self.folder_bar.setRange(0, total)
+            self.folder_bar.setValue(min(done, total))
+        if text and self.folder_bar.isVisible():
+            self.folder_status.setText(text)
+            self.folder_status.show()
+
+    def _folder_previewed(self, result: FolderImport) -> None:
+        self._import_busy(False)
+        name = Path(result.folder).name or result.folder
+        if not result.files:
+            self.import_banner.show_message(self.tr("文件夹“{0}”中没有 .zsync 同步文件，未导入任何数据。").format(name),
+                                            "info")
+            return
+        self.folder_result = result
+        self.folder_title.setText(self.tr("导入文件夹：{0}（{1}个文件）").format(name, len(result.files)))
+        self.folder_summary.setText(self.tr(
+            "将导入{0}个，已导入过{1}个，将进入等待队列{2}个，不能导入{3}个。按下表顺序（按站点和序号）逐个导入，"
+            "写入前自动备份一次数据库。点“全部应用”导入，点“取消”不导入。").format(
+            result.count("preview", "after"), result.count("already"), result.count("pending"),
+            result.count("refused")))
+        self.folder_apply_button.setVisible(True)
+        self.folder_apply_button.setEnabled(bool(result.count("preview", "after", "pending")))
+        self.folder_cancel_button.setText(self.tr("取消"))
+        self._show_folder_files(result)
+
+    def _show_folder_files(self, result: FolderImport) -> None:
+        self.folder_model.set_result(result)
+        _fit_rows(self.folder_table, 12)
+        self.folder_skipped.setText(self.tr("已跳过{0}个不是同步文件的文件：{1}").format(
+            len(result.skipped), "、".join(n for n, _ in result.skipped)))
+        self.folder_skipped.setVisible(bool(result.skipped))
+        self.folder_bar.hide()
+        self.folder_status.hide()
+        self.folder_panel.show()
+        self.scroll_area.ensureWidgetVisible(self.folder_panel)
+
+    def apply_folder(self) -> None:
+        result = self.folder_result
+        if result is None or result.applied:
+            return
+        self._import_busy(True)
+        self.folder_apply_button.setEnabled(False)
+        self.folder_cancel_button.setEnabled(False)
+        self.folder_bar.setRange(0, len(result.files))
+        self.folder_bar.setValue(0)
+        self.folder_bar.show()
+        task = self.tasks.run(import_folder, self.ws, result.folder, result.paths, title=self.tr("导入文件夹"),
+                              on_done=self._folder_applied, on_error=self._folder_failed)
+        task.progressed.connect(self._folder_progress)
+
+    def _folder_applied(self, result: FolderImport) -> None:
+        self._import_busy(False)
+        self.folder_result = result
+        name = Path(result.folder).name or result.folder
+        self.folder_title.setText(self.tr("导入结果：{0}（{1}个文件）").format(name, len(result.files)))
+        queued = sum(len(f.also_applied) for f in result.files)
+        summary = self.tr("已导入{0}个，此前已导入{1}个，等待之前的文件{2}个，拒绝{3}个。").format(
+            result.count("applied"), result.count("already"), result.count("pending"), result.count("refused"))
+        if queued:
+            summary += self.tr("等待队列中另有{0}个文件随之导入。").format(queued)
+        if result.count("refused"):
+            summary += self.tr("被拒绝的文件没有写入任何数据，其他文件不受影响；把鼠标停在该行上可看处理办法。")
+        self.folder_summary.setText(summary)
+        self.folder_apply_button.setVisible(False)
+        self.folder_cancel_button.setText(self.tr("关闭"))
+        self.folder_cancel_button.setEnabled(True)
+        self._show_folder_files(result)
+        warnings = [w for f in result.files for w in f.warnings]
+        problems = result.count("refused") or any(f.refused_rows for f in result.files) or warnings
+        self.import_banner.show_message("\n".join([summary, *warnings]), "warning" if problems else "info")
+        self._tell_window()
+
+    def cancel_folder(self) -> None:
+        applied = self.folder_result is not None and self.folder_result.applied
+        self.folder_panel.hide()
+        self.folder_result = None
+        if not applied:
+            self.import_banner.show_message(self.tr("已取消：未导入任何数据。"), "info")
+
+    def _folder_failed(self, exc: BaseException) -> None:
+        self._import_busy(False)
+        self.folder_cancel_button.setEnabled(True)
+        self.folder_panel.hide()
+        self.folder_result = None
+        self.import_banner.show_message(self.tr(
+            "文件夹导入未完成：{0}\n正在导入的文件已整体撤销；此前已导入的文件保留。").format(describe_error(exc)), "error")
+        self._tell_window()
 
     # -- joining with a setup file (a county without a city) --------------------------------------------
     def _setup_file_picked(self, path: str) -> None:
@@ -1201,13 +1486,47 @@ class SyncPage(QWidget):
 
     def _conflict_selected(self, *_args) -> None:
         c = self.selected_conflict()
-        self.keep_mine_button.setEnabled(c is not None and c.mine is not None)
-        self.keep_theirs_button.setEnabled(c is not None and bool(c.theirs))
-        editable = c is not None and not c.field.endswith("_id") and c.field not in ("deleted", "id")
+        decide = c is not None and c.may_decide
+        self.keep_mine_button.setEnabled(decide and c.mine is not None)
+        self.keep_theirs_button.setEnabled(decide and bool(c.theirs))
+        editable = decide and not c.field.endswith("_id") and c.field not in ("deleted", "id")
         self.edit_value_button.setEnabled(editable)
+        self.acknowledge_button.setEnabled(c is not None and not c.may_decide)
+        why = self.why_not(c) if c is not None and not c.may_decide else ""
+        self.conflict_why.setText(why)
+        self.conflict_why.setVisible(bool(why))
+        tips = {self.keep_mine_button: self.tr("采用本站点的值；处理结果随下次同步送达对方"),
+                self.keep_theirs_button: "", self.edit_value_button: ""}
+        for button, tip in tips.items():
+            button.setToolTip(why or tip)
         from zsdesk.ui.forms import FORMS
 
         self.open_conflict_button.setEnabled(c is not None and c.table in FORMS)
+
+    def why_not(self, c: ConflictRow) -> str:
+        """Why this site may not decide ``c``: whose record it is, and that its
+        decision comes with that site's file."""
+        if c.owner_name:
+            return self.tr("该记录属于{0}，由其处理；处理结果会随同步文件传来。可点“知悉”将其移出列表。").format(
+                c.owner_name)
+        return c.why_not
+
+    def acknowledge_selected(self) -> None:
+        c = self.selected_conflict()
+        if c is None:
+            self._conflict_message(self.tr("请先在表中选择一个冲突。"), error=True)
+            return
+        from zsdesk.app.sync import acknowledge_conflict
+
+        self.conflicts_error.hide()
+        self.acknowledge_button.setEnabled(False)
+        self.tasks.run(acknowledge_conflict, self.ws, c.id, title=self.tr("知悉冲突"),
+                       on_done=lambda _r: self._acknowledged(c), on_error=self._resolve_failed)
+
+    def _acknowledged(self, c: ConflictRow) -> None:
+        self._conflict_message(self.tr("已知悉“{0}”的{1}：记录未修改，{2}的处理结果会随同步文件传来。").format(
+            c.title or table_label(c.table), field_label(c.field), c.owner_name or self.tr("记录所属站点")))
+        self._tell_window()
 
     def resolve_selected(self, keep: str, value=None) -> None:
         c = self.selected_conflict()
@@ -1268,6 +1587,36 @@ class SyncPage(QWidget):
         self.open_alert_button.setEnabled(bool(sides))
         self.open_alert_button.setToolTip(self.tr("打开本站保存的客商记录") if sides
                                           else self.tr("本站没有保存这两家客商的记录"))
+        city = self.ws.site.is_city
+        self.handle_alert_button.setEnabled(city and a is not None)
+        self.handle_alert_button.setToolTip(
+            self.tr("认定为同一投资方、各自保留或归属其中一个单元；处理结果随下次同步送达两个县区") if city
+            else self.tr("撞车提醒由市级处理：市里的处理结果会随同步文件传来"))
+
+    def handle_selected_alert(self) -> None:
+        """(City) settle the selected alert in a dialog; the write runs on the task runner."""
+        a = self.selected_alert()
+        if a is None or not self.ws.site.is_city:
+            return
+        from zsdesk.ui.forms.alert import AlertDialog
+
+        dialog = AlertDialog(self.ws, a, self)
+        self.alert_dialog = dialog  # reachable by tests
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.handled is None:
+                return
+            handled = dialog.handled
+        finally:
+            self.alert_dialog = None
+            dialog.deleteLater()
+        units = {s.unit_id: s.unit for s in (a.a, a.b)}
+        text = self.tr("已处理撞车提醒（{0} / {1}）：{2}。处理结果随下次同步送达两个县区。").format(
+            a.a.company, a.b.company, outcome_text(handled.outcome, units.get(handled.unit_id)))
+        if handled.outcome == "merged" and not handled.merged:
+            text += self.tr("两家企业的记录分属县区，市级未合并，由县区在各自的客商库中处理。")
+        self.alerts_status.setText(text)
+        self.alerts_status.show()
+        self._tell_window()
 
     def open_alert_record(self) -> None:
         """This site's own company of the alert; where both are held (the city),
