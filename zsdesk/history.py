@@ -62,8 +62,8 @@ def _unit_year(u: UnitFigures, year: int, complete: bool, ranked_of: int, ranked
     with_target = [f for f in u.figures.values() if f.target is not None and f.target > 0]
     met = sum(1 for f in with_target if f.completion is not None and f.completion >= ONE)
     rank = u.rank if ranked else None
-    return UnitYear(year, complete, len(with_target), met, rank, ranked_of if ranked else 0,
-                    bool(rank) and rank <= honour_count(ranked_of))
+    advanced = rank is not None and rank <= honour_count(ranked_of)
+    return UnitYear(year, complete, len(with_target), met, rank, ranked_of if ranked else 0, advanced)
 
 
 def unit_history(ws, *, years: int = 3, until: int | None = None, unit_ids: list[str] | None = None,

@@ -4,7 +4,7 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+327"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+328"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -104,32 +104,32 @@
     <message>
         <location filename="../../zsdesk/ui/pages/chains.py" line="+186"/>
         <source>产业</source>
-        <translation type="unfinished">Industry</translation>
+        <translation>Industry</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>例如：冷链装备</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. cold-chain equipment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>环节名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Link name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>新环节随同步文件发到各县区。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new link goes to the counties with the sync files.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>请填写环节名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the link name</translation>
     </message>
 </context>
 <context>
@@ -137,109 +137,109 @@
     <message>
         <location filename="../../zsdesk/ui/forms/alert.py" line="+23"/>
         <source>处理撞车提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve clash alert</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>一方</source>
-        <translation type="unfinished"></translation>
+        <translation>One side</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>另一方</source>
-        <translation type="unfinished"></translation>
+        <translation>Other side</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>首报首谈建议</source>
-        <translation type="unfinished"></translation>
+        <translation>First-report suggestion</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>双方均无接触记录，由市级协调</source>
-        <translation type="unfinished"></translation>
+        <translation>Neither side recorded a contact; to be settled by the city</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>同一投资方·合并</source>
-        <translation type="unfinished"></translation>
+        <translation>Same investor · merge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>各自保留（须填写理由）</source>
-        <translation type="unfinished"></translation>
+        <translation>Both keep it (reason required)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>归属认定</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign to a unit</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>两家企业的记录分属县区，市级不能合并：将记录为同一投资方，由县区在各自的客商库中处理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two company records belong to the counties, so the city cannot merge them: they will be recorded as the same investor, and each county handles them in its own company records.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>处理方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+27"/>
         <source>未知单元</source>
-        <translation type="unfinished">unknown unit</translation>
+        <translation>unknown unit</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>归属单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Assigned unit</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>处理理由，会随同步文件送达两个县区（各自保留时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason; it goes to both counties with the sync files (required when both keep it)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>确定处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{0} · {1} · 首次接触 {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} · first contact {2}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>请选择处理方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a resolution</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>各自保留须填写理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a reason when both keep it</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请选择归属单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the assigned unit</translation>
     </message>
 </context>
 <context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+362"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+363"/>
         <source>发现依据</source>
         <translation>Found by</translation>
     </message>
@@ -728,209 +728,209 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <location filename="../../zsdesk/ui/forms/brief_settings.py" line="+58"/>
         <source>简报设置</source>
         <extracomment>the recipients, in the order the 报尾 prints them, and the field of ``BriefSettings`` holding each</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Brief settings</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>读取简报设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading brief settings</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>报头</source>
-        <translation type="unfinished"></translation>
+        <translation>Masthead</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>发文单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing office</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>报头印“内部资料  注意保存”</source>
-        <translation type="unfinished"></translation>
+        <translation>Print “Internal material – keep safe” in the masthead</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>密级</source>
-        <translation type="unfinished"></translation>
+        <translation>Classification</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>第</source>
-        <translation type="unfinished"></translation>
+        <translation>No. </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>期</source>
-        <translation type="unfinished"></translation>
+        <translation> of the year</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>按日历</source>
-        <translation type="unfinished"></translation>
+        <translation>By calendar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>期号按期间在年内的顺序：月报为月份，周报为周次，季报为季度</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue number by the period&apos;s order in the year: month for monthly, week for weekly, quarter for quarterly briefs</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>本期期号</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue number</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>报尾</source>
-        <translation type="unfinished"></translation>
+        <translation>Footer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>报</source>
-        <translation type="unfinished"></translation>
+        <translation>To (superiors)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>送</source>
-        <translation type="unfinished"></translation>
+        <translation>To (peers)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>发</source>
-        <translation type="unfinished"></translation>
+        <translation>To (subordinates)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>留空则不印这一行；单位之间用逗号分隔</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty to omit this line; separate offices with commas</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>份</source>
-        <translation type="unfinished"></translation>
+        <translation> copies</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>印发份数</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies printed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>全部列出</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>行</source>
-        <translation type="unfinished"></translation>
+        <translation> rows</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>每个项目清单最多列出的行数，按合同投资从大到小；0为全部列出。台账中有全部项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>Most rows listed in each project list, largest contract investment first; 0 lists all. The ledger has every project.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>清单行数</source>
-        <translation type="unfinished"></translation>
+        <translation>List rows</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>下一步工作在简报页上按期间填写。</source>
-        <translation type="unfinished"></translation>
+        <translation>Next steps are entered per period on the Briefs page.</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+185"/>
         <source>保存</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="-184"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>{0} {1}（{2}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} ({2})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>简报名称（{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief title ({0})</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>本站点是县区站点：县区生成的简报是预检稿，报头印本站点名称“{0}”，不编期号。简报名称、报送范围、印发份数等由市级设置，随同步送达，这里只能查看。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a county site: briefs made here are drafts, with this site’s name “{0}” in the masthead and no issue number. The brief title, recipients, copies and the rest are set by the city and arrive with sync; here they can only be viewed.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>预检稿不编期号</source>
-        <translation type="unfinished"></translation>
+        <translation>Drafts have no issue number</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+12"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>无法读取简报设置：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the brief settings: {0}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>按日历为第{0}期</source>
-        <translation type="unfinished"></translation>
+        <translation>By calendar: no. {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>按日历（期间在年内的顺序）</source>
-        <translation type="unfinished"></translation>
+        <translation>By calendar (the period&apos;s order in the year)</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>保存简报设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving brief settings</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>未保存：{0}</source>
-        <translation type="unfinished">Not saved: {0}</translation>
+        <translation>Not saved: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>保存时发生程序错误，未保存任何内容。{0}</source>
-        <translation type="unfinished">A program error occurred while saving; nothing was saved. {0}</translation>
+        <translation>A program error occurred while saving; nothing was saved. {0}</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>未保存：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>已停止，未保存。填写的内容仍在这里。</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped; nothing was saved. What you entered is still here.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>放弃未保存的修改？</source>
-        <translation type="unfinished">Discard unsaved changes?</translation>
+        <translation>Discard unsaved changes?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>放弃</source>
-        <translation type="unfinished">Discard</translation>
+        <translation>Discard</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>继续编辑</source>
-        <translation type="unfinished">Keep editing</translation>
+        <translation>Keep editing</translation>
     </message>
 </context>
 <context>
@@ -1029,280 +1029,280 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <location filename="../../zsdesk/ui/pages/chains.py" line="-163"/>
         <source>上游</source>
         <extracomment>chips shown on a node per kind before &quot;+N&quot; chip fill by status: landed projects by stage, leads in talks, targets</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Upstream</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>中游</source>
-        <translation type="unfinished"></translation>
+        <translation>Midstream</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>下游</source>
-        <translation type="unfinished"></translation>
+        <translation>Downstream</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>断点·补链</source>
-        <translation type="unfinished"></translation>
+        <translation>Gap · fill</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>强链</source>
-        <translation type="unfinished"></translation>
+        <translation>Strengthen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>稳固</source>
-        <translation type="unfinished"></translation>
+        <translation>Solid</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>龙头</source>
-        <translation type="unfinished"></translation>
+        <translation>Leading</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>配套</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>其他</source>
-        <translation type="unfinished">Other</translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>已落地项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Landed projects</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>在谈项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Projects in negotiation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>目标企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Target companies</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>类型：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Type: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>招商单元：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>单击打开记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Click to open the record</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+376"/>
         <source>取消目标企业标记</source>
-        <translation type="unfinished"></translation>
+        <translation>Unmark target company</translation>
     </message>
     <message>
         <location line="-337"/>
         <source>标记目标企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark target company</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>新增产业链环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Add chain link</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>产业链图谱</source>
         <extracomment>the chain on screen was drawn (tests and screenshots wait for it)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Industry chain map</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+21"/>
         <source>产业</source>
-        <translation type="unfinished">Industry</translation>
+        <translation>Industry</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>只看一个招商单元的项目、线索和目标企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Show only one unit’s projects, leads and target companies</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>标记目标企业…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark target company…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>把客商库中的企业标记为所选环节的龙头或配套目标企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark a company from the company records as a leading or supplier target for the selected link</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>新增环节…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add link…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>（市级）为本产业新增一个产业链环节</source>
-        <translation type="unfinished"></translation>
+        <translation>(City) Add a chain link to this industry</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>导出产业招商指南…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export industry guide…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>生成本产业的产业招商指南（PDF）：图谱、各环节企业、断点与强链、适宜载体、责任单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Make this industry&apos;s investment guide (PDF): chain map, companies per link, gaps and links to strengthen, suitable carriers, responsible units</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>打开指南</source>
-        <translation type="unfinished"></translation>
+        <translation>Open guide</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>单元</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>框线：红色 断点（无落地项目，补链）；橙色 强链（已落地项目中投产不足{0}个）；绿色 稳固。色块：蓝 签约/注册，橙 开工/竣工，绿 投产/达效，灰虚线 在谈，紫 目标企业。单击色块打开记录，单击环节选中它。</source>
-        <translation type="unfinished"></translation>
+        <translation>Borders: red = gap (no landed project; fill the chain); orange = strengthen (fewer than {0} landed projects producing); green = solid. Blocks: blue = signed/registered, orange = started/completed, green = producing/effective, grey dashed = negotiating, purple = target company. Click a block to open its record; click a link to select it.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>读取产业</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading industries</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>全部单元</source>
-        <translation type="unfinished">All units</translation>
+        <translation>All units</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>产业目录是空的：由市级在产业目录中设置产业及其上游、中游、下游环节后即可查看。</source>
-        <translation type="unfinished"></translation>
+        <translation>The industry catalogue is empty: once the city sets up industries and their upstream, midstream and downstream links in the catalogue, they can be viewed here.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>读取产业链</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading industry chain</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>无法读取产业链：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the industry chain: {0}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{0}：{1}个环节，已落地项目{2}个，在谈{3}个，目标企业{4}家。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} links, {2} landed projects, {3} in negotiation, {4} target companies.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>断点：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaps: {0}.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>无断点。</source>
-        <translation type="unfinished"></translation>
+        <translation>No gaps.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>需强链：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>To strengthen: {0}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0}还没有产业链环节。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} has no chain links yet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>点“新增环节…”设置上游、中游、下游环节。</source>
-        <translation type="unfinished"></translation>
+        <translation>Click “Add link…” to set up upstream, midstream and downstream links.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>产业链环节由市级设置，随同步文件到达。</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain links are set by the city and arrive with the sync files.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>另有{0}个项目或线索未选产业链环节。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} more projects or leads have no chain link chosen.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>已落地 {0}（投产 {1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Landed {0} (producing {1})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>在谈 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Negotiating {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>目标企业 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Targets {0}</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>另有{0}家，见产业招商指南</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} more: see the industry guide</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>已新增产业链环节。</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain link added.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已标记目标企业。</source>
-        <translation type="unfinished"></translation>
+        <translation>Target company marked.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>没有保存：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: {0}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>产业招商指南保存为</source>
-        <translation type="unfinished"></translation>
+        <translation>Save industry guide as</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>生成产业招商指南</source>
-        <translation type="unfinished"></translation>
+        <translation>Making industry guide</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>已生成产业招商指南：{0}。点“打开指南”查看或打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Industry guide made: {0}. Click “Open guide” to view or print it.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>没有生成产业招商指南：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No industry guide made: {0}</translation>
     </message>
 </context>
 <context>
@@ -1595,7 +1595,7 @@ You can close this message and carry on. If the error keeps happening, click “
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+86"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+187"/>
         <source>年度主要指标</source>
         <extracomment>the rows behind a figure: (table, row ids, title) the data was read and shown</extracomment>
         <translation>Key figures of the year</translation>
@@ -1606,7 +1606,7 @@ You can close this message and carry on. If the error keeps happening, click “
         <translation>The tick on each bar is the share of the year elapsed; green is ahead of pace, red behind; click a card for its records</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
@@ -1637,6 +1637,41 @@ You can close this message and carry on. If the error keeps happening, click “
     </message>
     <message>
         <location line="+15"/>
+        <source>个人赛马（本年度）</source>
+        <translation>Individual race (this year)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按包保责任人和拜访参与人统计；有个人目标的显示完成率；“优秀”按市里设定的规则</source>
+        <translation>Counted by person in charge and by visit participants; completion shown where a personal target is set; &quot;Excellent&quot; by the city&apos;s rule</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>还没有招商人员：在“设置”中新增。</source>
+        <translation>No staff yet: add them in Settings.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>近三年各单元的名次与目标完成情况；名次以市级数据为准</source>
+        <translation>Each unit&apos;s rank and target completion over the last three years; ranks from the city&apos;s data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>近三年本单元的目标完成情况（名次以市里通报为准）</source>
+        <translation>This unit&apos;s target completion over the last three years (ranks: see the city&apos;s published ranking)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>历年赛马</source>
+        <translation>Race over the years</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>无法读取个人赛马：{0}</source>
+        <translation>Cannot read the individual race: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>提醒</source>
         <translation>Reminders</translation>
     </message>
@@ -1652,12 +1687,12 @@ You can close this message and carry on. If the error keeps happening, click “
     </message>
     <message>
         <location line="+1"/>
-        <location line="+127"/>
+        <location line="+132"/>
         <source>跟进</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-131"/>
         <source>最近动态</source>
         <translation>Activity</translation>
     </message>
@@ -1797,7 +1832,17 @@ You can close this message and carry on. If the error keeps happening, click “
         <translation>Cannot read the figures: {0}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>读取个人赛马</source>
+        <translation>Reading the individual race</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>读取历年赛马</source>
+        <translation>Reading the race over the years</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0}年度 · 统计至{1}月{2}日</source>
         <translation>Year {0} · up to {1}/{2}</translation>
     </message>
@@ -1809,7 +1854,7 @@ You can close this message and carry on. If the error keeps happening, click “
     <message>
         <location line="+1"/>
         <source>更新于 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated {0}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1877,12 +1922,12 @@ Click for its records</translation>
     <message>
         <location line="+6"/>
         <source>读取明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading details</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>无法读取明细：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the details: {0}</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2084,25 +2129,25 @@ Click for its records</translation>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-632"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-789"/>
         <source>含与其他单元共享（飞地）的项目：按约定的计入比例计入，各行“计入”之和即工作台上的数字。</source>
         <extracomment>(table, row ids, title): open the rows in the list page</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Includes projects shared with other units (enclave), counted at the agreed share; the “Counted” values add up to the figure on the dashboard.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>在列表中查看</source>
-        <translation type="unfinished"></translation>
+        <translation>View in list</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>比率 {0}：分子 {1} / 分母 {2}，共享项目按计入比例计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate {0}: numerator {1} / denominator {2}; shared projects count at their share</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>合计计入：{0} {1}，共 {2} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Total counted: {0} {1}, {2} rows</translation>
     </message>
 </context>
 <context>
@@ -2110,52 +2155,52 @@ Click for its records</translation>
     <message>
         <location line="-84"/>
         <source>编号</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Project</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>所属单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>到位日期</source>
-        <translation type="unfinished">Arrival date</translation>
+        <translation>Arrival date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>签约日期</source>
-        <translation type="unfinished">Signed on</translation>
+        <translation>Signed on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>到位资金(万元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Capital arrived (×10k CNY)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>合同投资(万元)</source>
-        <translation type="unfinished">Contract (×10k CNY)</translation>
+        <translation>Contract (×10k CNY)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>计入比例</source>
-        <translation type="unfinished"></translation>
+        <translation>Share</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>计入金额(万元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Counted (×10k CNY)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>计入个数</source>
-        <translation type="unfinished"></translation>
+        <translation>Counted (no.)</translation>
     </message>
 </context>
 <context>
@@ -2241,57 +2286,57 @@ Nothing in this site&apos;s data was changed. {2}</translation>
     <message>
         <location filename="../../zsdesk/ui/pages/events.py" line="+150"/>
         <source>活动名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Event name</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>活动类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Event type</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>主办单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Host unit</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>结束日期</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>地点</source>
-        <translation type="unfinished">Place</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>同一系列的活动（如“1336”“兰洽会”）在列表中另有系列合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Events of one series (e.g. “1336”, “Lanzhou Fair”) also get a series total in the list</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>系列</source>
-        <translation type="unfinished"></translation>
+        <translation>Series</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>请填写活动名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the event name</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>请选择主办单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the host unit</translation>
     </message>
 </context>
 <context>
@@ -2299,238 +2344,238 @@ Nothing in this site&apos;s data was changed. {2}</translation>
     <message>
         <location line="-175"/>
         <source>集中签约</source>
-        <translation type="unfinished"></translation>
+        <translation>Group signing</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>推介会</source>
-        <translation type="unfinished"></translation>
+        <translation>Promotion meeting</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>展会</source>
-        <translation type="unfinished"></translation>
+        <translation>Trade fair</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>外出招商活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Outbound promotion trip</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+23"/>
         <source>签约项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed projects</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>拜访</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Event</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+77"/>
         <source>类型</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="-77"/>
         <location line="+79"/>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>地点</source>
-        <translation type="unfinished">Place</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>主办单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Host unit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>系列</source>
-        <translation type="unfinished"></translation>
+        <translation>Series</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>签约金额（万元）</source>
-        <translation type="unfinished">Signed investment (×10k CNY)</translation>
+        <translation>Signed investment (×10k CNY)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>履约率</source>
-        <translation type="unfinished"></translation>
+        <translation>Performance rate</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>开工率</source>
-        <translation type="unfinished"></translation>
+        <translation>Start rate</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>资金到位率</source>
-        <translation type="unfinished">Capital arrival rate</translation>
+        <translation>Capital arrival rate</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>建成投产率</source>
-        <translation type="unfinished">Production rate</translation>
+        <translation>Production rate</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+288"/>
         <source>{0}（系列合计）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (series total)</translation>
     </message>
     <message>
         <location line="-276"/>
         <source>{0} 至 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} to {1}</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>指标</source>
-        <translation type="unfinished">Metric</translation>
+        <translation>Metric</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>数值</source>
-        <translation type="unfinished">Value</translation>
+        <translation>Value</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>编号</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>名称</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>企业</source>
-        <translation type="unfinished">Company</translation>
+        <translation>Company</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>招商单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>阶段/方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage/method</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>投资额（万元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Investment (×10k CNY)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>编辑招商活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit promotion event</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>新增招商活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Add promotion event</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>关联签约项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Link signed projects</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>招商活动</source>
         <extracomment>the list was shown (tests and screenshots wait for it)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Promotion events</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>新增活动…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add event…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>编辑…</source>
-        <translation type="unfinished">Edit…</translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>关联签约项目…</source>
-        <translation type="unfinished"></translation>
+        <translation>Link signed projects…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>把在本活动签约的项目关联到活动，计入本活动的履约、开工、资金到位和投产情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Link the projects signed at this event to it, so they count in the event&apos;s performance, start, capital arrival and production figures</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+167"/>
         <source>取消关联</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlink</translation>
     </message>
     <message>
         <location line="-139"/>
         <source>各率按简报口径计算，只统计关联到活动的签约项目，自最早签约日至今天：履约率 = 已注册及以后且未违约 / 签约项目；开工率、建成投产率只计签约已满开工、投产时限（亮灯设置）的项目；资金到位率 = 累计到位资金 / 合同投资。同一系列有两次以上活动时另列系列合计。双击关联记录打开它。</source>
-        <translation type="unfinished"></translation>
+        <translation>Rates are computed as in the briefs, only from signed projects linked to the event, from the earliest signing date to today: performance rate = registered or later and not defaulted / signed projects; start and production rates count only projects past their start or production limit after signing (light settings); capital arrival rate = total capital arrived / contract investment. A series with two or more events also gets a series total. Double-click a linked record to open it.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>读取招商活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading promotion events</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>无法读取招商活动：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the promotion events: {0}</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>选择一个活动查看其签约项目和指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an event to see its signed projects and figures</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0}：签约项目{1}个，线索{2}个，拜访{3}次</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} signed projects, {2} leads, {3} visits</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>读取活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading event</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>读取项目</source>
-        <translation type="unfinished">Reading projects</translation>
+        <translation>Reading projects</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>没有保存：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -2538,37 +2583,37 @@ Nothing in this site&apos;s data was changed. {2}</translation>
     <message>
         <location filename="../../zsdesk/ui/ledger_wizard.py" line="+52"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>工作表</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>行号</source>
-        <translation type="unfinished">Row</translation>
+        <translation>Row</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>结果</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>记录</source>
-        <translation type="unfinished">Record</translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>列</source>
-        <translation type="unfinished">Column</translation>
+        <translation>Column</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>原因或说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason or note</translation>
     </message>
 </context>
 <context>
@@ -2715,22 +2760,22 @@ Check the fingerprint above with the city investment office (a phone call will d
     <message>
         <location line="+2"/>
         <source>通用产业目录（十大产业）</source>
-        <translation type="unfinished"></translation>
+        <translation>General industry catalogue (ten industries)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>亳州市十大新兴产业</source>
-        <translation type="unfinished"></translation>
+        <translation>Bozhou&apos;s ten emerging industries</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>县区加入后使用同一产业目录；创建后市级仍可修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Counties use the same industry catalogue after joining; the city can still change it later</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>产业目录：</source>
-        <translation type="unfinished"></translation>
+        <translation>Industry catalogue:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2812,63 +2857,63 @@ This site will join as: {3} {4}</translation>
     <message>
         <location filename="../../zsdesk/ui/pages/sync.py" line="+123"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>来自</source>
-        <translation type="unfinished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>序号</source>
-        <translation type="unfinished">No.</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>结果</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+1"/>
         <source>将导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Will import</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已导入过</source>
-        <translation type="unfinished"></translation>
+        <translation>Already imported</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>等待之前的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for earlier file</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>将进入等待队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Will wait in queue</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已拒绝</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>不能导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot import</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
     </message>
 </context>
 <context>
@@ -2954,38 +2999,86 @@ Due {1}</translation>
     <message>
         <location filename="../../zsdesk/ui/pages/sync.py" line="-56"/>
         <source>撞车双方</source>
-        <translation type="unfinished"></translation>
+        <translation>Clashing sides</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>处理日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved on</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>（企业记录由县区处理）</source>
-        <translation type="unfinished"></translation>
+        <translation>(company records are handled by the counties)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>首报首谈建议：{0}；处理人：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>First-report suggestion: {0}; resolved by: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+391"/>
+        <source>招商单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>提示</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>第{0}名/{1}</source>
+        <translation>No. {0} of {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成{0}/{1}项目标</source>
+        <translation>{0} of {1} targets met</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未下达目标</source>
+        <translation>no targets set</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（截至今日）</source>
+        <translation> (to date)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>连续两年先进</source>
+        <translation>Top two years running</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>连续两年未完成目标</source>
+        <translation>Targets missed two years running</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location line="-185"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-185"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
@@ -3031,7 +3124,7 @@ Due {1}</translation>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-144"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-561"/>
         <source>缺少数据</source>
         <extracomment>cards in grid order: the six target lines first, then the rest sums from 10亿 (in 万元) are written in 亿元 where a card has little room</extracomment>
         <translation>No data</translation>
@@ -3078,7 +3171,7 @@ Due {1}</translation>
         <location filename="../../zsdesk/ui/forms/lead.py" line="+87"/>
         <source>由拜访转为线索：已带入企业、单元、责任人和拜访内容，请填写项目名称后保存。</source>
         <extracomment>转为线索: the visit this new lead is made from (linked to it when saved)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lead from a visit: company, unit, responsible person and visit notes are filled in; enter the project name and save.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3206,322 +3299,322 @@ Due {1}</translation>
     <message>
         <location filename="../../zsdesk/ui/ledger_wizard.py" line="+45"/>
         <source>导入Excel台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Import Excel ledger</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>&lt; 上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; Back</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+141"/>
         <source>下一步 &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Next &gt;</translation>
     </message>
     <message>
         <location line="-138"/>
         <location line="+141"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="-135"/>
         <source>读取招商单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading units</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>选择一个或几个台账工作簿（.xlsx、.xls、.ods）。每个工作表的台账类型和各列会自动识别，下一步可以查看和修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose one or more ledger workbooks (.xlsx, .xls, .ods). The ledger type and columns of each sheet are detected automatically; you can check and change them in the next step.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>添加文件…</source>
-        <translation type="unfinished">Add file…</translation>
+        <translation>Add file…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>移除所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove selected</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>台账中没有“招商单元”列时导入到：</source>
-        <translation type="unfinished"></translation>
+        <translation>When the ledger has no “Unit” column, import into:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>（按台账或本站点）</source>
-        <translation type="unfinished"></translation>
+        <translation>(by ledger or this site)</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+100"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location line="-100"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>工作表</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>台账类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger type</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>数据行</source>
-        <translation type="unfinished"></translation>
+        <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>工作表：</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>列</source>
-        <translation type="unfinished">Column</translation>
+        <translation>Column</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>台账表头</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger header</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+22"/>
         <source>导入为</source>
-        <translation type="unfinished"></translation>
+        <translation>Import as</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>新建以下招商人员（人员名单中还没有的包保责任人、记录人、我方人员）</source>
-        <translation type="unfinished"></translation>
+        <translation>Create these staff members (responsible persons, recorders and our people not yet in the staff list)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>将新建的企业：</source>
-        <translation type="unfinished"></translation>
+        <translation>Companies to be created:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>产业目录中没有的产业名称（可改选，或留空）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Industry names not in the catalogue (choose another, or leave empty):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>台账写法</source>
-        <translation type="unfinished"></translation>
+        <translation>As in ledger</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>行数</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>建议对应</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested match</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>取消导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel import</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>停止导入，不写入任何内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop the import without writing anything</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>1. 选择文件</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Choose files</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>2. 工作表和台账类型</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Sheets and ledger types</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>3. 列对应</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Column mapping</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>4. 待确认：新人员、新企业、产业对应</source>
-        <translation type="unfinished"></translation>
+        <translation>4. To confirm: new staff, new companies, industry matches</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>5. 预览：每一行的结果</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Preview: the result of each row</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>6. 导入</source>
-        <translation type="unfinished"></translation>
+        <translation>6. Import</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>读取台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading ledger</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>请至少勾选一个要导入的工作表。</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick at least one sheet to import.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>预览台账</source>
-        <translation type="unfinished">Previewing ledger</translation>
+        <translation>Previewing ledger</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>正在导入…（可以取消：取消后不写入任何内容）</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing… (you can cancel: nothing is written then)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>导入台账</source>
-        <translation type="unfinished">Importing ledger</translation>
+        <translation>Importing ledger</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>导入失败，没有写入任何内容。</source>
-        <translation type="unfinished"></translation>
+        <translation>The import failed; nothing was written.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>选择台账工作簿</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose ledger workbooks</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excel或WPS表格 (*.xlsx *.xlsm *.xls *.ods)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel or WPS spreadsheets (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>类型自动识别</source>
-        <translation type="unfinished"></translation>
+        <translation>Type detected</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>列对应沿用上次</source>
-        <translation type="unfinished"></translation>
+        <translation>Column mapping from last time</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>不导入的工作表：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheets not imported: {0}</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>按所选类型重新读取</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-read as the chosen type</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>表头在第{0}行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Header in row {0}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>这种表头的列对应沿用上次导入时的设置。</source>
-        <translation type="unfinished"></translation>
+        <translation>The column mapping for this header is taken from the last import.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>修改后会记住，下次导入同样表头的台账时沿用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes are remembered and used next time a ledger with the same header is imported.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>（不导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not imported)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>按新的列对应重新读取</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-read with the new mapping</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>检查台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking ledger</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>目录中没有相近的产业</source>
-        <translation type="unfinished"></translation>
+        <translation>No similar industry in the catalogue</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>（留空）</source>
-        <translation type="unfinished"></translation>
+        <translation>(leave empty)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>没有数据行</source>
-        <translation type="unfinished"></translation>
+        <translation>No data rows</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>预览（尚未写入）：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview (nothing written yet): {0}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>被拒绝的行不导入，其余各行导入；可按列出的行号和原因修改台账后再导入这些行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused rows are not imported, the others are; correct the ledger by the listed row numbers and reasons, then import those rows again.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>已导入：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported: {0}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>被拒绝的{0}行没有导入：请按下面列出的行号、列和原因修改台账后再导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The {0} refused rows were not imported: correct the ledger by the row numbers, columns and reasons below and import again.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>没有需要写入的内容：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to write: {0}.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>已取消导入，没有写入任何内容。</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cancelled; nothing was written.</translation>
     </message>
 </context>
 <context>
     <name>LedgerPreviewModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reports.py" line="+99"/>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="+100"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
@@ -3594,22 +3687,22 @@ Due {1}</translation>
     <message>
         <location filename="../../zsdesk/ui/pages/events.py" line="-212"/>
         <source>活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Event</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>签约项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed projects</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>没有可关联的签约项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>No signed projects to link.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>请选择签约项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose signed projects</translation>
     </message>
 </context>
 <context>
@@ -3963,7 +4056,7 @@ Due {1}</translation>
     <message>
         <location line="+66"/>
         <source>打开</source>
-        <translation type="unfinished">Open</translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -4120,22 +4213,22 @@ Searching, filtering and drill-down work as usual.</translation>
     <message>
         <location line="+1"/>
         <source>搜索编号、企业、人员、地点（可用拼音或首字母）</source>
-        <translation type="unfinished"></translation>
+        <translation>Search number, company, person, place (pinyin or initials)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>转为线索…</source>
-        <translation type="unfinished"></translation>
+        <translation>Make lead…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>用这条拜访新建一条线索，保存后与拜访关联</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a lead from this visit; once saved it is linked to the visit</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>已关联线索 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked to lead {0}</translation>
     </message>
     <message>
         <location line="-17"/>
@@ -4193,7 +4286,7 @@ Searching, filtering and drill-down work as usual.</translation>
     <message>
         <location line="+11"/>
         <source>导入Excel台账(&amp;I)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import Excel ledger…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4310,12 +4403,12 @@ Searching, filtering and drill-down work as usual.</translation>
     <message>
         <location line="+12"/>
         <source>已导出 {0} 给“{1}”，待对方导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported for “{1}” at {0}, awaiting their import</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>最近同步：{0} 导出给“{1}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sync: {0}, exported for “{1}”</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4329,44 +4422,44 @@ Searching, filtering and drill-down work as usual.</translation>
         <location filename="../../zsdesk/ui/pages/chains.py" line="-379"/>
         <location line="+20"/>
         <source>产业链环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain link</translation>
     </message>
     <message>
         <location line="-18"/>
         <location line="+19"/>
         <source>企业</source>
-        <translation type="unfinished">Company</translation>
+        <translation>Company</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>目标类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Target type</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+11"/>
         <source>招商单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>例如：省级龙头企业，拟扩产</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. provincial leading company, plans to expand</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>本产业没有产业链环节，不能标记目标企业。</source>
-        <translation type="unfinished"></translation>
+        <translation>This industry has no chain links, so no target company can be marked.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>请选择：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose: {0}</translation>
     </message>
 </context>
 <context>
@@ -4437,12 +4530,12 @@ Searching, filtering and drill-down work as usual.</translation>
     <message>
         <location line="+1"/>
         <source>产业链图谱</source>
-        <translation type="unfinished"></translation>
+        <translation>Industry chain map</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>招商活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Promotion events</translation>
     </message>
 </context>
 <context>
@@ -4638,6 +4731,89 @@ Searching, filtering and drill-down work as usual.</translation>
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="+454"/>
+        <source>招商人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>签约项目</source>
+        <translation>Signed projects</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>签约金额（万元）</source>
+        <translation>Signed (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>亿元以上</source>
+        <translation>≥100M CNY</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>到位资金（万元）</source>
+        <translation>Capital arrived (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>拜访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>外出天数</source>
+        <translation>Days away</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>评定</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>优秀</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>12个月无实绩</source>
+        <translation>No results in 12 months</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>最近一次实绩：{0}</source>
+        <translation>Last result: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有签约或到资记录</source>
+        <translation>No signing or capital arrival on record</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>个人目标 {0}</source>
+        <translation>Personal target {0}</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <location filename="../../zsdesk/ui/pages/placeholder.py" line="+25"/>
@@ -4818,7 +4994,7 @@ The other pages work as usual and no data was changed. {1}</translation>
     <message>
         <location line="+0"/>
         <source>项目类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Project category</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4898,12 +5074,12 @@ The other pages work as usual and no data was changed. {1}</translation>
     <message>
         <location line="+11"/>
         <source>（未填）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not entered)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>个人赛马的优秀规则按工业项目计算；未填类别的项目不算工业项目</source>
-        <translation type="unfinished"></translation>
+        <translation>The excellence rule of the personal ranking counts industrial projects; a project without a category is not counted as industrial</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4949,17 +5125,17 @@ The other pages work as usual and no data was changed. {1}</translation>
     <message>
         <location line="+5"/>
         <source>项目一页纸…</source>
-        <translation type="unfinished"></translation>
+        <translation>Project one-pager…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>把本项目的基本情况、进度、资金到位和存在问题生成一页PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a one-page PDF of this project&apos;s basics, progress, capital arrivals and problems</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>打开一页纸</source>
-        <translation type="unfinished"></translation>
+        <translation>Open one-pager</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -5004,37 +5180,37 @@ The other pages work as usual and no data was changed. {1}</translation>
     <message>
         <location line="+16"/>
         <source>项目一页纸保存为</source>
-        <translation type="unfinished"></translation>
+        <translation>Save project one-pager as</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>生成项目一页纸</source>
-        <translation type="unfinished"></translation>
+        <translation>Making project one-pager</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>已生成项目一页纸：{0}。点“打开一页纸”查看或打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Project one-pager made: {0}. Click “Open one-pager” to view or print it.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>（表单中尚未保存的修改不在其中）</source>
-        <translation type="unfinished"></translation>
+        <translation>(unsaved changes in the form are not included)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>没有生成项目一页纸：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No project one-pager made: {0}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>系统没有能打开PDF的程序：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No program on this system can open PDF files: {0}</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5369,7 +5545,7 @@ The other pages work as usual and no data was changed. {1}</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reports.py" line="-41"/>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="-42"/>
         <source>周报</source>
         <extracomment>the row behind a preview line (``zsdesk.app.reports.RowResult``) how many periods of each kind the period list offers (the running one included)</extracomment>
         <translation>Weekly</translation>
@@ -5390,7 +5566,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>年报</source>
         <translation>Yearly</translation>
     </message>
@@ -5508,19 +5684,24 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-211"/>
+        <source>半年报</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <location line="+187"/>
         <source>简报设置…</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief settings…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>简报名称、发文单位、密级、报送范围、印发份数、清单行数和本期期号</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief title, issuing office, classification, recipients, copies, list rows and issue number</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>生成这期简报并送打印机（不另存文件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Make this issue of the brief and send it to the printer (no file saved)</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -5614,12 +5795,12 @@ The other pages work as usual and no data was changed. {1}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -5686,34 +5867,44 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>{0} Q{1}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>{0}年上半年</source>
+        <translation>H1 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}年下半年</source>
+        <translation>H2 {0}</translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>读取简报设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading brief settings</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>无法读取简报设置：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the brief settings: {0}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>预检稿，不编期号</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft, no issue number</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>第{0}期（按日历）</source>
-        <translation type="unfinished"></translation>
+        <translation>No. {0} (by calendar)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>第{0}期（市级设定）</source>
-        <translation type="unfinished"></translation>
+        <translation>No. {0} (set by the city)</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>简报设置已保存，下次生成或打印时使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief settings saved; they are used the next time you make or print a brief.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5748,7 +5939,7 @@ The other pages work as usual and no data was changed. {1}</translation>
     <message>
         <location line="+0"/>
         <source>生成简报并打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Making and printing brief</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -5778,22 +5969,22 @@ The other pages work as usual and no data was changed. {1}</translation>
     <message>
         <location line="+20"/>
         <source>本机的招商桌面未包含 PDF 打印组件（QtPdf），已在系统的 PDF 阅读器中打开简报（{0}），请在那里打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Investment Desk on this computer lacks the PDF printing component (QtPdf); the brief ({0}) was opened in the system PDF reader, please print it there.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>打印简报</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing brief</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>已将{0}简报 {1} {2}送打印机（{3}页）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} brief {1} {2} sent to the printer ({3} pages).</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>已停止打印：没有送打印机的页不会打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing stopped: pages not yet sent to the printer will not print.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -6041,7 +6232,7 @@ No row was written.</translation>
     <message>
         <location line="+0"/>
         <source>万美元</source>
-        <translation type="unfinished">×10k USD</translation>
+        <translation>×10k USD</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -6076,32 +6267,32 @@ No row was written.</translation>
     <message>
         <location line="+5"/>
         <source>会议月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting month</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0}年{1}月</source>
-        <translation type="unfinished">{2} {0}</translation>
+        <translation>{1}/{0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>会议议题（PDF）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting agenda (PDF)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>生成所选月份的重大项目落户预审暨矛盾问题协调会议题：待审的预审项目和未解决的问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the agenda of the selected month&apos;s major-project pre-review and problem coordination meeting: projects awaiting review and unresolved problems</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>生成所选月份协调会议题的本单元稿：本站点单元待审的预审项目和未解决的问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Make this unit&apos;s draft of the selected month&apos;s coordination meeting agenda: this site&apos;s projects awaiting review and unresolved problems</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>打开议题</source>
-        <translation type="unfinished"></translation>
+        <translation>Open agenda</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -6126,37 +6317,37 @@ No row was written.</translation>
     <message>
         <location line="+30"/>
         <source>会议议题-{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting agenda {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>会议议题保存为</source>
-        <translation type="unfinished"></translation>
+        <translation>Save meeting agenda as</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>生成会议议题</source>
-        <translation type="unfinished"></translation>
+        <translation>Making meeting agenda</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>已生成{0}会议议题：{1}。点“打开议题”查看或打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} meeting agenda made: {1}. Click “Open agenda” to view or print it.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>没有生成会议议题：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No meeting agenda made: {0}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>系统没有能打开PDF的程序：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No program on this system can open PDF files: {0}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6913,19 +7104,19 @@ No row was written.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-220"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-221"/>
         <source>站点</source>
         <extracomment>a model&apos;s row object, for views and tests record kinds as people say them</extracomment>
         <translation>Site</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>招商人员</source>
         <translation>Staff</translation>
     </message>
@@ -6946,12 +7137,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>载体</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>拜访记录</source>
         <translation>Visits</translation>
     </message>
@@ -7027,13 +7218,13 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+826"/>
+        <location line="+827"/>
         <location line="+116"/>
         <source>撞车提醒</source>
         <translation>Clash alerts</translation>
     </message>
     <message>
-        <location line="-937"/>
+        <location line="-938"/>
         <source>名称</source>
         <extracomment>fields as the forms call them (the rest show their column name)</extracomment>
         <translation>Name</translation>
@@ -7087,6 +7278,11 @@ No row was written.</translation>
         <location line="+1"/>
         <source>阶段</source>
         <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目类别</source>
+        <translation>Project category</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7454,12 +7650,12 @@ No row was written.</translation>
     <message>
         <location line="+3"/>
         <source>导入文件夹…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import folder…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>一次导入一个文件夹里的全部 .zsync 文件（如各县区的文件），按站点和序号依次导入，先预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Import all .zsync files in a folder at once (such as the counties&apos; files), in order of site and number, after a preview</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -7521,22 +7717,22 @@ Refused: data they may not change; not written.</translation>
         <location line="-364"/>
         <location line="+467"/>
         <source>导入文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Import folder</translation>
     </message>
     <message>
         <location line="-444"/>
         <source>不导入这些文件，数据保持不变</source>
-        <translation type="unfinished"></translation>
+        <translation>Do not import these files; the data stays unchanged</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>全部应用</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply all</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>按上表的顺序逐个导入；被拒绝的文件不影响其他文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Import one by one in the order of the table above; a refused file does not affect the others</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -7578,12 +7774,12 @@ Refused: data they may not change; not written.</translation>
     <message>
         <location line="+2"/>
         <source>知悉</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>本站点不能处理的冲突：知悉后从列表中移除，不修改记录；记录所属站点的处理结果会随同步文件传来</source>
-        <translation type="unfinished"></translation>
+        <translation>A conflict this site cannot resolve: acknowledging removes it from the list without changing the record; the owning site&apos;s resolution will arrive with the sync files</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7603,7 +7799,7 @@ Refused: data they may not change; not written.</translation>
     <message>
         <location line="+3"/>
         <source>处理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7688,12 +7884,12 @@ Refused: data they may not change; not written.</translation>
     <message>
         <location line="+4"/>
         <source>近{0}天已处理（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved in the last {0} days ({1})</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>市里近{0}天已处理（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved by the city in the last {0} days ({1})</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -7783,63 +7979,64 @@ Refused: data they may not change; not written.</translation>
     <message>
         <location line="+26"/>
         <source>选择存放同步文件的文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the folder holding the sync files</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>预览文件夹中的同步文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Previewing sync files in folder</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>文件夹“{0}”中没有 .zsync 同步文件，未导入任何数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>The folder “{0}” has no .zsync sync files; nothing was imported.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>导入文件夹：{0}（{1}个文件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import folder: {0} ({1} files)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>将导入{0}个，已导入过{1}个，将进入等待队列{2}个，不能导入{3}个。按下表顺序（按站点和序号）逐个导入，写入前自动备份一次数据库。点“全部应用”导入，点“取消”不导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} will be imported, {1} were imported before, {2} will wait in the queue, {3} cannot be imported. They are imported one by one in the order below (by site and number), after one automatic backup of the database. “Apply all” imports, “Cancel” does not.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>已跳过{0}个不是同步文件的文件：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped {0} files that are not sync files: {1}</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>导入结果：{0}（{1}个文件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import result: {0} ({1} files)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已导入{0}个，此前已导入{1}个，等待之前的文件{2}个，拒绝{3}个。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} imported, {1} imported before, {2} waiting for earlier files, {3} refused.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>等待队列中另有{0}个文件随之导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} more files from the waiting queue were imported with them.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>被拒绝的文件没有写入任何数据，其他文件不受影响；把鼠标停在该行上可看处理办法。</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused files wrote no data and the other files are not affected; hover over a row to see what to do.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>文件夹导入未完成：{0}
 正在导入的文件已整体撤销；此前已导入的文件保留。</source>
-        <translation type="unfinished"></translation>
+        <translation>The folder import did not finish: {0}
+The file being imported was rolled back completely; files imported before it are kept.</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -7950,7 +8147,7 @@ It was undone as a whole; the data is unchanged.</translation>
     <message>
         <location line="+33"/>
         <source>该记录属于{0}，由其处理；处理结果会随同步文件传来。可点“知悉”将其移出列表。</source>
-        <translation type="unfinished"></translation>
+        <translation>This record belongs to {0}, which resolves it; the resolution will arrive with the sync files. Click “Acknowledge” to remove it from the list.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7962,17 +8159,17 @@ It was undone as a whole; the data is unchanged.</translation>
     <message>
         <location line="-40"/>
         <source>知悉冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledging conflict</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>已知悉“{0}”的{1}：记录未修改，{2}的处理结果会随同步文件传来。</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledged “{0}” ({1}): the record was not changed; the resolution by {2} will arrive with the sync files.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>记录所属站点</source>
-        <translation type="unfinished"></translation>
+        <translation>the owning site</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -8017,22 +8214,22 @@ It was undone as a whole; the data is unchanged.</translation>
     <message>
         <location line="+4"/>
         <source>认定为同一投资方、各自保留或归属其中一个单元；处理结果随下次同步送达两个县区</source>
-        <translation type="unfinished"></translation>
+        <translation>Record as the same investor, let both keep it, or assign it to one unit; the resolution reaches both counties with the next sync</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>撞车提醒由市级处理：市里的处理结果会随同步文件传来</source>
-        <translation type="unfinished"></translation>
+        <translation>Clash alerts are resolved by the city: the city&apos;s resolution will arrive with the sync files</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>已处理撞车提醒（{0} / {1}）：{2}。处理结果随下次同步送达两个县区。</source>
-        <translation type="unfinished"></translation>
+        <translation>Clash alert resolved ({0} / {1}): {2}. The resolution reaches both counties with the next sync.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>两家企业的记录分属县区，市级未合并，由县区在各自的客商库中处理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two company records belong to the counties; the city did not merge them, and each county handles them in its own company records.</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -8722,17 +8919,17 @@ starts</translation>
     <message>
         <location line="+5"/>
         <source>转为线索…</source>
-        <translation type="unfinished"></translation>
+        <translation>Make lead…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>用本次拜访新建一条线索（带入企业、单元、责任人和拜访内容），保存后与本拜访关联</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a lead from this visit (company, unit, responsible person and visit notes filled in); once saved it is linked to this visit</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>关联线索：{0} {1}&#x3000;&lt;a href=&quot;open&quot;&gt;打开线索&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked lead: {0} {1}&amp;nbsp;&amp;nbsp;&lt;a href=&quot;open&quot;&gt;Open lead&lt;/a&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -8742,12 +8939,12 @@ starts</translation>
     <message>
         <location line="+43"/>
         <source>已转为线索 {0}，并与本拜访关联。</source>
-        <translation type="unfinished"></translation>
+        <translation>Made lead {0} and linked it to this visit.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已新建线索 {0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead {0} created.</translation>
     </message>
     <message>
         <location line="+30"/>
