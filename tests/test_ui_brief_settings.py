@@ -258,3 +258,40 @@ def test_a_county_sees_the_settings_read_only_and_why(qtbot, ws, open_page):
     assert not dialog.save()                                            # nothing can be written
     click(qtbot, dialog.cancel_button)
     qtbot.waitUntil(lambda: page.settings_dialog is None, timeout=WAIT)
+
+
+def test_the_people_section_is_printed_when_the_city_ticks_it(qtbot, city, open_page, tmp_path, monkeypatch):
+    """个人赛马 as an optional section of the brief (issue 13): off by default, on
+    from the settings dialog; the figures are those of ``zsdesk.people``."""
+    from zsdesk.people import compute_people
+    from zsdesk.reports.periods import parse_period
+
+    units = {u.code: u.id for u in city.reference.list_units()}
+    unit = next(iter(units.values()))
+    person = city.reference.staff.create({"unit_id": unit, "name": "周招商"})
+    company = city.companies.create({"name": "周氏精工测试有限公司"})
+    city.projects.create({"unit_id": unit, "company_id": company, "name": "周氏精工产业园", "category": "工业",
+                          "contract_date": "2026-05-06", "contract_investment": "15000", "owner_staff_id": person})
+    page = open_page(city)
+    page.set_period("monthly", "2026-05")
+    out = tmp_path / "off.pdf"
+    save_as(monkeypatch, out)
+    with qtbot.waitSignal(page.brief_made, timeout=WAIT):
+        click(qtbot, page.make_brief_button)
+    assert "个人赛马" not in flat("".join(pdf_pages(out)))
+
+    dialog = open_dialog(qtbot, page)
+    assert not dialog.people_check.isChecked()
+    dialog.people_check.setFocus()
+    qtbot.keyClick(dialog.people_check, Qt.Key.Key_Space)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as saved:
+        click(qtbot, dialog.save_button)
+    assert saved.args[0].people_section
+    out = tmp_path / "on.pdf"
+    save_as(monkeypatch, out)
+    with qtbot.waitSignal(page.brief_made, timeout=WAIT):
+        click(qtbot, page.make_brief_button)
+    text = flat("".join(pdf_pages(out)))
+    assert "个人赛马" in text and "周招商" in text and "优秀" in text
+    [me] = [p for p in compute_people(city, parse_period("2026-05")[1]).people if p.name == "周招商"]
+    assert me.excellent and me["signed_investment"].display() in text

@@ -836,18 +836,28 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <translation>List rows</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>印“个人赛马”一节（各招商人员的实绩、优秀与无实绩）</source>
+        <translation>Print the &quot;Individual race&quot; section (each staff member&apos;s results, Excellent and no-results flags)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人赛马</source>
+        <translation>Individual race</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>下一步工作在简报页上按期间填写。</source>
         <translation>Next steps are entered per period on the Briefs page.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+185"/>
+        <location line="+186"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-185"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -862,7 +872,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <translation>Brief title ({0})</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>本站点是县区站点：县区生成的简报是预检稿，报头印本站点名称“{0}”，不编期号。简报名称、报送范围、印发份数等由市级设置，随同步送达，这里只能查看。</source>
         <translation>This is a county site: briefs made here are drafts, with this site’s name “{0}” in the masthead and no issue number. The brief title, recipients, copies and the rest are set by the city and arrive with sync; here they can only be viewed.</translation>
     </message>
@@ -1951,7 +1961,7 @@ Click for its records</translation>
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../zsdesk/ui/lists/model.py" line="+176"/>
+        <location filename="../../zsdesk/ui/lists/model.py" line="+183"/>
         <source>线索</source>
         <translation>Lead</translation>
     </message>
@@ -3927,13 +3937,14 @@ Due {1}</translation>
 <context>
     <name>ListModel</name>
     <message>
-        <location line="+263"/>
+        <location line="+277"/>
+        <location line="+75"/>
         <source>读取列表</source>
-        <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) columns kept as wide as their text (the number and stage tell rows apart); how many loaded rows are measured for it the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``)</extracomment>
+        <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) columns kept as wide as their text (the number and stage tell rows apart); how many loaded rows are measured for it the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``) display values kept at most (whole pages, the ones used last): 1M visits scrolled to the end keep their ids (~100 B each) and this many rows</extracomment>
         <translation>Reading the list</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+42"/>
         <source>列表读取失败：{0}</source>
         <translation>Cannot read the list: {0}</translation>
     </message>
@@ -3948,7 +3959,7 @@ Due {1}</translation>
         <translation>Preparing search</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+131"/>
         <source>已结束，不亮灯</source>
         <translation>Finished, no light</translation>
     </message>

@@ -231,6 +231,7 @@ class BriefSettings:
     issue: int                    # the number the brief prints
     calendar_issue: int           # the calendar's number (the period's place in its year)
     text: str                     # 下一步工作
+    people_section: bool = False  # the 个人赛马 section is printed
 
 
 def load_brief_settings(ws, kind: str, code: str) -> BriefSettings:
@@ -247,12 +248,12 @@ def load_brief_settings(ws, kind: str, code: str) -> BriefSettings:
         confidential=settings["confidential"], report_to=recipients.get("报", ""), send_to=recipients.get("送", ""),
         issue_to=recipients.get("发", ""), copies=int(settings["copies"]), list_limit=int(settings["list_limit"]),
         issue=brief.issue_number(ws, kind, code), calendar_issue=brief.calendar_issue(kind, code),
-        text=brief.brief_text(ws, kind, code))
+        text=brief.brief_text(ws, kind, code), people_section=settings["people_section"])
 
 
 def save_brief_settings(ws, kind: str, code: str, *, title: str, office: str, confidential: bool,
                         report_to: str, send_to: str, issue_to: str, copies, list_limit, issue,
-                        text: str | None = None) -> BriefSettings:
+                        text: str | None = None, people_section: bool | None = None) -> BriefSettings:
     """Store the settings (city only) in one transaction: ``title`` for this
     kind, ``office`` ("" or the site's name: the default), ``issue`` this
     brief's number (the calendar's: no override) and, when given, its 下一步工作
@@ -265,7 +266,7 @@ def save_brief_settings(ws, kind: str, code: str, *, title: str, office: str, co
     brief.set_brief_settings(
         ws, title={kind: title}, office=office, confidential=confidential,
         recipients={"报": report_to, "送": send_to, "发": issue_to}, copies=copies, list_limit=list_limit,
-        kind=kind, period=code, issue=issue, text=text)
+        kind=kind, period=code, issue=issue, text=text, people_section=people_section)
     return load_brief_settings(ws, kind, code)
 
 

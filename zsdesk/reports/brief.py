@@ -186,8 +186,10 @@ def brief_settings(ws) -> dict:
     confidential = ref.setting("brief_confidential", True)
     copies = ref.setting("brief_copies", DEFAULT_COPIES)
     list_limit = ref.setting("brief_list_limit", DEFAULT_LIST_LIMIT)
+    people_section = ref.setting("brief_people_section", False)
     return {"titles": titles, "office": office or ws.site.name, "confidential": bool(confidential),
-            "recipients": recipients, "copies": copies, "list_limit": list_limit}
+            "recipients": recipients, "copies": copies, "list_limit": list_limit,
+            "people_section": people_section is True}
 
 
 def _stored_titles(ws) -> dict[str, str]:
@@ -206,7 +208,7 @@ _UNSET = object()
 def set_brief_settings(ws, *, title=None, office: str | None = None, confidential: bool | None = None,
                        recipients: dict | None = None, copies: int | None = None,
                        list_limit: int | None = None, kind: str | None = None, period: Period | str | None = None,
-                       issue=_UNSET, text: str | None = None) -> None:
+                       issue=_UNSET, text: str | None = None, people_section: bool | None = None) -> None:
     """Change the brief's settings (city only), all in one transaction: every
     value is checked first, and a refusal names each bad field (one
     ``ValidationError``, or ``ValidationErrors`` for several) with nothing written.
@@ -214,7 +216,8 @@ def set_brief_settings(ws, *, title=None, office: str | None = None, confidentia
     ``title`` is one name for every kind or a {kind: name} dict (the kinds not
     named keep theirs); ``office`` "" goes back to the site's name;
     ``recipients`` a {"报"|"送"|"发": text} dict (field ``recipients:报`` …);
-    ``list_limit`` the rows printed per project list (0: all of them).
+    ``list_limit`` the rows printed per project list (0: all of them);
+    ``people_section`` prints the 个人赛马 section (off by default).
 
     ``kind`` and ``period`` name one brief, for its ``issue`` (the number it
     prints; the calendar's number or None: no override, the calendar decides)
@@ -273,6 +276,8 @@ def set_brief_settings(ws, *, title=None, office: str | None = None, confidentia
                                                                         required=False)))
     if confidential is not None:
         changes["brief_confidential"] = bool(confidential)
+    if people_section is not None:
+        changes["brief_people_section"] = bool(people_section)
     if recipients is not None:
         check(set_recipients)
     if copies is not None:
@@ -422,6 +427,7 @@ class _Data:
     unit_names: dict[str, str]
     list_limit: int = DEFAULT_LIST_LIMIT
     county: bool = False           # made at a county: it ranks nobody (see the module's docstring)
+    people: list | None = None     # 个人赛马 (``zsdesk.people``) when the section is on
     published: PublishedRanking | None = None
 
     @property
@@ -512,6 +518,11 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
     data = _Data(kind, code, period, today, report, ytd, prev, last_year, focus_id, rules, {}, lights,
                  red, problems, overdue_followups, brief_settings(ws), None,
                  brief_text(ws, kind, code), {})
+    if data.settings.get("people_section"):
+        from zsdesk.people import compute_people
+
+        data.people = compute_people(ws, period, unit_ids=[focus_id] if focus_id else None,
+                                     snapshot=snapshot).people
     focus, focus_ytd = data.focus(report), data.focus(ytd)
     wanted = [*focus_ytd["major_projects"].row_ids, *focus.overdue_start,
               *(rid for key in ("signed_projects", "started_projects", "completed_projects",
@@ -1001,6 +1012,36 @@ class _Layout:
                   + ("共享项目按分成比例计入本单元。" if d.county else "共享项目按分成比例计入各单元，合计中只计一次。")
                   + "“—”表示缺少计算所需数据，原因见表内。", "note")
 
+    # -- 个人赛马 (optional) -----------------------------------------------------------------------------
+    def people_race(self):
+        """Each person's figures this period, 优秀 and 12个月无实绩 (``zsdesk.people``); the
+        people of the unit only in a 预检稿 (its own people: its own data)."""
+        d = self.d
+        if d.people is None:
+            return
+        self.heading("个人赛马")
+        people = sorted(d.people, key=lambda p: (p.rank is None, p.rank or 0, -(p["signed_investment"].value or 0),
+                                                 -(p["arrived_capital"].value or 0), p.unit_code, p.name))
+        shown, left_out = self.limited(people)
+        keys = ("signed_projects", "signed_investment", "major_projects", "arrived_capital", "visits", "trip_days")
+        rows = []
+        for p in shown:
+            marks = "、".join(m for m, on in (("优秀", p.excellent), ("12个月无实绩", p.no_results)) if on)
+            rows.append([self.cell(p.name), self.cell(p.unit_name), *(self.figure_cell(p[k]) for k in keys),
+                         self.cell(str(p.rank) if p.rank else "—", "cell_c"), self.cell(marks or "—", "cell_c")])
+        if not rows:
+            self.para("没有招商人员。", "note")
+            return
+        self.table(["姓名", "单元", "签约\n（个）", "签约金额\n（万元）", "亿元以上\n（个）", "到位资金\n（万元）",
+                    "拜访\n（次）", "外出\n（天）", "名次", "评定"], rows, [16, 27, 12, 20, 17, 20, 12, 12, 10, 25])
+        if left_out:
+            self.para(f"以上按名次列出{len(shown)}人，另有{left_out}人未列出，全部名单见统计表“个人赛马”。", "note")
+        excellent = sum(1 for p in d.people if p.excellent)
+        idle = sum(1 for p in d.people if p.no_results)
+        self.para(f"注：按包保责任人统计项目和到位资金（共享项目按分成比例），按参与人统计拜访和外出天数；名次按个人目标完成情况评分"
+                  f"（未设个人目标者不排名，按签约金额列出）；"
+                  f"“优秀”按市里设定的规则（{excellent}人），“12个月无实绩”指截至期末12个月内无签约、无到资（{idle}人）。", "note")
+
     # -- 六、存在问题 ---------------------------------------------------------------------------------------
     def problems(self):
         d = self.d
@@ -1108,6 +1149,7 @@ class _Layout:
         self.major_projects()
         self.new_projects()
         self.rates()
+        self.people_race()
         self.problems()
         self.next_steps()
         self.closing()

@@ -123,6 +123,8 @@ class BriefSettingsDialog(QDialog):
         self.list_limit_spin.setToolTip(self.tr("每个项目清单最多列出的行数，按合同投资从大到小；0为全部列出。"
                                                 "台账中有全部项目。"))
         self._field("list_limit", self.tr("清单行数"), self.list_limit_spin)
+        self.people_check = QCheckBox(self.tr("印“个人赛马”一节（各招商人员的实绩、优秀与无实绩）"))
+        self._field("people_section", self.tr("个人赛马"), self.people_check)
         for spin in (self.issue_spin, self.copies_spin, self.list_limit_spin):
             spin.setMinimumWidth(em * 7)
             spin.setMaximumWidth(em * 9)
@@ -171,7 +173,7 @@ class BriefSettingsDialog(QDialog):
 
     def _inputs(self) -> list[QWidget]:
         return [self.title_edit, self.office_edit, self.confidential_check, self.issue_spin, self.calendar_button,
-                *self.recipient_edits.values(), self.copies_spin, self.list_limit_spin]
+                *self.recipient_edits.values(), self.copies_spin, self.list_limit_spin, self.people_check]
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in self._inputs():
@@ -196,6 +198,7 @@ class BriefSettingsDialog(QDialog):
             self.recipient_edits[key].setPlainText(getattr(settings, attr))
         self.copies_spin.setValue(settings.copies)
         self.list_limit_spin.setValue(settings.list_limit)
+        self.people_check.setChecked(settings.people_section)
         if self.read_only:
             self.banner.show_message(self.tr(
                 "本站点是县区站点：县区生成的简报是预检稿，报头印本站点名称“{0}”，不编期号。简报名称、"
@@ -238,7 +241,7 @@ class BriefSettingsDialog(QDialog):
                 "confidential": self.confidential_check.isChecked(),
                 **{attr: self.recipient_edits[key].toPlainText() for key, attr in RECIPIENTS},
                 "copies": self.copies_spin.value(), "list_limit": self.list_limit_spin.value(),
-                "issue": self.issue_spin.value()}
+                "issue": self.issue_spin.value(), "people_section": self.people_check.isChecked()}
 
     def is_dirty(self) -> bool:
         return not self.read_only and self._snapshot is not None and self.values() != self._snapshot
