@@ -223,3 +223,30 @@ def test_reverting_a_lead_owner_and_a_stage_through_the_application_layer(ws, un
         records.revert_change(ws, "leads", lead, "stage", "negotiating", ws.leads.values(lead)["stage"])
     with pytest.raises(RefusedError):
         records.revert_change(ws, "sites", ws.site.id, "name", "a", "b")
+
+
+def test_the_city_edits_the_excellent_rule_and_a_county_reads_it(qtbot, settings_page, city_ws, ws):
+    """个人赛马's 优秀 rule (Bozhou's by default) is edited on 设置 at the city;
+    a bad number is refused next to its field; a county sees it read-only."""
+    from zsdesk.app.people import people_rule
+
+    page = settings_page(city_ws)
+    edits = page.rule_edits
+    assert edits["one_project_min"].text() == "10000" and edits["or_projects"].text() == "2"
+    assert page.rule_industrial_check.isChecked() and page.rule_text.text().startswith("现行规则：")
+    edits["or_projects"].setText("两个")
+    page.save_rule_button.click()
+    qtbot.waitUntil(lambda: page.rule_errors["or_projects"].isVisible(), timeout=10_000)
+    assert people_rule(city_ws).or_projects == 2                      # nothing written
+    edits["or_projects"].setText("3")
+    edits["sum_min"].setText("15000")
+    page.rule_industrial_check.setChecked(False)
+    with qtbot.waitSignal(page.saved, timeout=10_000):
+        page.save_rule_button.click()
+    rule = people_rule(city_ws)
+    assert (rule.or_projects, rule.sum_min, rule.industrial_only) == (3, Decimal("15000"), False)
+    assert "个人赛马优秀规则已保存" in page.status_label.text()
+
+    county = settings_page(ws)
+    assert not county.save_rule_button.isVisible() and county.rule_edits["sum_min"].isReadOnly()
+    assert not county.rule_industrial_check.isEnabled()

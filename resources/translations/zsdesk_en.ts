@@ -3937,7 +3937,7 @@ Due {1}</translation>
 <context>
     <name>ListModel</name>
     <message>
-        <location line="+277"/>
+        <location line="+280"/>
         <location line="+75"/>
         <source>读取列表</source>
         <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) columns kept as wide as their text (the number and stage tell rows apart); how many loaded rows are measured for it the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``) display values kept at most (whole pages, the ones used last): 1M visits scrolled to the end keep their ids (~100 B each) and this many rows</extracomment>
@@ -3954,12 +3954,12 @@ Due {1}</translation>
         <translation>Counting</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>准备搜索</source>
         <translation>Preparing search</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>已结束，不亮灯</source>
         <translation>Finished, no light</translation>
     </message>
@@ -6379,7 +6379,7 @@ No row was written.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/settings.py" line="+513"/>
+        <location filename="../../zsdesk/ui/pages/settings.py" line="+515"/>
         <source>签约后应开工（月）</source>
         <translation>Start due after signing (months)</translation>
     </message>
@@ -6409,7 +6409,7 @@ No row was written.</translation>
         <translation>Rush entries: days before the deadline</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -6419,7 +6419,7 @@ No row was written.</translation>
         <translation>The reference data below (units, targets, scoring rules, light limits) is kept by the city office and is read-only here; changes arrive with the city&apos;s sync file.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -6532,12 +6532,63 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+150"/>
+        <location line="+208"/>
         <source>保存亮灯时限</source>
         <translation>Save light limits</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-201"/>
+        <source>单个项目至少（万元）</source>
+        <translation>One project of at least (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>或外资单个项目至少（万美元）</source>
+        <translation>or one foreign project of at least (×10k USD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>或项目个数至少（个）</source>
+        <translation>or at least this many projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>且合计超过（万元）</source>
+        <translation>together over (×10k CNY)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>个人赛马 · 优秀规则</source>
+        <translation>Individual race · Excellent rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一年内满足其一即为“优秀”；工作台和简报的个人赛马按此评定</source>
+        <translation>Meeting either within a year rates &quot;Excellent&quot;; the dashboard and the brief rate people by it</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>只计工业项目（项目类别为“工业”）</source>
+        <translation>Industrial projects only (project category &quot;Industry&quot;)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+20"/>
+        <source>保存优秀规则</source>
+        <translation>Save the rule</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>现行规则：{0}</source>
+        <translation>Rule in force: {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>个人赛马优秀规则已保存。</source>
+        <translation>The Excellent rule is saved.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>签约项目</source>
         <translation>Signed projects</translation>
     </message>
@@ -6592,7 +6643,7 @@ No row was written.</translation>
         <translation>No scoring rules yet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>（未选择：显示本站点全部跟进）</source>
         <translation>(none: show all follow-ups of this site)</translation>
     </message>
@@ -6707,7 +6758,7 @@ No row was written.</translation>
         <translation>Change a staff member</translation>
     </message>
     <message>
-        <location line="-419"/>
+        <location line="-477"/>
         <source>数据保护</source>
         <translation>Data protection</translation>
     </message>
@@ -6785,7 +6836,7 @@ No row was written.</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location line="-282"/>
+        <location line="-285"/>
         <location line="+39"/>
         <source>编辑招商人员</source>
         <translation>Edit staff member</translation>

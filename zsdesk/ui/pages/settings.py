@@ -16,7 +16,7 @@ from enum import IntEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
     QWidget,
 )
@@ -25,6 +25,7 @@ from zsdesk.app import numbers
 from zsdesk.app import TARGET_METRICS, reference
 from zsdesk.app import ValidationError, ValidationErrors
 from zsdesk.app import DEFAULT_LIGHT_LIMITS
+from zsdesk.app.people import people_rule, set_people_rule
 from zsdesk.ui import i18n
 from zsdesk.ui.pages import apply_my_staff, my_staff_id, set_my_staff_id
 from zsdesk.ui.tasks import describe_error
@@ -58,6 +59,7 @@ class SettingsData:
     staff: list[tuple[str, str]]             # (id, "name · unit")
     roster: list[StaffRow] = dataclass_field(default_factory=list)     # 招商人员 this site may see, active or not
     roster_units: list[tuple[str, str]] = dataclass_field(default_factory=list)   # (id, name) a person may belong to
+    people_rule: object | None = None        # app.people.PeopleRuleInfo: the 优秀 rule of 个人赛马
 
 
 @dataclass
@@ -90,7 +92,7 @@ def load_settings(ws) -> SettingsData:
                        s.active) for s in reference.list_roster(ws, unit_ids=scope)]
     roster_units = [(u.id, u.name) for u in units if u.active and (scope is None or u.id in scope)]
     return SettingsData(year, rows, ref.targets_for(year), version, weights, deductions, ref.light_limits(),
-                        staff, roster, roster_units)
+                        staff, roster, roster_units, people_rule(ws))
 
 
 # --- models ------------------------------------------------------------------------------------
@@ -531,6 +533,8 @@ class SettingsPage(QWidget):
         self.weight_errors: dict[str, QLabel] = {}
         self.limit_edits: dict[str, QLineEdit] = {}
         self.limit_errors: dict[str, QLabel] = {}
+        self.rule_edits: dict[str, QLineEdit] = {}
+        self.rule_errors: dict[str, QLabel] = {}
         self._build()
         self.refresh()
 
@@ -564,6 +568,7 @@ class SettingsPage(QWidget):
         row.addWidget(self._build_rules_panel(), 4)
         row.addWidget(self._build_limits_panel(), 4)
         box.addLayout(row)
+        box.addWidget(self._build_people_rule_panel())
         box.addStretch(1)
 
     def _panel(self, title: str, note: str = "") -> tuple[QFrame, QVBoxLayout]:
@@ -791,6 +796,63 @@ class SettingsPage(QWidget):
         box.addStretch(1)
         return panel
 
+    RULE_FIELDS = (("one_project_min", QT_TRANSLATE_NOOP("SettingsPage", "单个项目至少（万元）")),
+                   ("one_project_usd_min", QT_TRANSLATE_NOOP("SettingsPage", "或外资单个项目至少（万美元）")),
+                   ("or_projects", QT_TRANSLATE_NOOP("SettingsPage", "或项目个数至少（个）")),
+                   ("sum_min", QT_TRANSLATE_NOOP("SettingsPage", "且合计超过（万元）")))
+
+    def _build_people_rule_panel(self) -> QFrame:
+        """个人赛马's 优秀 rule (Bozhou: 1个亿元以上工业项目, or 2 projects summing over 1亿元)."""
+        panel, box = self._panel(self.tr("个人赛马 · 优秀规则"),
+                                 self.tr("一年内满足其一即为“优秀”；工作台和简报的个人赛马按此评定"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        row = 0
+        for key, label in self.RULE_FIELDS:
+            row = self._field_row(grid, row, self.tr(label), key, self.rule_edits, self.rule_errors)
+        self.rule_industrial_check = QCheckBox(self.tr("只计工业项目（项目类别为“工业”）"))
+        self.rule_industrial_check.setEnabled(self.editable)
+        grid.addWidget(self.rule_industrial_check, row, 0, 1, 2)
+        box.addLayout(grid)
+        self.rule_text = QLabel(objectName="sectionNote")
+        self.rule_text.setWordWrap(True)
+        box.addWidget(self.rule_text)
+        self.rule_error = _error_label()
+        box.addWidget(self.rule_error)
+        self.save_rule_button = QPushButton(self.tr("保存优秀规则"))
+        self.save_rule_button.clicked.connect(self.save_people_rule)
+        self.save_rule_button.setVisible(self.editable)
+        box.addWidget(self.save_rule_button, 0, Qt.AlignmentFlag.AlignRight)
+        return panel
+
+    def _show_people_rule(self, rule) -> None:
+        if rule is None:
+            return
+        for key, _label in self.RULE_FIELDS:
+            self.rule_edits[key].setText(_plain(getattr(rule, key)))
+        self.rule_industrial_check.setChecked(rule.industrial_only)
+        self.rule_text.setText(self.tr("现行规则：{0}").format(rule.text))
+
+    def save_people_rule(self) -> None:
+        for label in (*self.rule_errors.values(), self.rule_error):
+            label.hide()
+        values: dict[str, object] = {key: self.rule_edits[key].text() for key, _label in self.RULE_FIELDS}
+        values["industrial_only"] = self.rule_industrial_check.isChecked()
+        self.save_rule_button.setEnabled(False)
+        self.tasks.run(set_people_rule, self.ws, values, title=self.tr("保存优秀规则"), retry_locked=True,
+                       on_done=self._people_rule_saved, on_error=self._people_rule_refused)
+
+    def _people_rule_saved(self, rule) -> None:
+        self.save_rule_button.setEnabled(True)
+        self._show_people_rule(rule)
+        self._done("people_rule", self.tr("个人赛马优秀规则已保存。"))
+
+    def _people_rule_refused(self, exc: BaseException) -> None:
+        self.save_rule_button.setEnabled(True)
+        for field, message in _field_messages(exc):
+            _show(self.rule_errors.get(field.rsplit(".", 1)[-1], self.rule_error), message)
+
     def _field_row(self, grid: QGridLayout, row: int, label: str, key: str, edits: dict, errors: dict) -> int:
         edit = QLineEdit()
         edit.setReadOnly(not self.editable)
@@ -835,6 +897,7 @@ class SettingsPage(QWidget):
             if data.rules_version else self.tr("尚无评分规则。"))
         for key, edit in self.limit_edits.items():
             edit.setText(_plain(data.limits.get(key)))
+        self._show_people_rule(data.people_rule)
         self.staff_combo.blockSignals(True)
         self.staff_combo.clear()
         self.staff_combo.addItem(self.tr("（未选择：显示本站点全部跟进）"), "")
