@@ -6532,12 +6532,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+208"/>
+        <location line="+210"/>
         <source>保存亮灯时限</source>
         <translation>Save light limits</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-203"/>
         <source>单个项目至少（万元）</source>
         <translation>One project of at least (×10k CNY)</translation>
     </message>
@@ -6573,14 +6573,19 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>保存优秀规则</source>
         <translation>Save the rule</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>现行规则：{0}</source>
-        <translation>Rule in force: {0}</translation>
+        <location line="-10"/>
+        <source>现行规则：一年内1个项目投资不少于{0}万元，或{1}个项目投资合计超过{2}万元，为优秀{3}</source>
+        <translation>Rule in force: within a year, one project of at least {0} ×10k CNY, or {1} projects together over {2} ×10k CNY, rates Excellent{3}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（只计工业项目）</source>
+        <translation> (industrial projects only)</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -6758,7 +6763,7 @@ No row was written.</translation>
         <translation>Change a staff member</translation>
     </message>
     <message>
-        <location line="-477"/>
+        <location line="-479"/>
         <source>数据保护</source>
         <translation>Data protection</translation>
     </message>

@@ -832,7 +832,9 @@ class SettingsPage(QWidget):
         for key, _label in self.RULE_FIELDS:
             self.rule_edits[key].setText(_plain(getattr(rule, key)))
         self.rule_industrial_check.setChecked(rule.industrial_only)
-        self.rule_text.setText(self.tr("现行规则：{0}").format(rule.text))
+        self.rule_text.setText(self.tr("现行规则：一年内1个项目投资不少于{0}万元，或{1}个项目投资合计超过{2}万元，为优秀{3}").format(
+            numbers.exact(rule.one_project_min), rule.or_projects, numbers.exact(rule.sum_min),
+            self.tr("（只计工业项目）") if rule.industrial_only else ""))
 
     def save_people_rule(self) -> None:
         for label in (*self.rule_errors.values(), self.rule_error):
