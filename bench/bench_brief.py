@@ -18,12 +18,24 @@ city's monthly brief of the last complete month (or ``--period``), made with
   time spent waiting for a core.
 
 Goal: the warm median under 2 s (ratio = time / goal, below 1 is good).
+
+Work bounded by the period (issue 15), before and after in the same run:
+
+- ``zsdesk stats --json`` as a user runs it (a subprocess: wall time, peak resident
+  memory from ``wait4``, bytes written) against ``stats --json --ids``, which prints
+  what ``stats --json`` printed before (every figure's row ids, byte for byte) but
+  now streams it, so its peak memory is below the old command's (W1: 159 MB then,
+  measured with /usr/bin/time at fd6488a); the issue's goals on W2 are < 2 s and
+  < 250 MB;
+- the brief's follow-ups: every overdue follow-up in the database (what the brief
+  read before) against the oldest ten and the COUNT queries (what it reads now).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import statistics
 import subprocess
 import sys
@@ -70,6 +82,72 @@ class SqlClock:
         self.seconds, self.statements = 0.0, 0
 
 
+STATS_GOAL_SECONDS, STATS_GOAL_MB = 2.0, 250   # the issue's goal for stats --json on W2
+
+
+def run_stats(db: Path, *extra: str) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak resident MB, bytes written) of ``zsdesk stats --json``
+    in a subprocess."""
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "zsdesk", "--db", str(db), "stats", "--json", *extra],
+                                stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        if proc.returncode != 0:
+            sys.exit(f"stats --json {' '.join(extra)} failed (exit {proc.returncode}):\n{err.strip()[-2000:]}")
+        size = out.seek(0, os.SEEK_END)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, size   # ru_maxrss: KiB
+
+
+def bench_stats(db: Path, runs: int) -> None:
+    """``stats --json`` (counts) against ``stats --json --ids`` (what it printed before)."""
+    results = {}
+    for label, extra in (("before: with the ids (--ids)", ("--ids",)), ("after: counts (default)", ())):
+        walls, cpus, peaks = [], [], []
+        for _ in range(runs):
+            wall, cpu, peak, size = run_stats(db, *extra)
+            walls.append(wall)
+            cpus.append(cpu)
+            peaks.append(peak)
+        results[label] = (statistics.median(walls), statistics.median(cpus), max(peaks), size)
+        print(f"  stats --json {label}: {statistics.median(walls):.2f} s wall, {statistics.median(cpus):.2f} s CPU "
+              f"(median of {runs}), peak {max(peaks):.0f} MB, output {size / 1e6:.2f} MB")
+    (b_wall, b_cpu, b_peak, b_size), (a_wall, a_cpu, a_peak, a_size) = results.values()
+    print(f"stats --json on W1: {a_wall:.2f} s ({a_cpu:.2f} s CPU), {a_peak:.0f} MB, {a_size / 1e6:.3f} MB of output; "
+          f"after/before: time {a_wall / b_wall:.2f} (CPU {a_cpu / b_cpu:.2f}), memory {a_peak / b_peak:.2f}, "
+          f"output {a_size / b_size:.4f}; "
+          f"W2 goal {STATS_GOAL_SECONDS:.0f} s / {STATS_GOAL_MB} MB: ratio {a_wall / STATS_GOAL_SECONDS:.2f} / "
+          f"{a_peak / STATS_GOAL_MB:.2f}")
+
+
+def bench_followups(ws, runs: int) -> None:
+    """The brief's follow-ups: all of them (before) against the oldest listed and the counts (now)."""
+    from zsdesk import reminders
+    from zsdesk.reports.brief import FOLLOWUPS_LISTED
+
+    def every():
+        return len(reminders.followups(ws)[1])
+
+    def bounded():
+        reminders.followups(ws, limit=FOLLOWUPS_LISTED)
+        return sum(c.overdue for c in reminders.followup_counts(ws))
+
+    timed = {}
+    for label, fn in (("before: every overdue follow-up", every), ("after: oldest ten + COUNT", bounded)):
+        walls = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            count = fn()
+            walls.append(time.perf_counter() - started)
+        timed[label] = statistics.median(walls)
+        print(f"  follow-ups {label}: {timed[label] * 1000:.0f} ms (median of {runs}), {count} overdue")
+    before, after = timed.values()
+    print(f"brief follow-ups on W1: {after * 1000:.0f} ms against {before * 1000:.0f} ms before, ratio {after / before:.2f}")
+
+
 def last_complete_month(today: dt.date) -> str:
     previous = today.replace(day=1) - dt.timedelta(days=1)
     return f"{previous.year}-{previous.month:02d}"
@@ -83,6 +161,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=4, help="briefs to make (the first is cold)")
     parser.add_argument("--out", type=Path, help="where to leave the PDF (default: beside the database)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one warm run")
+    parser.add_argument("--stats-runs", type=int, default=3,
+                        help="runs of stats --json with and without --ids (0: skip; default 3)")
     args = parser.parse_args()
 
     folder = None
@@ -122,6 +202,10 @@ def main() -> int:
     median = statistics.median(walls)
     print(f"monthly brief on W1: {median:.2f} s (median of {len(walls)} warm run(s)), goal {GOAL:.1f} s, "
           f"ratio {median / GOAL:.2f} -> {'OK' if median < GOAL else 'OVER THE GOAL'}")
+    bench_followups(ws, max(args.runs - 1, 1))
+    if args.stats_runs > 0:
+        bench_stats(args.db, args.stats_runs)
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
 
     if args.profile:
         import cProfile

@@ -272,6 +272,33 @@ def test_lists_print_the_largest_projects_up_to_the_limit(city, tmp_path):
     assert len(re.findall(r"批量项目\d{3}", signed)) == 5 and "另有295个未列出" in signed
 
 
+def test_overdue_followups_are_counted_whole_and_the_oldest_ten_listed(city, tmp_path):
+    """The brief reads the oldest ten and the counts, not every follow-up ever late; the
+    numbers are those of every row (recomputed here from the rows created)."""
+    ws, units, p = city
+    co = ws.companies.create({"name": "逾期测试有限公司"})
+    created = []   # (unit, due) of the visits added here; build() has three more, due 06-01
+    for n in range(25):
+        unit, due = ("A", "B", "B")[n % 3], dt.date(2026, 1, 1) + dt.timedelta(days=4 * n)
+        ws.visits.create({"unit_id": units[unit], "company_id": co, "visit_date": "2025-12-01",
+                          "next_step": f"后续{n:02d}", "next_due": due})
+        created.append((unit, due))
+    ws.leads.create({"unit_id": units["A"], "company_id": co, "name": "逾期线索", "stage_date": "2026-01-01",
+                     "next_followup": "2026-03-03"})
+    late = [x for x in created if x[1] < TODAY]
+    total = len(late) + 3 + 1
+    by_unit = {"A": sum(u == "A" for u, _ in late) + 2 + 1, "B": sum(u == "B" for u, _ in late) + 1}
+    _, pages = make(ws, tmp_path, "2026-05")
+    body = section("\n".join(pages), "（四）逾期未跟进事项", None)
+    assert f"（四）逾期未跟进事项（{total}项）" in body
+    assert f"逾期未跟进事项{total}项，其中拜访后续事项{total - 1}项、线索跟进1项" in body
+    assert f"按单元：乙单元{by_unit['B']}项、甲单元{by_unit['A']}项" in body
+    listed = re.findall(r"(2026-\d\d-\d\d)(\d+)天", body)
+    oldest = sorted([d for _, d in late] + [dt.date(2026, 3, 3)])[:10]
+    assert [d for d, _ in listed] == [d.isoformat() for d in oldest]
+    assert [int(days) for _, days in listed] == [(TODAY - d).days for d in oldest]
+
+
 # --- issue numbers, settings, text ------------------------------------------------------------------
 
 def test_issue_numbers_follow_the_calendar_not_the_order_briefs_are_made(city, tmp_path):

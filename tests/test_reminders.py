@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 
 import pytest
+from sqlalchemy import text
 
 from zsdesk import reminders
 from zsdesk.errors import ReadOnlyError
@@ -70,3 +72,77 @@ def test_stale_leads_turn_yellow_then_red(ws, unit_id, company_id):
     colours = {x.row_id: x.colour for x in reminders.lights(ws)}
     assert (colours[fresh], colours[stale], colours[dead]) == ("green", "yellow", "red")
     assert all(x.colour != "green" for x in reminders.lights(ws, colours=("red", "yellow")))
+
+
+# --- bounded: what a screen or a brief shows, and the counts ------------------------------------
+
+def _many_followups(ws, unit_id, company_id, staff_id):
+    """Two units, 23 visits and 6 leads due over six days up to today (ties on each day),
+    a done one, a deleted one and one not yet due; returns the second unit's id."""
+    other = ws.reference.units.create({"code": "U2", "name": "第二单元"})
+    days = ["2026-05-01", "2026-05-20", "2026-06-01", "2026-06-10", "2026-06-14", "2026-06-15"]
+    for n in range(23):
+        ws.visits.create({"unit_id": (unit_id, other)[n % 2], "company_id": company_id,
+                          "visit_date": "2026-04-01", "next_step": f"第{n}步", "next_due": days[n % 6],
+                          "staff_id": staff_id if n % 3 == 0 else None})
+    for n in range(6):
+        ws.leads.create({"unit_id": (unit_id, other)[n % 2], "company_id": company_id, "name": f"线索{n}",
+                         "stage_date": "2026-04-01", "next_followup": days[(n * 5) % 6]})
+    done = ws.visits.create({"unit_id": unit_id, "company_id": company_id, "visit_date": "2026-04-01",
+                             "next_due": "2026-05-01"})
+    ws.visits.mark_followup_done(done)
+    gone = ws.visits.create({"unit_id": unit_id, "company_id": company_id, "visit_date": "2026-04-01",
+                             "next_due": "2026-05-01"})
+    ws.visits.delete(gone)
+    ws.visits.create({"unit_id": unit_id, "company_id": company_id, "visit_date": "2026-04-01",
+                      "next_due": "2026-07-01"})
+    return other
+
+
+def test_a_limit_reads_the_first_rows_of_each_list_and_the_counts_add_up(ws, unit_id, company_id, staff_id):
+    other = _many_followups(ws, unit_id, company_id, staff_id)
+    today = ws.today()
+    all_today, all_late = reminders.followups(ws)
+    assert len(all_today) + len(all_late) == 29 and all(f.due == today for f in all_today)
+    assert [(f.due, f.number) for f in all_late] == sorted((f.due, f.number) for f in all_late)
+    for limit in (1, 3, 4, 5, 10, 24, 100):      # 4 rows per day: a cut inside ties and on them
+        assert reminders.followups(ws, limit=limit) == (all_today[:limit], all_late[:limit])
+    assert reminders.followups(ws, limit=0) == ([], [])
+    for kw in ({"unit_id": other}, {"unit_ids": [other]}, {"unit_ids": []}, {"staff_id": staff_id},
+               {"unit_ids": [unit_id, other], "staff_id": staff_id}):
+        whole = reminders.followups(ws, **kw)
+        assert reminders.followups(ws, limit=3, **kw) == (whole[0][:3], whole[1][:3]), kw
+        counts = reminders.followup_counts(ws, **kw)
+        assert sum(c.due_today for c in counts) == len(whole[0]), kw
+        assert sum(c.overdue for c in counts) == len(whole[1]), kw
+        for c in counts:
+            mine = [f for f in whole[1] if f.table == c.table and f.unit_id == c.unit_id]
+            assert c.overdue == len(mine) and c.oldest == (mine[0].due if mine else None), (kw, c)
+    assert reminders.followups(ws, unit_ids=[]) == ([], []) and reminders.followup_counts(ws, unit_ids=[]) == ()
+    # the counts, recomputed with plain SQL
+    with ws.read() as s:
+        visits = s.execute(text("SELECT COUNT(*) FROM visits WHERE NOT deleted AND NOT followup_done "
+                                "AND next_due < :t"), {"t": today}).scalar()
+        leads = s.execute(text("SELECT COUNT(*) FROM leads WHERE NOT deleted AND next_followup < :t "
+                               "AND stage NOT IN ('signed', 'terminated')"), {"t": today}).scalar()
+    counts = reminders.followup_counts(ws)
+    assert sum(c.overdue for c in counts if c.table == "visits") == visits
+    assert sum(c.overdue for c in counts if c.table == "leads") == leads
+    # since/until bound the due dates
+    since, until = dt.date(2026, 5, 20), dt.date(2026, 6, 10)
+    window = [f for f in all_late if since <= f.due <= until]
+    assert reminders.followups(ws, since=since, until=until) == ([], window)
+    assert reminders.followups(ws, since=since, until=until, limit=5) == ([], window[:5])
+    assert sum(c.overdue for c in reminders.followup_counts(ws, since=since, until=until)) == len(window)
+    assert reminders.followups(ws, since=today) == (all_today, [])
+
+
+def test_lights_of_some_units_and_the_first_few(ws, unit_id, company_id):
+    other = ws.reference.units.create({"code": "U2", "name": "第二单元"})
+    for n, unit in enumerate((unit_id, other, unit_id, other)):
+        ws.projects.create({"unit_id": unit, "company_id": company_id, "name": f"项目{n}",
+                            "contract_date": f"2025-0{n + 6}-01", "contract_investment": 1000})
+    every = reminders.lights(ws)
+    assert reminders.lights(ws, limit=2) == every[:2] and reminders.lights(ws, limit=0) == []
+    assert reminders.lights(ws, unit_ids=[other]) == [x for x in every if x.unit_id == other] != []
+    assert reminders.lights(ws, unit_ids=[]) == []

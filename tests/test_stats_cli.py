@@ -133,7 +133,7 @@ def demo_db(tmp_path_factory):
 def test_stats_json_matches_the_rows(demo_db, which):
     today = dt.date.today()
     year = today.year if which == "this_year" else today.year - 1
-    res = zsdesk("--db", str(demo_db), "stats", "--json", "--year", str(year))
+    res = zsdesk("--db", str(demo_db), "stats", "--json", "--ids", "--year", str(year))
     assert res.returncode == 0, res.stderr
     report = json.loads(res.stdout)
     start, end = dt.date.fromisoformat(report["period"]["start"]), dt.date.fromisoformat(report["period"]["end"])
@@ -147,6 +147,43 @@ def test_stats_json_matches_the_rows(demo_db, which):
     # the demo has data at every stage, so the headline figures are not trivially zero
     assert D(report["total"]["figures"]["signed_projects"]["value"]) > 0
     assert D(report["total"]["figures"]["visits"]["value"]) > 0
+
+
+def _figures(report: dict):
+    for unit in [report["total"], *report["units"]]:
+        for key, figure in unit["figures"].items():
+            yield unit["unit_id"], key, figure
+        if unit["score"]:
+            yield unit["unit_id"], "score", unit["score"]
+
+
+def test_stats_json_counts_rows_and_ids_only_on_request(demo_db):
+    """Without --ids each figure gives its counts, not its ids (a city's year of ids is
+    many megabytes); with --ids the same document carries them, and the counts are theirs."""
+    summary = zsdesk("--db", str(demo_db), "stats", "--json")
+    full = zsdesk("--db", str(demo_db), "stats", "--json", "--ids")
+    assert summary.returncode == 0 and full.returncode == 0, summary.stderr + full.stderr
+    brief, whole = json.loads(summary.stdout), json.loads(full.stdout)
+    assert "row_ids" not in summary.stdout and "flagged_ids" not in summary.stdout
+    assert "overdue_start" not in brief["total"] and "overdue_start" in whole["total"]
+    assert len(summary.stdout) * 2 < len(full.stdout)   # W1: 83 KB against 10 MB
+    by_key = {(u, k): f for u, k, f in _figures(whole)}
+    checked = 0
+    for unit_id, key, figure in _figures(brief):
+        ids = by_key[(unit_id, key)]
+        assert figure["rows"] == len(ids["row_ids"]) == ids["rows"], (unit_id, key)
+        assert figure["flagged"] == len(ids["flagged_ids"]) and figure["evidence_rows"] == len(ids["evidence"])
+        assert {k: v for k, v in figure.items() if k not in ("flagged", "evidence_rows")} == \
+            {k: v for k, v in ids.items() if k not in ("row_ids", "flagged_ids", "evidence")}
+        checked += figure["rows"]
+    assert checked > 0
+    for unit in [whole["total"], *whole["units"]]:   # 应开未开: the figure's rows are the unit's list
+        assert sorted(unit["overdue_start"]) == sorted(unit["figures"]["overdue_start"]["row_ids"])
+    # the ids come out as they are serialised: the document is complete and ends with a newline
+    assert full.stdout.endswith("}\n")
+    alone = zsdesk("--db", str(demo_db), "stats", "--ids")
+    assert alone.returncode == 2 and "--ids 只能与 --json 一起使用" in alone.stderr
+    assert len(alone.stderr.strip().splitlines()) == 1 and "Traceback" not in alone.stderr
 
 
 def test_stats_text_and_refusals(demo_db, tmp_path):

@@ -205,6 +205,32 @@ def test_followups_due_and_overdue_with_their_models(qtbot, page, county, qtmode
     qtmodeltester.check(FollowUpModel())
 
 
+def test_the_followup_list_holds_the_oldest_and_the_counts_are_whole(qtbot, page, county):
+    """The 工作台 reads the oldest DASHBOARD_FOLLOWUPS of each list, not every follow-up
+    ever late; the counts it prints are of all of them."""
+    from zsdesk.app import reports
+    from zsdesk.ui.pages.dashboard import FollowUpColumn
+
+    [unit] = county.reference.list_units()
+    company = county.companies.create({"name": "泰州医药城投资有限公司"})
+    late = reports.DASHBOARD_FOLLOWUPS + 15
+    county.visits.create_many([{"unit_id": unit.id, "company_id": company, "visit_date": dt.date(2025, 1, 1),
+                                "kind": "上门招商", "next_step": f"第{n}步",
+                                "next_due": TODAY - dt.timedelta(days=1 + n)} for n in range(late)]
+                              + [{"unit_id": unit.id, "company_id": company, "visit_date": dt.date(2026, 6, 1),
+                                  "kind": "上门招商", "next_due": TODAY} for _ in range(3)])
+    refreshed(qtbot, page)
+    assert f">{late}</b> 条" in page.overdue_count.text()
+    assert "今日到期跟进 <b>3</b> 条" in page.due_today_count.text()
+    assert page.reminder_tabs.tabText(1) == f"跟进 {late + 3}"
+    assert page.followup_model.rowCount() == reports.DASHBOARD_FOLLOWUPS + 3
+    oldest = page.followup_model.index(0, FollowUpColumn.DETAIL).data()
+    assert oldest.endswith(f"逾期 {late} 天"), oldest
+    small = reports.load_dashboard(county, followup_limit=4)
+    assert (len(small.overdue), small.overdue_total, len(small.due_today), small.due_today_total) == (4, late, 3, 3)
+    assert [f.days_overdue(TODAY) for f in small.overdue] == [late, late - 1, late - 2, late - 3]
+
+
 def test_my_followups_follow_the_person_chosen_for_this_computer(qtbot, page, county):
     from zsdesk.ui.pages import set_my_staff_id
 

@@ -75,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--year", type=int, help="年份，即 --period 年份")
     stats.add_argument("--by", choices=["unit", "staff"], default="unit",
                        help="unit 按招商单元（默认）；staff 按招商人员（个人赛马）")
-    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--json", action="store_true",
+                       help="以JSON输出；每个指标只给出所依据的记录条数（\"rows\"）")
+    stats.add_argument("--ids", action="store_true",
+                       help="与 --json 同用：另列出每个指标所依据的记录ID（row_ids 等，输出可能很大）")
 
     brief = sub.add_parser("brief", help="生成PDF简报")
     brief.add_argument("--period", required=True, help="期间，例如 2026-10（月）、2026-Q3、2026")
@@ -371,8 +374,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    """``zsdesk stats [--period P | --year Y] [--by unit|staff] [--json]``: the
-    figures of any period a brief takes, to date as the brief has them."""
+    """``zsdesk stats [--period P | --year Y] [--by unit|staff] [--json [--ids]]``: the
+    figures of any period a brief takes, to date as the brief has them. ``--json``
+    gives each figure's count of rows; ``--ids`` adds the ids themselves."""
     from zsdesk import metrics, people
     from zsdesk.errors import ValidationError
     from zsdesk.reports import periods
@@ -386,16 +390,53 @@ def cmd_stats(args) -> int:
     period = periods.cut_at(period, today)
     report: metrics.Report | people.PeopleReport = (
         people.compute_people(ws, period) if args.by == "staff" else metrics.compute(ws, period))
+    if args.ids and not args.json:
+        raise ValidationError("ids", "--ids 只能与 --json 一起使用", value="--ids")
     if args.json:
         data = report.to_json()
         if args.by == "unit":  # 招商活动 and how their projects fared (zsdesk events --json)
             from zsdesk import events
 
             data["events"] = events.stats_json(ws)
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        if not args.ids:
+            _summarise_figures(data)
+        # written piece by piece as it is serialised: a city's ids run to many megabytes
+        write = sys.stdout.write
+        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
+            write(chunk)
+        write("\n")
     else:
         print(report.to_text())
     return 0
+
+
+#: a figure's lists of row ids and what ``stats --json`` prints instead of each (without --ids)
+_FIGURE_IDS = {"row_ids": None, "flagged_ids": "flagged", "evidence": "evidence_rows"}
+
+
+def _summarise_figures(data) -> None:
+    """``stats --json`` without ``--ids``: every figure (a dict with "rows" and "row_ids")
+    keeps its count of rows ("rows") and the counts of its flagged and evidenced rows
+    instead of their ids; a unit's ``overdue_start`` ids are its figure's "rows", an
+    event's ``project_ids`` its "projects"."""
+    if isinstance(data, list):
+        for item in data:
+            _summarise_figures(item)
+        return
+    if not isinstance(data, dict):
+        return
+    if "row_ids" in data and "rows" in data:
+        for key, count in _FIGURE_IDS.items():
+            ids = data.pop(key, None)
+            if count is not None:
+                data[count] = len(ids or ())
+        return
+    if isinstance(data.get("overdue_start"), list):
+        del data["overdue_start"]
+    if "project_ids" in data and "projects" in data:  # an event's projects (zsdesk events --json)
+        del data["project_ids"]
+    for value in data.values():
+        _summarise_figures(value)
 
 
 def cmd_brief(args) -> int:

@@ -4,9 +4,10 @@ time limits that the city office configures (settings key ``light_limits``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from zsdesk.db.models import Company, Lead, Problem, Project, Visit
 from zsdesk.domain import LEAD_LABELS, PROJECT_LABELS
@@ -48,37 +49,102 @@ class Light:
         return LIGHT_LABELS[self.colour]
 
 
-def followups(ws, *, unit_id: str | None = None, staff_id: str | None = None,
-              today: dt.date | None = None) -> tuple[list[FollowUp], list[FollowUp]]:
+def _followup_sources(unit_id: str | None, unit_ids: Collection[str] | None, staff_id: str | None):
+    """(table, due column, the columns of a FollowUp, the open items' conditions) of visits and leads."""
+    def scoped(unit_col, staff_col) -> list:
+        conds = []
+        if unit_id:
+            conds.append(unit_col == unit_id)
+        if unit_ids is not None:
+            conds.append(unit_col.in_(list(unit_ids)))
+        if staff_id:
+            conds.append(staff_col == staff_id)
+        return conds
+
+    visits = (select(Visit.id, Visit.number, Company.name, Visit.people, Visit.next_due.label("due"),
+                     Visit.unit_id, Visit.staff_id).outerjoin(Company, Company.id == Visit.company_id))
+    leads = select(Lead.id, Lead.number, Lead.name, Lead.next_followup.label("due"), Lead.unit_id,
+                   Lead.owner_staff_id.label("staff_id"))
+    return (("visits", Visit.next_due, visits,
+             [~Visit.deleted, ~Visit.followup_done, Visit.next_due.is_not(None),
+              *scoped(Visit.unit_id, Visit.staff_id)]),
+            ("leads", Lead.next_followup, leads,
+             [~Lead.deleted, Lead.stage.not_in(("signed", "terminated")), Lead.next_followup.is_not(None),
+              *scoped(Lead.unit_id, Lead.owner_staff_id)]))
+
+
+def followups(ws, *, unit_id: str | None = None, unit_ids: Collection[str] | None = None,
+              staff_id: str | None = None, today: dt.date | None = None, limit: int | None = None,
+              since: dt.date | None = None, until: dt.date | None = None) -> tuple[list[FollowUp], list[FollowUp]]:
     """(due today, overdue): visits whose next step is due and not done, and
-    active leads whose next follow-up date has come."""
+    active leads whose next follow-up date has come, oldest first.
+
+    ``limit`` keeps the first rows of each list (what a screen or a brief shows; the
+    counts are ``followup_counts``): only those are read, through the due-date
+    indexes, so the work does not grow with every overdue follow-up ever recorded.
+    ``since``/``until`` bound the due dates (``until`` is at most today)."""
     today = today or ws.today()
+    last = min(until, today) if until is not None else today
+    if limit is not None and limit <= 0:
+        return [], []
     out: list[FollowUp] = []
     with ws.read() as s:
-        q = (select(Visit.id, Visit.number, Company.name, Visit.people, Visit.next_due, Visit.unit_id,
-                    Visit.staff_id)
-             .outerjoin(Company, Company.id == Visit.company_id)
-             .where(~Visit.deleted, ~Visit.followup_done, Visit.next_due.is_not(None),
-                    Visit.next_due <= today))
-        if unit_id:
-            q = q.where(Visit.unit_id == unit_id)
-        if staff_id:
-            q = q.where(Visit.staff_id == staff_id)
-        for r in s.execute(q):
-            out.append(FollowUp("visits", r.id, r.number, r.name or r.people or "", r.next_due,
-                                r.unit_id, r.staff_id))
-        leads_q = (select(Lead.id, Lead.number, Lead.name, Lead.next_followup, Lead.unit_id, Lead.owner_staff_id)
-                   .where(~Lead.deleted, Lead.stage.not_in(("signed", "terminated")),
-                          Lead.next_followup.is_not(None), Lead.next_followup <= today))
-        if unit_id:
-            leads_q = leads_q.where(Lead.unit_id == unit_id)
-        if staff_id:
-            leads_q = leads_q.where(Lead.owner_staff_id == staff_id)
-        for lr in s.execute(leads_q):
-            out.append(FollowUp("leads", lr.id, lr.number, lr.name, lr.next_followup, lr.unit_id,
-                                lr.owner_staff_id))
+        for table, due, columns, conds in _followup_sources(unit_id, unit_ids, staff_id):
+            if since is not None:
+                conds = [*conds, due >= since]
+            late = [*conds, due < today, due <= last]
+            if limit is not None:
+                # the limit-th earliest due date: rows up to it (ties kept, sorted below)
+                edge = s.execute(select(due).where(*late).order_by(due).offset(limit - 1).limit(1)).scalar()
+                if edge is not None:
+                    late.append(due <= edge)
+            parts = [late]
+            if last == today and (since is None or since <= today):
+                parts.append([*conds, due == today])
+            for where in parts:
+                for r in s.execute(columns.where(*where)):
+                    title = r.name or (r.people if table == "visits" else None) or ""
+                    out.append(FollowUp(table, r.id, r.number, title, r.due, r.unit_id, r.staff_id))
     out.sort(key=lambda f: (f.due, f.number))
-    return [f for f in out if f.due == today], [f for f in out if f.due < today]
+    due_today = [f for f in out if f.due == today]
+    overdue = [f for f in out if f.due < today]
+    if limit is not None:
+        return due_today[:limit], overdue[:limit]
+    return due_today, overdue
+
+
+@dataclass(frozen=True)
+class FollowUpCount:
+    """How many follow-ups of one table and unit are due today and overdue."""
+    table: str          # visits or leads
+    unit_id: str
+    due_today: int
+    overdue: int
+    oldest: dt.date | None = None   # the earliest due date of the overdue ones
+
+
+def followup_counts(ws, *, unit_id: str | None = None, unit_ids: Collection[str] | None = None,
+                    staff_id: str | None = None, today: dt.date | None = None,
+                    since: dt.date | None = None, until: dt.date | None = None) -> tuple[FollowUpCount, ...]:
+    """The counts of what ``followups`` lists (with the same arguments, without a
+    limit), per table and unit, read by COUNT queries."""
+    today = today or ws.today()
+    last = min(until, today) if until is not None else today
+    out = []
+    with ws.read() as s:
+        for table, due, _columns, conds in _followup_sources(unit_id, unit_ids, staff_id):
+            model = Visit if table == "visits" else Lead
+            if since is not None:
+                conds = [*conds, due >= since]
+            q = (select(model.unit_id, func.count().label("n"),
+                        func.coalesce(func.sum(case((due == today, 1), else_=0)), 0).label("today"),
+                        func.min(case((due < today, due), else_=None)).label("oldest"))
+                 .where(*conds, due <= last).group_by(model.unit_id).order_by(model.unit_id))
+            for r in s.execute(q):
+                oldest = r.oldest if r.oldest is None or isinstance(r.oldest, dt.date) else \
+                    dt.date.fromisoformat(str(r.oldest))   # SQLite's MIN of a CASE is the stored text
+                out.append(FollowUpCount(table, r.unit_id, int(r.today), int(r.n) - int(r.today), oldest))
+    return tuple(out)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -120,10 +186,11 @@ def lead_light(lead, limits: dict, today: dt.date) -> tuple[str, str]:
     return GREEN, f"{LEAD_LABELS[lead.stage]}{idle}天"
 
 
-def lights(ws, *, unit_id: str | None = None, today: dt.date | None = None,
-           colours: tuple[str, ...] = (RED, YELLOW, GREEN),
-           tables: tuple[str, ...] = ("projects", "leads")) -> list[Light]:
-    """亮灯 of active projects and leads (or only the ``tables`` named), red first."""
+def lights(ws, *, unit_id: str | None = None, unit_ids: Collection[str] | None = None,
+           today: dt.date | None = None, colours: tuple[str, ...] = (RED, YELLOW, GREEN),
+           tables: tuple[str, ...] = ("projects", "leads"), limit: int | None = None) -> list[Light]:
+    """亮灯 of active projects and leads (or only the ``tables`` named), red first;
+    of ``unit_id`` or the units ``unit_ids``; the first ``limit`` of them when given."""
     today = today or ws.today()
     limits = ws.reference.light_limits()
     out: list[Light] = []
@@ -136,6 +203,8 @@ def lights(ws, *, unit_id: str | None = None, today: dt.date | None = None,
                    Project.contract_date).where(~Project.deleted, Project.stage != "effective")
         if unit_id:
             q = q.where(Project.unit_id == unit_id)
+        if unit_ids is not None:
+            q = q.where(Project.unit_id.in_(list(unit_ids)))
         for p in s.connection().execute(q) if "projects" in tables else ():
             colour, reason, deadline = project_light(p, limits, today, problems.get(p.id, 0))
             if colour in colours:
@@ -145,10 +214,12 @@ def lights(ws, *, unit_id: str | None = None, today: dt.date | None = None,
                    Lead.stage_date).where(~Lead.deleted, Lead.stage.not_in(("signed", "terminated")))
         if unit_id:
             q = q.where(Lead.unit_id == unit_id)
+        if unit_ids is not None:
+            q = q.where(Lead.unit_id.in_(list(unit_ids)))
         for lead in s.connection().execute(q) if "leads" in tables else ():
             colour, reason = lead_light(lead, limits, today)
             if colour in colours:
                 out.append(Light("leads", lead.id, lead.number, lead.name, lead.unit_id, lead.stage,
                                  colour, reason))
     out.sort(key=lambda x: (_ORDER[x.colour], x.deadline or dt.date.max, x.number))
-    return out
+    return out if limit is None else out[:max(limit, 0)]

@@ -25,7 +25,7 @@ from zsdesk.services.audit import RecentChange
 from zsdesk.app.reference import list_staff, list_units, scope_unit_ids
 
 __all__ = [
-    "BRIEF_STEPS", "COPIES_MAX", "ISSUE_MAX", "LIST_LIMIT_MAX", "RED", "TEXT_MAX", "YELLOW",
+    "BRIEF_STEPS", "COPIES_MAX", "DASHBOARD_FOLLOWUPS", "ISSUE_MAX", "LIST_LIMIT_MAX", "RED", "TEXT_MAX", "YELLOW",
     "BriefSettings", "DashboardData", "DrillDown", "DrillRow", "ExportResult", "Figure", "FollowUp", "ImportPreview", "Light", "Period",
     "Report", "ReportsData", "RowResult", "UnitFigures",
     "brief_text", "drill_down", "export_ledger", "import_ledger", "load_brief_settings", "load_dashboard", "load_reports",
@@ -49,6 +49,10 @@ class DashboardData:
     staff_name: str | None          # whose follow-ups (None: the whole site's)
     scoped: bool                    # a county: its own units only
     read_at: dt.datetime | None = None   # when this was read (UTC): 更新于
+    #: how many are due today and overdue (``due_today``/``overdue`` list at most
+    #: ``DASHBOARD_FOLLOWUPS`` of each, the oldest first)
+    due_today_total: int = 0
+    overdue_total: int = 0
 
 
 def load_unit_history(ws, years: int = 3) -> tuple[history.UnitHistory, ...]:
@@ -57,29 +61,35 @@ def load_unit_history(ws, years: int = 3) -> tuple[history.UnitHistory, ...]:
     return tuple(history.unit_history(ws, years=years, unit_ids=scope_unit_ids(ws), ranked=ws.site.is_city))
 
 
-def load_dashboard(ws, *, staff_id: str | None = None, recent_limit: int = 40) -> DashboardData:
+#: the follow-ups the 工作台 lists (of each: due today, overdue); the rest are counted
+DASHBOARD_FOLLOWUPS = 200
+
+
+def load_dashboard(ws, *, staff_id: str | None = None, recent_limit: int = 40,
+                   followup_limit: int = DASHBOARD_FOLLOWUPS) -> DashboardData:
     """Everything the 工作台 shows, read in one go: the year's figures, the red
-    and yellow lights and the follow-ups (of ``staff_id``, or the site's)."""
+    and yellow lights and the follow-ups (of ``staff_id``, or the site's): the
+    oldest ``followup_limit`` of them and how many there are."""
     scope = scope_unit_ids(ws)
     today = ws.today()
     report = metrics.compute(ws, Period.year(today.year, today), unit_ids=scope)
     figures = report.units[0] if scope is not None and len(report.units) == 1 else report.total
     own = set(scope) if scope is not None else None
 
-    def mine(rows):
-        return [r for r in rows if own is None or r.unit_id in own]
-
-    lights = mine(reminders.lights(ws, colours=(RED, YELLOW)))
+    lights = reminders.lights(ws, unit_ids=own, colours=(RED, YELLOW))
     staff_name = None
     if staff_id:
         staff = {s.id: s.name for s in list_staff(ws)}
         staff_name = staff.get(staff_id)
         if staff_name is None:  # a person no longer active here: the site's list
             staff_id = None
-    due_today, overdue = reminders.followups(ws, staff_id=staff_id)
+    due_today, overdue = reminders.followups(ws, unit_ids=own, staff_id=staff_id, today=today,
+                                             limit=followup_limit)
+    counts = reminders.followup_counts(ws, unit_ids=own, staff_id=staff_id, today=today)
     recent = ws.audit.recent(recent_limit)
-    return DashboardData(report, figures, lights, mine(due_today), mine(overdue), recent, staff_name,
-                         scope is not None, utcnow())
+    return DashboardData(report, figures, lights, due_today, overdue, recent, staff_name,
+                         scope is not None, utcnow(), due_today_total=sum(c.due_today for c in counts),
+                         overdue_total=sum(c.overdue for c in counts))
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,7 @@ DEFAULT_RECIPIENTS = {
 }
 DEFAULT_COPIES = 30
 DEFAULT_LIST_LIMIT = 20   # rows per list in the brief; the ledger has them all
+FOLLOWUPS_LISTED = 10     # the oldest overdue follow-ups the brief lists (the rest are counted)
 RECIPIENT_KINDS = ("报", "送", "发")
 TEXT_MAX = 5000
 
@@ -429,6 +430,8 @@ class _Data:
     county: bool = False           # made at a county: it ranks nobody (see the module's docstring)
     people: list | None = None     # 个人赛马 (``zsdesk.people``) when the section is on
     published: PublishedRanking | None = None
+    #: the overdue follow-ups per table and unit (``overdue_followups`` are only the oldest)
+    followup_counts: tuple[reminders.FollowUpCount, ...] = ()
 
     @property
     def precheck(self) -> bool:
@@ -506,7 +509,9 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
 
     started = time.perf_counter()
     progress("读取提醒与问题")
-    _, overdue_followups = reminders.followups(ws, unit_id=focus_id)
+    # what the brief prints: the oldest few, and the counts (not every follow-up ever late)
+    _, overdue_followups = reminders.followups(ws, unit_id=focus_id, today=today, limit=FOLLOWUPS_LISTED)
+    followup_counts = tuple(c for c in reminders.followup_counts(ws, unit_id=focus_id, today=today) if c.overdue)
     lights = {x.row_id: x for x in reminders.lights(ws, unit_id=focus_id, tables=("projects",))}
     red = [x for x in lights.values() if x.colour == reminders.RED]
     red.sort(key=lambda x: (x.deadline or dt.date.max, x.number))
@@ -518,6 +523,7 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
     data = _Data(kind, code, period, today, report, ytd, prev, last_year, focus_id, rules, {}, lights,
                  red, problems, overdue_followups, brief_settings(ws), None,
                  brief_text(ws, kind, code), {})
+    data.followup_counts = followup_counts
     if data.settings.get("people_section"):
         from zsdesk.people import compute_people
 
@@ -1090,19 +1096,27 @@ class _Layout:
             self.para("无待协调问题。")
 
         late = d.overdue_followups
-        self.subheading(f"（四）逾期未跟进事项（{len(late)}项）")
-        if not late:
+        total = sum(c.overdue for c in d.followup_counts)
+        self.subheading(f"（四）逾期未跟进事项（{total}项）")
+        if not total:
             self.para(f"截至{_date(d.issue_date)}，无逾期未跟进事项。")
             return
-        by_unit = Counter(x.unit_id for x in late)
-        kinds = Counter(x.table for x in late)
-        per_unit = "、".join(f"{d.unit_names.get(uid, '其他单元')}{k}项"
-                             for uid, k in sorted(by_unit.items(), key=lambda kv: -kv[1]))
-        self.para(f"截至{_date(d.issue_date)}，{self.scope}逾期未跟进事项{len(late)}项，其中拜访后续事项"
+        by_unit: Counter[str] = Counter()
+        oldest: dict[str, dt.date] = {}
+        kinds: Counter[str] = Counter()
+        for c in d.followup_counts:
+            by_unit[c.unit_id] += c.overdue
+            kinds[c.table] += c.overdue
+            if c.oldest is not None:
+                oldest[c.unit_id] = min(c.oldest, oldest.get(c.unit_id, c.oldest))
+        # the most first; between equals, the unit late the longest
+        per_unit = "、".join(f"{d.unit_names.get(uid, '其他单元')}{k}项" for uid, k in
+                             sorted(by_unit.items(), key=lambda kv: (-kv[1], oldest.get(kv[0], dt.date.max), kv[0])))
+        self.para(f"截至{_date(d.issue_date)}，{self.scope}逾期未跟进事项{total}项，其中拜访后续事项"
                   f"{kinds.get('visits', 0)}项、线索跟进{kinds.get('leads', 0)}项"
                   + (f"；按单元：{per_unit}" if not d.unit else "") + "。逾期最久的事项如下。")
         rows = []
-        for n, x in enumerate(late[:10], 1):
+        for n, x in enumerate(late[:FOLLOWUPS_LISTED], 1):
             rows.append([self.cell(str(n), "cell_c"), self.cell(d.unit_names.get(x.unit_id, "")),
                          self.cell("拜访后续" if x.table == "visits" else "线索跟进", "cell_c"),
                          self.cell(x.title), self.cell(x.number, "cell_c"), self.cell(x.due.isoformat(), "cell_c"),

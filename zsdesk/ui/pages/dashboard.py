@@ -1119,13 +1119,14 @@ class DashboardPage(QWidget):
         yellows = len(data.lights) - reds
         self.red_count.setText(self.tr("红灯 <b style='color:{0}'>{1}</b> 项").format(BAD, reds))
         self.yellow_count.setText(self.tr("黄灯 <b style='color:#A86B00'>{0}</b> 项").format(yellows))
-        self.due_today_count.setText(self.tr("今日到期跟进 <b>{0}</b> 条").format(len(data.due_today)))
-        colour = BAD if data.overdue else INK
+        # the lists hold the oldest few hundred; the counts are all of them
+        self.due_today_count.setText(self.tr("今日到期跟进 <b>{0}</b> 条").format(data.due_today_total))
+        colour = BAD if data.overdue_total else INK
         self.overdue_count.setText(self.tr("逾期未跟进 <b style='color:{0}'>{1}</b> 条").format(
-            colour, len(data.overdue)))
+            colour, data.overdue_total))
         whose = self.tr("我的跟进（{0}）").format(data.staff_name) if data.staff_name else self.tr("跟进")
         self.reminder_tabs.setTabText(0, self.tr("亮灯 {0}").format(len(data.lights)))
-        self.reminder_tabs.setTabText(1, f"{whose} {len(data.overdue) + len(data.due_today)}")
+        self.reminder_tabs.setTabText(1, f"{whose} {data.overdue_total + data.due_today_total}")
 
     def _figure_tip(self, title: str, figure: Figure) -> str:
         if not figure.target:
