@@ -1697,12 +1697,12 @@ You can close this message and carry on. If the error keeps happening, click “
     </message>
     <message>
         <location line="+1"/>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>跟进</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-132"/>
         <source>最近动态</source>
         <translation>Activity</translation>
     </message>
@@ -1887,7 +1887,7 @@ You can close this message and carry on. If the error keeps happening, click “
         <translation>Yellow &lt;b style=&apos;color:#A86B00&apos;&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>今日到期跟进 &lt;b&gt;{0}&lt;/b&gt; 条</source>
         <translation>Follow-ups due today &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -1905,6 +1905,11 @@ You can close this message and carry on. If the error keeps happening, click “
         <location line="+1"/>
         <source>亮灯 {0}</source>
         <translation>Lights {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>共{0}条，此处列出最早到期的{1}条；全部见拜访记录、招商线索列表</source>
+        <translation>{0} in all; the {1} due earliest are listed here; see the visits and leads lists for all</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2139,7 +2144,7 @@ Click for its records</translation>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-789"/>
+        <location filename="../../zsdesk/ui/pages/dashboard.py" line="-795"/>
         <source>含与其他单元共享（飞地）的项目：按约定的计入比例计入，各行“计入”之和即工作台上的数字。</source>
         <extracomment>(table, row ids, title): open the rows in the list page</extracomment>
         <translation>Includes projects shared with other units (enclave), counted at the agreed share; the “Counted” values add up to the figure on the dashboard.</translation>

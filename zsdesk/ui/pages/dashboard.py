@@ -1127,6 +1127,11 @@ class DashboardPage(QWidget):
         whose = self.tr("我的跟进（{0}）").format(data.staff_name) if data.staff_name else self.tr("跟进")
         self.reminder_tabs.setTabText(0, self.tr("亮灯 {0}").format(len(data.lights)))
         self.reminder_tabs.setTabText(1, f"{whose} {data.overdue_total + data.due_today_total}")
+        listed = len(data.overdue) + len(data.due_today)
+        total = data.overdue_total + data.due_today_total
+        # the list holds the oldest few hundred: say so when it is cut
+        self.followup_table.setToolTip(self.tr("共{0}条，此处列出最早到期的{1}条；全部见拜访记录、招商线索列表").format(
+            total, listed) if listed < total else "")
 
     def _figure_tip(self, title: str, figure: Figure) -> str:
         if not figure.target:
