@@ -239,7 +239,7 @@
 <context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="+363"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="+366"/>
         <source>发现依据</source>
         <translation>Found by</translation>
     </message>
@@ -4255,7 +4255,7 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../zsdesk/ui/main_window.py" line="+285"/>
+        <location filename="../../zsdesk/ui/main_window.py" line="+298"/>
         <location line="+260"/>
         <source>市级</source>
         <extracomment>item data of the navigation list</extracomment>
@@ -7176,19 +7176,19 @@ No row was written.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/sync.py" line="-221"/>
+        <location filename="../../zsdesk/ui/pages/sync.py" line="-224"/>
         <source>站点</source>
         <extracomment>a model&apos;s row object, for views and tests record kinds as people say them</extracomment>
         <translation>Site</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-59"/>
         <source>招商人员</source>
         <translation>Staff</translation>
     </message>
@@ -7209,12 +7209,12 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>载体</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-58"/>
         <source>拜访记录</source>
         <translation>Visits</translation>
     </message>
@@ -7290,13 +7290,28 @@ No row was written.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+827"/>
+        <location line="+830"/>
         <location line="+116"/>
         <source>撞车提醒</source>
         <translation>Clash alerts</translation>
     </message>
     <message>
-        <location line="-938"/>
+        <location line="-945"/>
+        <source>招商活动</source>
+        <translation>Promotion events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>活动关联</source>
+        <translation>Event links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>产业链目标企业</source>
+        <translation>Chain target companies</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>名称</source>
         <extracomment>fields as the forms call them (the rest show their column name)</extracomment>
         <translation>Name</translation>

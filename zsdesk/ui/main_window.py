@@ -174,6 +174,19 @@ def draw_shape(p: QPainter, shape: str, rect: QRectF, colour: QColor) -> None:
         p.drawLine(QPointF(9, 4), QPointF(15, 4))
         p.drawLine(QPointF(8.5, 13), QPointF(11, 15.5))
         p.drawLine(QPointF(11, 15.5), QPointF(15.5, 10))
+    elif shape == "chain":  # three linked nodes, upstream to downstream
+        for x, y in ((4.5, 17), (12, 7), (19.5, 17)):
+            p.drawEllipse(QPointF(x, y), 3, 3)
+        p.drawLine(QPointF(6.3, 14.6), QPointF(10.2, 9.4))
+        p.drawLine(QPointF(13.8, 9.4), QPointF(17.7, 14.6))
+        p.drawLine(QPointF(7.5, 17), QPointF(16.5, 17))
+    elif shape == "event":  # a calendar page with a star-like mark
+        p.drawRoundedRect(QRectF(3.5, 5, 17, 15.5), 1.6, 1.6)
+        p.drawLine(QPointF(3.5, 9.5), QPointF(20.5, 9.5))
+        p.drawLine(QPointF(8, 3), QPointF(8, 6.5))
+        p.drawLine(QPointF(16, 3), QPointF(16, 6.5))
+        p.drawLine(QPointF(9, 15), QPointF(11.5, 17.5))
+        p.drawLine(QPointF(11.5, 17.5), QPointF(15.5, 12.5))
     else:
         p.drawEllipse(QRectF(5, 5, 14, 14))
     p.restore()

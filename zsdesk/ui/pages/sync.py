@@ -99,6 +99,9 @@ TABLE_LABELS = {
     "settings": QT_TRANSLATE_NOOP("SyncPage", "设置项"),
     "attachments": QT_TRANSLATE_NOOP("SyncPage", "附件"),
     "alerts": QT_TRANSLATE_NOOP("SyncPage", "撞车提醒"),
+    "events": QT_TRANSLATE_NOOP("SyncPage", "招商活动"),
+    "event_links": QT_TRANSLATE_NOOP("SyncPage", "活动关联"),
+    "chain_targets": QT_TRANSLATE_NOOP("SyncPage", "产业链目标企业"),
 }
 
 #: fields as the forms call them (the rest show their column name)
