@@ -240,6 +240,9 @@ ARRIVED_SHARE = {"signed": (0, 0), "registered": (0.05, 0.2), "started": (0.2, 0
                  "stalled": (0.1, 0.45), "defaulted": (0, 0)}
 
 DAY = dt.timedelta(days=1)
+#: words that make a demo project 服务业 or 农业 (else 工业), for 个人赛马's 工业项目 rule
+SERVICE_WORDS = ("服务", "物流", "中心", "康养", "旅游", "文化", "商贸", "总部", "数字", "电商", "供应链", "酒店")
+FARM_WORDS = ("种植", "养殖", "农业", "农场", "茶园")
 STARTED = set(PROJECT_FLOW[PROJECT_FLOW.index("started"):])
 
 
@@ -779,6 +782,9 @@ class _Generator:
             "jobs": rnd.choice((20, 30, 50, 80, 100, 150, 200, 300, 500, 800, 1200)),
             "expected_output": output, "expected_tax": _money(int(output * Decimal(str(rnd.uniform(0.03, 0.08)))) or 1),
             "owner_staff_id": lead["owner_staff_id"], "notes": None,
+            # 项目类别 from the name (no random draw: the rest of the demo stays as it was)
+            "category": "服务业" if any(k in lead["name"] for k in SERVICE_WORDS) else
+                        "农业" if any(k in lead["name"] for k in FARM_WORDS) else "工业",
         }
         self._set_history(project, history)
         return project
