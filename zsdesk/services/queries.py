@@ -30,7 +30,17 @@ companies without reading the table; the big table is then asked
 (``ColumnValues``: a column that cannot hold the term is left out of the query,
 and numbers are looked up by their index). A term that occurs in no visit's
 people, place or number thus costs an index lookup instead of reading a
-million rows. ``warm_up`` reads both ahead, in the background.
+million rows. ``warm_up`` reads both ahead, in the background; once it is
+announced (``expect_warm_up``), a search never reads them itself: until they
+are in, it asks the tables directly and leaves out the pinyin of people and
+places (the list searches again when the warm-up is done), so the first
+keystroke after opening a big database does not wait for the warm-up.
+
+Sorting by an expression (a company's, unit's or staff's name, 亮灯, …) would
+name and sort every matching row. A filtered list sorted by company (SQLite)
+walks the companies in name order and stops at the page size
+(``_filtered_by_company``); sorted by another expression, it first takes up to
+``_SORT_SMALL`` matching ids unsorted, and when that is all of them, sorts only those.
 
 亮灯 (project and lead lights) is evaluated in SQL with date thresholds derived
 from ``zsdesk.reminders``' rules and the city's configured limits, so it can
@@ -82,6 +92,8 @@ _MANY_IDS = 500
 #: (each costs building the IN set), each row's pinyin is worked out as it is read —
 #: such a term matches so many rows that a page fills after reading a few hundred
 _BROAD_VALUES = 1000
+#: a filtered list with at most this many rows is sorted after filtering (see above)
+_SORT_SMALL = 1000
 
 
 @functools.lru_cache(maxsize=65536)  # a visit's people and place repeat across rows
@@ -450,9 +462,20 @@ class _KeptInMemory:
     def __init__(self):
         self._lock = threading.Lock()
         self._seq: int | None = None
+        #: a warm-up is on its way: a search does not read the values the first time
+        self.coming = False
 
-    def fresh(self, session) -> bool:
-        """Bring the values up to date; False while another thread reads them the first time."""
+    @property
+    def ready(self) -> bool:
+        """The values have been read once."""
+        return self._seq is not None
+
+    def fresh(self, session, *, warming: bool = False) -> bool:
+        """Bring the values up to date; False while another thread reads them the
+        first time, or while a warm-up is announced and they are not read yet
+        (only the warm-up, ``warming``, reads them then)."""
+        if self._seq is None and self.coming and not warming:
+            return False
         if not self._lock.acquire(blocking=self._seq is not None):
             return False
         try:
@@ -835,15 +858,39 @@ def pinyin_values(ws, kind: str) -> PinyinValues:
         return per_db[key]
 
 
+def _kept_for(ws, kind: str | None) -> list[_KeptInMemory]:
+    kept: list[_KeptInMemory] = [company_keys(ws)]
+    if kind in _SEARCHED_TEXT:
+        kept.append(column_values(ws, kind))
+    if kind in _PINYIN_TEXT:
+        kept.append(pinyin_values(ws, kind))
+    return kept
+
+
+def expect_warm_up(ws, kind: str | None = None) -> None:
+    """Say that ``warm_up(ws, kind)`` is on its way (call it before queuing the
+    warm-up): searches meanwhile do not read the values themselves."""
+    for kept in _kept_for(ws, kind):
+        kept.coming = True
+
+
 def warm_up(ws, kind: str | None = None) -> None:
     """Read what the first search of a list needs (company keys, text values)
     before it is typed: a second or so on W2, best done in the background."""
-    with ws.read() as s:
-        company_keys(ws).fresh(s)
-        if kind in _SEARCHED_TEXT:
-            column_values(ws, kind).fresh(s)
-        if kind in _PINYIN_TEXT:
-            pinyin_values(ws, kind).fresh(s)
+    kept = _kept_for(ws, kind)
+    expect_warm_up(ws, kind)
+    try:
+        with ws.read() as s:
+            for values in kept:
+                values.fresh(s, warming=True)
+    finally:
+        for values in kept:
+            values.coming = False  # read now, or (after an error) by the next search
+
+
+def warmed(ws, kind: str | None = None) -> bool:
+    """Everything a search of ``kind`` keeps in memory has been read."""
+    return all(values.ready for values in _kept_for(ws, kind))
 
 
 def _staff_ids(ctx: _Context, term: str, *, pinyin: bool = False) -> list[str]:
@@ -883,15 +930,20 @@ def _term_condition(kind: str, term: str, ctx: _Context):
         parts.append(m.company_id.in_(select(Company.id).where(ctx.like(Company.search_key, term))))
     elif companies:
         parts.append(ctx.id_in(m.company_id, companies, scan=True))
-    staff = _staff_ids(ctx, term, pinyin=kind == "visits")
+    pinyin = pinyin_values(ctx.ws, kind) if kind == "visits" else None
+    # while the warm-up reads the pinyin, staff names are matched as they are (working
+    # out their pinyin would wait for the pinyin tables to load: the list searches again)
+    by_pinyin = pinyin is not None and (pinyin.ready or not pinyin.coming)
+    staff = _staff_ids(ctx, term, pinyin=by_pinyin)
     if staff:
         parts.append(ctx.id_in(m.staff_id if kind == "visits" else m.owner_staff_id, staff))
     if kind == "visits":
         if staff:  # 我方人员: the staff on the visit besides its leader
             parts.append(Visit.id.in_(select(VisitParticipant.visit_id).where(
                 ctx.id_in(VisitParticipant.staff_id, staff), ~VisitParticipant.deleted)))
-        if term.isascii():  # 对方人员, 地点 by their pinyin ("zs" finds 张三, "sh" 上海)
-            pinyin = pinyin_values(ctx.ws, kind)
+        if term.isascii() and pinyin is not None and by_pinyin:
+            # 对方人员, 地点 by their pinyin ("zs" finds 张三, "sh" 上海); while the
+            # warm-up reads them, left out (the list searches again when it is done)
             for column in pinyin.columns:
                 col = getattr(Visit, column)
                 matched = pinyin.match(ctx.session, column, term, limit=None if ctx.is_pg else _BROAD_VALUES)
@@ -991,6 +1043,15 @@ def _page_ids(ws, s, q: ListQuery, after, limit: int) -> Page:
         return _page_by_company(s, q.kind, after, limit, descending)
     sort = _sort_expr(q.kind, key, ctx)
     plain = sort is getattr(m, key, None)  # the column itself, not an expression over it
+    if not plain and len(where) > 1 and not ctx.is_pg:
+        if key == "company" and q.kind in _BY_COMPANY and _WALK_BY_COMPANY:
+            # walk companies in name order and stop at the page size
+            return _filtered_by_company(s, m, where, after, limit, descending)
+        # a filtered list sorted by another expression: when few rows match, take
+        # them unsorted (the filter's own cost) and sort only those
+        few = list(s.scalars(select(m.id).where(*where).limit(_SORT_SMALL + 1)))
+        if len(few) <= _SORT_SMALL:
+            where = [ctx.id_in(m.id, few)]
     if after is not None:
         value, last_id = after
         if descending:
@@ -1038,6 +1099,52 @@ def _page_by_company(s, kind: str, after, limit: int, descending: bool) -> Page:
         if start is not None:
             keyset, params["i"] = f"AND id {cmp} :i", start[1]
         return s.execute(text(unnamed.format(keyset=keyset, order=order)), params).all()
+
+    # "" sorts before every name: ascending, the records without a company come first
+    first, second = (with_company, without_company) if descending else (without_company, with_company)
+    in_first = after is None or (after[0] != "") == descending
+    rows = first(after) if in_first else []
+    if len(rows) <= limit:
+        rows += second(None if in_first else after)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    last = (rows[-1].k, rows[-1].id) if rows else after
+    return Page([r.id for r in rows], last, more)
+
+
+#: a filtered list sorted by company (SQLite): walk the companies in name order
+#: as ``_page_by_company`` does, with the filter
+_WALK_BY_COMPANY = True
+
+
+def _filtered_by_company(s, m, where: list, after, limit: int, descending: bool) -> Page:
+    """``_page_by_company`` with conditions: SQLite's CROSS JOIN keeps companies
+    (their name index) the outer loop, so a page stops after ``limit`` matches."""
+    order = (Company.name.desc(), m.id.desc()) if descending else (Company.name.asc(), m.id.asc())
+    less = descending
+
+    def with_company(start) -> list:
+        stmt = select(m.id.label("id"), Company.name.label("k")).select_from(Company) \
+            .join(m, m.company_id == Company.id).where(*where)
+        if start is not None:
+            k, i = start
+            stmt = stmt.where(Company.name <= k if less else Company.name >= k,
+                              or_(Company.name < k, m.id < i) if less else or_(Company.name > k, m.id > i))
+        stmt = stmt.order_by(*order).limit(limit + 1)
+        compiled = stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True})
+        sql = str(compiled)
+        joined = f"FROM companies JOIN {m.__tablename__} ON"
+        if sql.count(joined) != 1 or compiled.positiontup is None:
+            return s.execute(stmt).all()  # not the SQL expected: let the planner choose
+        sql = sql.replace(joined, f"FROM companies CROSS JOIN {m.__tablename__} ON")
+        params = tuple(compiled.params[name] for name in compiled.positiontup)
+        return s.connection().exec_driver_sql(sql, params).all()
+
+    def without_company(start) -> list:
+        stmt = select(m.id.label("id"), literal("").label("k")).where(*where, m.company_id.is_(None))
+        if start is not None:
+            stmt = stmt.where(m.id < start[1] if less else m.id > start[1])
+        return s.execute(stmt.order_by(m.id.desc() if less else m.id.asc()).limit(limit + 1)).all()
 
     # "" sorts before every name: ascending, the records without a company come first
     first, second = (with_company, without_company) if descending else (without_company, with_company)

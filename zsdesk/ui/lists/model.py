@@ -8,6 +8,12 @@ ended (keyset paging), so opening a million visits costs one screen. The total
 is counted after the first page is shown (``counted``), because a count reads
 every matching row.
 
+Memory stays bounded however far the list is scrolled: the model keeps the ids
+of every row it has listed (their order is the list), but the display values
+of only a window of pages (``max_rows``, the pages used last); a row scrolled
+far away is dropped and read again by its ids (``queries.rows``) when it comes
+back into view. Selection and opening a record go by ids, which are always kept.
+
 Sorting asks the database again (``sort`` changes the query's ORDER BY); no
 proxy model calls ``data()`` for every row (docs/CONVENTIONS.md habit 5). With a ``TaskRunner``
 queries run off the GUI thread and answers to an older query are dropped;
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections import OrderedDict
 import logging
 import weakref
 from decimal import Decimal
@@ -304,6 +311,11 @@ def load_page(ws, query: ListQuery, after, limit: int, task=None):
         return page, queries.rows(ws, query.kind, page.ids)
 
 
+def load_rows(ws, kind: str, ids, task=None) -> list[dict]:
+    """Display values of rows listed before whose values were dropped (runs in a worker)."""
+    return queries.rows(ws, kind, ids)
+
+
 def count_rows(ws, query: ListQuery, task=None) -> int:
     """The query's total (runs in a worker; stops when its ``task`` is cancelled)."""
     with _stopping(task) as cancelled:
@@ -348,7 +360,12 @@ class ListModel(QAbstractTableModel):
     #: what the first search needs is read (see ``queries.warm_up``)
     warmed = Signal()
 
-    def __init__(self, ws, kind: str, tasks=None, parent=None, *, page_size: int = queries.PAGE_SIZE):
+    #: display values kept at most (whole pages, the ones used last): 1M visits
+    #: scrolled to the end keep their ids (~100 B each) and this many rows
+    MAX_ROWS = 4000
+
+    def __init__(self, ws, kind: str, tasks=None, parent=None, *, page_size: int = queries.PAGE_SIZE,
+                 max_rows: int | None = None):
         super().__init__(parent)
         self.ws = ws
         self.kind = kind
@@ -360,8 +377,12 @@ class ListModel(QAbstractTableModel):
         self._tips = [QCoreApplication.translate("ListColumns", c.tip) if c.tip else None
                       for c in self.columns]
         self._query = ListQuery(kind)
-        self._rows: list[dict] = []
-        self._index: dict[str, int] = {}
+        # every listed id, in order; display values by page (page n: rows
+        # n*page_size …), the pages used last at the end
+        self._ids: list[str] = []
+        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._max_pages = max(3, -(-(max_rows or self.MAX_ROWS) // page_size))
+        self._reading: set[int] = set()  # pages whose values are being read again
         self._after = None
         self._more = False
         self._loading = False
@@ -370,6 +391,7 @@ class ListModel(QAbstractTableModel):
         self._started = False
         self._tasks: list = []  # background queries still running
         self._warming = False
+        self._partial = False  # the rows answer a search made before the warm-up was done
 
     # -- the query -----------------------------------------------------------------------------
     @property
@@ -425,6 +447,8 @@ class ListModel(QAbstractTableModel):
         generation = self._generation
         self._loading = True
         after = None if first else self._after
+        if first:
+            self._partial = bool(self._query.terms) and self._warming and not queries.warmed(self.ws, self.kind)
         if self.tasks is None:
             try:
                 result = load_page(self.ws, self._query, after, self.page_size)
@@ -458,22 +482,90 @@ class ListModel(QAbstractTableModel):
         self._after, self._more = page.after, page.more
         if first:
             self.beginResetModel()
-            self._rows = list(rows)
-            self._index = {r["id"]: i for i, r in enumerate(self._rows)}
+            self._ids = list(page.ids)
+            self._pages.clear()
+            self._reading.clear()
+            self._keep(0, page.ids, rows)
             self._loading = False
             self.endResetModel()
             self.loaded.emit()
             self._count(generation)
-        elif rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            for i, r in enumerate(rows, start):
-                self._rows.append(r)
-                self._index[r["id"]] = i
+        elif page.ids:
+            start = len(self._ids)
+            self.beginInsertRows(QModelIndex(), start, start + len(page.ids) - 1)
+            self._ids.extend(page.ids)
+            self._keep(start // self.page_size, page.ids, rows)
             self.endInsertRows()
             self._loading = False
         else:
             self._loading = False
+
+    # -- the window of display values -----------------------------------------------------------
+    def _keep(self, number: int, ids, rows) -> None:
+        """Keep the values of page ``number`` (a record gone meanwhile shows its id
+        only), dropping the pages used longest ago beyond the cap."""
+        by_id = {r["id"]: r for r in rows}
+        self._pages[number] = [by_id.get(i) or {"id": i} for i in ids]
+        self._pages.move_to_end(number)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+
+    def _row(self, row: int) -> dict | None:
+        """The values of ``row``, or None while they are read again (a view gets
+        ``dataChanged`` when they are in); without a task runner they are read here."""
+        number = row // self.page_size
+        page = self._pages.get(number)
+        if page is None:
+            ids = self._ids[number * self.page_size:(number + 1) * self.page_size]
+            if self.tasks is None:
+                self._keep(number, ids, queries.rows(self.ws, self.kind, ids))
+                page = self._pages[number]
+            else:
+                self._read_again(number, ids)
+                return None
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * self.page_size
+        return page[offset] if offset < len(page) else None
+
+    def _read_again(self, number: int, ids: list[str]) -> None:
+        if number in self._reading:
+            return
+        self._reading.add(number)
+        self._track(self.tasks.run(
+            load_rows, self.ws, self.kind, ids,
+            title=QCoreApplication.translate("ListModel", "读取列表"), write=False, progress=False,
+            cancellable=True, on_done=_weak(self._on_rows, (self._generation, number, ids)),
+            on_error=_weak(self._on_rows_failed, (self._generation, number))))
+
+    def _on_rows(self, asked: tuple, rows) -> None:
+        generation, number, ids = asked
+        if generation != self._generation:
+            return
+        self._reading.discard(number)
+        self._keep(number, ids, rows)
+        first = number * self.page_size
+        self.dataChanged.emit(self.index(first, 0), self.index(first + len(ids) - 1, len(self.columns) - 1))
+
+    def _on_rows_failed(self, asked: tuple, exc: BaseException) -> None:
+        generation, number = asked
+        if generation == self._generation:
+            self._reading.discard(number)
+            self._on_failed(generation, exc)
+
+    @property
+    def cached_rows(self) -> int:
+        """How many rows' display values are held (the rest are ids only)."""
+        return sum(len(p) for p in self._pages.values())
+
+    def _kept_rows(self, most: int) -> list[dict]:
+        """Up to ``most`` rows whose values are held, from the top of the list."""
+        out: list[dict] = []
+        for number in sorted(self._pages):
+            out += self._pages[number][:most - len(out)]
+            if len(out) >= most:
+                break
+        return out
 
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -488,7 +580,7 @@ class ListModel(QAbstractTableModel):
 
     def _count(self, generation: int) -> None:
         if not self._more:  # everything is in: no need to ask
-            self._on_counted(generation, len(self._rows))
+            self._on_counted(generation, len(self._ids))
             return
         if self.tasks is None:
             self._on_counted(generation, queries.count(self.ws, self._query))
@@ -508,12 +600,15 @@ class ListModel(QAbstractTableModel):
             # the list is on screen and counted: read what searching needs,
             # before the first letter is typed
             self._warming = True
+            queries.expect_warm_up(self.ws, self.kind)  # searches meanwhile do not wait for it
             self.tasks.run(queries.warm_up, self.ws, self.kind, write=False, progress=False,
                            title=QCoreApplication.translate("ListModel", "准备搜索"),
                            on_done=_weak(self._on_warmed, None), on_error=_weak(self._on_warm_failed, None))
 
     def _on_warmed(self, _none, _result) -> None:
         self.warmed.emit()
+        if self._partial and self._query.terms:
+            self.reload()  # searched meanwhile without the pinyin of people and places: search again
 
     def _on_warm_failed(self, _none, exc) -> None:
         log.warning("search keys of %s not read ahead: %s", self.kind, exc)  # searches still work
@@ -527,14 +622,26 @@ class ListModel(QAbstractTableModel):
 
     # -- rows ------------------------------------------------------------------------------------
     def row_id(self, row: int) -> str | None:
-        return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, record_id: str) -> int | None:
-        """The row showing ``record_id`` (None when it is not loaded)."""
-        return self._index.get(record_id)
+        """The row showing ``record_id`` (None when it is not listed yet)."""
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
 
     def row_values(self, row: int) -> dict:
-        return dict(self._rows[row])
+        """The values of ``row`` (read now when they were dropped)."""
+        if not 0 <= row < len(self._ids):
+            raise IndexError(row)
+        values = self._row(row)
+        if values is None:  # being read in the background: read this page here
+            number = row // self.page_size
+            ids = self._ids[number * self.page_size:(number + 1) * self.page_size]
+            self._keep(number, ids, queries.rows(self.ws, self.kind, ids))
+            values = self._pages[number][row - number * self.page_size]
+        return dict(values)
 
     def whole_texts(self, key: str) -> list[str]:
         """The texts the 编号 or 阶段 column must show uncut (``FIT_COLUMNS``): every stage
@@ -545,22 +652,22 @@ class ListModel(QAbstractTableModel):
             return [QCoreApplication.translate("Domain", w) for w in words.values()]
         if key == "number":
             sample = f"{self.ws.site.code}-V{self.ws.today().year}-0000"
-            return [sample, *(str(r.get("number") or "") for r in self._rows[:FIT_ROWS])]
+            return [sample, *(str(r.get("number") or "") for r in self._kept_rows(FIT_ROWS))]
         return []
 
     def has_locked_rows(self) -> bool:
         """A loaded row kept by another site (its number has a padlock)."""
-        return any(r.get("readonly") for r in self._rows[:FIT_ROWS])
+        return any(r.get("readonly") for r in self._kept_rows(FIT_ROWS))
 
     def loaded_ids(self) -> list[str]:
-        return [r["id"] for r in self._rows]
+        return list(self._ids)
 
     def column_of(self, key: str) -> int:
         return queries.column_keys(self.kind).index(key)
 
     # -- Qt's model interface --------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -585,10 +692,14 @@ class ListModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)) \
                 or not (0 <= index.column() < len(self.columns)):
             return None
-        row = self._rows[index.row()]
+        if role == RecordIdRole:
+            return self._ids[index.row()]
+        row = self._row(index.row())
+        if row is None:  # dropped from the window: being read again
+            return None
         column = self.columns[index.column()]
         value = row.get(column.key)
         if role == Qt.ItemDataRole.DisplayRole:
