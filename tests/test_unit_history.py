@@ -79,3 +79,15 @@ def test_the_city_dashboard_shows_the_years_and_a_county_no_ranks(qtbot, city_ws
     texts = [county.history_model.text(r, c) for r in county.history_model.rows
              for c in range(1, county.history_model.columnCount() - 1)]
     assert texts and not any("名/" in t for t in texts)           # no rank from a county's partial data
+
+
+def test_the_window_reads_the_years_again_only_after_a_write(city_ws):
+    """历年赛马 is read on every dashboard refresh; it is computed again only when
+    something was written since (W1: 1.8 s a refresh otherwise)."""
+    from zsdesk.app.reports import load_unit_history
+
+    city_ws.reference.units.create({"code": "A-U01", "name": "甲单元"})
+    first = load_unit_history(city_ws)
+    assert load_unit_history(city_ws) is first                         # nothing written: kept
+    city_ws.reference.units.create({"code": "B-U01", "name": "乙单元"})
+    assert [h.code for h in load_unit_history(city_ws)] == ["A-U01", "B-U01"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zsdesk import people
-from zsdesk.app.reference import scope_unit_ids
+from zsdesk.app.reference import scope_unit_ids, until_changed
 from zsdesk.errors import ValidationError
 from zsdesk.reports import periods
 
@@ -61,8 +61,11 @@ def load_people_race(ws, kind: str | None, code: str) -> tuple[PersonRaceRow, ..
     today = ws.today()
     if period.start > today:
         raise ValidationError("period", f"期间{code}尚未开始（今天是{today.isoformat()}）", value=code)
-    race = people.compute_people(ws, periods.cut_at(period, today), unit_ids=scope_unit_ids(ws))
-    return tuple(_row(p) for p in race.people)
+    def compute() -> tuple[PersonRaceRow, ...]:
+        race = people.compute_people(ws, periods.cut_at(period, today), unit_ids=scope_unit_ids(ws))
+        return tuple(_row(p) for p in race.people)
+
+    return until_changed(ws, ("people_race", kind, code), compute)
 
 
 def _row(p: people.PersonFigures) -> PersonRaceRow:

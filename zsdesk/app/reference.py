@@ -4,6 +4,8 @@ frozen values (never the mapped rows of ``zsdesk.db.models``)."""
 from __future__ import annotations
 
 import json
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from zsdesk.errors import RefusedError
@@ -73,6 +75,27 @@ def list_industries(ws) -> list[IndustryInfo]:
 def own_unit_ids(ws) -> list[str]:
     """The ids of the units this site keeps (active or not)."""
     return [u.id for u in ws.reference.list_units(include_inactive=True) if u.site_id == ws.site.id]
+
+
+_kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def until_changed(ws, key: tuple, compute: Callable):
+    """``compute()``, kept for ``ws`` until something is written to its database
+    (the change log's newest entry: every edit and import adds one) or the day
+    changes — for figures a screen reads on every refresh (历年赛马, 个人赛马)."""
+    from sqlalchemy import func, select
+
+    from zsdesk.db.models import ChangeLog
+
+    with ws.read() as s:
+        stamp = (s.scalar(select(func.max(ChangeLog.seq))) or 0, ws.today())
+    kept = _kept.setdefault(ws, {})
+    if key in kept and kept[key][0] == stamp:
+        return kept[key][1]
+    value = compute()
+    kept[key] = (stamp, value)
+    return value
 
 
 def scope_unit_ids(ws) -> list[str] | None:

@@ -22,7 +22,7 @@ from zsdesk.reports import brief, periods
 from zsdesk.reports.brief import COPIES_MAX, ISSUE_MAX, LIST_LIMIT_MAX, TEXT_MAX
 from zsdesk.services.audit import RecentChange
 
-from zsdesk.app.reference import list_staff, list_units, scope_unit_ids
+from zsdesk.app.reference import list_staff, list_units, scope_unit_ids, until_changed
 
 __all__ = [
     "BRIEF_STEPS", "COPIES_MAX", "DASHBOARD_FOLLOWUPS", "ISSUE_MAX", "LIST_LIMIT_MAX", "RED", "TEXT_MAX", "YELLOW",
@@ -58,7 +58,8 @@ class DashboardData:
 def load_unit_history(ws, years: int = 3) -> tuple[history.UnitHistory, ...]:
     """历年赛马: the last ``years`` years of each unit this site shows, with the
     连续两年 flags; ranks only at the city (a county holds only its own data)."""
-    return tuple(history.unit_history(ws, years=years, unit_ids=scope_unit_ids(ws), ranked=ws.site.is_city))
+    return until_changed(ws, ("unit_history", years), lambda: tuple(history.unit_history(
+        ws, years=years, unit_ids=scope_unit_ids(ws), ranked=ws.site.is_city)))
 
 
 #: the follow-ups the 工作台 lists (of each: due today, overdue); the rest are counted

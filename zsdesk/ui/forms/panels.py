@@ -15,8 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
     QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
@@ -31,6 +30,7 @@ from zsdesk.ui.forms.models import ArrivalsModel, AttachmentsModel, ProblemsMode
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.feedback import Banner, FieldError
 from zsdesk.ui.widgets.money import MoneyEdit
+from zsdesk.ui.widgets.files import open_in_system
 
 ATTACHMENT_KINDS = ("合同", "到资凭证", "现场照片", "批复文件", "其他")
 
@@ -623,7 +623,7 @@ class AttachmentsPanel(_Panel):
         if not a.intact:
             self.problem.show_message(self.tr("注意：“{0}”与登记的SHA-256不一致，可能已被改动。").format(a.filename),
                                       "warning")
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+        if not open_in_system(path):
             self.problem.show_message(self.tr("系统没有能打开“{0}”的程序。").format(a.filename), "error")
             return False
         return True

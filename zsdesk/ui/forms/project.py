@@ -12,6 +12,7 @@ from zsdesk.ui.forms.panels import ArrivalsPanel, AttachmentsPanel, ProblemsPane
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.money import MoneyEdit
 from zsdesk.ui.widgets.pickers import ChoiceCombo, IndustryPicker, StaffPicker
+from zsdesk.ui.widgets.files import open_in_system
 
 
 class ProjectForm(StagedRecordForm):
@@ -264,10 +265,7 @@ class ProjectForm(StagedRecordForm):
         self.problem.show_message(self.tr("没有生成项目一页纸：{0}").format(describe_error(exc)), "error")
 
     def open_sheet(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        if self.sheet_path and not QDesktopServices.openUrl(QUrl.fromLocalFile(self.sheet_path)):
+        if self.sheet_path and not open_in_system(self.sheet_path):
             self.problem.show_message(self.tr("系统没有能打开PDF的程序：{0}").format(self.sheet_path), "error")
 
     def set_read_only(self, read_only: bool) -> None:

@@ -19,6 +19,7 @@ from zsdesk.ui.pages import scope_unit_ids
 from zsdesk.ui.pages.reviews import WriteDialog
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
 from zsdesk.ui.widgets.pickers import ChoiceCombo
+from zsdesk.ui.widgets.files import open_in_system
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
@@ -529,11 +530,8 @@ class ChainsPage(QWidget):
         self.banner.show_message(self.tr("没有生成产业招商指南：{0}").format(describe_error(exc)), "error")
 
     def open_guide(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
         if self.guide_path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.guide_path))
+            open_in_system(self.guide_path)
 
 
 def _choices(ws, unit_ids):

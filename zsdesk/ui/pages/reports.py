@@ -25,8 +25,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
     QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout,
@@ -42,6 +42,7 @@ from zsdesk.ui import options, printing
 from zsdesk.ui.models import RowsModel
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
+from zsdesk.ui.widgets.files import open_in_system
 
 MUTED = QColor("#6B7A8F")
 WARN = QColor("#B3261E")
@@ -686,7 +687,7 @@ class ReportsPage(QWidget):
         if printer is False:
             self._set_brief_busy(False)
             self.brief_bar.hide()
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+            open_in_system(result.path)
             self._say_done(self.tr("本机的招商桌面未包含 PDF 打印组件（QtPdf），已在系统的 PDF 阅读器中打开简报"
                                    "（{0}），请在那里打印。").format(what))
             return
@@ -743,7 +744,7 @@ class ReportsPage(QWidget):
 
     def open_brief(self) -> None:
         if self.brief_result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.brief_result.path)))
+            open_in_system(self.brief_result.path)
 
     # -- ledger export ----------------------------------------------------------------------------------
     def export_ledger(self) -> None:
@@ -789,7 +790,7 @@ class ReportsPage(QWidget):
 
     def open_ledger(self) -> None:
         if self.exported_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.exported_path)))
+            open_in_system(self.exported_path)
 
     # -- ledger import -----------------------------------------------------------------------------------
     def choose_ledger(self) -> None:

@@ -19,6 +19,7 @@ from zsdesk.ui.pages import scope_unit_ids
 from zsdesk.ui.widgets.dates import DateEdit
 from zsdesk.ui.widgets.feedback import FEEDBACK_STYLE, Banner
 from zsdesk.ui.widgets.pickers import ChoiceCombo
+from zsdesk.ui.widgets.files import open_in_system
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
@@ -326,10 +327,7 @@ class ReviewsPage(QWidget):
         self.banner.show_message(self.tr("没有生成会议议题：{0}").format(describe_error(exc)), "error")
 
     def open_agenda(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        if self.agenda_path and not QDesktopServices.openUrl(QUrl.fromLocalFile(self.agenda_path)):
+        if self.agenda_path and not open_in_system(self.agenda_path):
             self.banner.show_message(self.tr("系统没有能打开PDF的程序：{0}").format(self.agenda_path), "error")
 
     # -- writing ------------------------------------------------------------------------------
