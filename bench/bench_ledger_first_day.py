@@ -19,6 +19,17 @@ Figures, each the best of ``--repeat`` runs, CPU seconds of this process
   goal is about: ≤ 3× the raw read;
 - apply (the same again plus one transaction writing companies, staff, projects,
   stage history and the change log) is printed beside it, with its own ratio.
+
+``--cancel-100k`` (with ``--visits-rows``, default 100,000): a 拜访台账 of that
+many rows (5 columns; 25,000 companies and 40 staff the site has never seen)
+goes through the wizard's functions (``app.ledger_import``: ``read_files``,
+``check_import``, ``run_import``) on a fresh county site; the import is
+cancelled, as the wizard's 取消导入 does, once its progress passes half way: the
+cancel is asked at one progress report and raised at the next, as the task
+runner does. Printed: the time to read and to preview, how far the progress
+had come, the time from the cancel to ``run_import``'s return, and the rows of
+visits, participants, companies, staff and the change log before and after
+(nothing may be written).
 """
 
 from __future__ import annotations
@@ -67,6 +78,95 @@ def make_file(path: Path, rows: int) -> None:
         book.save(path)
 
 
+VISIT_COMPANIES = 25_000
+
+
+def make_visits_file(path: Path, rows: int) -> None:
+    """A 拜访台账 as staff keep it: a title row, one header row, dates written
+    2025.3.7, 我方人员 naming one or two people; (company, date) never repeats."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("拜访")
+    ws.append(["基准县2025年客商拜访台账"])
+    ws.append(["拜访日期", "企业名称", "拜访方式", "我方人员", "洽谈情况"])
+    kinds = ["上门拜访", "来访接待", "驻点招商", "展会推介"]
+    start = dt.date(2025, 1, 1)
+    for i in range(rows):
+        day = start + dt.timedelta(days=(i // VISIT_COMPANIES) * 60 + i % 7)
+        people = STAFF[i % len(STAFF)] + ("" if i % 3 else "、" + STAFF[(i + 7) % len(STAFF)])
+        ws.append([f"{day.year}.{day.month}.{day.day}", f"基准客商{i % VISIT_COMPANIES:05d}有限公司",
+                   kinds[i % len(kinds)], people, f"第{i // VISIT_COMPANIES + 1}次洽谈，对方有意向"])
+    wb.save(path)
+
+
+class Cancelled(Exception):
+    """What the task runner's ``report`` raises once 取消导入 is pressed."""
+
+
+def cancel_run(folder: Path, rows: int, fresh_county) -> None:
+    """A ``rows``-row 拜访台账 through the wizard's functions, cancelled past half way."""
+    from sqlalchemy import func, select
+
+    from zsdesk.app.ledger_import import ImportChoices, check_import, read_files, run_import
+    from zsdesk.db.models import ChangeLog, Company, Staff, Visit, VisitParticipant
+
+    path = folder / f"visits-{rows}.xlsx"
+    if not path.exists():
+        started = time.perf_counter()
+        make_visits_file(path, rows)
+        print(f"  (wrote {path.name} in {time.perf_counter() - started:.1f} s)")
+    ws = fresh_county()
+
+    def counts() -> dict[str, int]:
+        with ws.read() as s:
+            return {m.__tablename__: s.scalar(select(func.count()).select_from(m))
+                    for m in (Visit, VisitParticipant, Company, Staff, ChangeLog)}
+
+    seen: list[tuple[int, int]] = []
+
+    def report(done, total, text=""):
+        seen.append((done, total))
+
+    print(f"Cancelled import: {rows:,}-row 拜访台账 through app.ledger_import on a fresh county site")
+    r_cpu, r_wall, read = timed(lambda: read_files(ws, [str(path)], report=report))
+    line(f"read_files ({sum(s.rows for s in read.sheets):,} rows)", r_cpu, r_wall)
+    seen.clear()
+    p_cpu, p_wall, check = timed(lambda: check_import(ws, read.sheets, ImportChoices(), report=report))
+    line("check_import (the preview)", p_cpu, p_wall,
+         ", ".join(f"{label} {n:,}" for label, n in check.counts) +
+         f"; {len(check.new_staff)} new staff, {len(check.new_companies):,} new companies;"
+         f" {len(seen)} progress reports, monotonic: {all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))}")
+    before = counts()
+    seen.clear()
+    asked: dict[str, float] = {}
+
+    def cancelling(done, total, text=""):
+        seen.append((done, total))
+        if asked:
+            raise Cancelled
+        if total and done > total / 2:   # 取消导入 pressed: the next report raises
+            asked.update(wall=time.perf_counter(), cpu=time.process_time(), done=done, total=total)
+
+    started = time.perf_counter()
+    try:
+        run_import(ws, read.sheets, ImportChoices(), report=cancelling)
+        outcome = "NOT cancelled: the import finished"
+    except Cancelled:
+        outcome = "cancelled"
+    back_wall, back_cpu = time.perf_counter(), time.process_time()
+    after = counts()
+    ws.close()
+    if asked:
+        print(f"  run_import: cancel asked at {asked['done']:,}/{asked['total']:,} "
+              f"({asked['done'] / asked['total']:.0%}), {asked['wall'] - started:.2f} s after it began; {outcome}")
+        line("from the cancel to run_import's return", back_cpu - asked["cpu"], back_wall - asked["wall"])
+    else:
+        print(f"  run_import: progress never passed half way; {outcome}")
+    print("  rows before → after: " + ", ".join(f"{k} {before[k]:,} → {after[k]:,}" for k in before))
+    print(f"  nothing written: {'yes' if after == before else 'NO'}")
+
+
 def timed(fn):
     wall, cpu = time.perf_counter(), time.process_time()
     result = fn()
@@ -82,6 +182,9 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", help="folder for the files (kept); default a temporary one")
+    parser.add_argument("--cancel-100k", action="store_true",
+                        help="only the cancelled import of a large 拜访台账 through the wizard's functions")
+    parser.add_argument("--visits-rows", type=int, default=100_000, help="rows of that 拜访台账")
     args = parser.parse_args()
 
     from python_calamine import CalamineWorkbook
@@ -95,7 +198,7 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         path = folder / f"first-day-{args.rows}.xlsx"
-        if not path.exists():
+        if not path.exists() and not args.cancel_100k:
             make_file(path, args.rows)
         template = folder / "county.db"
         if not template.exists():
@@ -109,6 +212,10 @@ def main() -> int:
                 p.unlink()
             shutil.copyfile(template, target)
             return Workspace(Database(f"sqlite:///{target}"), today=lambda: dt.date(2026, 6, 15), actor="bench")
+
+        if args.cancel_100k:
+            cancel_run(folder, args.visits_rows, fresh_county)
+            return 0
 
         def raw():
             with CalamineWorkbook.from_path(str(path)) as wb:

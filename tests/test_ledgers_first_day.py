@@ -277,25 +277,38 @@ def test_several_workbooks_at_once(fresh, tmp_path):
 
 
 def test_cancel_leaves_nothing_written(fresh, tmp_path):
+    """The wizard's import (``app.ledger_import.run_import``) stopped in the
+    middle of its writes as 取消导入 stops it: the task's ``report`` raises at
+    the first report after the click. Nothing is written, and the progress the
+    bar shows only goes forward (read, then write)."""
+    from zsdesk.app.ledger_import import ImportChoices, check_import, read_files, run_import
+
     rows = [["拜访日期", "企业名称", "拜访方式", "我方人员", "洽谈情况"]] + [
         [f"2026.{1 + i % 5}.{1 + i % 27}", f"客商{i:05d}有限公司", "上门拜访", "钱进", f"第{i}次"] for i in range(3000)]
     path = write_book(tmp_path / "大台账.xlsx", [("拜访", rows, [], [])])
-    plan = read_ledger(path)
-    before = (fresh.counts(), count(fresh, ChangeLog), count(fresh, Staff))
+    [sheet] = read_files(fresh, [str(path)]).sheets
     seen = []
+    check = check_import(fresh, (sheet,), ImportChoices(), report=lambda done, total, text="": seen.append(done))
+    assert dict(check.counts) == {"新建": 3000} and seen == sorted(seen) and seen[-1] >= 1500
+    before = (fresh.counts(), count(fresh, ChangeLog), count(fresh, Staff))
+    seen, asked = [], []
 
-    class Stop(Exception):
+    class Stop(Exception):   # as ui.tasks.TaskCancelled
         pass
 
-    def progress(done, total):
+    def report(done, total, text=""):
         seen.append((done, total))
-        if done > total * 0.6:   # in the middle of the writes
+        if asked:
             raise Stop
+        if done > total / 2:   # past half way: 取消导入 is pressed
+            asked.append(done)
 
     with pytest.raises(Stop):
-        apply(fresh, plan, choices=Choices(), progress=progress)
+        run_import(fresh, (sheet,), ImportChoices(), report=report)
     assert (fresh.counts(), count(fresh, ChangeLog), count(fresh, Staff)) == before
-    assert seen[-1][1] == 6000 and any(d > 3000 for d, _ in seen)   # the writes had begun
+    assert count(fresh, Visit) == 0
+    assert seen[-1][1] == 6000 and asked[0] > 3000   # the writes had begun: 2,000 visits were written, then undone
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
 # --- the column mapping, remembered ----------------------------------------------------------------

@@ -141,16 +141,22 @@ def test_a_mapping_edited_in_the_wizard_is_used_and_remembered(qtbot, fresh, tmp
 
 
 def test_cancelling_the_import_writes_nothing(qtbot, fresh, tmp_path, wizard):
+    """取消导入 pressed once the import is past half way (its rows checked, the
+    writes begun): the transaction is rolled back, nothing is written."""
     from zsdesk.ui.ledger_wizard import IMPORT, PREVIEW
 
     rows = [["拜访日期", "企业名称", "拜访方式", "我方人员", "洽谈情况"]] + [
-        [f"2026.{1 + i % 5}.{1 + i % 27}", f"客商{i:05d}有限公司", "上门拜访", "钱进", f"第{i}次"] for i in range(4000)]
+        [f"2026.{1 + i % 5}.{1 + i % 27}", f"客商{i:05d}有限公司", "上门拜访", "钱进", f"第{i}次"] for i in range(6000)]
     w = wizard(fresh, write_book(tmp_path / "拜访台账.xlsx", [("拜访", rows, [], [])]))
     for step in range(1, PREVIEW + 1):
         go(qtbot, w, step)
     before = (fresh.counts(), count(fresh, ChangeLog), count(fresh, Staff))
     click(qtbot, w.next_button)
     assert w.step() == IMPORT and w.stop_button.isVisible()
+    task = w.task
+    # 12,000 steps: the rows checked (0-6,000), then written 2,000 at a time (8,000, 10,000, 12,000)
+    qtbot.waitUntil(lambda: task.done_count > 6000, timeout=WAIT)
+    assert task.done_count < task.total
     click(qtbot, w.stop_button)
     qtbot.waitUntil(lambda: w.task is None, timeout=WAIT)
     assert "已取消导入，没有写入任何内容" in w.import_label.text()

@@ -191,68 +191,41 @@ def project_count(ws) -> int:
         return s.scalar(select(func.count()).select_from(Project))
 
 
-def test_ledger_import_previews_each_row_and_imports_only_the_valid_ones(qtbot, ws, open_page, tmp_path,
-                                                                         monkeypatch, qtmodeltester):
+def test_ledger_import_opens_the_wizard_and_imports_only_the_valid_rows(qtbot, ws, open_page, tmp_path,
+                                                                        monkeypatch):
+    """The panel's button opens the 导入Excel台账 wizard (the one of the 文件 menu);
+    after the import the page says what was written and that the data changed."""
+    from zsdesk.ui.ledger_wizard import IMPORT, LedgerImportWizard, PREVIEW
+
     path = tmp_path / "签约项目台账.xlsx"
     write_projects_ledger(path)
-    before = (project_count(ws),)
+    before = project_count(ws)
     page = open_page(ws)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    with qtbot.waitSignal(page.ledger_previewed, timeout=WAIT):
-        click(qtbot, page.choose_ledger_button)
-    model = page.preview_model
-    qtmodeltester.check(model)
-    rows = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
-    assert [r[:2] for r in rows] == [["3", "新增"], ["4", "拒绝"], ["5", "新增"]]
-    refused = rows[1]
-    assert refused[2] == "氢能装备制造项目" and refused[3] == "签约时间"
-    assert refused[4] == "“2026.13.5”不是有效日期"
-    assert model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole) is not None
-    assert "预览：新增2行、更新0行、未变0行、拒绝1行。尚未写入。" in page.import_summary.text()
-    assert page.import_ledger_button.text() == "导入有效行（2行）"
-    assert page.discard_ledger_button.isVisible()
-    assert project_count(ws) == before[0]          # a preview writes nothing
+    assert page.import_wizard_button.text() == "导入Excel台账…"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    click(qtbot, page.import_wizard_button)
+    w = page.ledger_wizard
+    assert isinstance(w, LedgerImportWizard) and w.isVisible() and w.isModal()
+    qtbot.waitUntil(lambda: w.unit_combo.count() > 1, timeout=WAIT)   # the units have been read
+    click(qtbot, w.add_files_button)
+    for step in range(1, PREVIEW + 1):
+        click(qtbot, w.next_button)
+        qtbot.waitUntil(lambda step=step: w.step() == step and w.task is None, timeout=WAIT)
+    rows = {r.row: r for r in w.fates.rows}
+    assert {n: r.fate for n, r in rows.items()} == {3: "created", 4: "refused", 5: "created"}
+    assert rows[4].problems == (("签约时间", "“2026.13.5”不是有效日期"),)
+    assert project_count(ws) == before   # nothing written before 导入
 
-    with qtbot.waitSignal(page.ledger_imported, timeout=WAIT) as done:
-        click(qtbot, page.import_ledger_button)
-    result = done.args[0]
-    assert result.applied
-    assert project_count(ws) == before[0] + 2
+    with qtbot.waitSignal(page.data_changed, timeout=WAIT), qtbot.waitSignal(page.ledger_imported) as done:
+        click(qtbot, w.next_button)
+    assert w.step() == IMPORT and done.args[0].applied
+    assert project_count(ws) == before + 2
     with ws.read() as s:
         names = set(s.scalars(select(Project.name)))
     assert {"年产5万吨高性能锂电材料项目", "智能终端精密结构件项目"} <= names and "氢能装备制造项目" not in names
-    assert "已导入：新增2行、更新0行。另有1行被拒绝" in page.import_status.text()
-    assert not page.import_ledger_button.isVisible()
-    numbers = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
-    assert numbers[0].startswith("TX-U01-2026-")         # the new records' numbers
-    qtmodeltester.check(model)
-
-
-def test_all_not_imported_leaves_the_database_as_it_was(qtbot, ws, open_page, tmp_path, monkeypatch):
-    path = tmp_path / "台账.xlsx"
-    write_projects_ledger(path)
-    page = open_page(ws)
-    before = project_count(ws)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    with qtbot.waitSignal(page.ledger_previewed, timeout=WAIT):
-        click(qtbot, page.choose_ledger_button)
-    click(qtbot, page.discard_ledger_button)
-    assert "任何一行都没有导入" in page.import_status.text() and not page.preview_table.isVisible()
-    assert project_count(ws) == before
-
-    # a file that is not a ledger: said in words, nothing written
-    other = tmp_path / "空表.xlsx"
-    Workbook().save(other)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
-    click(qtbot, page.choose_ledger_button)
-    qtbot.waitUntil(lambda: page.import_error.isVisible(), timeout=WAIT)
-    assert "找不到表头" in page.import_error.text() and "没有写入任何一行" in page.import_error.text()
-    assert project_count(ws) == before
-
-
-def test_the_ledger_preview_model_without_rows(qtmodeltester):
-    from zsdesk.ui.pages.reports import LedgerPreviewModel
-
-    model = LedgerPreviewModel()
-    qtmodeltester.check(model)
-    assert model.rowCount() == 0 and model.headerData(4, Qt.Orientation.Horizontal) == "原因或变化"
+    status = page.import_status.text()
+    assert page.import_status.isVisible() and "已导入签约项目台账.xlsx：新建2行、拒绝1行。" in status
+    assert "被拒绝的1行没有导入" in status
+    qtbot.waitUntil(lambda: w.task is None, timeout=WAIT)
+    click(qtbot, w.cancel_button)   # 关闭
+    assert not w.isVisible()

@@ -97,7 +97,6 @@ def sync_shot(tmp: Path):
 
 
 def reports_shot(tmp: Path):
-    from openpyxl import Workbook
     from PySide6.QtWidgets import QFileDialog
     from zsdesk.demo import generate
     from zsdesk.services import open_workspace
@@ -120,25 +119,6 @@ def reports_shot(tmp: Path):
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(out_dir / "签约项目台账-2026.xlsx"), ""))
     page.export_ledger()
     wait_for(lambda: page.open_ledger_button.isVisible(), 120_000)
-    # a ledger a unit kept by hand, with two bad rows
-    unit = ws.reference.list_units()[0]
-    book = Workbook()
-    sheet = book.active
-    sheet.append([f"{unit.name}2026年签约项目台账"])
-    sheet.append(["序号", "项目名称", "投资方", "签约时间", "计划总投资（万元）", "项目进度", "招商单元"])
-    rows = [
-        ("年产5万吨高性能锂电材料项目", "江苏泰兴锂能新材料科技有限公司", "2026-03-05", 52000, "签约"),
-        ("氢能装备制造项目", "南京氢能源有限公司", "2026.13.5", 3000, "签约"),
-        ("智能终端精密结构件项目", "上海精密智造股份有限公司", "2026-04-01", 8000, "开工"),
-        ("冷链物流园", "江苏某某冷链物流有限公司", "2026-05-20", "八千万", "签约"),
-        ("生物医药研发中心", "苏州某某生物科技有限公司", "2026-05-28", "1.5亿", "签约"),
-    ]
-    for i, r in enumerate(rows, 1):
-        sheet.append([i, *r, unit.code])
-    sheet.append(["合计", None, None, None, 0])
-    book.save(tmp / "台账.xlsx")
-    page.preview_ledger(str(tmp / "台账.xlsx"))
-    wait_for(lambda: page.ledger_preview is not None, 120_000)
     wait_for(lambda: not window._status_loading)
     grab(window, page, SHOTS / "page-reports.png")
     window.close()

@@ -69,6 +69,10 @@ def _check_usci(code: str, value, field: str) -> str:
 
 MONEY_PLACES = 6  # 万元 with 6 decimals = 1 分
 MONEY_MAX = Decimal("1e12")  # 万元; larger is a typing error
+_CENT = Decimal(1).scaleb(-MONEY_PLACES)
+#: Decimal amounts already read -> their plain form: a ledger import reads its amounts
+#: (1.2亿, 5000万元 …) once per column and its rows are validated again by the services
+_MONEY_SEEN: dict[Decimal, Decimal] = {}
 _UNIT_FACTORS = (("亿元", Decimal(10000)), ("亿", Decimal(10000)), ("万元", Decimal(1)),
                  ("万", Decimal(1)), ("元", Decimal("0.0001")))
 
@@ -84,6 +88,13 @@ def parse_money(value: object, field: str, *, allow_negative: bool = False,
     """Parse an amount in 万元. Accepts Decimal, int, and text such as
     "5000", "5,000.5", "５０００万元", "1.2亿", "300000元". Floats are refused
     unless they are exactly representable to the cent (a spreadsheet cell)."""
+    if value.__class__ is Decimal:
+        try:
+            known = _MONEY_SEEN.get(value)
+        except TypeError:   # a signalling NaN cannot be hashed (refused below)
+            known = None
+        if known is not None:
+            return known
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValidationError(field, "金额不能为空")
@@ -113,9 +124,15 @@ def parse_money(value: object, field: str, *, allow_negative: bool = False,
         raise ValidationError(field, "金额不能为负数", value=value)
     if abs(amount) >= MONEY_MAX:
         raise ValidationError(field, "金额过大，请检查单位（万元）", value=value)
-    if amount != amount.quantize(Decimal(1).scaleb(-MONEY_PLACES)):
+    if amount != amount.quantize(_CENT):
         raise ValidationError(field, "金额精度超过1分", value=value)
-    return plain_decimal(amount)
+    result = plain_decimal(amount)
+    # the result depends on the amount alone (equal Decimals give the same plain form);
+    # zero is left out (-0 and 0 are equal but read differently), and so are negatives
+    # (refused unless allow_negative)
+    if value.__class__ is Decimal and result > 0 and len(_MONEY_SEEN) < 20_000:
+        _MONEY_SEEN[value] = result
+    return result
 
 
 def plain_decimal(value: Decimal) -> Decimal:

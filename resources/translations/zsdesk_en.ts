@@ -102,7 +102,7 @@
 <context>
     <name>AddNodeDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/chains.py" line="+186"/>
+        <location filename="../../zsdesk/ui/pages/chains.py" line="+187"/>
         <source>产业</source>
         <translation>Industry</translation>
     </message>
@@ -1966,7 +1966,7 @@ Click for its records</translation>
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../zsdesk/ui/lists/model.py" line="+183"/>
+        <location filename="../../zsdesk/ui/lists/model.py" line="+184"/>
         <source>线索</source>
         <translation>Lead</translation>
     </message>
@@ -3627,34 +3627,6 @@ Due {1}</translation>
     </message>
 </context>
 <context>
-    <name>LedgerPreviewModel</name>
-    <message>
-        <location filename="../../zsdesk/ui/pages/reports.py" line="+100"/>
-        <source>行号</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>结果</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>记录</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>列</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>原因或变化</source>
-        <translation>Reason or change</translation>
-    </message>
-</context>
-<context>
     <name>LightsModel</name>
     <message>
         <location filename="../../zsdesk/ui/models.py" line="+253"/>
@@ -3942,10 +3914,10 @@ Due {1}</translation>
 <context>
     <name>ListModel</name>
     <message>
-        <location line="+280"/>
-        <location line="+75"/>
+        <location line="+291"/>
+        <location line="+79"/>
         <source>读取列表</source>
-        <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) columns kept as wide as their text (the number and stage tell rows apart); how many loaded rows are measured for it the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``) display values kept at most (whole pages, the ones used last): 1M visits scrolled to the end keep their ids (~100 B each) and this many rows</extracomment>
+        <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) columns kept as wide as their text (the number and stage tell rows apart); how many loaded rows are measured for it the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``) display values kept at most (whole pages, the ones used last): 1M visits scrolled to the end keep their ids (16 B each, ``IdList``) and this many rows</extracomment>
         <translation>Reading the list</translation>
     </message>
     <message>
@@ -4082,7 +4054,7 @@ Due {1}</translation>
 Searching, filtering and drill-down work as usual.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -4255,32 +4227,32 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../zsdesk/ui/main_window.py" line="+298"/>
-        <location line="+260"/>
+        <location filename="../../zsdesk/ui/main_window.py" line="+301"/>
+        <location line="+279"/>
         <source>市级</source>
-        <extracomment>item data of the navigation list</extracomment>
+        <extracomment>the first page is made once the window is painted, or after this long at the latest item data of the navigation list</extracomment>
         <translation>city</translation>
     </message>
     <message>
-        <location line="-260"/>
-        <location line="+260"/>
+        <location line="-279"/>
+        <location line="+279"/>
         <source>县级</source>
         <translation>county</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+260"/>
+        <location line="-278"/>
+        <location line="+279"/>
         <source>{0} · {1} — 招商桌面</source>
         <translation>{0} · {1} — Investment Desk</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+257"/>
+        <location line="-234"/>
+        <location line="+259"/>
         <source>招商桌面</source>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-242"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
@@ -4356,13 +4328,13 @@ Searching, filtering and drill-down work as usual.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>尚未同步</source>
         <translation>Not synchronised yet</translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+125"/>
+        <location line="-126"/>
+        <location line="+127"/>
         <source>本站点还没有导入或导出过同步文件</source>
         <translation>This site has not imported or exported a sync file yet</translation>
     </message>
@@ -4983,7 +4955,7 @@ The other pages work as usual and no data was changed. {1}</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../zsdesk/ui/forms/project.py" line="+27"/>
+        <location filename="../../zsdesk/ui/forms/project.py" line="+28"/>
         <source>招商单元</source>
         <translation>Unit</translation>
     </message>
@@ -5224,7 +5196,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>No project one-pager made: {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>系统没有能打开PDF的程序：{0}</source>
         <translation>No program on this system can open PDF files: {0}</translation>
     </message>
@@ -5276,7 +5248,7 @@ The other pages work as usual and no data was changed. {1}</translation>
 <context>
     <name>RecommendDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reviews.py" line="+137"/>
+        <location filename="../../zsdesk/ui/pages/reviews.py" line="+138"/>
         <source>推荐落户预审</source>
         <translation>Recommend for review</translation>
     </message>
@@ -5561,9 +5533,9 @@ The other pages work as usual and no data was changed. {1}</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reports.py" line="-42"/>
+        <location filename="../../zsdesk/ui/pages/reports.py" line="+51"/>
         <source>周报</source>
-        <extracomment>the row behind a preview line (``zsdesk.app.reports.RowResult``) how many periods of each kind the period list offers (the running one included)</extracomment>
+        <extracomment>how many periods of each kind the period list offers (the running one included)</extracomment>
         <translation>Weekly</translation>
     </message>
     <message>
@@ -5607,42 +5579,12 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Key figures table</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>新增</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>更新</source>
-        <translation>Updated</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>未变</source>
-        <translation>Unchanged</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>拒绝</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>跳过</source>
-        <translation>Skipped</translation>
-    </message>
-    <message>
-        <location line="+71"/>
+        <location line="+610"/>
         <source>{0}{1}行</source>
         <translation>{0} {1} rows</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>跳过{0}行（空行、合计、说明）</source>
-        <translation>{0} rows skipped (blank, totals, notes)</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="-562"/>
         <source>统计与简报</source>
         <extracomment>the database changed through this page (a ledger import)</extracomment>
         <translation>Statistics &amp; briefs</translation>
@@ -5700,12 +5642,12 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-133"/>
         <source>半年报</source>
         <translation>Half-year</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+109"/>
         <source>简报设置…</source>
         <translation>Brief settings…</translation>
     </message>
@@ -5750,47 +5692,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Ledger import (Excel)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>读入日常台账：先逐行预览，再导入有效的行（支持 .xlsx .xls .ods）</source>
-        <translation>Read a ledger: preview row by row, then import the valid rows (.xlsx .xls .ods)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>台账种类</source>
-        <translation>Ledger kind</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>自动识别</source>
-        <translation>Detect</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>导入到</source>
-        <translation>Import into</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>选择台账文件并预览…</source>
-        <translation>Choose a ledger file and preview…</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>全部不导入</source>
-        <translation>Import nothing</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>不导入这个台账的任何一行</source>
-        <translation>Do not import any row of this ledger</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>导入有效行</source>
-        <translation>Import valid rows</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>读取单元</source>
         <translation>Reading units</translation>
     </message>
@@ -5811,12 +5713,12 @@ The other pages work as usual and no data was changed. {1}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+66"/>
+        <location line="+63"/>
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-62"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -5837,28 +5739,22 @@ The other pages work as usual and no data was changed. {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{0} {1}（预检稿）</source>
         <translation>{0} {1} (draft)</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-2"/>
         <source>全部单元</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+4"/>
-        <source>按台账中的“招商单元”列</source>
-        <translation>By the ledger&apos;s “unit” column</translation>
-    </message>
-    <message>
-        <location line="-1"/>
+        <location line="+3"/>
         <source>本站点全部单元</source>
         <translation>All units of this site</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>{0}（截至今日）</source>
         <translation>{0} (to date)</translation>
     </message>
@@ -6008,12 +5904,37 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>No brief made: {0}</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="+63"/>
+        <source>已导入{0}：{1}。</source>
+        <translation>Imported {0}: {1}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>被拒绝的{0}行没有导入（行号、列和原因见导入向导）。</source>
+        <translation>The {0} refused rows were not imported (the import wizard shows each row, column and reason).</translation>
+    </message>
+    <message>
+        <location line="-84"/>
         <source>没有打印：{0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-341"/>
+        <source>一次可选多个工作簿（.xlsx .xls .ods）：识别工作表和台账种类，核对列对应，确认新的招商人员和产业，逐行预览后在一个事务中导入，可随时取消</source>
+        <translation>Pick one or several workbooks (.xlsx .xls .ods): sheets and ledger kinds are recognised, you check the column mapping, confirm new staff and industries, preview every row, then import in one transaction; you can cancel at any time</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导入Excel台账…</source>
+        <translation>Import Excel ledger…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>与“文件 › 导入Excel台账…”相同</source>
+        <translation>Same as File › Import Excel ledger…</translation>
+    </message>
+    <message>
+        <location line="+369"/>
         <source>台账保存为</source>
         <translation>Save ledger as</translation>
     </message>
@@ -6046,88 +5967,6 @@ The other pages work as usual and no data was changed. {1}</translation>
         <location line="+8"/>
         <source>没有导出：{0}</source>
         <translation>Not exported: {0}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>选择要导入的台账</source>
-        <translation>Choose the ledger to import</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>预览台账</source>
-        <translation>Previewing ledger</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{0}：{1}（工作表“{2}”{3}）</source>
-        <translation>{0}: {1} (sheet “{2}”{3})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>，自动识别</source>
-        <translation>, detected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>预览：{0}。尚未写入。</source>
-        <translation>Preview: {0}. Nothing written yet.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>未识别的列（不导入）：{0}</source>
-        <translation>Columns not recognised (not imported): {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>将新建客商{0}家：{1}</source>
-        <translation>{0} new companies will be created: {1}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>导入有效行（{0}行）</source>
-        <translation>Import valid rows ({0})</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>台账未导入：{0}
-没有写入任何一行。</source>
-        <translation>Ledger not imported: {0}
-No row was written.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>导入台账</source>
-        <translation>Importing ledger</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>已导入：新增{0}行、更新{1}行。</source>
-        <translation>Imported: {0} rows added, {1} updated.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>没有需要写入的行。</source>
-        <translation>No row needed writing.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>另有{0}行被拒绝，未导入：请按上表的行号和原因修改台账后重新导入（已导入的行会显示为“未变”）。</source>
-        <translation>{0} more rows were refused and not imported: correct the ledger by the row numbers and reasons above and import it again (rows already imported show as “unchanged”).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{0}：{1}</source>
-        <translation>{0}: {1}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>已取消：台账的任何一行都没有导入。</source>
-        <translation>Cancelled: no row of the ledger was imported.</translation>
     </message>
 </context>
 <context>
@@ -6361,7 +6200,7 @@ No row was written.</translation>
         <translation>No meeting agenda made: {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>系统没有能打开PDF的程序：{0}</source>
         <translation>No program on this system can open PDF files: {0}</translation>
     </message>
@@ -7143,7 +6982,7 @@ No row was written.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../zsdesk/ui/pages/reviews.py" line="-177"/>
+        <location filename="../../zsdesk/ui/pages/reviews.py" line="-174"/>
         <source>登记预审步骤</source>
         <translation>Record review step</translation>
     </message>

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -31,7 +33,6 @@ from zsdesk.batch import chunks, without_gc
 from zsdesk.db.models import (
     Company, Industry, Lead, LeadStage, LocalState, Project, ProjectStage, Staff, Unit, Visit, VisitParticipant,
 )
-from zsdesk.db.types import new_id
 from zsdesk.domain import LEAD_FLOW, LEAD_LABELS, LEAD_SIDE, PROJECT_FLOW, PROJECT_LABELS, PROJECT_SIDE
 from zsdesk.errors import RefusedError, ValidationError, ValidationErrors, ZsdeskError
 from zsdesk.ledgers.columns import COLUMNS, KIND_LABELS
@@ -75,6 +76,30 @@ def _ledger_field(kind: str, service_field: str) -> str:
 
 def _norm(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").split()).lower()
+
+
+class _Ids:
+    """New ids of the kind ``db.types.new_id`` makes (random UUIDs, version 4),
+    drawn from the system's random source a thousand at a time: one
+    ``uuid4()`` each cost a first-day preview a tenth of its time."""
+
+    def __init__(self) -> None:
+        self._ready: list[str] = []
+
+    def __call__(self) -> str:
+        if not self._ready:
+            raw = bytearray(os.urandom(16 * 1000))
+            raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])   # version 4
+            raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])   # the RFC 4122 variant
+            h = raw.hex()
+            self._ready = [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
+                           for i in range(0, len(h), 32)]
+            self._ready.reverse()
+        return self._ready.pop()
+
+
+new_id = _Ids()
+os.register_at_fork(after_in_child=lambda: new_id._ready.clear())   # a child process draws its own
 
 
 # --- what the site does not know yet: proposals --------------------------------------------
@@ -156,7 +181,7 @@ def match_industry(text: str, catalogue: list[tuple[str, str]]) -> tuple[str | N
 
 # --- results --------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)   # one per row of a ledger
 class RowResult:
     row: int                                   # as Excel shows it
     fate: str                                  # one of FATES
@@ -359,13 +384,13 @@ class _Lookups:
             self.by_name.setdefault(name, live)
             self.by_norm.setdefault(norm, live)
 
-    def _by_loose_name(self, name: str) -> str | None:
-        """A company written with other spaces or full-width letters."""
+    def _by_loose_key(self, key: str) -> str | None:
+        """A company written with other spaces or full-width letters (``key``: the name's ``_norm``)."""
         if self._loose is None:
             self._loose = {}
             for written, cid in self.by_name.items():
                 self._loose.setdefault(_norm(written), cid)
-        return self._loose.get(_norm(name))
+        return self._loose.get(key)
 
     def _survivor(self, cid: str) -> str:
         seen = set()
@@ -436,7 +461,11 @@ class _Lookups:
                 return self.by_usci[code], None, False
         if not name:
             return None, None, False
-        exact = self.by_name.get(name) or self._by_loose_name(name)
+        loose = None   # the name spaces and width aside, once looked for
+        exact = self.by_name.get(name)
+        if not exact:
+            loose = _norm(name)
+            exact = self._by_loose_key(loose)
         if exact and not (code and self.company_usci.get(exact) and self.company_usci[exact] != code):
             return exact, None, False
         norm = normalize_company_name(name)
@@ -457,7 +486,7 @@ class _Lookups:
         self.by_norm.setdefault(norm, values["id"])
         self.by_name.setdefault(name, values["id"])
         if self._loose is not None:
-            self._loose.setdefault(_norm(name), values["id"])
+            self._loose.setdefault(_norm(name) if loose is None else loose, values["id"])
         if code:
             self.by_usci[code] = values["id"]
         self.company_name[values["id"]] = values["name"]
@@ -624,9 +653,10 @@ def _needs_history(kind: str, v: dict, record: dict) -> bool:
         return True
     if kind == "projects":
         current = record["stage"]
-        return any(v.get(fld) and (current not in PROJECT_FLOW or
-                                   PROJECT_FLOW.index(stage) > PROJECT_FLOW.index(current))
-                   for stage, fld in MILESTONES)
+        for stage, fld in MILESTONES:   # (a loop: most rows give no milestone date)
+            if v.get(fld) and (current not in PROJECT_FLOW or
+                               PROJECT_FLOW.index(stage) > PROJECT_FLOW.index(current)):
+                return True
     return False
 
 
@@ -655,11 +685,14 @@ def _show(value, names: dict | None = None) -> str:
 class _RowCheck:
     """Collects a row's problems, naming each by its ledger column."""
 
+    __slots__ = ("plan", "problems", "fields")
+
     def __init__(self, plan: LedgerPlan, row: LedgerRow, result: RowResult):
         self.plan = plan
         self.problems = result.problems
-        self.fields = {p.field for p in row.problems}
-        self.problems.extend(row.problems)
+        self.fields = {p.field for p in row.problems} if row.problems else set()
+        if row.problems:
+            self.problems.extend(row.problems)
 
     def column(self, ledger_field: str) -> str:
         header = self.plan.header_of(ledger_field)
@@ -708,19 +741,26 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
     # pass 1: references
     staged = []
     numbers, company_ids, dates, unit_ids, people = set(), set(), [], set(), set()
+    created_ids: set[str] = set()   # companies this import creates: no record of the database names them
+    industry_memo: dict[str, tuple[str | None, str | None, str | None]] = {}   # text -> (id, note, problem)
     plain = [(ledger, service) for ledger, service in PLAIN[kind].items() if ledger in plan.fields]
     for i, row in enumerate(plan.rows):
         if progress is not None and i % 1000 == 0:
-            progress(i, total)
+            progress(i // 2, total)   # the references: the first half
         result = RowResult(row.row, "refused")
         check = _RowCheck(plan, row, result)
         v = row.values
-        data = {service: v.get(ledger) for ledger, service in plain}
+        # the service's values; an empty cell is left out (an import never empties a field)
+        data = {}
+        for ledger, service in plain:
+            value = v.get(ledger)
+            if value is not None:
+                data[service] = value
         uid, problem = look.unit(v.get("unit"))
         if problem:
             check.add("unit", problem)
-        data["unit_id"] = uid
         if uid is not None:
+            data["unit_id"] = uid
             unit_ids.add(uid)
         if v.get("company") or v.get("usci"):
             cid, company_problem, created = look.company(v.get("company"), v.get("usci"))
@@ -731,17 +771,28 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
                 data["company_id"] = cid
                 company_ids.add(cid)
                 if created:
+                    created_ids.add(cid)
                     result.notes.append(f"新建企业：{look.company_name[cid]}")
         if v.get("industry"):
             text = v["industry"]
-            iid = look.industry(text)
-            if iid is None and proposing:
-                iid, chosen, _ = look.proposed_industry(text)
+            found = industry_memo.get(text)
+            if found is None:   # a ledger names a dozen industries in ten thousand rows
+                iid = look.industry(text)
+                note = problem = None
+                if iid is None and proposing:
+                    iid, chosen, _ = look.proposed_industry(text)
+                    note = f"产业“{text}” → “{chosen}”" if iid else f"产业“{text}”不在产业目录中，留空"
+                elif iid is None:
+                    problem = f"产业“{text}”不在产业目录中"
+                found = industry_memo[text] = (iid, note, problem)
+            iid, note, problem = found
+            if note is not None:
                 industry_rows[text] += 1
-                result.notes.append(f"产业“{text}” → “{chosen}”" if iid else f"产业“{text}”不在产业目录中，留空")
-            elif iid is None:
-                check.add("industry", f"产业“{text}”不在产业目录中")
-            data["industry_id"] = iid
+                result.notes.append(note)
+            elif problem is not None:
+                check.add("industry", problem)
+            if iid is not None:
+                data["industry_id"] = iid
         for fld in ("owner_staff", "staff"):
             if v.get(fld):
                 sid = look.staff(v[fld], uid)
@@ -753,7 +804,8 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
                         result.notes.append(f"新建招商人员：{v[fld]}")
                 elif sid is None:
                     check.add(fld, f"“{v[fld]}”不是招商人员名单中的人（请先在人员名单中添加，或清空此格）")
-                data[REFS[fld]] = sid
+                if sid is not None:
+                    data[REFS[fld]] = sid
         if v.get("participants"):
             ids: list[str] = []
             unknown: list[str] = []
@@ -780,7 +832,7 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
             result.label = f"{v['visit_date'].isoformat()} {result.label}"
         staged.append((row, result, check, data))
 
-    existing = _Existing(ws, kind, numbers, company_ids, dates, unit_ids, people)
+    existing = _Existing(ws, kind, numbers, company_ids - created_ids, dates, unit_ids, people)
     matched = []
     for row, result, _check, data in staged:
         v = row.values
@@ -796,8 +848,8 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
                 record = existing.by_key.get(key)
         matched.append((record, key))
     look.load_company_names({rec["company_id"] for rec, _ in matched if rec is not None})
-    existing.load_history({rec["id"] for (rec, _), (row, *_) in zip(matched, staged)
-                           if rec is not None and _needs_history(kind, row.values, rec)}
+    existing.load_history({rec["id"] for (rec, _), staged_row in zip(matched, staged)
+                           if rec is not None and _needs_history(kind, staged_row[0].values, rec)}
                           if kind in STAGE_MODELS else ())
     if kind == "visits" and "participants" in plan.fields:
         existing.load_participants()
@@ -807,7 +859,7 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
     seen_ids: dict[str, int] = {}
     for i, ((row, result, check, data), (record, key)) in enumerate(zip(staged, matched)):
         if progress is not None and i % 1000 == 0:
-            progress(i, total)
+            progress((total + i) // 2, total)
         v = row.values
         if record is not None:
             if record["id"] in seen_ids:
@@ -836,7 +888,7 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
         out.rows.append(result)
     for skipped in plan.skipped:
         out.rows.append(RowResult(skipped.row, "skipped", notes=[skipped.reason]))
-    out.rows.sort(key=lambda r: r.row)
+    out.rows.sort(key=attrgetter("row"))
     # new companies that a valid row needs
     needed = {a.values.get("company_id") for a in out.creates} | \
              {a.changes.get("company_id") for a in out.updates}
@@ -846,8 +898,12 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
     for values in [a.values for a in out.creates] + [a.project for a in out.creates if a.project] + \
             [a.changes for a in out.updates] + [a.extras for a in out.updates] + \
             [a.project for a in out.updates if a.project]:
-        staff_ids.update(x for x in (values.get("owner_staff_id"), values.get("staff_id")) if x)
-        staff_ids.update(values.get("participants") or ())
+        for staff_field in ("owner_staff_id", "staff_id"):
+            sid = values.get(staff_field)
+            if sid:
+                staff_ids.add(sid)
+        if values.get("participants"):
+            staff_ids.update(values["participants"])
     out.new_staff = [v for v in batch.new_staff.values() if v["id"] in staff_ids]
     out.unit_names = dict(look.unit_name)
     for text, n in industry_rows.items():
@@ -924,7 +980,7 @@ def _validate(svc, kind, data, row, check, current=None) -> dict | None:
 
 def _plan_create(ws, svc, kind, row, data, check, existing, result) -> _Create | None:
     v = row.values
-    data = {k: val for k, val in data.items() if val is not None}
+    data = dict(data)   # (holds no None: empty cells are left out)
     moves: list = []
     if kind == "leads":
         stage = v.get("stage") or "clue"
@@ -936,7 +992,11 @@ def _plan_create(ws, svc, kind, row, data, check, existing, result) -> _Create |
             data.update(stage=stage, stage_date=v.get("stage_date"))
     elif kind == "projects":
         data["stage"] = "signed"
-        moves = [m for m in _wanted_moves(kind, v, check) if m[0] != "signed"]
+        if v.get("stage") in (None, "", "signed") and not (
+                v.get("started_date") or v.get("completed_date") or v.get("producing_date")):
+            moves = []   # the row shows a project at 签约 and no milestone (most rows): nothing to move
+        else:
+            moves = [m for m in _wanted_moves(kind, v, check) if m[0] != "signed"]
     values = _validate(svc, kind, data, row, check)
     if values is None or check.problems:
         return None
@@ -956,7 +1016,7 @@ def _plan_create(ws, svc, kind, row, data, check, existing, result) -> _Create |
             if action.project is None:
                 return None
             result.notes.append("签约：同时生成签约项目")
-    if kind == "projects":
+    if kind == "projects" and existing.open_leads:
         lead = existing.open_leads.get((values["company_id"], _norm(values["name"])))
         if lead is not None:
             hist = existing.lead_history.get(lead["id"], []) + [(lead["stage"], lead["stage_date"])]
@@ -980,7 +1040,7 @@ def _plan_update(ws, svc, kind, row, data, record, check, existing, look, result
         return None
     current = record
     get = current.get
-    differs = [k for k, val in data.items() if val is not None and get(k) != val and k != "participants"]
+    differs = [k for k, val in data.items() if get(k) != val and k != "participants"]   # (data holds no None)
     if "company_id" in differs and v.get("company") and \
             _same_company(v["company"], look.company_name.get(current["company_id"])):
         differs.remove("company_id")  # the ledger names the record's company (e.g. one merged since)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from itertools import repeat
+from operator import is_not
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -1284,14 +1285,15 @@ def _read_rows(plan: LedgerPlan, grid: list[list], first: int) -> None:
                 errors.setdefault(pos_of[k], []).append((field_of[c], (
                     f"公式“={formula}”没有保存计算结果（文件由程序生成，未在Excel或WPS中保存过）："
                     "请在Excel或WPS中打开、保存后再导入")))
-    n_fields = len(parsed_columns)
     values = zip(*parsed_columns) if parsed_columns else ((),) * len(kept)
+    nothing = repeat(None)
     for pos, (k, parsed) in enumerate(zip(kept, values)):
-        row = LedgerRow(first + k + 1, dict(zip(fields, parsed)))
+        row = LedgerRow(first + k + 1, dict(zip(fields, parsed)), [])
         found = errors.get(pos)
         if found:
             row.problems.extend(Problem(headers[fld], message, fld) for fld, message in found)
-        elif parsed.count(None) == n_fields:
+        # every value empty: looked at by identity (a Decimal compared with None costs a microsecond)
+        elif not any(map(is_not, parsed, nothing)):
             if all(_is_empty(v) for v in rows[k]):  # cells of spaces only
                 plan.blank_rows += 1
             else:  # only a 序号, or text in columns we do not import

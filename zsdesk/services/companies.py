@@ -74,6 +74,9 @@ class CompanyChoice:
 
 
 CONTACT_LABELS = {"name": "姓名", "title": "职务", "phone": "电话", "email": "邮箱", "wechat": "微信"}
+#: a company's values as clean() returns them (those given)
+_CLEANED = ("name", "usci", "tags", "region", "address", "industry_id", "notes", "merged_into_id", "id", "number",
+            "contacts")
 
 
 class CompanyService(RecordService[Company]):
@@ -82,20 +85,28 @@ class CompanyService(RecordService[Company]):
     extras = ("contacts",)
 
     def clean(self, values: dict, check: Checker, *, current=None) -> dict:
-        values["name"] = check(require_text, values.get("name"), "name", max_len=120)
-        values["usci"] = check(validate_usci, values.get("usci"), "usci")
-        tags = values.get("tags")
+        # an empty optional value is None without a call to its validator (a ledger import
+        # creates thousands of companies)
+        get = values.get
+        values["name"] = check(require_text, get("name"), "name", max_len=120)
+        usci = get("usci")
+        values["usci"] = None if usci is None else check(validate_usci, usci, "usci")
+        tags = get("tags")
         if isinstance(tags, (list, tuple, set)):
             tags = "、".join(t for t in COMPANY_TAGS if t in tags) + "".join(
                 f"、{t}" for t in tags if t not in COMPANY_TAGS)
         values["tags"] = (tags or "").strip("、") or None
         for field, size in (("region", 60), ("address", 200), ("notes", 5000)):
-            values[field] = check(require_text, values.get(field), field, max_len=size, required=False)
-        if values.get("contacts") is not None:
+            text = get(field)
+            values[field] = None if text is None else \
+                check(require_text, text, field, max_len=size, required=False)
+        if get("contacts") is not None:
             values["contacts"] = self._clean_contacts(values["contacts"], check)
-        return {k: values.get(k) for k in ("name", "usci", "tags", "region", "address", "industry_id",
-                                           "notes", "merged_into_id", "id", "number", "contacts")
-                if k in values}
+        out = {}
+        for k in _CLEANED:
+            if k in values:
+                out[k] = values[k]
+        return out
 
     def _clean_contacts(self, contacts, check: Checker) -> list[dict]:
         """A company's contacts given with it (a form saves them in one go);

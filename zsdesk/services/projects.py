@@ -19,6 +19,10 @@ from zsdesk.services.stages import check_move, stage_history_query
 from zsdesk.validation import parse_date, parse_int, parse_money, parse_ratio, require_choice, require_text
 
 
+_ZERO = Decimal(0)
+_OPTIONAL_REFS = ("industry_id", "lead_id", "carrier_id", "owner_staff_id")
+
+
 class ProjectService(RecordService[Project]):
     model = Project
     protected = ("stage", "stage_date", "stage_reason")
@@ -26,41 +30,59 @@ class ProjectService(RecordService[Project]):
                   "carrier_id": Carrier, "owner_staff_id": Staff}
 
     def clean(self, values: dict, check: Checker, *, current=None) -> dict:
+        # An empty optional value is taken as None without calling its validator (each
+        # returns None for it, without a problem): a ledger import cleans ten thousand rows.
         today = self.ws.today()
-        out = {k: values[k] for k in ("id", "number", "unit_id", "company_id") if values.get(k) is not None}
+        get = values.get
+        out = {}
+        for k in ("id", "number", "unit_id", "company_id"):
+            value = get(k)
+            if value is not None:
+                out[k] = value
         # optional references: an emptied one is written as empty (clears 包保责任人, 载体 …)
-        out.update({k: values.get(k) or None for k in ("industry_id", "lead_id", "carrier_id", "owner_staff_id")
-                    if k in values})
+        for k in _OPTIONAL_REFS:
+            if k in values:
+                out[k] = values[k] or None
         for field, label in (("unit_id", "请选择招商单元"), ("company_id", "请选择企业")):
-            if not values.get(field):
+            if not get(field):
                 check.fail(field, label)
-        out["name"] = check(require_text, values.get("name"), "name", max_len=120)
-        out["contract_date"] = cdate = check(parse_date, values.get("contract_date"), "contract_date",
+        out["name"] = check(require_text, get("name"), "name", max_len=120)
+        out["contract_date"] = cdate = check(parse_date, get("contract_date"), "contract_date",
                                              required=True, not_after=today)
         # a foreign-funded project may state only its 外资 (万美元): counted by the 1,000万美元 rule
-        usd = check(parse_money, values.get("foreign_investment_usd"), "foreign_investment_usd")
-        foreign_only = usd is not None and usd > 0 and values.get("contract_investment") in (None, "", 0)
-        amount = Decimal(0) if foreign_only else \
-            check(parse_money, values.get("contract_investment"), "contract_investment", required=True)
+        raw_usd = get("foreign_investment_usd")
+        usd = None if raw_usd is None else check(parse_money, raw_usd, "foreign_investment_usd")
+        foreign_only = usd is not None and usd > 0 and get("contract_investment") in (None, "", 0)
+        amount = _ZERO if foreign_only else \
+            check(parse_money, get("contract_investment"), "contract_investment", required=True)
         if amount is not None and amount <= 0 and not foreign_only:
             check.fail("contract_investment", "合同投资额须大于0（只有外资的项目请填写外资金额，万美元）")
         out["contract_investment"] = amount
-        for field in ("foreign_investment_usd", "expected_output", "expected_tax"):
-            out[field] = check(parse_money, values.get(field), field)
-        out["land_mu"] = check(parse_money, values.get("land_mu"), "land_mu")
-        out["jobs"] = check(parse_int, values.get("jobs"), "jobs")
-        out["notes"] = check(require_text, values.get("notes"), "notes", max_len=5000, required=False)
-        out["category"] = check(require_choice, values.get("category") or None, "category", PROJECT_CATEGORIES,
-                                required=False)
+        # (a 外资 that could not be read is reported twice, as before: the import names it once)
+        out["foreign_investment_usd"] = usd if usd is not None or raw_usd is None else \
+            check(parse_money, raw_usd, "foreign_investment_usd")
+        for field in ("expected_output", "expected_tax", "land_mu"):
+            raw = get(field)
+            out[field] = None if raw is None else check(parse_money, raw, field)
+        raw = get("jobs")
+        out["jobs"] = None if raw is None else check(parse_int, raw, "jobs")
+        raw = get("notes")
+        out["notes"] = None if raw is None else check(require_text, raw, "notes", max_len=5000, required=False)
+        raw = get("category")
+        out["category"] = check(require_choice, raw, "category", PROJECT_CATEGORIES, required=False) if raw else None
         if current is None:
             # A project enters at 签约; a ledger import may bring one already further on.
-            stage = check(require_choice, values.get("stage") or "signed", "stage", PROJECT_FLOW + PROJECT_SIDE)
-            sdate = check(parse_date, values.get("stage_date") or cdate, "stage_date", not_after=today)
+            raw = get("stage")
+            stage = "signed" if not raw or raw == "signed" else \
+                check(require_choice, raw, "stage", PROJECT_FLOW + PROJECT_SIDE)
+            raw = get("stage_date")
+            # no date of its own: the 签约 date, read above with the same rule
+            sdate = check(parse_date, raw, "stage_date", not_after=today) if raw else cdate
             if sdate and cdate and sdate < cdate:
                 check.fail("stage_date", "阶段日期不能早于签约日期")
-            if stage in ("defaulted", "stalled") and not values.get("stage_reason"):
+            if stage in ("defaulted", "stalled") and not get("stage_reason"):
                 check.fail("stage_reason", "未履约/停滞须填写原因")
-            out.update(stage=stage, stage_date=sdate, stage_reason=values.get("stage_reason"))
+            out.update(stage=stage, stage_date=sdate, stage_reason=get("stage_reason"))
         return out
 
     def number_year(self, row):

@@ -11,12 +11,13 @@
   print is shown beside the period.
 - 台账导出: a ledger (拜访, 在谈, 签约) or the statistics workbook for a year and a
   unit, as .xlsx, then "打开".
-- 台账导入: a ledger file is read and previewed row by row (新增 / 更新 / 未变 /
-  拒绝, with the column and the reason); "导入有效行" writes the valid rows in one
-  transaction, "全部不导入" leaves everything as it was.
+- 台账导入: "导入Excel台账…" opens the import wizard (``zsdesk.ui.ledger_wizard``,
+  the same as 文件 › 导入Excel台账…): several workbooks, each sheet's kind and
+  columns, the proposals, every row's fate, one cancellable transaction. The
+  page says what the last import wrote.
 
-The page calls ``zsdesk.app.reports`` only; every file and database operation
-runs in the window's ``TaskRunner``.
+The page calls ``zsdesk.app.reports`` (the wizard ``zsdesk.app.ledger_import``);
+every file and database operation runs in the window's ``TaskRunner``.
 """
 
 from __future__ import annotations
@@ -26,31 +27,22 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
-    QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget,
+    QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from zsdesk.app import ValidationError
 from zsdesk.app.reports import (
-    BRIEF_STEPS, TEXT_MAX, BriefSettings, ReportsData, export_ledger, import_ledger, load_brief_settings,
-    load_reports, make_brief_file, preview_ledger, recent_periods,
+    BRIEF_STEPS, TEXT_MAX, BriefSettings, ReportsData, export_ledger, load_brief_settings, load_reports,
+    make_brief_file, recent_periods,
 )
 from zsdesk.ui import options, printing
-from zsdesk.ui.models import RowsModel
+from zsdesk.ui.ledger_wizard import LedgerImportWizard
 from zsdesk.ui.tasks import describe_error
 from zsdesk.ui.widgets.page import error_banner, panel, scrolling_body
 from zsdesk.ui.widgets.files import open_in_system
-
-MUTED = QColor("#6B7A8F")
-WARN = QColor("#B3261E")
-GOOD = QColor("#1E6B34")
-CHANGED = QColor("#1F4E8C")
-
-
-#: the row behind a preview line (``zsdesk.app.reports.RowResult``)
 
 #: how many periods of each kind the period list offers (the running one included)
 PERIODS_SHOWN = {"weekly": 27, "monthly": 25, "bimonthly": 13, "quarterly": 9, "halfyear": 6, "yearly": 6}
@@ -69,13 +61,6 @@ LEDGER_NAMES = {
     "projects": QT_TRANSLATE_NOOP("ReportsPage", "签约项目台账"),
     "stats": QT_TRANSLATE_NOOP("ReportsPage", "主要指标统计表"),
 }
-FATE_NAMES = {
-    "created": QT_TRANSLATE_NOOP("ReportsPage", "新增"),
-    "updated": QT_TRANSLATE_NOOP("ReportsPage", "更新"),
-    "unchanged": QT_TRANSLATE_NOOP("ReportsPage", "未变"),
-    "refused": QT_TRANSLATE_NOOP("ReportsPage", "拒绝"),
-    "skipped": QT_TRANSLATE_NOOP("ReportsPage", "跳过"),
-}
 
 
 def _t(text: str) -> str:
@@ -85,73 +70,6 @@ def _t(text: str) -> str:
 def print_file(path: str, printer, report, task) -> int:
     """The task that prints a made brief (``zsdesk.ui.printing.print_pdf``), stopping when cancelled."""
     return printing.print_pdf(path, printer, report=report, cancelled=lambda: task.cancelled)
-
-
-# --- the preview of a ledger import ---------------------------------------------------------------
-
-class LedgerPreviewModel(RowsModel):
-    """Every row of a ledger and its fate: row number, fate, what the row is,
-    the column concerned, the reason (or the change)."""
-
-    ROW, FATE, RECORD, COLUMN, REASON = range(5)
-    NUMERIC = frozenset({ROW})
-
-    def __init__(self, parent=None):
-        super().__init__([], parent)
-        self.headers = [self.tr("行号"), self.tr("结果"), self.tr("记录"), self.tr("列"), self.tr("原因或变化")]
-
-    def set_result(self, result) -> None:
-        """``result``: a ``zsdesk.app.reports.ImportPreview`` (None: empty)."""
-        self.set_rows(result.rows if result is not None else [])
-
-    def text(self, r, column: int) -> str:
-        if column == self.ROW:
-            return str(r.row)
-        if column == self.FATE:
-            return _t(FATE_NAMES.get(r.fate, r.fate))
-        if column == self.RECORD:
-            return "　".join(x for x in (r.number, r.label) if x)
-        if column == self.COLUMN:
-            if r.fate == "refused":
-                return "、".join(dict.fromkeys(p.column for p in r.problems if p.column))
-            if r.fate == "updated":
-                return "、".join(r.changes)
-            return ""
-        if r.fate == "refused":
-            return "；".join(p.message for p in r.problems)
-        if r.fate == "updated" and r.changes:
-            return "；".join(f"{old or self.tr('（空）')} → {new}" for old, new in r.changes.values())
-        return "；".join(r.notes)
-
-    def tooltip(self, r, column: int) -> str | None:
-        if column == self.REASON and r.fate == "refused":
-            return "\n".join(str(p) for p in r.problems)
-        text = self.text(r, column)
-        return text if len(text) > 20 else None
-
-    def foreground(self, r, column: int):
-        if column == self.FATE:
-            return {"refused": WARN, "created": GOOD, "updated": CHANGED}.get(r.fate, MUTED)
-        if r.fate in ("skipped", "unchanged"):
-            return MUTED
-        if column == self.REASON and r.fate == "refused":
-            return WARN
-        return None
-
-    def alignment(self, column: int) -> int:
-        if column == self.FATE:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return super().alignment(column)
-
-
-def fate_summary(counts: dict[str, int]) -> str:
-    parts = [QCoreApplication.translate("ReportsPage", "{0}{1}行").format(_t(FATE_NAMES[f]),
-                                                                         counts.get(f, 0))
-             for f in ("created", "updated", "unchanged", "refused")]
-    if counts.get("skipped"):
-        parts.append(QCoreApplication.translate("ReportsPage", "跳过{0}行（空行、合计、说明）").format(
-            counts["skipped"]))
-    return "、".join(parts)
 
 
 # --- the page -----------------------------------------------------------------------------------------
@@ -164,8 +82,7 @@ class ReportsPage(QWidget):
     brief_printed = Signal(int)        # pages sent to the printer
     settings_loaded = Signal(object)   # BriefSettings of the chosen kind and period
     ledger_exported = Signal(object)   # ledgers.ExportResult
-    ledger_previewed = Signal(object)  # ledgers.ImportPreview (nothing written)
-    ledger_imported = Signal(object)   # ledgers.ImportPreview (applied or not)
+    ledger_imported = Signal(object)   # app.ledger_import.ImportCheck of an import the wizard wrote
     #: the database changed through this page (a ledger import)
     data_changed = Signal()
 
@@ -174,10 +91,7 @@ class ReportsPage(QWidget):
         self.ws, self.tasks = ws, tasks
         self.data: ReportsData | None = None
         self.brief_result = None
-        self.ledger_path: str | None = None
-        self.ledger_preview = None
-        self.ledger_unit: str | None = None
-        self.preview_model = LedgerPreviewModel(self)
+        self.ledger_wizard: LedgerImportWizard | None = None
         self._text_loaded_for: tuple[str, str] | None = None
         self._text_edited = False
         self.brief_settings: BriefSettings | None = None   # of the chosen kind and period
@@ -332,62 +246,17 @@ class ReportsPage(QWidget):
 
     def _build_import_panel(self) -> QFrame:
         panel, box = self._panel(self.tr("台账导入（Excel）"),
-                                 self.tr("读入日常台账：先逐行预览，再导入有效的行（支持 .xlsx .xls .ods）"))
+                                 self.tr("一次可选多个工作簿（.xlsx .xls .ods）：识别工作表和台账种类，核对列对应，"
+                                         "确认新的招商人员和产业，逐行预览后在一个事务中导入，可随时取消"))
         line = QHBoxLayout()
-        line.setSpacing(10)
-        line.addWidget(QLabel(self.tr("台账种类")))
-        self.import_kind_combo = QComboBox()
-        self.import_kind_combo.addItem(self.tr("自动识别"), "auto")
-        for kind in ("visits", "leads", "projects"):
-            self.import_kind_combo.addItem(_t(LEDGER_NAMES[kind]), kind)
-        line.addWidget(self.import_kind_combo)
-        line.addSpacing(12)
-        line.addWidget(QLabel(self.tr("导入到")))
-        self.import_unit_combo = QComboBox()
-        self.import_unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        line.addWidget(self.import_unit_combo)
-        line.addSpacing(12)
-        self.choose_ledger_button = QPushButton(self.tr("选择台账文件并预览…"))
-        self.choose_ledger_button.clicked.connect(self.choose_ledger)
-        line.addWidget(self.choose_ledger_button)
+        self.import_wizard_button = QPushButton(self.tr("导入Excel台账…"))
+        self.import_wizard_button.setToolTip(self.tr("与“文件 › 导入Excel台账…”相同"))
+        self.import_wizard_button.clicked.connect(self.open_ledger_wizard)
+        line.addWidget(self.import_wizard_button)
         line.addStretch(1)
         box.addLayout(line)
-        self.import_bar = self._bar()
-        self.import_bar.setRange(0, 0)
-        box.addWidget(self.import_bar)
-        self.import_error = self._note("fieldError")
-        box.addWidget(self.import_error)
-        self.import_summary = self._note("countLabel")
-        box.addWidget(self.import_summary)
-        self.preview_table = QTableView()
-        self.preview_table.setModel(self.preview_model)
-        self.preview_table.setAlternatingRowColors(True)
-        self.preview_table.setShowGrid(False)
-        self.preview_table.setWordWrap(False)
-        self.preview_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_table.verticalHeader().hide()
-        self.preview_table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 12)
-        header = self.preview_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(LedgerPreviewModel.RECORD, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.preview_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.preview_table.hide()
-        box.addWidget(self.preview_table)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.discard_ledger_button = QPushButton(self.tr("全部不导入"))
-        self.discard_ledger_button.setToolTip(self.tr("不导入这个台账的任何一行"))
-        self.discard_ledger_button.clicked.connect(self.discard_ledger)
-        self.import_ledger_button = QPushButton(self.tr("导入有效行"))
-        self.import_ledger_button.clicked.connect(self.import_valid_rows)
-        buttons.addWidget(self.discard_ledger_button)
-        buttons.addWidget(self.import_ledger_button)
-        box.addLayout(buttons)
-        self.discard_ledger_button.hide()
-        self.import_ledger_button.hide()
         self.import_status = self._note("okNote")
+        self.import_status.setWordWrap(True)
         box.addWidget(self.import_status)
         return panel
 
@@ -438,12 +307,9 @@ class ReportsPage(QWidget):
             fill(self.unit_combo, self.tr("全市（正式简报，编期号）"),
                  lambda c, n: self.tr("{0} {1}（预检稿）").format(c, n))
             fill(self.ledger_unit_combo, self.tr("全部单元"), lambda c, n: f"{c} {n}")
-            fill(self.import_unit_combo, self.tr("按台账中的“招商单元”列"), lambda c, n: f"{c} {n}")
         else:
             fill(self.unit_combo, None, lambda c, n: self.tr("{0} {1}（预检稿）").format(c, n))
             fill(self.ledger_unit_combo, self.tr("本站点全部单元") if several else None, lambda c, n: f"{c} {n}")
-            fill(self.import_unit_combo, self.tr("按台账中的“招商单元”列") if several else None,
-                 lambda c, n: f"{c} {n}")
 
     def _fill_periods(self) -> None:
         if self.data is None:
@@ -793,115 +659,23 @@ class ReportsPage(QWidget):
             open_in_system(self.exported_path)
 
     # -- ledger import -----------------------------------------------------------------------------------
-    def choose_ledger(self) -> None:
-        folder = options.start_folder(options.ledger_folder)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的台账"), folder,
-                                              self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"))
-        if not path:
-            return
-        options.ledger_folder.set(str(Path(path).parent))
-        self.preview_ledger(path)
+    def open_ledger_wizard(self) -> None:
+        """The 导入Excel台账 wizard, as the 文件 menu opens it."""
+        self.ledger_wizard = LedgerImportWizard(self.ws, self.tasks, self)
+        self.ledger_wizard.imported.connect(self._ledgers_imported)
+        self.ledger_wizard.open()
 
-    def preview_ledger(self, path: str) -> None:
-        """Read ``path`` and show every row's fate; nothing is written."""
-        self.ledger_path = path
-        self.ledger_preview = None
-        self.ledger_unit = self.import_unit_combo.currentData() or None
-        self.preview_model.set_result(None)
-        self.preview_table.hide()
-        for w in (self.import_error, self.import_status, self.import_summary, self.import_ledger_button,
-                  self.discard_ledger_button):
-            w.hide()
-        self.choose_ledger_button.setEnabled(False)
-        self.import_bar.show()
-        self.tasks.run(preview_ledger, self.ws, path, self.import_kind_combo.currentData(), self.ledger_unit,
-                       title=self.tr("预览台账"), write=False, on_done=self._ledger_previewed,
-                       on_error=self._ledger_failed)
-
-    def _ledger_previewed(self, result) -> None:
-        self.choose_ledger_button.setEnabled(True)
-        self.import_bar.hide()
-        self.ledger_preview = result
-        self._show_ledger_rows(result)
-        counts = result.counts
-        plan = result.plan
-        lines = [self.tr("{0}：{1}（工作表“{2}”{3}）").format(
-            plan.file_name, _t(LEDGER_NAMES[plan.kind]), plan.sheet, self.tr("，自动识别") if plan.kind_detected else ""),
-            self.tr("预览：{0}。尚未写入。").format(fate_summary(counts))]
-        if plan.ignored_columns:
-            lines.append(self.tr("未识别的列（不导入）：{0}").format("、".join(plan.ignored_columns)))
-        if result.new_companies:
-            lines.append(self.tr("将新建客商{0}家：{1}").format(len(result.new_companies),
-                                                         "、".join(result.new_companies[:10])))
-        self.import_summary.setText("\n".join(lines))
-        self.import_summary.show()
-        valid = counts["created"] + counts["updated"]
-        self.import_ledger_button.setText(self.tr("导入有效行（{0}行）").format(valid))
-        self.import_ledger_button.setEnabled(result.has_work)
-        self.import_ledger_button.show()
-        self.discard_ledger_button.show()
-        self.ledger_previewed.emit(result)
-
-    def _show_ledger_rows(self, result) -> None:
-        self.preview_model.set_result(result)
-        rows = min(max(self.preview_model.rowCount(), 1), 14)
-        header = self.preview_table.horizontalHeader()
-        self.preview_table.setFixedHeight(header.sizeHint().height()
-                                          + rows * self.preview_table.verticalHeader().defaultSectionSize()
-                                          + 2 * self.preview_table.frameWidth() + 4)
-        fm = QFontMetrics(self.preview_table.font())
-        widest = max([fm.horizontalAdvance(self.preview_model.text(r, LedgerPreviewModel.RECORD))
-                      for r in self.preview_model.rows] + [80])
-        header.resizeSection(LedgerPreviewModel.RECORD, min(widest + 24, fm.horizontalAdvance("M") * 36))
-        self.preview_table.show()
-
-    def _ledger_failed(self, exc: BaseException) -> None:
-        self.choose_ledger_button.setEnabled(True)
-        self.import_bar.hide()
-        self.import_ledger_button.setEnabled(True)
-        self.import_error.setText(self.tr("台账未导入：{0}\n没有写入任何一行。").format(describe_error(exc)))
-        self.import_error.show()
-
-    def import_valid_rows(self) -> None:
-        if self.ledger_preview is None:
-            return
-        self.import_ledger_button.setEnabled(False)
-        self.discard_ledger_button.setEnabled(False)
-        self.import_bar.show()
-        self.tasks.run(import_ledger, self.ws, self.ledger_preview.plan, self.ledger_unit,
-                       title=self.tr("导入台账"), on_done=self._ledger_imported, on_error=self._ledger_failed)
-
-    def _ledger_imported(self, result) -> None:
-        self.import_bar.hide()
-        self.discard_ledger_button.setEnabled(True)
-        self.import_ledger_button.hide()
-        self.discard_ledger_button.hide()
-        self.ledger_preview = None
-        self._show_ledger_rows(result)
-        counts = result.counts
-        if result.applied:
-            text = self.tr("已导入：新增{0}行、更新{1}行。").format(counts["created"], counts["updated"])
-        else:
-            text = self.tr("没有需要写入的行。")
-        if counts["refused"]:
-            text += self.tr("另有{0}行被拒绝，未导入：请按上表的行号和原因修改台账后重新导入（已导入的行会显示为“未变”）。"
-                            ).format(counts["refused"])
+    def _ledgers_imported(self, check) -> None:
+        refused = sum(1 for r in check.rows if r.fate == "refused")
+        files = "、".join(dict.fromkeys(r.file for r in check.rows))
+        text = self.tr("已导入{0}：{1}。").format(
+            files, "、".join(self.tr("{0}{1}行").format(label, n) for label, n in check.counts))
+        if refused:
+            text += self.tr("被拒绝的{0}行没有导入（行号、列和原因见导入向导）。").format(refused)
         self.import_status.setText(text)
         self.import_status.show()
-        self.import_summary.setText(self.tr("{0}：{1}").format(result.plan.file_name, fate_summary(counts)))
-        self.ledger_imported.emit(result)
-        if result.applied:
-            self.data_changed.emit()
-
-    def discard_ledger(self) -> None:
-        self.ledger_preview = None
-        self.import_ledger_button.hide()
-        self.discard_ledger_button.hide()
-        self.preview_table.hide()
-        self.preview_model.set_result(None)
-        self.import_summary.hide()
-        self.import_status.setText(self.tr("已取消：台账的任何一行都没有导入。"))
-        self.import_status.show()
+        self.ledger_imported.emit(check)
+        self.data_changed.emit()
 
 
 def _repolish(widget: QWidget) -> None:
