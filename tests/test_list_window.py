@@ -163,3 +163,109 @@ def test_a_filtered_list_sorted_by_another_name_is_sorted_after_filtering(ws, mo
     monkeypatch.setattr(Q, "_SORT_SMALL", 0)  # the general way: name and sort every match
     assert Q.page_ids(ws, query, None, 150) == few and Q.page_ids(ws, query, few.after, 150) == second
     assert few.more and len(few.ids) + len(second.ids) == Q.count(ws, query)
+
+
+def test_ids_are_kept_packed_and_read_back_as_they_were():
+    import uuid
+
+    ids = [str(uuid.uuid4()) for _ in range(500)]
+    packed = Q.IdList(ids[:7])
+    packed.extend(ids[7:])
+    assert len(packed) == 500 and list(packed) == ids and len(packed._packed) == 16 * 500
+    assert packed[0] == ids[0] and packed[-1] == ids[-1] and packed[10:20] == ids[10:20]
+    assert packed.index(ids[321]) == 321 and ids[5] in packed and str(uuid.uuid4()) not in packed
+    with pytest.raises(ValueError):
+        packed.index("not-listed")
+    with pytest.raises(IndexError):
+        packed[500]
+    # an id not in the usual form (upper case, another length): every id kept as it is
+    mixed = Q.IdList(ids[:3])
+    mixed.extend(["legacy-7", ids[3].upper()])
+    assert list(mixed) == [*ids[:3], "legacy-7", ids[3].upper()] and mixed.index("legacy-7") == 3
+    assert mixed[1:4] == [ids[1], ids[2], "legacy-7"]
+
+
+def test_the_model_keeps_listed_ids_packed(qtbot, ws):
+    from zsdesk.ui.lists import ListModel
+
+    model = ListModel(ws, "visits", page_size=500, max_rows=1000)
+    model.set_query(Q.ListQuery("visits"))
+    for _ in range(9):
+        model.fetchMore()
+    assert model.rowCount() == 5000 and len(model._ids._packed) == 16 * 5000   # 16 bytes a row
+    assert model.loaded_ids() == Q.ordered_ids(ws, Q.ListQuery("visits"))[:5000]
+    assert model.row_of(model.row_id(4321)) == 4321
+
+
+def test_a_quick_first_page_answers_from_the_indexes_while_the_values_are_read(ws, monkeypatch):
+    monkeypatch.setattr(Q, "QUICK_BUDGET", 0.0)  # the whole answer never comes in time
+    Q.expect_warm_up(ws, "visits")
+    hw = Q.ListQuery("visits", text="hwjs")  # the company, found by its key
+    quick, whole = Q.page_ids(ws, hw, quick=True), Q.page_ids(ws, hw)
+    assert quick.partial and not whole.partial and quick.ids == whole.ids and len(quick.ids) == 200
+    sh = Q.ListQuery("visits", text="上海")  # a place: it takes reading every visit
+    quick, whole = Q.page_ids(ws, sh, quick=True), Q.page_ids(ws, sh)
+    assert quick.partial and quick.ids == [] and not quick.more
+    assert len(whole.ids) == 200 and whole.more and Q.count(ws, sh) == len(range(0, VISITS, 97))
+    Q.warm_up(ws, "visits")  # the values are in: a quick page is the whole one
+    assert Q.page_ids(ws, sh, quick=True) == whole
+
+
+def test_the_list_shows_the_quick_answer_then_the_whole_one(qtbot, ws, monkeypatch):
+    from zsdesk.ui.pages.visits import VisitsPage
+    from zsdesk.ui.tasks import TaskRunner
+
+    monkeypatch.setattr(Q, "QUICK_BUDGET", 0.0)
+    runner = TaskRunner()
+    try:
+        page = VisitsPage(ws, runner)
+        qtbot.addWidget(page)
+        model = page.model
+        qtbot.waitUntil(lambda: model.rowCount() > 0 and model.total == VISITS, timeout=10000)
+        qtbot.waitUntil(lambda: Q.warmed(ws, "visits"), timeout=10000)  # the list's own warm-up is done
+        Q._kept.pop(ws.db, None)  # as right after opening: nothing read yet, a warm-up announced
+        Q.expect_warm_up(ws, "visits")
+        seen: list[tuple[int, bool]] = []
+        model.loaded.connect(lambda: seen.append((model.rowCount(), model.refining)))
+        page.search.setText("华为 技术")   # the company's name: in no visit's own text
+        page.apply_filters()
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
+        assert seen[0][1] and not seen[1][1]            # first the quick answer, then the whole one
+        assert seen[0][0] == seen[1][0] == 200
+        qtbot.waitUntil(lambda: model.total is not None, timeout=10000)
+        assert model.total == VISITS // 40 and not model.refining
+        seen.clear()
+        page.search.setText("上海")
+        page.apply_filters()
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
+        assert seen == [(0, True), (200, False)]
+        qtbot.waitUntil(lambda: model.total is not None, timeout=10000)
+        assert model.total == len(range(0, VISITS, 97))
+    finally:
+        assert runner.shutdown(10000)
+
+
+def test_company_keys_read_joined_by_the_database_match_the_row_by_row_reading(ws):
+    joined, rows = Q.CompanyKeys(), Q.CompanyKeys()
+    rows._read_joined = lambda session: False
+    with ws.read() as s:
+        joined._read(s)
+        rows._read(s)
+        assert joined._data[0] == rows._data[0] and joined._data[1] == rows._data[1]
+        assert [joined._data[2][i] for i in range(40)] == [rows._data[2][i] for i in range(40)]
+        assert sorted(joined.match(s, "hwjs")) == sorted(rows.match(s, "hwjs")) and joined.match(s, "hwjs")
+
+
+def test_a_quick_first_page_reads_nothing_into_memory(ws, monkeypatch):
+    monkeypatch.setattr(Q, "QUICK_BUDGET", 60.0)  # time enough for the whole answer
+    kept = lambda: [k.ready for k in Q._kept_for(ws, "visits")]  # noqa: E731
+    sh = Q.ListQuery("visits", text="上海")
+    quick = Q.page_ids(ws, sh, quick=True)
+    assert not quick.partial and kept() == [False, False, False]   # the table asked directly
+    zs = Q.ListQuery("visits", text="zhangsan")  # needs the pinyin of people: not read by a quick page
+    quick = Q.page_ids(ws, zs, quick=True)
+    assert quick.partial and quick.ids == [] and kept() == [False, False, False]
+    whole = Q.page_ids(ws, zs)  # reads them
+    assert not whole.partial and len(whole.ids) == 200 and kept() == [True, True, True]
+    assert Q.count(ws, zs) == len(range(0, VISITS, 89))
+    assert Q.page_ids(ws, sh, quick=True) == Q.page_ids(ws, sh) == Q.page_ids(ws, sh, quick=True)

@@ -118,8 +118,9 @@ def _open(qtbot, ws, pages=None):
     win.resize(1360, 860)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.pages["dashboard"].data is not None and not win._status_loading,
-                    timeout=10_000)
+    # the first page is made once the window is painted
+    qtbot.waitUntil(lambda: "dashboard" in win.pages and win.pages["dashboard"].data is not None
+                    and not win._status_loading, timeout=10_000)
     return win
 
 

@@ -9,13 +9,26 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from zsdesk.ledgers.export import ExportResult, export_table
 from zsdesk.reminders import LIGHT_LABELS
 from zsdesk.services import queries
-from zsdesk.services.queries import Column, ListQuery
+from zsdesk.services.queries import Column, IdList, ListQuery
 
-__all__ = ["Column", "ExportResult", "ListQuery", "export_list", "queries"]
+if TYPE_CHECKING:
+    from zsdesk.ledgers.export import ExportResult
+
+__all__ = ["Column", "ExportResult", "IdList", "ListQuery", "export_list", "queries"]
+
+
+def __getattr__(name: str):
+    # the ledgers (Excel reading and writing) are imported when a list is exported,
+    # not when the first list opens (start-up)
+    if name == "ExportResult":
+        from zsdesk.ledgers.export import ExportResult
+
+        return ExportResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: list column type -> ledger sheet column type
 _SHEET_TYPES = {"date": "date", "int": "int", "money": "money", "quantity": "decimal"}
@@ -26,6 +39,8 @@ def export_list(ws, query: ListQuery, columns: Sequence[tuple[str, str]], out: s
                 heading: str, info: str = "", sheet: str = "列表") -> ExportResult:
     """Write every record of ``query`` (all pages, in its order) to ``out`` (.xlsx):
     ``columns`` are (column key, header) as the list shows them."""
+    from zsdesk.ledgers.export import export_table
+
     types = {c.key: c.type for c in queries.COLUMNS[query.kind]}
     keys = [key for key, _ in columns]
     ids = queries.ordered_ids(ws, query)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from zsdesk import history, metrics, reminders
 from zsdesk.db.types import utcnow
-from zsdesk.ledgers import ExportResult, ImportPreview, RowResult, apply, export_ledger, preview, read_ledger
 from zsdesk.metrics import Figure, Period, Report, UnitFigures
 from zsdesk.reminders import RED, YELLOW, FollowUp, Light
 from zsdesk.reports import brief, periods
@@ -24,12 +24,15 @@ from zsdesk.services.audit import RecentChange
 
 from zsdesk.app.reference import list_staff, list_units, scope_unit_ids, until_changed
 
+if TYPE_CHECKING:
+    from zsdesk.ledgers import ExportResult, ImportPreview, RowResult
+
 __all__ = [
     "BRIEF_STEPS", "COPIES_MAX", "DASHBOARD_FOLLOWUPS", "ISSUE_MAX", "LIST_LIMIT_MAX", "RED", "TEXT_MAX", "YELLOW",
     "BriefSettings", "DashboardData", "DrillDown", "DrillRow", "ExportResult", "Figure", "FollowUp", "ImportPreview", "Light", "Period",
     "Report", "ReportsData", "RowResult", "UnitFigures",
-    "brief_text", "drill_down", "export_ledger", "import_ledger", "load_brief_settings", "load_dashboard", "load_reports",
-    "make_brief_file", "preview_ledger", "recent_periods", "save_brief_settings",
+    "brief_text", "drill_down", "export_ledger", "load_brief_settings", "load_dashboard", "load_reports",
+    "make_brief_file", "recent_periods", "save_brief_settings",
 ]
 
 #: the steps ``make_brief`` reports, in order (for a determinate progress bar)
@@ -283,12 +286,20 @@ def save_brief_settings(ws, kind: str, code: str, *, title: str, office: str, co
 
 # --- 台账 -------------------------------------------------------------------------------------------
 
-def preview_ledger(ws, path: str, kind: str, unit_code: str | None) -> ImportPreview:
-    """Read the file and say every row's fate, writing nothing."""
-    plan = read_ledger(path, kind)
-    return preview(ws, plan, unit_code=unit_code)
+# the ledgers (Excel reading and writing) are imported when a ledger is, not when the
+# 工作台 opens at start-up
+
+def __getattr__(name: str):
+    if name in ("ExportResult", "ImportPreview", "RowResult"):
+        import zsdesk.ledgers
+
+        return getattr(zsdesk.ledgers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def import_ledger(ws, plan, unit_code: str | None):
-    """Write the valid rows of a previewed ledger (checked again against the database)."""
-    return apply(ws, plan, "valid", unit_code=unit_code)
+def export_ledger(ws, kind: str, out, *, year: int | None = None, unit_code: str | None = None) -> ExportResult:
+    """The 台账 of ``kind`` (visits, leads, projects) to ``out`` (.xlsx): ``zsdesk.ledgers.export_ledger``."""
+    from zsdesk.ledgers import export_ledger as export
+
+    return export(ws, kind, out, year=year, unit_code=unit_code)
+

@@ -34,7 +34,10 @@ million rows. ``warm_up`` reads both ahead, in the background; once it is
 announced (``expect_warm_up``), a search never reads them itself: until they
 are in, it asks the tables directly and leaves out the pinyin of people and
 places (the list searches again when the warm-up is done), so the first
-keystroke after opening a big database does not wait for the warm-up.
+keystroke after opening a big database does not wait for the warm-up. Nor
+does it wait for a whole table to be read: a first page asked ``quick`` that
+is not found within ``QUICK_BUDGET`` answers from the indexes alone
+(``Page.partial``), and the list asks for the whole answer after showing it.
 
 Sorting by an expression (a company's, unit's or staff's name, 亮灯, …) would
 name and sort every matching row. A filtered list sorted by company (SQLite)
@@ -57,8 +60,11 @@ import contextlib
 import datetime as dt
 import functools
 import io
+import itertools
 import json
 import threading
+import time
+import uuid
 import weakref
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -94,6 +100,9 @@ _MANY_IDS = 500
 _BROAD_VALUES = 1000
 #: a filtered list with at most this many rows is sorted after filtering (see above)
 _SORT_SMALL = 1000
+#: seconds a quick first page (``page_ids(quick=True)``) may read rows before it
+#: answers from the indexes alone
+QUICK_BUDGET = 0.06
 
 
 @functools.lru_cache(maxsize=65536)  # a visit's people and place repeat across rows
@@ -164,6 +173,9 @@ class Page:
     ids: list[str]
     after: tuple | None
     more: bool
+    #: a quick answer (``page_ids(quick=True)``): what the indexes found, leaving out
+    #: the own text columns; ask again without ``quick`` for the whole answer
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -306,6 +318,12 @@ class _Context:
         self.is_pg = session.get_bind().dialect.name == "postgresql"
         self._limits: dict | None = None
         self.today: dt.date = ws.today()
+        #: a quick answer: read nothing into memory (``warm_up`` does), and
+        #: ``indexed_only``: leave out the conditions that read every row of a big table
+        self.quick = False
+        self.indexed_only = False
+        #: something the whole answer holds was left out (the answer is partial)
+        self.left_out = False
 
     @property
     def limits(self) -> dict:
@@ -532,6 +550,90 @@ class _Ids:
         return self._text[i * self.WIDTH:(i + 1) * self.WIDTH]
 
 
+class IdList:
+    """The ids of a long list, in order, compactly: UUIDs in their usual form
+    ("8-4-4-4-12", lower case) as 16 bytes each in one buffer, anything else in
+    a plain list beside them. A list of a million visits keeps 16 MB of ids
+    instead of ~95 MB of ``str`` objects (a list's model holds the id of every
+    row it has listed; see ``zsdesk.ui.lists.model``)."""
+
+    WIDTH = 16
+
+    def __init__(self, ids=()):
+        self._packed = bytearray()
+        self._list: list[str] | None = None  # every id, once one is not a usual UUID
+        self.extend(ids)
+
+    @classmethod
+    def _pack(cls, value: str) -> bytes | None:
+        if len(value) != 36:
+            return None
+        try:
+            packed = uuid.UUID(value)
+        except ValueError:
+            return None
+        return packed.bytes if str(packed) == value else None
+
+    def extend(self, ids) -> None:
+        for value in ids:
+            packed = self._pack(value) if self._list is None else None
+            if packed is None and self._list is None:
+                self._list = list(self)  # from now on a plain list
+            if self._list is not None:
+                self._list.append(value)
+            else:
+                self._packed += packed
+
+    def append(self, value: str) -> None:
+        self.extend((value,))
+
+    def __len__(self) -> int:
+        if self._list is not None:
+            return len(self._list)
+        return len(self._packed) // self.WIDTH
+
+    def _at(self, i: int) -> str:
+        w = self.WIDTH
+        return str(uuid.UUID(bytes=bytes(self._packed[i * w:(i + 1) * w])))
+
+    def __getitem__(self, i):
+        if self._list is not None:
+            return self._list[i]
+        if isinstance(i, slice):
+            return [self._at(j) for j in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return self._at(i)
+
+    def __iter__(self):
+        if self._list is not None:
+            return iter(self._list)
+        return (self._at(i) for i in range(len(self)))
+
+    def index(self, value: str) -> int:
+        """Where ``value`` is listed first (ValueError when it is not)."""
+        if self._list is not None:
+            return self._list.index(value)
+        packed = self._pack(value)
+        if packed is not None:
+            pos = self._packed.find(packed)
+            while pos >= 0:
+                if pos % self.WIDTH == 0:
+                    return pos // self.WIDTH
+                pos = self._packed.find(packed, pos + 1)
+        raise ValueError(f"{value!r} is not listed")
+
+    def __contains__(self, value) -> bool:
+        try:
+            self.index(value)
+        except (ValueError, TypeError):
+            return False
+        return True
+
+
 def _cursor(session):
     """A plain DBAPI cursor: reading a million rows through the ORM takes seconds."""
     return session.connection().connection.dbapi_connection.cursor()
@@ -582,6 +684,8 @@ class CompanyKeys(_KeptInMemory):
         return out
 
     def _read(self, session) -> None:
+        if not _is_pg(session) and self._read_joined(session):
+            return
         keys, starts, ids, pos = io.StringIO(), array.array("q"), _Ids(), 0
         cursor = _cursor(session)
         try:
@@ -598,6 +702,29 @@ class CompanyKeys(_KeptInMemory):
             cursor.close()
         starts.append(pos)  # sentinel: where a key after the last one would start
         self._data = (keys.getvalue(), starts, ids.done())
+
+    def _read_joined(self, session) -> bool:
+        """SQLite: the keys and ids each joined into one string by the database (a
+        loop over 120k rows in Python holds the interpreter for ~0.3 s while a
+        search waits for it); False when the ids are not all 36 characters long
+        or a key holds a line break."""
+        n, joined_ids, joined_keys, breaks = session.execute(text(
+            "SELECT count(*), group_concat(id, ''), group_concat(coalesce(search_key, ''), char(10)), "
+            "sum(instr(coalesce(search_key, ''), char(10)) > 0) FROM companies")).one()
+        if not n:
+            self._data = ("", array.array("q", [0]), _Ids())
+            return True
+        if breaks or len(joined_ids) != n * _Ids.WIDTH:
+            return False
+        keys = joined_keys.lower() + "\n"
+        starts = array.array("q", [0])
+        starts.extend(itertools.accumulate(len(k) + 1 for k in keys[:-1].split("\n")))
+        if len(starts) != n + 1:
+            return False  # lower case made a line break (cannot happen) or lost one
+        ids = _Ids()
+        ids._text, ids._n = joined_ids, n
+        self._data = (keys, starts, ids)
+        return True
 
     def _update(self, session, changed) -> None:
         if session.scalar(select(changed.limit(1).subquery().c.row_id)) is not None:
@@ -918,22 +1045,31 @@ def _term_condition(kind: str, term: str, ctx: _Context):
         return or_(*(ctx.like(getattr(Carrier, c), term) for c in ("number", "name", "park", "address")))
     # own text columns: only those that may hold the term at all; numbers by their index
     values = column_values(ctx.ws, kind)
-    parts = [ctx.like(getattr(m, c), term) for c in values.columns
-             if c != values.NUMBER and values.may_contain(ctx.session, c, term)]
-    numbers = values.numbers_containing(ctx.session, term, _MANY_IDS)
-    if numbers is None:
-        parts.append(ctx.like(m.number, term))
-    elif numbers:
-        parts.append(m.number.in_(numbers))
-    companies = company_keys(ctx.ws).match(ctx.session, term)
-    if companies is None:  # the keys are being read: ask the table
-        parts.append(m.company_id.in_(select(Company.id).where(ctx.like(Company.search_key, term))))
-    elif companies:
+    parts = []
+    if ctx.quick and not values.ready:  # a quick answer reads no values into memory
+        if not ctx.indexed_only:  # (indexed only: left out, they take reading every row)
+            parts += [ctx.like(getattr(m, c), term) for c in values.columns]
+    else:
+        parts += [ctx.like(getattr(m, c), term) for c in values.columns
+                  if c != values.NUMBER and values.may_contain(ctx.session, c, term)]
+        numbers = values.numbers_containing(ctx.session, term, _MANY_IDS)
+        if numbers is None:
+            parts.append(ctx.like(m.number, term))
+        elif numbers:
+            parts.append(m.number.in_(numbers))
+    keys = company_keys(ctx.ws)
+    companies = keys.match(ctx.session, term) if keys.ready or not ctx.quick else None
+    if companies is None:  # the keys are being read: ask the table (then, as below, many
+        # companies are not looked up one by one: a subquery would fetch and sort all their rows)
+        companies = list(ctx.session.scalars(select(Company.id).where(ctx.like(Company.search_key, term))))
+    if companies:
         parts.append(ctx.id_in(m.company_id, companies, scan=True))
     pinyin = pinyin_values(ctx.ws, kind) if kind == "visits" else None
     # while the warm-up reads the pinyin, staff names are matched as they are (working
     # out their pinyin would wait for the pinyin tables to load: the list searches again)
     by_pinyin = pinyin is not None and (pinyin.ready or not pinyin.coming)
+    if by_pinyin and ctx.quick and pinyin is not None and not pinyin.ready and term.isascii():
+        ctx.left_out = True  # not read yet, and a quick answer reads nothing: the whole one has them
     staff = _staff_ids(ctx, term, pinyin=by_pinyin)
     if staff:
         parts.append(ctx.id_in(m.staff_id if kind == "visits" else m.owner_staff_id, staff))
@@ -941,7 +1077,7 @@ def _term_condition(kind: str, term: str, ctx: _Context):
         if staff:  # 我方人员: the staff on the visit besides its leader
             parts.append(Visit.id.in_(select(VisitParticipant.visit_id).where(
                 ctx.id_in(VisitParticipant.staff_id, staff), ~VisitParticipant.deleted)))
-        if term.isascii() and pinyin is not None and by_pinyin:
+        if term.isascii() and pinyin is not None and by_pinyin and not ctx.left_out:
             # 对方人员, 地点 by their pinyin ("zs" finds 张三, "sh" 上海); while the
             # warm-up reads them, left out (the list searches again when it is done)
             for column in pinyin.columns:
@@ -1026,16 +1162,52 @@ def _stoppable(session, cancelled):
 
 
 def page_ids(ws, q: ListQuery, after: tuple | None = None, limit: int = PAGE_SIZE, *,
-             cancelled=None) -> Page:
+             cancelled=None, quick: bool = False) -> Page:
     """One page of ordered ids, starting after ``after`` (None: the first page).
     ``cancelled``: a callable saying the answer is no longer wanted
-    (``QueryCancelled`` is raised then)."""
+    (``QueryCancelled`` is raised then).
+
+    ``quick`` (a first page): right after a big database is opened, before
+    ``warm_up`` has read a table's text values, a search term that occurs in few
+    rows makes the query read every row (1M visits: ~1 s). A quick page gets
+    ``QUICK_BUDGET`` for the whole answer; when that is not enough, it answers
+    from what the indexes find (company, staff, …) and leaves out the record's own
+    text columns (``Page.partial``): the caller shows that and asks again without
+    ``quick``."""
+    if quick and after is None and _may_read_every_row(ws, q):
+        deadline = time.perf_counter() + QUICK_BUDGET
+
+        def over() -> bool:
+            return time.perf_counter() > deadline or (cancelled is not None and cancelled())
+        try:
+            with ws.read() as s, _stoppable(s, over):
+                return _page_ids(ws, s, q, after, limit, quick=True)
+        except QueryCancelled:
+            if cancelled is not None and cancelled():
+                raise
+        with ws.read() as s, _stoppable(s, cancelled):
+            return _page_ids(ws, s, q, after, limit, indexed_only=True)
     with ws.read() as s, _stoppable(s, cancelled):
         return _page_ids(ws, s, q, after, limit)
 
 
-def _page_ids(ws, s, q: ListQuery, after, limit: int) -> Page:
+def _may_read_every_row(ws, q: ListQuery) -> bool:
+    """A search of a big table whose text values are not in memory yet (SQLite:
+    PostgreSQL statements cannot be stopped part-way)."""
+    return bool(q.terms) and q.kind in _SEARCHED_TEXT and not column_values(ws, q.kind).ready \
+        and ws.db.is_sqlite
+
+
+def _page_ids(ws, s, q: ListQuery, after, limit: int, *, quick: bool = False,
+              indexed_only: bool = False) -> Page:
     ctx = _Context(ws, s)
+    ctx.quick, ctx.indexed_only = quick or indexed_only, indexed_only
+    page = _ordered_page(ctx, q, after, limit)
+    return replace(page, partial=True) if indexed_only or ctx.left_out else page
+
+
+def _ordered_page(ctx: _Context, q: ListQuery, after, limit: int) -> Page:
+    s = ctx.session
     m = _MODELS[q.kind]
     key, descending = _sort_of(q)
     where = _conditions(q, ctx)
@@ -1395,6 +1567,6 @@ def filter_options(ws, kind: str, parts=None) -> FilterOptions:
 __all__ = [
     "KINDS", "PAGE_SIZE", "LIGHTS", "Column", "ListQuery", "Page", "FilterOptions", "COLUMNS",
     "DEFAULT_SORT", "TABLES", "columns", "column_keys", "page_ids", "first_page", "count",
-    "ordered_ids", "rows", "drill_ids", "filter_options", "QueryCancelled", "CompanyKeys",
+    "ordered_ids", "rows", "drill_ids", "IdList", "filter_options", "QueryCancelled", "CompanyKeys",
     "company_keys", "ColumnValues", "column_values", "PinyinValues", "pinyin_values", "warm_up",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction, QColor, QFont, QFontMetrics, QIcon, QIconEngine, QKeySequence, QPainter, QPainterPath, QPen,
     QPixmap, QShortcut,
@@ -38,6 +38,9 @@ ACCENT = "#7FB3F0"
 BADGE = "#D93025"
 INK = "#1F2D3D"
 MUTED = "#6B7A8F"
+
+#: the first page is made once the window is painted, or after this long at the latest
+FIRST_PAGE_LATEST_MS = 250
 
 #: item data of the navigation list
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -302,8 +305,25 @@ class MainWindow(QMainWindow):
         self._build(site.name, role)
         self._build_menus()
         self._build_status_bar()
-        self.show_page(self.entries[0].key)
+        # the window is painted first, its first page (a module to import, widgets,
+        # its data to read) right after: the frame appears at once at start-up
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self._first_page_due = True
+        QTimer.singleShot(FIRST_PAGE_LATEST_MS, self, self._show_first_page)  # should the window not be painted
         self.refresh_status()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._first_page_due:
+            self._first_page_due = False
+            QTimer.singleShot(0, self, self._show_first_page)  # once this paint is on screen
+
+    def _show_first_page(self) -> None:
+        self._first_page_due = False
+        if not self.pages:  # not shown yet (a page asked for meanwhile is made by then)
+            self.show_page(self.current_key())
 
     # -- layout -------------------------------------------------------------------------------
     def _build(self, site_name: str, role: str) -> None:
@@ -446,6 +466,8 @@ class MainWindow(QMainWindow):
         return item.data(KeyRole) if item else self.entries[0].key
 
     def current_page(self) -> QWidget | None:
+        if self._first_page_due or not self.pages:
+            self._show_first_page()  # asked for before the window was painted
         return self.pages.get(self.current_key())
 
     def page(self, key: str) -> QWidget:

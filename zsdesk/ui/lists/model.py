@@ -9,7 +9,8 @@ is counted after the first page is shown (``counted``), because a count reads
 every matching row.
 
 Memory stays bounded however far the list is scrolled: the model keeps the ids
-of every row it has listed (their order is the list), but the display values
+of every row it has listed (their order is the list; packed, 16 bytes a UUID,
+``IdList``), but the display values
 of only a window of pages (``max_rows``, the pages used last); a row scrolled
 far away is dropped and read again by its ids (``queries.rows``) when it comes
 back into view. Selection and opening a record go by ids, which are always kept.
@@ -36,7 +37,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from zsdesk.app import LEAD_LABELS, PROJECT_LABELS, numbers
 from zsdesk.app.lists import queries
-from zsdesk.app.lists import Column, ListQuery
+from zsdesk.app.lists import Column, IdList, ListQuery
 
 log = logging.getLogger(__name__)
 
@@ -303,11 +304,12 @@ def light_name(colour: str | None) -> str:
 
 # --- loading ----------------------------------------------------------------------------------------
 
-def load_page(ws, query: ListQuery, after, limit: int, task=None):
+def load_page(ws, query: ListQuery, after, limit: int, quick: bool = False, task=None):
     """One page: its ids, then display values for them (runs in a worker; a
-    ``task`` cancelled meanwhile stops the query)."""
+    ``task`` cancelled meanwhile stops the query). ``quick``: a first page that
+    may be partial (``queries.page_ids``)."""
     with _stopping(task) as cancelled:
-        page = queries.page_ids(ws, query, after, limit, cancelled=cancelled)
+        page = queries.page_ids(ws, query, after, limit, cancelled=cancelled, quick=quick)
         return page, queries.rows(ws, query.kind, page.ids)
 
 
@@ -361,7 +363,7 @@ class ListModel(QAbstractTableModel):
     warmed = Signal()
 
     #: display values kept at most (whole pages, the ones used last): 1M visits
-    #: scrolled to the end keep their ids (~100 B each) and this many rows
+    #: scrolled to the end keep their ids (16 B each, ``IdList``) and this many rows
     MAX_ROWS = 4000
 
     def __init__(self, ws, kind: str, tasks=None, parent=None, *, page_size: int = queries.PAGE_SIZE,
@@ -377,9 +379,9 @@ class ListModel(QAbstractTableModel):
         self._tips = [QCoreApplication.translate("ListColumns", c.tip) if c.tip else None
                       for c in self.columns]
         self._query = ListQuery(kind)
-        # every listed id, in order; display values by page (page n: rows
-        # n*page_size …), the pages used last at the end
-        self._ids: list[str] = []
+        # every listed id, in order (compact: 16 bytes a UUID); display values by
+        # page (page n: rows n*page_size …), the pages used last at the end
+        self._ids = IdList()
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._max_pages = max(3, -(-(max_rows or self.MAX_ROWS) // page_size))
         self._reading: set[int] = set()  # pages whose values are being read again
@@ -392,6 +394,7 @@ class ListModel(QAbstractTableModel):
         self._tasks: list = []  # background queries still running
         self._warming = False
         self._partial = False  # the rows answer a search made before the warm-up was done
+        self._refining = False  # the rows are a quick, partial answer: the whole one is coming
 
     # -- the query -----------------------------------------------------------------------------
     @property
@@ -406,6 +409,12 @@ class ListModel(QAbstractTableModel):
     @property
     def loading(self) -> bool:
         return self._loading
+
+    @property
+    def refining(self) -> bool:
+        """The rows shown are a quick, partial answer to a search (what the indexes
+        found right after opening a big database); the whole answer replaces them."""
+        return self._refining
 
     def set_query(self, query: ListQuery) -> None:
         """Show ``query``: drop the rows and load its first page."""
@@ -443,10 +452,13 @@ class ListModel(QAbstractTableModel):
             self.reload()
 
     # -- loading -------------------------------------------------------------------------------
-    def _load(self, *, first: bool) -> None:
+    def _load(self, *, first: bool, whole: bool = False) -> None:
+        """Load the next page (``first``: the first one). A first page is asked
+        quickly (it may be partial, then the ``whole`` one is asked after it)."""
         generation = self._generation
         self._loading = True
         after = None if first else self._after
+        quick = first and not whole and self.tasks is not None
         if first:
             self._partial = bool(self._query.terms) and self._warming and not queries.warmed(self.ws, self.kind)
         if self.tasks is None:
@@ -458,7 +470,7 @@ class ListModel(QAbstractTableModel):
             self._on_page(generation, first, result)
             return
         self._track(self.tasks.run(
-            load_page, self.ws, self._query, after, self.page_size,
+            load_page, self.ws, self._query, after, self.page_size, quick,
             title=QCoreApplication.translate("ListModel", "读取列表"), write=False, progress=False,
             cancellable=True, on_done=_weak(self._on_page, generation, first),
             on_error=_weak(self._on_failed, generation)))
@@ -479,17 +491,21 @@ class ListModel(QAbstractTableModel):
         page, rows = result
         # still "loading" while views hear about the rows: a view (or the model
         # tester) asking for more from inside those signals must wait its turn
-        self._after, self._more = page.after, page.more
+        self._after, self._more = page.after, page.more and not page.partial
         if first:
+            self._refining = page.partial
             self.beginResetModel()
-            self._ids = list(page.ids)
+            self._ids = IdList(page.ids)
             self._pages.clear()
             self._reading.clear()
             self._keep(0, page.ids, rows)
             self._loading = False
             self.endResetModel()
             self.loaded.emit()
-            self._count(generation)
+            if page.partial:  # shown at once; the whole answer replaces it when it is in
+                self._load(first=True, whole=True)
+            else:
+                self._count(generation)
         elif page.ids:
             start = len(self._ids)
             self.beginInsertRows(QModelIndex(), start, start + len(page.ids) - 1)

@@ -538,6 +538,8 @@ class ListPage(QWidget):
         self._select_after_load = None
         if wanted:
             row = self.model.row_of(wanted)
+            if row is None and self.model.refining:
+                self._select_after_load = wanted  # perhaps in the whole answer, coming next
             if row is not None:
                 self.view.selectRow(row)
                 self.view.scrollTo(self.model.index(row, 0))
