@@ -24,7 +24,9 @@ COMPANY_USCI = make_usci("91321200141386701")
 
 
 def log_entries(ws, table: str | None = None, row_id: str | None = None) -> list[dict]:
-    """change_log rows (decoded), oldest first."""
+    """change_log rows (decoded), oldest first; a compact insert's data made whole
+    from its row, as every reader of the log reads it (``entries_data``)."""
+    from zsdesk.db.changes import entries_data
     from zsdesk.db.models import ChangeLog
 
     q = select(ChangeLog).order_by(ChangeLog.seq)
@@ -34,10 +36,11 @@ def log_entries(ws, table: str | None = None, row_id: str | None = None) -> list
         q = q.where(ChangeLog.row_id == row_id)
     with ws.read() as s:
         rows = s.scalars(q).all()
+        datas = entries_data(s, [(r.tbl, r.row_id, r.data) for r in rows])
     return [{"seq": r.seq, "origin": r.origin_site_id, "counter": r.counter, "hlc": r.hlc,
-             "tbl": r.tbl, "row_id": r.row_id, "op": r.op, "data": json.loads(r.data),
+             "tbl": r.tbl, "row_id": r.row_id, "op": r.op, "data": data,
              "base": json.loads(r.base) if r.base else None, "actor": r.actor, "source": r.source,
-             "recorded_at": r.recorded_at} for r in rows]
+             "recorded_at": r.recorded_at} for r, data in zip(rows, datas)]
 
 
 def count(ws, model, *, live_only: bool = False) -> int:

@@ -10,15 +10,17 @@ The log is both the input of sync and the audit trail.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, insert, select, update
+from sqlalchemy import Boolean, Date, bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from zsdesk.db.models import ChangeLog, LocalState, NumberSequence, Synced, synced_columns
+from zsdesk.db.models import ChangeLog, CompanyNameKey, LocalState, NumberSequence, Synced, synced_columns
 from zsdesk.db.types import ScaledDecimal, UTCDateTime, new_id, utcnow
 from zsdesk.errors import NotFoundError, RefusedError
 from zsdesk.hlc import HybridClock
@@ -35,6 +37,38 @@ def _derive_name_keys(values: dict) -> dict:
     from zsdesk.names import pinyin_keys
 
     return {"search_key": pinyin_keys(values.get("name") or "")}
+
+
+def name_key_hashes(norm: str) -> set[int]:
+    """The 撞车 look-up keys of a normalised company name (``CompanyNameKey``): the
+    name and the name less one character at each place, each as a signed 64-bit
+    blake2b hash. Two names share a key when each, less at most one character, is
+    the same. A name of three characters or fewer has only itself: one less would
+    meet only names under the 撞车 threshold (ratio 85: one character apart needs
+    seven between the two names, two apart fourteen)."""
+    keys = {norm}
+    if len(norm) >= 4:
+        keys.update(norm[:i] + norm[i + 1:] for i in range(len(norm)))
+    return {int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "big", signed=True)
+            for k in keys}
+
+
+def write_name_keys(session: Session | Connection, names: dict[str, str],
+                    old: dict[str, str] | None = None) -> None:
+    """Write the look-up keys of companies (id -> ``name_norm``); ``old``: the
+    names they had (a rename), whose keys the new name has not are removed. By
+    primary key only (no index on ``company_id``): a key written again is first
+    removed, so a rename never meets a key already held."""
+    table = CompanyNameKey.__table__
+    if old:
+        gone = [{"k": h, "c": cid} for cid in old if cid in names
+                for h in name_key_hashes(old[cid] or "") | name_key_hashes(names[cid] or "")]
+        if gone:
+            session.execute(delete(table).where(table.c.key_hash == bindparam("k"),
+                                                table.c.company_id == bindparam("c")), gone)
+    rows = [{"key_hash": h, "company_id": cid} for cid in names for h in name_key_hashes(names[cid] or "")]
+    if rows:
+        session.execute(insert(table), rows)
 
 
 # Derived (local, never synced) columns per table: fn(values) -> {column: value}.
@@ -127,6 +161,10 @@ class TableInfo:
                 self.decoders[col.key] = dt.date.fromisoformat
             elif isinstance(col.type, Boolean):
                 self.decoders[col.key] = bool
+        # per synced column: (name, what the log reads back for a row holding a value,
+        # whether a value the writer is given reads back as the JSON it logs)
+        self.stored = [(c, _stored_fn(self.table.c[c])) for c in self.columns]
+        self.same = [(c, _same_fn(self.table.c[c])) for c in self.columns]
 
     @classmethod
     def of(cls, model) -> TableInfo:
@@ -140,6 +178,225 @@ class TableInfo:
             return None
         fn = self.decoders.get(column)
         return fn(value) if fn else value
+
+
+# --- compact insert entries (issue 15) ------------------------------------------
+#
+# An insert entry stores only the fields whose value differs from what its row
+# holds, after the marker ``COMPACT`` (``{"~":1}`` when nothing differs): every
+# other synced column is "as in the row". This is exact because, before any write
+# changes a field of a row, ``keep_insert_values`` writes the field's value (which
+# is still the inserted one) into the row's compact insert entries. Every reader
+# of entry data goes through ``entries_data`` (or ``entry_fields`` for the names
+# only), which puts the row's values back: a sync package, the audit trail and
+# the versions read exactly what a full entry held.
+
+#: The marker of a compact insert entry: not a column name (none can be "~").
+COMPACT = "~"
+_COMPACT_START = '{"~":'
+_NOPE = object()   # a value the log cannot count on reading back the same
+
+
+def is_compact(data: str | None) -> bool:
+    """Whether an entry's ``data`` text is a compact insert."""
+    return data is not None and data.startswith(_COMPACT_START)
+
+
+def _stored_fn(column) -> Callable:
+    """fn(value held by the row or given to a write) -> the JSON value the log
+    reads back for the row (``_encode`` of what the database returns), or
+    ``_NOPE`` when that is not known for sure."""
+    t = column.type
+    if isinstance(t, ScaledDecimal):
+        def stored_decimal(v):
+            if v is None:
+                return None
+            if type(v) is bool or type(v) is float:
+                return _NOPE
+            try:
+                return str(t.process_result_value(t.process_bind_param(v, None), None))
+            except (ArithmeticError, ValueError, TypeError):
+                return _NOPE
+        return stored_decimal
+    if isinstance(t, Boolean):
+        return lambda v: v if v is None or type(v) is bool else (bool(v) if type(v) is int and v in (0, 1) else _NOPE)
+    if isinstance(t, Date):
+        return lambda v: None if v is None else (v.isoformat() if type(v) is dt.date else _NOPE)
+    kind = t.python_type if not isinstance(t, UTCDateTime) else None
+    if kind in (str, int):
+        return lambda v: v if v is None or type(v) is kind else _NOPE
+    return lambda v: v if v is None else _NOPE
+
+
+def _same_fn(column) -> Callable[[object], bool]:
+    """fn(value given to ``insert_many``) -> whether the row reads back as the JSON
+    the entry would hold (``_encode(value)``), so the entry may leave it out."""
+    stored = _stored_fn(column)
+    t = column.type
+    if isinstance(t, ScaledDecimal):
+        def same_decimal(v):
+            s = stored(v)
+            e = _encode(v)
+            return s is not _NOPE and type(s) is type(e) and s == e
+        return same_decimal
+    if isinstance(t, Boolean):
+        return lambda v: v is None or type(v) is bool
+    if isinstance(t, Date):
+        return lambda v: v is None or type(v) is dt.date
+    kind = t.python_type if not isinstance(t, UTCDateTime) else None
+    if kind in (str, int):
+        return lambda v: v is None or type(v) is kind
+    return lambda v: v is None
+
+
+def _same_json(a, b) -> bool:
+    """Two JSON values equal as JSON (``True`` is not ``1``, ``"5"`` not ``5``)."""
+    return a is not _NOPE and type(a) is type(b) and a == b
+
+
+def compact_insert(info: TableInfo, data: dict, row: dict) -> dict | None:
+    """The compact form of an insert entry's ``data`` (JSON values) for a row
+    holding ``row`` (its values as written or read): the marker and the fields
+    that would not read back the same. None when the entry is not exactly the
+    table's synced columns in their order (older entries stay whole)."""
+    if len(data) != len(info.columns) or list(data) != info.columns:
+        return None
+    out: dict = {COMPACT: 1}
+    for c, stored in info.stored:
+        j = data[c]
+        if not _same_json(stored(row.get(c)), j):
+            out[c] = j
+    return out
+
+
+def entry_fields(tbl: str, data) -> list[str]:
+    """The fields an entry wrote (its data as text or parsed), without reading
+    the row: a compact insert wrote every synced column."""
+    d = json.loads(data) if isinstance(data, str) else data
+    if COMPACT in d:
+        from zsdesk.db.models import SYNCED_MODELS
+
+        return list(TableInfo.of(SYNCED_MODELS[tbl]).columns)
+    return list(d)
+
+
+def _row_values(session: Session | Connection, tbl: str, ids, known: dict | None = None) -> dict[str, tuple]:
+    """{row id: (JSON value as the log reads it, per synced column in order)} of
+    rows of ``tbl`` (``known``: {(tbl, id): row values} already read, used instead)."""
+    from zsdesk.batch import chunks
+    from zsdesk.db.models import SYNCED_MODELS
+
+    info = TableInfo.of(SYNCED_MODELS[tbl])
+    out: dict[str, tuple] = {}
+    wanted = []
+    for rid in ids:
+        row = known.get((tbl, rid)) if known else None
+        if row is not None:
+            out[rid] = tuple(_encode(row.get(c)) for c in info.columns)
+        else:
+            wanted.append(rid)
+    if wanted:
+        table = info.table
+        cols = [table.c.id, *(table.c[c] for c in info.columns)]
+        for chunk in chunks(wanted):
+            for r in session.execute(select(*cols).where(table.c.id.in_(chunk))):
+                out[r[0]] = tuple(map(_encode, r[1:]))
+    return out
+
+
+def entries_data(session: Session | Connection, entries, known: dict | None = None) -> list[dict]:
+    """The data of change-log entries — (tbl, row_id, data text) each — parsed,
+    with compact inserts made whole again from their rows (each table's rows
+    read once per call, ``known`` rows not at all; one table's values held at a
+    time): what every reader of entry data reads (export, audit, versions, the
+    merge's history)."""
+    entries = list(entries)
+    out: list = [None] * len(entries)
+    wanted: dict[str, list[int]] = {}
+    for i, (tbl, _row_id, data) in enumerate(entries):
+        out[i] = d = json.loads(data)
+        if COMPACT in d:
+            wanted.setdefault(tbl, []).append(i)
+    if not wanted:
+        return out
+    from zsdesk.db.models import SYNCED_MODELS
+
+    for tbl, positions in wanted.items():
+        columns = TableInfo.of(SYNCED_MODELS[tbl]).columns
+        rows = _row_values(session, tbl, {entries[i][1] for i in positions}, known)
+        for i in positions:
+            values = rows.get(entries[i][1])
+            if values is None:
+                raise RefusedError(f"修改记录不完整：{tbl} {entries[i][1]} 的记录已不存在，无法读出其创建时的内容")
+            d = out[i]
+            if len(d) == 1:   # nothing differed: the row as it is
+                out[i] = dict(zip(columns, values))
+            else:
+                out[i] = {c: d.get(c, v) for c, v in zip(columns, values)}
+        del rows
+    return out
+
+
+def keep_insert_values(session: Session, tbl: str, changing: dict[str, tuple[dict, Iterable[str]]],
+                       held: list[tuple] | None = None) -> int:
+    """Before fields of rows change: ``changing`` maps a row id to (the row's
+    values before the write, the fields about to change). Each compact insert
+    entry of those rows that leaves a changing synced field to the row gets the
+    field's present value written into it — the value it was inserted with,
+    which the row is about to lose. One look-up by ``ix_change_row`` per row,
+    batched (``held``: the rows' entries as (seq, row_id, op, data), already
+    read). Returns the entries rewritten."""
+    if not changing:
+        return 0
+    from zsdesk.batch import chunks
+    from zsdesk.db.models import SYNCED_MODELS
+
+    model = SYNCED_MODELS.get(tbl)
+    if model is None:
+        return 0
+    synced = set(TableInfo.of(model).columns)
+    wanted = [rid for rid, (_old, fields) in changing.items() if synced.intersection(fields)]
+    if held is None:
+        held = [row for chunk in chunks(wanted) for row in session.execute(
+            select(ChangeLog.seq, ChangeLog.row_id, ChangeLog.op, ChangeLog.data)
+            .where(ChangeLog.tbl == tbl, ChangeLog.row_id.in_(chunk), ChangeLog.op == "I"))]
+    rewritten = []
+    for seq, rid, op, data in held:
+        if op == "I" and rid in changing and is_compact(data):
+            d = json.loads(data)
+            old, fields = changing[rid]
+            missing = [f for f in fields if f in synced and f not in d]
+            if missing:
+                for f in missing:
+                    d[f] = _encode(old.get(f))
+                rewritten.append({"k": seq, "d": LOG_JSON.encode(d)})
+    if rewritten:
+        table = ChangeLog.__table__
+        session.execute(update(table).where(table.c.seq == bindparam("k")).values(data=bindparam("d")),
+                        rewritten)
+    return len(rewritten)
+
+
+def expand_inserts(session: Session | Connection, *where, batch: int = 20_000, progress: Callable | None = None) -> int:
+    """Make the compact insert entries (of those ``where`` selects) whole again, in
+    batches by ``seq``: before a write that changes rows without keeping their
+    inserts' values (a re-keying, a downgrade). Returns the entries rewritten."""
+    table = ChangeLog.__table__
+    stmt = update(table).where(table.c.seq == bindparam("k")).values(data=bindparam("d"))
+    last, done = -1, 0
+    while True:
+        rows = session.execute(
+            select(table.c.seq, table.c.tbl, table.c.row_id, table.c.data)
+            .where(table.c.seq > last, table.c.op == "I", table.c.data.startswith(_COMPACT_START), *where)
+            .order_by(table.c.seq).limit(batch)).all()
+        if not rows:
+            return done
+        last = rows[-1][0]
+        datas = entries_data(session, [(t, rid, d) for _seq, t, rid, d in rows])
+        session.execute(stmt, [{"k": r[0], "d": LOG_JSON.encode(d)} for r, d in zip(rows, datas)])
+        done += len(rows)
+        if progress:
+            progress(done)
 
 
 _SQLITE_INSERTS: dict[tuple, tuple[str, list]] = {}
@@ -205,12 +462,20 @@ def resolve_fields(entries) -> dict[str, tuple[Version, list[Version]]]:
 
 
 def field_versions(session: Session, tbl: str, row_id: str) -> dict[str, Version]:
-    """The current (winning) version of each field of a row: {field: (hlc, origin, counter)}."""
+    """The current (winning) version of each field of a row: {field: (hlc, origin, counter)}.
+    Only the names of the fields each entry wrote matter (a compact insert wrote
+    every synced column), so no row is read."""
     rows = session.execute(
         select(ChangeLog.hlc, ChangeLog.origin_site_id, ChangeLog.counter, ChangeLog.data, ChangeLog.base)
         .where(ChangeLog.tbl == tbl, ChangeLog.row_id == row_id)
     ).all()
-    return {f: winner for f, (winner, _) in resolve_fields(rows).items()}
+    return _winners(tbl, rows)
+
+
+def _winners(tbl: str, rows) -> dict[str, Version]:
+    """``field_versions`` of a row's entries (hlc, origin, counter, data, base)."""
+    entries = [(h, o, c, dict.fromkeys(entry_fields(tbl, d)) if is_compact(d) else d, b) for h, o, c, d, b in rows]
+    return {f: winner for f, (winner, _) in resolve_fields(entries).items()}
 
 
 class ChangeWriter:
@@ -297,6 +562,7 @@ class ChangeWriter:
         now = utcnow()
         defaults = info.defaults
         columns = info.columns
+        same = info.same
         encode = _ROW_JSON.encode
         fresh_ids = iter(_new_ids(sum(1 for row in rows if not row.get("id"))))
         db_rows, log_rows = [], []
@@ -306,8 +572,14 @@ class ChangeWriter:
                 full["owner_site_id"] = self.site_id
             row_id = row.get("id") or next(fresh_ids)
             # in ChangeLog column order: _LOG_KEYS
+            # compact (issue 15): the marker and only what would not read back the same
+            kept = {COMPACT: 1}
+            for c, ok in same:
+                v = full[c]
+                if not ok(v):
+                    kept[c] = v
             log_rows.append((self.site_id, first_counter + i, first_hlc + i, info.name, row_id, "I",
-                             encode(full), None, self.actor, self.source, now))
+                             encode(kept), None, self.actor, self.source, now))
             full["id"] = row_id
             if derive:
                 full.update(derive(full))
@@ -322,7 +594,10 @@ class ChangeWriter:
 
     def _insert_rows(self, info: TableInfo, rows: list[dict]) -> None:
         """Insert rows (dicts with the same keys) into a table: on SQLite through
-        ``_insert_columns``, elsewhere (or for uneven rows) with SQLAlchemy's executemany."""
+        ``_insert_columns``, elsewhere (or for uneven rows) with SQLAlchemy's executemany.
+        A company's look-up keys are written with it (``write_name_keys``)."""
+        if info.name == "companies":
+            write_name_keys(self.session, {r["id"]: r["name_norm"] for r in rows})
         if self._sqlite:
             keys = tuple(rows[0])
             if all(k in info.table.c for k in keys) and all(len(r) == len(keys) for r in rows):
@@ -354,9 +629,10 @@ class ChangeWriter:
         db_rows, log_rows = [], []
         for i, row in enumerate(rows):
             full = {c: row.get(c, info.defaults.get(c)) for c in info.columns}
+            data = {k: _encode(v) for k, v in full.items()}
             log_rows.append({"origin_site_id": origin, "counter": first_counter + i, "hlc": 0,
                              "tbl": info.name, "row_id": row["id"], "op": "I",
-                             "data": log_json({k: _encode(v) for k, v in full.items()}),
+                             "data": log_json(compact_insert(info, data, full) or data),
                              "base": None, "actor": None, "source": "seed", "recorded_at": utcnow()})
             db_rows.append({**full, "id": row["id"]})
         self.session.execute(insert(info.table), db_rows)
@@ -399,7 +675,12 @@ class ChangeWriter:
         diff = {f: (old[f], v) for f, v in changes.items() if force or old[f] != v}
         if not diff:
             return {}
-        versions = field_versions(self.session, info.name, row_id)
+        # the row's entries, read once: its versions, and its inserts for keep_insert_values
+        entries = self.session.execute(
+            select(ChangeLog.hlc, ChangeLog.origin_site_id, ChangeLog.counter, ChangeLog.data, ChangeLog.base,
+                   ChangeLog.seq, ChangeLog.op)
+            .where(ChangeLog.tbl == info.name, ChangeLog.row_id == row_id)).all()
+        versions = _winners(info.name, [e[:5] for e in entries])
         base: dict[str, str | list[str]] = {
             f: version_token(versions[f][1], versions[f][2]) for f in diff if f in versions}
         if base_override:  # a resolution supersedes every conflicting version
@@ -413,7 +694,12 @@ class ChangeWriter:
         if derive:
             merged = {**old, **values}
             values.update({k: v for k, v in derive(merged).items() if merged.get(k) != v})
+        # the row's compact insert entry keeps what this write replaces (issue 15)
+        keep_insert_values(self.session, info.name, {row_id: (old, diff)},
+                           held=[(e.seq, row_id, e.op, e.data) for e in entries])
         self.session.execute(update(info.table).where(info.table.c.id == row_id).values(**values))
+        if "name_norm" in values and info.name == "companies":
+            write_name_keys(self.session, {row_id: values["name_norm"]}, {row_id: old["name_norm"]})
         self.counter += 1
         self.session.execute(insert(ChangeLog.__table__), [{
             "origin_site_id": self.site_id, "counter": self.counter, "hlc": self.clock.now(),

@@ -70,20 +70,32 @@ class NumberSequence(Base):
     last: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 
+#: the tables whose change log rows make 突击上报 (``zsdesk.metrics``), and the condition
+#: of the partial index on their ``recorded_at``: SQL text of constants, never user values
+RUSH_TABLES = ("projects", "project_stages", "capital_arrivals")
+RUSH_WHERE = "tbl IN (" + ", ".join(f"'{t}'" for t in RUSH_TABLES) + ")"
+
+
 class ChangeLog(Base):
     """Append-only record of every write: the input of sync and the audit trail.
 
     One row per written record. ``data`` is JSON: for an insert ``{field: value}``
     with every synced field; for an update ``{field: [old, new]}`` for the fields
-    that changed. ``base`` is JSON ``{field: "site_id:counter"}``: the version of
+    that changed. An insert is stored compact (migration 0012): ``{"~":1}`` and only
+    the fields whose value differs from the row; the rest read "as in the row".
+    Read entries' data through ``zsdesk.db.changes.entries_data`` (or
+    ``entry_fields`` for the names), never ``json.loads`` alone; a write that
+    changes a synced row outside ``ChangeWriter`` and the merge must first call
+    ``keep_insert_values`` (or ``expand_inserts``). ``base`` is JSON ``{field: "site_id:counter"}``: the version of
     each field the writer saw. Every field in ``data`` carries this row's stamp
     ``(hlc, origin_site_id, counter)``. Both are written without spaces
     (``zsdesk.db.changes.LOG_JSON``).
 
     Indexes: by origin and counter (sync's deduplication, unique) and by record
-    (its versions and audit trail). There is no index on ``recorded_at``: no
-    query used it (the 突击上报 query finds its three tables by ``ix_change_row``),
-    and it was 4% of the file (migration 0011).
+    (its versions and audit trail). ``recorded_at`` is indexed only for the rows of
+    the three 突击上报 tables (``ix_change_rushed``, partial, migration 0013): a full
+    index on it was 4% of the file and unused (migration 0011). A query uses the
+    partial index only when its WHERE holds ``RUSH_WHERE`` literally (``zsdesk.metrics``).
     """
 
     __tablename__ = "change_log"
@@ -104,6 +116,7 @@ class ChangeLog(Base):
     __table_args__ = (
         UniqueConstraint("origin_site_id", "counter", name="uq_change_origin_counter"),
         Index("ix_change_row", "tbl", "row_id"),
+        Index("ix_change_rushed", "recorded_at", sqlite_where=text(RUSH_WHERE), postgresql_where=text(RUSH_WHERE)),
     )
 
 
@@ -177,6 +190,23 @@ class Company(Synced, Base):
     merged_into_id: Mapped[str | None] = fk("companies.id")
     name_norm: Mapped[str] = mapped_column(String(120), nullable=False, index=True)
     search_key: Mapped[str | None] = mapped_column(Text)
+
+
+class CompanyNameKey(Base):
+    """撞车 look-up keys of a company's ``name_norm`` (local, derived, never synced):
+    the name and the name less one character at each place (symmetric deletion, as
+    SymSpell), each as a 64-bit hash (``zsdesk.db.changes.name_key_hashes``). Two
+    names at most one insertion and one deletion (or a substitution) apart share a
+    key. Written wherever ``name_norm`` is (``ChangeWriter``, the sync merge); a
+    rename removes the old name's keys by primary key (no index on ``company_id``);
+    a deleted or merged company keeps its keys (detection leaves those out). SQLite
+    keeps the table as its primary key's B-tree alone (WITHOUT ROWID)."""
+
+    __tablename__ = "company_name_keys"
+    key_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    company_id: Mapped[str] = mapped_column(ID, primary_key=True)
+
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class CompanyContact(Synced, Base):

@@ -3,12 +3,12 @@ and the latest writes of the site (最近动态)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 import datetime as dt
 
 from sqlalchemy import func, select
 
+from zsdesk.db.changes import entries_data, entry_fields
 from zsdesk.db.models import SYNCED_MODELS, ChangeLog, Company, Lead, Project, Site
 from zsdesk.hlc import to_datetime
 
@@ -55,9 +55,10 @@ class AuditService:
             sites = dict(s.execute(select(Site.id, Site.name)).all())
             entries = s.scalars(select(ChangeLog).where(ChangeLog.tbl == table, ChangeLog.row_id == row_id)
                                 .order_by(ChangeLog.hlc, ChangeLog.origin_site_id)).all()
+            # a compact insert (issue 15) reads its row for the values it shares with it
+            datas = entries_data(s, [(e.tbl, e.row_id, e.data) for e in entries])
         out = []
-        for e in entries:
-            data = json.loads(e.data)
+        for e, data in zip(entries, datas):
             for field, value in data.items():
                 old, new = (None, value) if e.op == "I" else value
                 out.append(FieldChange(e.recorded_at, to_datetime(e.hlc), sites.get(e.origin_site_id,
@@ -78,7 +79,7 @@ class AuditService:
             titles = {key: title for table, ids in wanted.items() for key, title in _titles(s, table, ids)}
         return [RecentChange(e.seq, e.recorded_at, sites.get(e.origin_site_id, e.origin_site_id), e.actor,
                              e.op, e.tbl, e.row_id, titles.get((e.tbl, e.row_id), ""),
-                             tuple(json.loads(e.data)), e.source) for e in entries]
+                             tuple(entry_fields(e.tbl, e.data)), e.source) for e in entries]
 
 
 def _titles(s, table: str, ids: set[str]):

@@ -17,9 +17,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
-from zsdesk.db.models import Alert, Company, Lead, Unit, Visit
+from zsdesk.batch import chunks
+
+from zsdesk.db.changes import name_key_hashes
+from zsdesk.db.models import Alert, Company, CompanyNameKey, Lead, Unit, Visit
 from zsdesk.errors import NotFoundError, RefusedError, ValidationError
 from zsdesk.services.companies import FUZZY_THRESHOLD
 from zsdesk.validation import require_text
@@ -46,56 +49,108 @@ def _first_contacts(s, company_ids) -> dict[str, tuple[str, str]]:
     return out
 
 
+#: how many of the most similar names one company is paired with (as ``process.extract``'s limit did)
+NAME_MATCHES = 5
+
+
+def _name_prefix(norm: str) -> str | None:
+    """The first third of a name (at least two characters; None under three): a
+    prefix range on the ``name_norm`` index finds the names that differ from it
+    only after that — more at the end (华鑫恒泰精密机械 / 华鑫恒泰精密机械制造),
+    which the look-up keys do not meet."""
+    return norm[:max(2, (len(norm) + 2) // 3)] if len(norm) >= 3 else None
+
+
+def _live_county_companies(s, cond, county_sites: set[str], here: str, *, by_key: bool = False) -> list:
+    """Live companies of the county sites other than here matching ``cond``;
+    ``by_key``: through their look-up keys (``cond`` on ``CompanyNameKey``), each
+    row with the ``key_hash`` that found it."""
+    cols = [Company.id, Company.name, Company.number, Company.usci, Company.name_norm, Company.owner_site_id]
+    query = (select(*cols, CompanyNameKey.key_hash).join(Company, Company.id == CompanyNameKey.company_id)
+             if by_key else select(*cols))
+    rows = s.execute(query.where(cond, ~Company.deleted, Company.merged_into_id.is_(None))).all()
+    return [c for c in rows if c.owner_site_id in county_sites and c.owner_site_id != here]
+
+
 def detect_collisions(ws, w, company_ids=None) -> list[str]:
     """Create alerts for pairs not yet alerted. Returns the new alert ids.
 
     ``company_ids``: the companies an import wrote. Only a new or changed company
-    can make a new pair, so only pairs with one of these are looked for (one
-    import then costs its companies x all companies, not all x all); None looks
-    at every pair."""
-    from rapidfuzz import fuzz, process
+    can make a new pair, so only these are looked for, each by index look-ups:
+    the others' 统一社会信用代码, their names' look-up keys (``company_name_keys``:
+    the name and the name less one character, so a character added at one place
+    and left out at another is met) and the names sharing its first third
+    (``_name_prefix``); the candidates are scored as before (ratio ≥
+    FUZZY_THRESHOLD, the NAME_MATCHES closest). An import costs its own
+    companies, not what the city holds. None looks at every company."""
+    from rapidfuzz import fuzz
 
     s = w.session
-    companies = list(s.execute(select(Company.id, Company.name, Company.number, Company.usci, Company.name_norm,
-                                      Company.owner_site_id)
-                               .where(~Company.deleted, Company.merged_into_id.is_(None))))
     county_sites = set(s.scalars(select(Unit.site_id).where(Unit.site_id.is_not(None))))
-    companies = [c for c in companies if c.owner_site_id in county_sites and c.owner_site_id != ws.site.id]
-    known = {frozenset((a, b)) for a, b in s.execute(select(Alert.company_a_id, Alert.company_b_id))}
+    here = ws.site.id
+    ids = list(company_ids) if company_ids is not None else list(s.scalars(select(Company.id)))
+    mine = [c for chunk in chunks(ids)
+            for c in _live_county_companies(s, Company.id.in_(chunk), county_sites, here)]
+    if not mine:
+        return []
+    info = {c.id: c for c in mine}
     pairs: dict[frozenset, tuple[str, float]] = {}
     by_usci = defaultdict(list)
-    for c in companies:
+    for c in mine:
         if c.usci:
             by_usci[c.usci].append(c)
-    for group in by_usci.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
+    for chunk in chunks(list(by_usci)):
+        for b in _live_county_companies(s, Company.usci.in_(chunk), county_sites, here):
+            info.setdefault(b.id, b)
+            for a in by_usci[b.usci]:
                 if a.owner_site_id != b.owner_site_id:
                     pairs[frozenset((a.id, b.id))] = ("usci", 100.0)
-    by_site = defaultdict(list)
-    for c in companies:
-        by_site[c.owner_site_id].append(c)
-    sites = sorted(by_site)
-    if company_ids is None:  # every pair: each site against the sites after it
-        work = [(by_site[site], [c for other in sites[i + 1:] for c in by_site[other]])
-                for i, site in enumerate(sites)]
-    else:  # the written companies against every other site's
-        wanted = set(company_ids)
-        work = [([c for c in by_site[site] if c.id in wanted],
-                 [c for other in sites if other != site for c in by_site[other]]) for site in sites]
-    for mine, others in work:
-        if not mine or not others:
-            continue
-        choices = [c.name_norm for c in others]
-        for a in mine:
-            for _, score, j in process.extract(a.name_norm, choices, scorer=fuzz.ratio,
-                                               score_cutoff=FUZZY_THRESHOLD, limit=5):
-                key = frozenset((a.id, others[j].id))
-                pairs.setdefault(key, ("name", float(score)))
+    by_key: dict[int, set[str]] = defaultdict(set)     # a look-up key -> the normalised names it serves
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+    for c in mine:
+        for h in name_key_hashes(c.name_norm):
+            by_key[h].add(c.name_norm)
+        prefix = _name_prefix(c.name_norm)
+        if prefix:
+            by_prefix[prefix].add(c.name_norm)
+    found: dict[str, dict] = defaultdict(dict)   # normalised name -> {company id: row} of similar candidates
+    for chunk in chunks(list(by_key)):
+        for b in _live_county_companies(s, CompanyNameKey.key_hash.in_(chunk), county_sites, here, by_key=True):
+            for norm in by_key[b.key_hash]:
+                found[norm][b.id] = b
+    sqlite = s.bind.dialect.name == "sqlite"
+    lengths = sorted({len(p) for p in by_prefix})
+    for chunk in chunks(list(by_prefix), 100):
+        # ranges on the index (SQLite compares text by code point); LIKE where collations differ
+        cond = or_(*((Company.name_norm >= p) & (Company.name_norm < p + "\U0010ffff") if sqlite
+                     else Company.name_norm.startswith(p, autoescape=True) for p in chunk))
+        for b in _live_county_companies(s, cond, county_sites, here):
+            for size in lengths:
+                for norm in by_prefix.get(b.name_norm[:size], ()):
+                    found[norm][b.id] = b
+    for a in mine:
+        scored = []
+        for b in found.get(a.name_norm, {}).values():
+            if b.owner_site_id == a.owner_site_id:
+                continue
+            score = fuzz.ratio(a.name_norm, b.name_norm, score_cutoff=FUZZY_THRESHOLD)
+            if score:
+                scored.append((score, b))
+        scored.sort(key=lambda x: -x[0])
+        for score, b in scored[:NAME_MATCHES]:
+            info.setdefault(b.id, b)
+            pairs.setdefault(frozenset((a.id, b.id)), ("name", float(score)))
+    if not pairs:
+        return []
+    in_pairs = list({cid for k in pairs for cid in k})
+    known: set[frozenset] = set()
+    for chunk in chunks(in_pairs):
+        known.update(frozenset((a, b)) for a, b in s.execute(
+            select(Alert.company_a_id, Alert.company_b_id)
+            .where(or_(Alert.company_a_id.in_(chunk), Alert.company_b_id.in_(chunk)))))
     new_pairs = {k: v for k, v in pairs.items() if k not in known}
     if not new_pairs:
         return []
-    info = {c.id: c for c in companies}
     contacts = _first_contacts(s, {cid for k in new_pairs for cid in k})
     site_unit = dict(s.execute(select(Unit.site_id, Unit.id).where(Unit.site_id.is_not(None))).all())
     unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())

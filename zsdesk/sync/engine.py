@@ -22,11 +22,15 @@ import msgspec
 from sqlalchemy import Boolean, Date, Integer, String, insert, select, update
 
 from zsdesk.batch import chunks
-from zsdesk.db.changes import _LOG_KEYS, DERIVERS, LOG_JSON, TableInfo, log_json, resolve_fields, version_token
+from zsdesk.db.changes import (
+    _LOG_KEYS, DERIVERS, LOG_JSON, TableInfo, compact_insert, entries_data, is_compact, keep_insert_values, log_json,
+    resolve_fields, version_token, write_name_keys,
+)
 from zsdesk.db.models import (
     SYNCED_MODELS, Base, ChangeLog, Conflict, Referral, Site, SyncPeer, Unit,
 )
 from zsdesk.db.types import ScaledDecimal, UTCDateTime, new_id, utcnow
+from zsdesk.errors import RefusedError
 from zsdesk.sync import rights, schema
 from zsdesk.sync.crypto import key_fingerprint
 
@@ -61,10 +65,30 @@ class Entry(schema.Change):
             raise BadEntry(schema.explain(exc)) from None
 
     @classmethod
-    def from_row(cls, r) -> Entry:
-        return cls(r.origin_site_id, r.counter, r.hlc, r.tbl, r.row_id, r.op, json.loads(r.data),
+    def from_row(cls, r, data: dict | None = None) -> Entry:
+        """An entry from a ``change_log`` row; ``data``: its data as ``entries_data``
+        read it (else read here: a compact insert from its row, through the row's session)."""
+        if data is None:
+            if is_compact(r.data):
+                from sqlalchemy.orm import object_session
+
+                session = object_session(r)
+                if session is None:
+                    raise RefusedError("修改记录不完整：新增记录须在打开的数据库中读取")
+                data = entries_data(session, [(r.tbl, r.row_id, r.data)])[0]
+            else:
+                data = json.loads(r.data)
+        return cls(r.origin_site_id, r.counter, r.hlc, r.tbl, r.row_id, r.op, data,
                    json.loads(r.base) if r.base else None, r.actor,
                    r.recorded_at.isoformat() if r.recorded_at else None)
+
+    @classmethod
+    def from_rows(cls, session, rows, known: dict | None = None) -> list[Entry]:
+        """Entries from ``change_log`` rows, compact inserts made whole (``entries_data``:
+        each table's rows read once; ``known`` rows, {(tbl, id): values}, not at all)."""
+        rows = list(rows)
+        datas = entries_data(session, [(r.tbl, r.row_id, r.data) for r in rows], known)
+        return [cls.from_row(r, d) for r, d in zip(rows, datas)]
 
 
 class BadEntry(ValueError):
@@ -298,7 +322,7 @@ class Merger:
                 if first:
                     ctx.parents[(tbl, rid)] = first.data.get("owner_site_id")
         self._load_parents(groups, ctx)
-        history = self._load_history([k for k in groups if k in current])
+        history = self._load_history([k for k in groups if k in current], current)
 
         accepted_entries: list[Entry] = []
         inserts: dict[str, list[dict]] = defaultdict(list)
@@ -383,13 +407,21 @@ class Merger:
         missing = self._check_references(inserts, updates, report, accepted_entries)
         if missing:
             touched[:] = [x for x in touched if (x[0], x[1]) not in missing]
-        self._write_log(accepted_entries)
+        self._write_log(accepted_entries, {(t, v["id"]): v for t, rows in inserts.items() for v in rows})
         for t in TABLE_ORDER:
             if inserts.get(t):
                 self.w._insert_rows(TableInfo.of(SYNCED_MODELS[t]), inserts[t])
+        changing: dict[str, dict] = defaultdict(dict)  # compact inserts keep what the updates replace
+        for t, rid, diff in updates:
+            changing[t][rid] = (current[(t, rid)], diff)
+        for t, rows in changing.items():
+            keep_insert_values(self.s, t, rows)
         for t, rid, diff in updates:
             table = SYNCED_MODELS[t].__table__
             self.s.execute(update(table).where(table.c.id == rid).values(**diff))
+        renamed = {rid: diff["name_norm"] for t, rid, diff in updates if t == "companies" and "name_norm" in diff}
+        if renamed:  # the look-up keys of a renamed company (a new one's: with its row)
+            write_name_keys(self.s, renamed, {rid: current[("companies", rid)]["name_norm"] for rid in renamed})
         self._conflicts(touched, current, report)
         hlcs = [e.hlc for e in accepted_entries if e.hlc]
         if hlcs:
@@ -453,15 +485,17 @@ class Merger:
                     out[(t, r["id"])] = dict(r)
         return out
 
-    def _load_history(self, keys) -> dict[tuple[str, str], list[Entry]]:
+    def _load_history(self, keys, current: dict | None = None) -> dict[tuple[str, str], list[Entry]]:
+        """The entries held of rows (``current``: their values, for compact inserts)."""
         out: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         by_table: dict[str, list[str]] = defaultdict(list)
         for t, rid in keys:
             by_table[t].append(rid)
         for t, ids in by_table.items():
             for chunk in chunks(ids):
-                for r in self.s.scalars(select(ChangeLog).where(ChangeLog.tbl == t, ChangeLog.row_id.in_(chunk))):
-                    out[(t, r.row_id)].append(Entry.from_row(r))
+                rows = self.s.scalars(select(ChangeLog).where(ChangeLog.tbl == t, ChangeLog.row_id.in_(chunk))).all()
+                for e in Entry.from_rows(self.s, rows, current):
+                    out[(t, e.row_id)].append(e)
         return out
 
     def _check_references(self, inserts, updates, report, accepted_entries) -> set[tuple[str, str]]:
@@ -537,9 +571,12 @@ class Merger:
             accepted_entries[:] = [e for e in accepted_entries if (e.tbl, e.row_id) not in missing]
         return missing
 
-    def _write_log(self, entries: list[Entry]) -> None:
+    def _write_log(self, entries: list[Entry], new_rows: dict | None = None) -> None:
+        """Log the accepted entries; the insert of a row new here (``new_rows``:
+        {(tbl, id): the values inserted}) compact, as a local insert is."""
         if not entries:
             return
+        new_rows = new_rows or {}
         now = utcnow()
         rows = []
         encode = _DATA_JSON.encode
@@ -551,8 +588,13 @@ class Merger:
                     at = dt.datetime.fromisoformat(e.recorded_at)
                 except ValueError:
                     at = None
+            data = e.data
+            if e.op == "I":
+                held = new_rows.get((e.tbl, e.row_id))
+                if held is not None:
+                    data = compact_insert(TableInfo.of(SYNCED_MODELS[e.tbl]), data, held) or data
             # in ChangeLog column order: _LOG_KEYS
-            rows.append((e.origin, e.counter, e.hlc, e.tbl, e.row_id, e.op, encode(e.data),
+            rows.append((e.origin, e.counter, e.hlc, e.tbl, e.row_id, e.op, encode(data),
                          log_json(e.base) if e.base else None, e.actor, source, at or now))
         if self.w._sqlite:  # the writer's bulk path, as for local writes
             self.w._insert_columns(ChangeLog.__table__, _LOG_KEYS, list(zip(*rows)))

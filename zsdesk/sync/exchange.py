@@ -80,7 +80,7 @@ def _select_for_city(ws, s, peer: SyncPeer, since: int) -> list[Entry]:
     rows = s.scalars(select(ChangeLog).where(ChangeLog.seq > since,
                                              ChangeLog.origin_site_id == ws.site.id)
                      .order_by(ChangeLog.seq))
-    return [Entry.from_row(r) for r in rows]
+    return Entry.from_rows(s, rows)
 
 
 def _closure(s, start: set[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -147,14 +147,15 @@ def _select_for_county(ws, s, peer: SyncPeer, since: int) -> tuple[list[Entry], 
         owner = s.scalar(select(model.owner_site_id).where(model.id == r.row_id))
         if owner == county:
             rows.append(r)
-    seen, changes = set(), []
+    seen, unique = set(), []
     for r in sorted(rows, key=lambda r: r.seq):
         if r.seq not in seen:
             seen.add(r.seq)
-            changes.append(Entry.from_row(r))
-    reference = [Entry.from_row(r) for r in s.scalars(
+            unique.append(r)
+    changes = Entry.from_rows(s, unique)
+    reference = Entry.from_rows(s, s.scalars(
         select(ChangeLog).where(ChangeLog.tbl.in_(REFERENCE_TABLES), ChangeLog.origin_site_id != county)
-        .order_by(ChangeLog.seq))]
+        .order_by(ChangeLog.seq)))
     return changes, reference
 
 
@@ -427,7 +428,8 @@ def _import_package(ws, path, *, dry_run: bool, trust: str | None, _from_queue: 
                 written = {e.row_id for e in reference + changes if e.tbl == "companies"}
                 if written:  # no company written: no new pair is possible
                     detect_collisions(ws, w, written)
-            warnings.extend(_check_totals(w.session, m, peer))
+            warnings.extend(_check_totals(w.session, m, peer,
+                                          {t: r.created for t, r in report.tables.items() if r.created}))
             if dry_run:
                 raise _Rollback()
     except _Rollback:
@@ -448,27 +450,53 @@ def _time_of(s, seq: int):
     return s.scalar(select(ChangeLog.recorded_at).where(ChangeLog.seq <= seq).order_by(ChangeLog.seq.desc()).limit(1))
 
 
-def _check_totals(s, m: dict, peer: SyncPeer) -> list[str]:
+#: local_state key (+ the peer's site id): {table: rows of that site's held here}, kept by _check_totals
+HELD_KEY = "held_rows:"
+
+
+def _check_totals(s, m: dict, peer: SyncPeer, created: dict[str, int]) -> list[str]:
     """Per-origin totals: after applying everything from a county, the city
     holds as many of its records as the county does — less the ones it refused
     (those stay at the county, reported back to it, and a full package would
-    only be refused again)."""
+    only be refused again).
+
+    The rows held are kept (``HELD_KEY``, in the import's transaction) and
+    added to with each import's ``created`` rows: a county's rows come to the
+    city only in its own packages (an insert is the owner's), so an import
+    does not count a whole table — before the first package from a county
+    there are none; a database from before this was kept counts once. A kept
+    number that disagrees with the sender's total is counted again before
+    anything is said."""
     totals = m.get("totals") or {}
     if not totals or peer.role == "city":
         return []
     refused = _refused_rows(s, peer.site_id)
+    row = s.get(LocalState, HELD_KEY + peer.site_id)
+    try:
+        kept = {k: int(v) for k, v in json.loads(row.value).items()} if row is not None else {}
+    except (ValueError, TypeError, AttributeError):
+        kept = {}
+    if row is None and s.scalar(select(SyncPackage.package_id).where(
+            SyncPackage.peer_site_id == peer.site_id, SyncPackage.direction == "in",
+            SyncPackage.status == "applied", SyncPackage.package_id != m.get("package_id")).limit(1)) is None:
+        kept = dict.fromkeys(totals, 0)   # the first package from this county
+    held_now = {}
     out = []
     for name, expected in totals.items():
         model = SYNCED_MODELS.get(name)
         if model is None:
             continue
-        held = s.scalar(select(func.count()).select_from(model).where(model.owner_site_id == peer.site_id))
         missing = refused.get(name, set())
         for chunk in chunks(missing):  # refused once, accepted later: held now
             missing = missing - set(s.scalars(select(model.id).where(model.id.in_(chunk))))
+        held = kept[name] + created.get(name, 0) if name in kept else None
+        if held is None or held + len(missing) != expected:
+            held = s.scalar(select(func.count()).select_from(model).where(model.owner_site_id == peer.site_id))
+        held_now[name] = held
         if held + len(missing) != expected:
             kept_out = f"（其中{len(missing)}条被本地拒绝）" if missing else ""
             out.append(f"{name}：对方有{expected}条，本地{held}条{kept_out}，请对方导出完整包（zsdesk sync export --full）")
+    s.merge(LocalState(key=HELD_KEY + peer.site_id, value=json.dumps(held_now, sort_keys=True)))
     return out
 
 
@@ -718,11 +746,11 @@ def make_setup_file(ws, for_code: str, out, *, reissue: bool = False,
         me = s.get(Site, ws.site.id)
         # a replaced laptop gets back the county's records the city holds, and its
         # counters go on above them
-        own = [Entry.from_row(r).to_json() for r in s.scalars(
-            select(ChangeLog).where(ChangeLog.origin_site_id == site_id).order_by(ChangeLog.seq))]
+        own = [e.to_json() for e in Entry.from_rows(s, s.scalars(
+            select(ChangeLog).where(ChangeLog.origin_site_id == site_id).order_by(ChangeLog.seq)))]
         floor = max((e["c"] for e in own), default=0)
-        reference = [Entry.from_row(r).to_json() for r in s.scalars(
-            select(ChangeLog).where(ChangeLog.tbl.in_(REFERENCE_TABLES)).order_by(ChangeLog.seq))]
+        reference = [e.to_json() for e in Entry.from_rows(s, s.scalars(
+            select(ChangeLog).where(ChangeLog.tbl.in_(REFERENCE_TABLES)).order_by(ChangeLog.seq)))]
         version = _reference_version(s)
     body = {"type": "zsdesk-setup", "format": FORMAT,
             "city": {"site_id": ws.site.id, "code": ws.site.code, "name": ws.site.name,
@@ -916,6 +944,7 @@ def _adopt_site(w, ws, county: dict) -> None:
     caller's transaction (``w``); foreign keys are checked at commit."""
     from sqlalchemy import delete, insert, text, update
 
+    from zsdesk.db.changes import expand_inserts
     from zsdesk.db.models import NumberSequence
     from zsdesk.services.workspace import SiteInfo
 
@@ -926,6 +955,9 @@ def _adopt_site(w, ws, county: dict) -> None:
     # The site row is copied under the new id before the records point to it (and
     # the old one removed after), so no foreign key is ever broken on any backend.
     site_row = dict(s.execute(select(Site.__table__).where(Site.id == old_site)).mappings().one())
+    # entries of other origins keep their values as they are (theirs are not re-keyed):
+    # compact inserts among them are made whole before their rows change (issue 15)
+    expand_inserts(s, ChangeLog.origin_site_id != old_site)
     s.execute(update(Site.__table__).where(Site.id == old_site).values(code=f"~{old_site[:30]}"))
     s.execute(insert(Site.__table__).values({**site_row, "id": new_site, "owner_site_id": new_site}))
     units = list(s.execute(select(Unit.id, Unit.code).where(Unit.site_id == old_site)))
