@@ -388,16 +388,20 @@ def cmd_stats(args) -> int:
     if period.start > today:
         raise ValidationError("period", f"期间{code}尚未开始（今天是{today.isoformat()}）", value=code)
     period = periods.cut_at(period, today)
-    report: metrics.Report | people.PeopleReport = (
-        people.compute_people(ws, period) if args.by == "staff" else metrics.compute(ws, period))
     if args.ids and not args.json:
         raise ValidationError("ids", "--ids 只能与 --json 一起使用", value="--ids")
+    # without --ids the visits are counted by the database: a city's year is a million ids;
+    # the rows read once serve the 招商活动 too (their figures run to today)
+    snapshot = metrics.Snapshot(ws, period.end)
+    report: metrics.Report | people.PeopleReport = (
+        people.compute_people(ws, period, snapshot=snapshot) if args.by == "staff"
+        else metrics.compute(ws, period, snapshot=snapshot, visits=True if args.ids else "counts"))
     if args.json:
         data = report.to_json()
         if args.by == "unit":  # 招商活动 and how their projects fared (zsdesk events --json)
             from zsdesk import events
 
-            data["events"] = events.stats_json(ws)
+            data["events"] = events.stats_json(ws, snapshot=snapshot)
         if not args.ids:
             _summarise_figures(data)
         # written piece by piece as it is serialised: a city's ids run to many megabytes

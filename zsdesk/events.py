@@ -221,7 +221,7 @@ def _figures(ws, snapshot: metrics.Snapshot, project_ids: list[str], today: dt.d
     sub.projects = [r for r in snapshot.projects if r.id in wanted]
     start = min((r.contract_date for r in sub.projects), default=today)
     report = metrics.compute(ws, metrics.Period(start, today, "活动以来"), unit_ids=[], with_targets=False,
-                             snapshot=sub)
+                             snapshot=sub, visits=False)   # projects' figures only: no visits read
     f = dict(report.total.figures)
     # 到位资金 since signing (the brief's 到位资金 is the period's; here the period is "since")
     capital = f["capital_rate"]
@@ -231,7 +231,7 @@ def _figures(ws, snapshot: metrics.Snapshot, project_ids: list[str], today: dt.d
 
 
 def event_figures(ws, unit_ids: list[str] | None = None, *, event_ids: list[str] | None = None,
-                  with_series: bool = True) -> list[EventFigures]:
+                  with_series: bool = True, snapshot: metrics.Snapshot | None = None) -> list[EventFigures]:
     """Per event (newest first), its linked records and the figures of its projects;
     then, with ``with_series``, one total per named series of more than one event."""
     today = ws.today()
@@ -239,7 +239,8 @@ def event_figures(ws, unit_ids: list[str] | None = None, *, event_ids: list[str]
     if event_ids is not None:
         events = [e for e in events if e.id in event_ids]
     links = _links(ws, [e.id for e in events])
-    snapshot = metrics.Snapshot(ws, today)
+    if snapshot is None or snapshot.end != today:   # a caller's rows up to today serve (stats --json)
+        snapshot = metrics.Snapshot(ws, today)
     out = []
     by_series: dict[str, list[EventRow]] = defaultdict(list)
     for e in events:
@@ -261,6 +262,6 @@ def event_figures(ws, unit_ids: list[str] | None = None, *, event_ids: list[str]
     return out
 
 
-def stats_json(ws, unit_ids: list[str] | None = None) -> list[dict]:
+def stats_json(ws, unit_ids: list[str] | None = None, snapshot: metrics.Snapshot | None = None) -> list[dict]:
     """``zsdesk events --json`` and the "events" key of ``zsdesk stats --json``."""
-    return [f.to_json() for f in event_figures(ws, unit_ids)]
+    return [f.to_json() for f in event_figures(ws, unit_ids, snapshot=snapshot)]

@@ -4,7 +4,8 @@ completion and rank, and the flags the rulebooks act on — Taixing's
 
 Definitions (docs/DOMAIN.md#multi-year-view):
 - a year's figures are ``metrics.compute`` for that calendar year (the running
-  year up to today), with that year's targets and scoring rules;
+  year up to today), with that year's targets and scoring rules; the years share
+  one ``metrics.Snapshot`` (the projects are read once, not once a year);
 - 完成目标: the unit has at least one target that year and every target's
   completion is at least 100%; 未完成: some target below 100%; no targets: neither;
 - 先进: on the year's 红榜, the same top places the brief prints
@@ -73,10 +74,13 @@ def unit_history(ws, *, years: int = 3, until: int | None = None, unit_ids: list
     today = ws.today()
     last = until or today.year
     reports = []
-    for year in range(last - years + 1, last + 1):
-        if dt.date(year, 1, 1) > today:
-            continue
-        report = metrics.compute(ws, Period.year(year, today), unit_ids=unit_ids)
+    years_shown = [y for y in range(last - years + 1, last + 1) if dt.date(y, 1, 1) <= today]
+    # the rows are read once, up to the end of the latest year, for every year
+    snapshot = metrics.Snapshot(ws, Period.year(years_shown[-1], today).end) if years_shown else None
+    for year in years_shown:
+        # ranks and completion need the visits' numbers, not their ids
+        report = metrics.compute(ws, Period.year(year, today), unit_ids=unit_ids, snapshot=snapshot,
+                                 visits="counts")
         reports.append((year, dt.date(year, 12, 31) < today, report))
     units: dict[str, tuple[str, str]] = {}
     per_unit: dict[str, list[UnitYear]] = {}

@@ -31,17 +31,22 @@ Definitions (period = [start, end], limits from the city's 亮灯 settings):
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
 import json
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import attrgetter
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
-from sqlalchemy import and_, select
+from sqlalchemy import Date, String, and_, case, func, or_, select, text, type_coerce
 
 from zsdesk import numbers
 from zsdesk.db.models import (
-    Attachment, CapitalArrival, ChangeLog, Project, ProjectStage, Referral, Target, Unit, Visit,
+    RUSH_WHERE, Attachment, CapitalArrival, ChangeLog, Project, ProjectStage, Referral, Target, Unit, Visit,
 )
 from zsdesk.domain import MAJOR_CNY, MAJOR_USD, PROJECT_FLOW, TARGET_LABELS, TARGET_METRICS
 from zsdesk.timefmt import BEIJING
@@ -113,6 +118,13 @@ class Figure:
     #: row id -> the share it counts by, for the rows a shared project (飞地) counts
     #: by less than the whole; a row not listed counts whole
     shares: dict[str, Decimal] = field(default_factory=dict)
+    #: how many rows are behind the figure when their ids were not read
+    #: (``compute(visits="counts")``); else ``len(row_ids)``
+    rows: int | None = None
+
+    @property
+    def row_count(self) -> int:
+        return len(self.row_ids) if self.rows is None else self.rows
 
     def display(self) -> str:
         """The value as every screen, sheet and PDF prints it (``zsdesk.numbers``)."""
@@ -129,7 +141,7 @@ class Figure:
             "key": self.key, "label": self.label, "unit": self.unit, "value": num(self.value),
             "display": self.display(), "numerator": num(self.numerator),
             "denominator": num(self.denominator), "missing": self.missing, "table": self.table,
-            "rows": len(self.row_ids), "row_ids": self.row_ids, "flagged_ids": self.flagged_ids,
+            "rows": self.row_count, "row_ids": self.row_ids, "flagged_ids": self.flagged_ids,
             "evidence": self.evidence, "target": num(self.target),
             "completion": num(self.completion), "on_pace": self.on_pace,
         }
@@ -196,136 +208,314 @@ class Report:
 
 # --- the computation ----------------------------------------------------------
 
-@dataclass
 class _Project:
-    id: str
-    unit_id: str
-    contract_date: dt.date
-    investment: Decimal
-    foreign_usd: Decimal | None
-    credits: dict[str, Decimal]  # unit id -> share (investment share)
-    reached: dict[str, dt.date] = field(default_factory=dict)  # stage -> first date reached
-    defaulted: dt.date | None = None
-    _first: dict = field(default_factory=dict, repr=False, compare=False)  # memo of first_reached
+    """One project as it stood at a snapshot's end: the first date it reached each
+    group of stages, and its credits (飞地 shares). A period ending earlier reads
+    the dates against its own end (a stage reached later had not been reached)."""
+
+    __slots__ = ("id", "unit_id", "contract_date", "investment", "foreign_usd", "credits", "started",
+                 "completed", "producing", "performed", "defaulted", "referrals")
+
+    def __init__(self, id, unit_id, contract_date, investment, foreign_usd):
+        self.id, self.unit_id, self.contract_date = id, unit_id, contract_date
+        self.investment, self.foreign_usd = investment, foreign_usd
+        self.credits: dict[str, Decimal] = {unit_id: ONE}   # unit id -> share (investment share)
+        self.started = self.completed = self.producing = self.performed = None
+        self.defaulted: dt.date | None = None     # the first 未履约 date
+        self.referrals: tuple = ()                # (from unit, share, agreed date), as read
 
     @property
     def major(self) -> bool:
         return self.investment >= MAJOR_CNY or (self.foreign_usd or ZERO) >= MAJOR_USD
 
-    def first_reached(self, stages: frozenset[str]) -> dt.date | None:
-        # asked for the same few stage sets once per unit the project counts for
-        key = stages if isinstance(stages, frozenset) else frozenset(stages)
-        if key not in self._first:
-            dates = [d for s, d in self.reached.items() if s in key]
-            self._first[key] = min(dates) if dates else None
-        return self._first[key]
+    def first_reached(self, stages: frozenset[str], end: dt.date | None = None) -> dt.date | None:
+        """The first day the project reached one of ``stages`` (STARTED, COMPLETED,
+        PRODUCING or PERFORMED), if by ``end`` (default: the snapshot's end)."""
+        day = getattr(self, _STAGE_ATTR[stages])
+        return day if day is not None and (end is None or day <= end) else None
+
+    def at(self, end: dt.date) -> _Project:
+        """The project with the credits it had at ``end`` (a referral agreed later
+        did not count yet); itself when they are the same."""
+        credits = {self.unit_id: ONE}
+        for from_unit, share, agreed in self.referrals:
+            if agreed <= end and from_unit != self.unit_id:
+                credits = {self.unit_id: ONE - share, from_unit: share}
+        if credits == self.credits:
+            return self
+        other = copy.copy(self)
+        other.credits = credits
+        return other
 
 
-def _visits(s, period: Period) -> list:
-    # Core rows through the connection: a year of visits is tens of thousands of rows
-    return s.connection().execute(select(Visit.id, Visit.unit_id, Visit.trip_days)
-                     .where(~Visit.deleted, Visit.visit_date >= period.start,
-                            Visit.visit_date <= period.end)).all()
+_ID, _AMOUNT = attrgetter("id"), attrgetter("amount")
+_STAGE_ATTR = {STARTED: "started", COMPLETED: "completed", PRODUCING: "producing", PERFORMED: "performed"}
+
+
+class _Rows(NamedTuple):
+    """The rows of one period's end: projects signed by then (id -> project, in the
+    order read), capital arrivals by then, 突击上报 project ids, attachments."""
+    projects: dict[str, _Project]
+    arrivals: list
+    rushed: set[str]
+    evidence: dict
+
+
+class _Visits:
+    """Live visits of a date range, read by unit and date through the (unit, date)
+    index: each unit's block is a slice in date order, so a period's visits of a
+    unit are two bisections and C-level slices, not a pass over every row."""
+
+    def __init__(self, ws, start: dt.date, end: dt.date):
+        self.start, self.end = start, end
+        with ws.read() as s:
+            rows = s.connection().execute(
+                select(Visit.unit_id, Visit.visit_date, Visit.id, Visit.trip_days)
+                .where(~Visit.deleted, Visit.visit_date >= start, Visit.visit_date <= end)
+                .order_by(Visit.unit_id, Visit.visit_date)).all()
+        units, self.dates, self.ids, self.trips = (list(c) for c in zip(*rows)) if rows else ([], [], [], [])
+        del rows
+        self.blocks: dict[str, tuple[int, int]] = {}   # unit id -> (first, last + 1)
+        i = 0
+        while i < len(units):
+            j = bisect_right(units, units[i], i)
+            self.blocks[units[i]] = (i, j)
+            i = j
+
+    def of(self, unit_id: str | None, start: dt.date, end: dt.date) -> tuple[list[str], list[str], int]:
+        """(ids, ids with trip days, Σ trip days) of ``unit_id``'s visits (None: all) in [start, end]."""
+        blocks = self.blocks.values() if unit_id is None else [self.blocks.get(unit_id, (0, 0))]
+        ids: list[str] = []
+        with_days: list[str] = []
+        days = 0
+        for first, last in blocks:
+            lo = bisect_left(self.dates, start, first, last)
+            hi = bisect_right(self.dates, end, lo, last)
+            chunk, trips = self.ids[lo:hi], self.trips[lo:hi]
+            ids += chunk
+            with_days += compress(chunk, trips)
+            days += sum(trips)
+        return ids, with_days, days
+
+
+class _VisitCounts:
+    """The visits of one period counted by the database per unit (no ids read):
+    what a brief prints, for a year of a city's visits."""
+
+    def __init__(self, ws, start: dt.date, end: dt.date):
+        with ws.read() as s:
+            self.units = {r[0]: (int(r[1]), int(r[2] or 0), int(r[3] or 0)) for r in s.connection().execute(
+                select(Visit.unit_id, func.count(), func.sum(Visit.trip_days),
+                       func.sum(case((Visit.trip_days != 0, 1), else_=0)))
+                .where(~Visit.deleted, Visit.visit_date >= start, Visit.visit_date <= end)
+                .group_by(Visit.unit_id))}
+
+    def count(self, unit_id: str | None) -> tuple[int, int, int]:
+        """(visits, Σ trip days, visits with trip days) of ``unit_id`` (None: all)."""
+        if unit_id is not None:
+            return self.units.get(unit_id, (0, 0, 0))
+        return tuple(sum(c[i] for c in self.units.values()) for i in range(3))  # type: ignore[return-value]
 
 
 class Snapshot:
-    """The rows behind the figures up to ``end``, read once: a brief computes
-    its period, the previous one and the same period last year from one
-    snapshot (periods ending on or before ``end``), each filtered here."""
+    """The rows behind the figures up to ``end``, read once: a brief computes its
+    period, the previous one, the same period last year and the year to date from
+    one snapshot (periods ending on or before ``end``); 历年赛马 its years.
+
+    Projects are read with only the columns the figures use, and their stages as
+    one row per project (the first date of each group of stages, aggregated by the
+    database), so a period costs one pass over the projects signed by its end.
+    Visits are read by date through the index: the year of ``end`` once (every
+    period within it is a slice), any other period on its own."""
 
     def __init__(self, ws, end: dt.date):
         self.end = end
+        self._visits: _Visits | None = None   # the year of ``end``
+        self._rushed: dict[tuple, set[str]] = {}   # (end, rush days) -> 突击上报 project ids
+        self._arrivals_of: dict[str, list] | None = None   # project id -> arrivals (by ``end``)
         with ws.read() as s:
-            self.projects = s.execute(select(Project.id, Project.unit_id, Project.contract_date,
-                                             Project.contract_investment, Project.foreign_investment_usd)
-                                      .where(~Project.deleted, Project.contract_date <= end)).all()
-            self.referrals = s.execute(select(Referral.project_id, Referral.from_unit_id,
-                                              Referral.from_share_investment, Referral.agreed_date)
-                                       .where(~Referral.deleted, Referral.agreed_date <= end)).all()
-            self.stages = s.execute(select(ProjectStage.project_id, ProjectStage.stage, ProjectStage.stage_date)
-                                    .where(~ProjectStage.deleted, ProjectStage.stage_date <= end)).all()
-            self.arrivals = s.execute(select(CapitalArrival.id, CapitalArrival.project_id,
-                                             CapitalArrival.arrival_date, CapitalArrival.amount)
-                                      .where(~CapitalArrival.deleted, CapitalArrival.arrival_date <= end)).all()
-            self.evidence = defaultdict(list)
-            for tbl, rid, sha in s.execute(select(Attachment.tbl, Attachment.row_id, Attachment.sha256)
-                                           .where(~Attachment.deleted,
-                                                  Attachment.tbl.in_(("projects", "capital_arrivals")))):
-                self.evidence[(tbl, rid)].append(sha)
+            con = s.connection()
+            self.projects = con.execute(select(Project.id, Project.unit_id, Project.contract_date,
+                                               Project.contract_investment, Project.foreign_investment_usd)
+                                        .where(~Project.deleted, Project.contract_date <= end)).all()
+            self.referrals = con.execute(select(Referral.project_id, Referral.from_unit_id,
+                                                Referral.from_share_investment, Referral.agreed_date)
+                                         .where(~Referral.deleted, Referral.agreed_date <= end)).all()
 
-    def rows(self, ws, period: Period, limits: dict):
-        """(projects, arrivals, visits, rushed, evidence) as they stood at ``period.end``."""
+            def first(stages):
+                day = case((ProjectStage.stage.in_(sorted(stages)), ProjectStage.stage_date), else_=None)
+                return type_coerce(func.min(day), Date)
+            firsts = con.execute(select(ProjectStage.project_id, first(STARTED), first(COMPLETED),
+                                        first(PRODUCING), first(PERFORMED), first({"defaulted"}))
+                                 .where(~ProjectStage.deleted, ProjectStage.stage_date <= end)
+                                 .group_by(ProjectStage.project_id)).all()
+            self.arrivals = con.execute(select(CapitalArrival.id, CapitalArrival.project_id,
+                                               CapitalArrival.arrival_date, CapitalArrival.amount)
+                                        .where(~CapitalArrival.deleted, CapitalArrival.arrival_date <= end)).all()
+            self.evidence = defaultdict(list)
+            for tbl, rid, sha in con.execute(select(Attachment.tbl, Attachment.row_id, Attachment.sha256)
+                                             .where(~Attachment.deleted,
+                                                    Attachment.tbl.in_(("projects", "capital_arrivals")))):
+                self.evidence[(tbl, rid)].append(sha)
+        self._by_id: dict[str, _Project] = {}
+        for r in self.projects:
+            self._by_id[r.id] = _Project(r.id, r.unit_id, r.contract_date, r.contract_investment,
+                                         r.foreign_investment_usd)
+        for r in self.referrals:
+            p = self._by_id.get(r.project_id)
+            if p is not None:
+                p.referrals = (*p.referrals, (r.from_unit_id, r.from_share_investment, r.agreed_date))
+        for p in self._by_id.values():
+            if p.referrals:
+                p.credits = p.at(end).credits
+        for pid, started, completed, producing, performed, defaulted in firsts:
+            p = self._by_id.get(pid)
+            if p is not None:
+                p.started, p.completed, p.producing, p.performed = started, completed, producing, performed
+                p.defaulted = defaulted
+
+    def rows(self, ws, period: Period, limits: dict) -> _Rows:
+        """The projects, arrivals, 突击上报 and attachments as they stood at ``period.end``."""
         end = period.end
         if end > self.end:
             raise ValueError(f"the snapshot ends on {self.end}, before {end}")
+        by_id = self._by_id
         projects: dict[str, _Project] = {}
-        for r in self.projects:
+        for r in self.projects:   # (a caller may narrow ``projects``: 招商活动's own)
             if r.contract_date <= end:
-                projects[r.id] = _Project(r.id, r.unit_id, r.contract_date, r.contract_investment,
-                                          r.foreign_investment_usd, {r.unit_id: ONE})
-        for r in self.referrals:
-            p = projects.get(r.project_id)
-            if p and r.agreed_date <= end and r.from_unit_id != p.unit_id:
-                p.credits = {p.unit_id: ONE - r.from_share_investment, r.from_unit_id: r.from_share_investment}
-        for r in self.stages:
-            p = projects.get(r.project_id)
-            if p is None or r.stage_date > end:
-                continue
-            if r.stage == "defaulted":
-                p.defaulted = r.stage_date
-            elif r.stage not in p.reached or r.stage_date < p.reached[r.stage]:
-                p.reached[r.stage] = r.stage_date
+                p = by_id[r.id]
+                projects[r.id] = p.at(end) if p.referrals else p
         arrivals = [a for a in self.arrivals if a.arrival_date <= end] if end < self.end else self.arrivals
+        key = (end, limits["rush_days"])
+        if key not in self._rushed:   # the change log is read once per end (招商活动: one end for all)
+            with ws.read() as s:
+                self._rushed[key] = _rushed(s, end, limits, arrivals)
+        return _Rows(projects, arrivals, self._rushed[key], self.evidence)
+
+    def read_rushed(self, ws, ends: list[dt.date], limits: dict) -> None:
+        """Read the change log once for the 突击上报 of several period ends (a brief's
+        period, the previous one, the same one last year): one scan of the log's
+        project rows instead of one per end."""
+        ends = sorted({e for e in ends if e <= self.end and (e, limits["rush_days"]) not in self._rushed})
+        if not ends:
+            return
+        windows = [_rush_window(e, limits) for e in ends]
         with ws.read() as s:
-            visits = _visits(s, period)
-            rushed = _rushed(s, end, limits, arrivals)
-        return projects, arrivals, visits, rushed, self.evidence
+            rows = s.execute(_rush_query(s, *windows)).all()
+        for end, (a, b) in zip(ends, windows):
+            # the text the database compared (UTCDateTime's ISO form), compared the same way here
+            low, high = (x.astimezone(dt.UTC).isoformat(timespec="microseconds") for x in (a, b))
+            arrivals = self.arrivals if end >= self.end else [x for x in self.arrivals if x.arrival_date <= end]
+            self._rushed[(end, limits["rush_days"])] = _rushed_of(
+                [r for r in rows if low <= r[3] < high], arrivals)
+
+    def arrivals_of(self, arrivals: list) -> dict[str, list]:
+        """project id -> its arrivals (of ``arrivals``: the snapshot's, or those by a period's end)."""
+        if arrivals is not self.arrivals:
+            self.arrivals_of(self.arrivals)   # by a period's end: the snapshot's, filtered by the caller
+        elif self._arrivals_of is None:
+            grouped: dict[str, list] = defaultdict(list)
+            for a in arrivals:
+                grouped[a.project_id].append(a)
+            self._arrivals_of = grouped
+        return self._arrivals_of  # type: ignore[return-value]
+
+    def visits(self, ws, period: Period) -> _Visits:
+        """The live visits of a range covering ``period``: the year of the snapshot's
+        end, read once, when the period lies within it."""
+        year_start = dt.date(self.end.year, 1, 1)
+        if not (year_start <= period.start and period.end <= self.end):
+            return _Visits(ws, period.start, period.end)
+        if self._visits is None:
+            self._visits = _Visits(ws, year_start, self.end)
+        return self._visits
+
+
+def _rush_window(end: dt.date, limits: dict) -> tuple[dt.datetime, dt.datetime]:
+    """[from, to) of the 突击上报 of a period ending on ``end``: its last days, the office's days."""
+    return (dt.datetime.combine(end - dt.timedelta(days=limits["rush_days"] - 1), dt.time(), SHANGHAI),
+            dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), SHANGHAI))
+
+
+def _rush_query(s, *windows: tuple[dt.datetime, dt.datetime]):
+    # the partial index ix_change_rushed serves a WHERE that holds its condition literally
+    # (text of constants); SQLite without statistics would still walk ix_change_row for
+    # the three tables, unless told the condition holds for most rows (likelihood: a
+    # hint to its planner, the same condition)
+    rush = text(f"likelihood({RUSH_WHERE}, 0.99)" if s.bind.dialect.name == "sqlite" else RUSH_WHERE)
+    # a stage's project in the same query (by the stages' primary key), not in batches of ids after it
+    return (select(ChangeLog.tbl, ChangeLog.row_id, ProjectStage.project_id,
+                   type_coerce(ChangeLog.recorded_at, String))
+            .outerjoin(ProjectStage, and_(ChangeLog.tbl == "project_stages", ProjectStage.id == ChangeLog.row_id))
+            .where(rush,
+                   or_(*(and_(ChangeLog.recorded_at >= a, ChangeLog.recorded_at < b) for a, b in windows))))
 
 
 def _rushed(s, end: dt.date, limits: dict, arrivals) -> set[str]:
     """突击上报: projects whose rows were recorded in the last days before the end of the period."""
-    rush_from = dt.datetime.combine(end - dt.timedelta(days=limits["rush_days"] - 1), dt.time(), SHANGHAI)
-    rush_to = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), SHANGHAI)
-    rushed_rows = s.execute(select(ChangeLog.tbl, ChangeLog.row_id).where(
-        ChangeLog.tbl.in_(("projects", "project_stages", "capital_arrivals")),
-        ChangeLog.recorded_at >= rush_from, ChangeLog.recorded_at < rush_to)).all()
+    return _rushed_of(s.execute(_rush_query(s, _rush_window(end, limits))).all(), arrivals)
+
+
+def _rushed_of(rushed_rows, arrivals) -> set[str]:
+    """The projects of change log rows (tbl, row id, the stage's project, …); an arrival
+    not among ``arrivals`` (those by the period's end) counts by its own id."""
     if not rushed_rows:
         return set()
-    stage_owner = {}
-    ids = [rid for tbl, rid in rushed_rows if tbl == "project_stages"]
-    for i in range(0, len(ids), 500):
-        stage_owner.update(s.execute(select(ProjectStage.id, ProjectStage.project_id)
-                                     .where(ProjectStage.id.in_(ids[i:i + 500]))).all())
-    arrival_project = {a.id: a.project_id for a in arrivals}
+    arrival_ids = {r[1] for r in rushed_rows if r[0] == "capital_arrivals"}
+    arrival_project = {a.id: a.project_id for a in arrivals if a.id in arrival_ids} if arrival_ids else {}
     rushed = set()
-    for tbl, rid in rushed_rows:
+    for tbl, rid, stage_project, *_ in rushed_rows:
         if tbl == "projects":
             rushed.add(rid)
-        elif tbl == "project_stages" and rid in stage_owner:
-            rushed.add(stage_owner[rid])
+        elif tbl == "project_stages" and stage_project is not None:
+            rushed.add(stage_project)
         elif tbl == "capital_arrivals":
             rushed.add(arrival_project.get(rid, rid))
     return rushed
 
 
+@dataclass(slots=True)
+class _Sets:
+    """One unit's (or the total's) projects in each set a figure counts, in project order."""
+    signed: list = field(default_factory=list)
+    major: list = field(default_factory=list)
+    started: list = field(default_factory=list)
+    completed: list = field(default_factory=list)
+    new_producing: list = field(default_factory=list)
+    performed: list = field(default_factory=list)
+    due_start: list = field(default_factory=list)
+    started_by_end: list = field(default_factory=list)
+    overdue: list = field(default_factory=list)
+    newly: list = field(default_factory=list)
+    due_prod: list = field(default_factory=list)
+    producing: list = field(default_factory=list)
+    arrived: list = field(default_factory=list)
+
+
 def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targets: bool = True,
-            snapshot: Snapshot | None = None, _rows: tuple | None = None) -> Report:
+            snapshot: Snapshot | None = None, visits: bool | str = True, _rows: _Rows | None = None) -> Report:
     """All figures for ``period``, per unit and in total. ``with_targets=False``
     gives the figures alone (no targets, scores or ranks: e.g. for comparing
     with an earlier period), without computing the year to date. ``snapshot``:
-    rows already read up to this period's end or later (else they are read)."""
+    rows already read up to this period's end or later (else they are read).
+    ``visits=False`` (only with ``with_targets=False``) leaves out the visits,
+    for figures of projects alone: 拜访企业 and 外出招商天数 are then unknown.
+    ``visits="counts"``: the visit figures' values are counted by the database and
+    their ``row_ids`` left empty, with the count in ``rows`` (a printed brief and
+    ``stats --json`` without ``--ids`` show the numbers, not the rows)."""
+    if not visits and with_targets:
+        raise ValueError("the score needs the visits")
     limits = ws.reference.light_limits()
     try:
         rules = ws.reference.scoring_rules(period.end.year)
     except Exception:  # no rules: the score says so
         rules = None
-    if _rows is None:
-        snapshot = snapshot if snapshot is not None else Snapshot(ws, period.end)
-        projects, arrivals, visits, rushed, evidence = snapshot.rows(ws, period, limits)
-    else:  # the year to date of a period with the same end: only the visits differ
-        projects, arrivals, rushed, evidence = _rows
-        with ws.read() as s:
-            visits = _visits(s, period)
+    snapshot = snapshot if snapshot is not None else Snapshot(ws, period.end)
+    # the year to date of a period with the same end shares its rows: only the visits differ
+    rows = _rows if _rows is not None else snapshot.rows(ws, period, limits)
+    projects, arrivals, rushed, evidence = rows
+    year_visits = snapshot.visits(ws, period) if visits is True else None
+    visit_counts = _VisitCounts(ws, period.start, period.end) if visits == "counts" else None
     start_due = months_before(period.end, limits["project_start_months"])
     prod_due = months_before(period.end, limits["project_production_months"])
     ytd = period.year_to_date
@@ -341,64 +531,98 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
     if unit_ids is not None:
         units = [u for u in units if u.id in unit_ids]
 
-    # Rows grouped once, so each unit's figures cost what its own rows cost.
-    credited: dict[str, list[_Project]] = defaultdict(list)
-    for p in projects.values():
+    # The projects of each unit (credited to it), read in one pass; then each set a figure
+    # counts is one comprehension over them, so a unit costs what its own projects cost.
+    start, end = period.start, period.end
+    year_start = dt.date(end.year, 1, 1)
+    start_months = limits["project_start_months"]
+    everything = list(projects.values())
+    # months_before(signed, -start_months) >= year_start is monotone in the signing date: the
+    # first date it holds for (a few days around start_months before the year's start)
+    newly_from = months_before(year_start, start_months) - dt.timedelta(days=4)
+    while months_before(newly_from, -start_months) < year_start:
+        newly_from += dt.timedelta(days=1)
+    credited: dict[str, list[_Project]] = {u.id: [] for u in units}
+    partial: dict[str, dict[str, Decimal]] = {u.id: {} for u in units}   # unit -> project -> share (飞地)
+    for p in everything:
         for uid, credit in p.credits.items():
-            if credit:
+            if credit and uid in credited:
                 credited[uid].append(p)
-    arrivals_of: dict[str, list] = defaultdict(list)
-    for a in arrivals:
-        arrivals_of[a.project_id].append(a)
-    arrivals_in_period = [a for a in arrivals if period.start <= a.arrival_date]
-    visits_of: dict[str, list] = defaultdict(list)
-    for v in visits:
-        visits_of[v.unit_id].append(v)
+                if credit != ONE:
+                    partial[uid][p.id] = credit
+    # capital arrived in the period, of the projects signed by its end
+    arrived_all = [a for a in arrivals if start <= a.arrival_date and a.project_id in projects]
+    arrived_of: dict[str, list] = {u.id: [] for u in units}   # … by the units credited with them
+    for a in arrived_all:
+        for uid, credit in projects[a.project_id].credits.items():
+            if credit and uid in arrived_of:
+                arrived_of[uid].append(a)
+    evidenced = {rid for tbl, rid in evidence if tbl == "capital_arrivals"}   # arrivals with attachments
+    arrivals_of = snapshot.arrivals_of(arrivals)
+
+    def sets_of(mine: list[_Project], unit_id: str | None) -> _Sets:
+        b = _Sets()
+        b.signed = signed = [p for p in mine if p.contract_date >= start]
+        b.major = [p for p in signed if p.major]
+        b.performed = [p for p in signed if (d := p.performed) is not None and d <= end
+                       and ((x := p.defaulted) is None or x > end)]
+        b.started = [p for p in mine if (d := p.started) is not None and start <= d <= end]
+        b.completed = [p for p in mine if (d := p.completed) is not None and start <= d <= end]
+        b.new_producing = [p for p in mine if (d := p.producing) is not None and start <= d <= end]
+        b.due_start = due = [p for p in mine if p.contract_date <= start_due]
+        b.started_by_end = [p for p in due if (d := p.started) is not None and d <= end]
+        b.overdue = overdue = [p for p in due if (d := p.started) is None or d > end]
+        # the score deducts a project in the year its start limit passes, not every later year
+        b.newly = [p for p in overdue if p.contract_date >= newly_from]
+        b.due_prod = due = [p for p in mine if p.contract_date <= prod_due]
+        b.producing = [p for p in due if (d := p.producing) is not None and d <= end]
+        b.arrived = arrived_all if unit_id is None else arrived_of[unit_id]
+        return b
 
     def figures_for(unit_id: str | None) -> UnitFigures:
+        b = sets_of(everything if unit_id is None else credited[unit_id], unit_id)
+        part = {} if unit_id is None else partial[unit_id]   # the projects counted by a share
+
+        def shared(ps):   # the members counted by a share, in order
+            return [p for p in ps if p.id in part]
+
         def share(p: _Project) -> Decimal:
-            return ONE if unit_id is None else p.credits.get(unit_id, ZERO)
-
-        mine = list(projects.values()) if unit_id is None else credited.get(unit_id, [])
-        signed = [p for p in mine if period.start <= p.contract_date <= period.end]
-        major = [p for p in signed if p.major]
-        def reached_in_period(stages):
-            return [p for p in mine if (d := p.first_reached(stages)) and period.start <= d <= period.end]
-
-        started = reached_in_period(STARTED)
-        completed = reached_in_period(COMPLETED)
-        new_producing = reached_in_period(PRODUCING)
-        performed = [p for p in signed if p.first_reached(PERFORMED) and not p.defaulted]
-        due_start = [p for p in mine if p.contract_date <= start_due]
-        started_by_end = [p for p in due_start if p.first_reached(STARTED)]
-        overdue = [p for p in due_start if not p.first_reached(STARTED)]
-        due_prod = [p for p in mine if p.contract_date <= prod_due]
-        producing = [p for p in due_prod if p.first_reached(PRODUCING)]
-        mine_ids = {p.id: p for p in mine}
-        arr_period = [a for a in arrivals_in_period if a.project_id in mine_ids]
-        arr_signed = [a for p in signed for a in arrivals_of.get(p.id, ())]
-        my_visits = visits if unit_id is None else visits_of.get(unit_id, [])
+            return part.get(p.id, ONE)
 
         def count(ps):  # shared projects count by their share
-            return sum((share(p) for p in ps), ZERO)
+            if not part:
+                return Decimal(len(ps))
+            shares = [part[p.id] for p in shared(ps)]
+            return Decimal(len(ps) - len(shares)) + sum(shares, ZERO)
 
-        def amount(ps):
-            return sum((share(p) * p.investment for p in ps), ZERO)
+        def amount(ps):   # (exact sums: the order of the terms does not change them)
+            whole = sum((p.investment for p in ps if p.id not in part), ZERO) if part else \
+                sum((p.investment for p in ps), ZERO)
+            return whole + sum((part[p.id] * p.investment for p in shared(ps)), ZERO) if part else whole
 
         def arrived(rows):
-            return sum((share(mine_ids[a.project_id]) * a.amount for a in rows), ZERO)
+            if not part:
+                return sum(map(_AMOUNT, rows), ZERO)
+            return (sum((a.amount for a in rows if a.project_id not in part), ZERO)
+                    + sum((part[a.project_id] * a.amount for a in rows if a.project_id in part), ZERO))
 
         def ids(ps):
             return [p.id for p in ps]
 
         def flags(ps):
-            return [p.id for p in ps if p.id in rushed]
+            return [p.id for p in ps if p.id in rushed] if rushed else []
 
         def proofs(ps, table="projects"):
             return {p.id: evidence[(table, p.id)] for p in ps if evidence.get((table, p.id))}
 
         def parts(ps):  # the rows counted by a share (飞地), for the drill-down
-            return {p.id: share(p) for p in ps if share(p) != ONE}
+            return {p.id: part[p.id] for p in shared(ps)} if part else {}
+
+        signed, major = b.signed, b.major
+        started, completed, new_producing = b.started, b.completed, b.new_producing
+        performed, due_start, started_by_end, overdue = b.performed, b.due_start, b.started_by_end, b.overdue
+        due_prod, producing, arr_period = b.due_prod, b.producing, b.arrived
+        arr_signed = [a for p in signed for a in arrivals_of.get(p.id, ()) if a.arrival_date <= end]
 
         f: dict[str, Figure] = {}
         f["signed_projects"] = Figure("signed_projects", "签约项目", "个", count(signed), row_ids=ids(signed), shares=parts(signed),
@@ -414,12 +638,12 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
         f["producing_projects"] = Figure("producing_projects", "投产项目", "个", count(new_producing),
                                          row_ids=ids(new_producing), shares=parts(new_producing), flagged_ids=flags(new_producing))
         f["arrived_capital"] = Figure("arrived_capital", "到位资金", "万元", arrived(arr_period),
-                                      table="capital_arrivals", row_ids=[a.id for a in arr_period],
-                                      shares={a.id: share(mine_ids[a.project_id]) for a in arr_period
-                                              if share(mine_ids[a.project_id]) != ONE},
-                                      flagged_ids=[a.id for a in arr_period if a.project_id in rushed],
+                                      table="capital_arrivals", row_ids=list(map(_ID, arr_period)),
+                                      shares={a.id: part[a.project_id] for a in arr_period
+                                              if a.project_id in part} if part else {},
+                                      flagged_ids=[a.id for a in arr_period if a.project_id in rushed] if rushed else [],
                                       evidence={a.id: evidence[("capital_arrivals", a.id)] for a in arr_period
-                                                if evidence.get(("capital_arrivals", a.id))})
+                                                if a.id in evidenced and evidence.get(("capital_arrivals", a.id))})
         num, den = count(performed), count(signed)
         value, missing = _ratio(num, den, "本期无新签约项目")
         f["performance_rate"] = Figure("performance_rate", "履约率", "%", value, row_ids=ids(signed), shares=parts(signed),
@@ -436,19 +660,25 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
         value, missing = _ratio(num, den, f"无签约满{limits['project_production_months']}个月的项目")
         f["production_rate"] = Figure("production_rate", "建成投产率", "%", value, row_ids=ids(due_prod), shares=parts(due_prod),
                                       numerator=num, denominator=den, missing=missing)
-        f["overdue_start"] = Figure("overdue_start", "应开未开", "个", count(overdue), row_ids=ids(overdue), shares=parts(overdue))
-        # The score deducts a project in the year its start limit passes, not again every later year.
-        year_start = dt.date(period.end.year, 1, 1)
-        newly = [p for p in overdue
-                 if months_before(p.contract_date, -limits["project_start_months"]) >= year_start]
-        f["overdue_start_year"] = Figure("overdue_start_year", "本年超时限未开工", "个", count(newly),
-                                         row_ids=ids(newly), shares=parts(newly))
-        f["visits"] = Figure("visits", "拜访企业", "次", Decimal(len(my_visits)), table="visits",
-                             row_ids=[v.id for v in my_visits])
-        f["trip_days"] = Figure("trip_days", "外出招商天数", "天",
-                                Decimal(sum(v.trip_days for v in my_visits)), table="visits",
-                                row_ids=[v.id for v in my_visits if v.trip_days])
-        return UnitFigures(unit_id, "", "", f, overdue_start=ids(overdue))
+        overdue_ids = ids(overdue)
+        f["overdue_start"] = Figure("overdue_start", "应开未开", "个", count(overdue), row_ids=overdue_ids, shares=parts(overdue))
+        f["overdue_start_year"] = Figure("overdue_start_year", "本年超时限未开工", "个", count(b.newly),
+                                         row_ids=ids(b.newly), shares=parts(b.newly))
+        if year_visits is not None:
+            visit_ids, trip_ids, days = year_visits.of(unit_id, start, end)
+            f["visits"] = Figure("visits", "拜访企业", "次", Decimal(len(visit_ids)), table="visits",
+                                 row_ids=visit_ids)
+            f["trip_days"] = Figure("trip_days", "外出招商天数", "天", Decimal(days), table="visits",
+                                    row_ids=trip_ids)
+        elif visit_counts is not None:
+            n, days, with_days = visit_counts.count(unit_id)
+            f["visits"] = Figure("visits", "拜访企业", "次", Decimal(n), table="visits", rows=n)
+            f["trip_days"] = Figure("trip_days", "外出招商天数", "天", Decimal(days), table="visits",
+                                    rows=with_days)
+        else:
+            f["visits"] = Figure("visits", "拜访企业", "次", None, table="visits", missing="未统计拜访")
+            f["trip_days"] = Figure("trip_days", "外出招商天数", "天", None, table="visits", missing="未统计拜访")
+        return UnitFigures(unit_id, "", "", f, overdue_start=list(overdue_ids))
 
     unit_reports = []
     for u in units:
@@ -463,8 +693,7 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
     # Targets are yearly: completion compares the year-to-date actual.
     ytd_report = unit_reports if (period.start, period.end) == (ytd.start, ytd.end) else None
     if ytd_report is None:
-        ytd_full = compute(ws, ytd, unit_ids=[u.id for u in units],
-                           _rows=(projects, arrivals, rushed, evidence))
+        ytd_full = compute(ws, ytd, unit_ids=[u.id for u in units], snapshot=snapshot, visits=visits, _rows=rows)
         ytd_by_unit = {u.unit_id: u for u in ytd_full.units}
     else:
         ytd_by_unit = {u.unit_id: u for u in unit_reports}

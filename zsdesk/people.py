@@ -205,7 +205,7 @@ def compute_people(ws, period: Period, *, unit_ids: list[str] | None = None,
         rules = None
     rule = people_rule(ws)
     snapshot = snapshot if snapshot is not None else Snapshot(ws, period.end)
-    projects, arrivals, _, rushed, evidence = snapshot.rows(ws, period, limits)
+    projects, arrivals, rushed, evidence = snapshot.rows(ws, period, limits)
     ytd = period.year_to_date
     window_start = months_before(period.end, NO_RESULTS_MONTHS) + dt.timedelta(days=1)
     with ws.read() as s:
@@ -259,7 +259,7 @@ def compute_people(ws, period: Period, *, unit_ids: list[str] | None = None,
         arrived.sort(key=lambda a: (a.arrival_date, a.id))
         mine_visits = sorted((vid for vid, (day, _) in visits.get(person.id, {}).items() if start <= day <= end),
                              key=lambda vid: (visits[person.id][vid][0], vid))
-        overdue = [p for p in mine if p.contract_date <= start_due and not p.first_reached(STARTED)
+        overdue = [p for p in mine if p.contract_date <= start_due and not p.first_reached(STARTED, period.end)
                    and months_before(p.contract_date, -limits["project_start_months"]) >= year_start]
         f: dict[str, Figure] = {}
         f["signed_projects"] = Figure("signed_projects", "签约项目", "个", count(signed), row_ids=ids(signed),

@@ -488,17 +488,20 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
     started = time.perf_counter()
     progress("计算指标")
     snapshot = metrics.Snapshot(ws, period.end)    # read once for the three periods
-    report = metrics.compute(ws, period, snapshot=snapshot)   # every unit, with targets, scores and ranks
+    compared = [periods.same_period_last_year(kind, period), *([periods.previous(kind, period)] if kind != "yearly" else [])]
+    snapshot.read_rushed(ws, [period.end, *(p.end for p in compared)], ws.reference.light_limits())
+    # the brief prints the visits' numbers, not their rows: the database counts them
+    report = metrics.compute(ws, period, snapshot=snapshot, visits="counts")   # every unit, with targets, scores and ranks
     ytd = report.year_to_date                      # what the targets were compared with
     assert ytd is not None                         # compute() with targets always sets it
     # 同比/环比 need the figures of the total (or the unit) alone: no targets, no other units
     only = [focus_id] if focus_id else []
     last_year = metrics.compute(ws, periods.same_period_last_year(kind, period), unit_ids=only,
-                                with_targets=False, snapshot=snapshot)
+                                with_targets=False, snapshot=snapshot, visits="counts")
     prev = None
     if kind != "yearly":
         prev = metrics.compute(ws, periods.previous(kind, period), unit_ids=only, with_targets=False,
-                               snapshot=snapshot)
+                               snapshot=snapshot, visits="counts")
     try:
         rules = ws.reference.scoring_rules(period.end.year)
     except RefusedError:
