@@ -63,3 +63,33 @@ def test_the_first_screens_do_not_import_the_excel_or_pdf_libraries():
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "[]"
+
+
+def test_an_older_database_is_upgraded_under_a_dialog(qtbot, ws):
+    """Opening a database of an older version backs it up and upgrades it (minutes
+    for a city's): the window's start shows a dialog meanwhile, closed afterwards;
+    a database already current shows none."""
+    from alembic import command
+
+    from zsdesk.app.site import open_workspace
+    from zsdesk.db.engine import HEAD_REVISION, alembic_config, current_revision
+    from zsdesk.ui.app import UpgradeProgress
+
+    if not ws.db.is_sqlite:
+        pytest.skip("the upgrade dialog is the same for every database; its file is SQLite here")
+    path = ws.db.path
+    command.downgrade(alembic_config(ws.db), "0011_compact_history")
+    ws.close()
+    with UpgradeProgress() as progress:
+        opened = open_workspace(str(path))
+        assert progress.dialog is not None and progress.dialog.isVisible()
+        assert "正在升级数据库" in progress.dialog.labelText()
+    try:
+        assert progress.shown and progress.dialog is None
+        assert current_revision(opened.db) == HEAD_REVISION
+        assert opened.db.migration_note and "升级前已自动备份" in opened.db.migration_note
+    finally:
+        opened.close()
+    with UpgradeProgress() as again:
+        open_workspace(str(path)).close()
+    assert not again.shown

@@ -90,8 +90,7 @@ def shoot(ws, out: Path, *, page: str, size: str, wait_ms: int) -> bool:
     window.move(0, 0)
     window.show()
     shown = window.show_page(page)
-    _wait_loaded(window.pages["dashboard"])
-    _wait_loaded(shown)
+    _wait_loaded(shown)  # the first page is made after the first paint: here the page asked for
     _pause(wait_ms)
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))

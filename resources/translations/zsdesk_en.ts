@@ -313,14 +313,14 @@
     <name>App</name>
     <message>
         <location filename="../../zsdesk/ui/app.py" line="+74"/>
-        <location line="+228"/>
+        <location line="+273"/>
         <location line="+61"/>
         <source>招商桌面</source>
         <extracomment>after the bundled font: the usual Chinese UI fonts, then a Latin sans</extracomment>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-195"/>
         <source>数据库尚未初始化，无法打开：
 {0}
 
@@ -358,7 +358,19 @@ Nothing in the database was changed.</translation>
 {0}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+41"/>
+        <source>正在升级数据库（升级前已自动备份）。
+数据多的数据库可能需要几分钟，请不要关闭程序。</source>
+        <translation>Upgrading the database (it was backed up first).
+A large database can take a few minutes; please do not close the program.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>招商桌面 — 升级数据库</source>
+        <translation>zsdesk — upgrading the database</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>数据库文件已损坏：
 {0}
 
@@ -407,7 +419,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <translation>The database was restored from the backup.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>数据库尚未初始化，没有打开。数据库中没有任何内容被改动。</source>
         <translation>The database has not been set up, so it was not opened. Nothing in it was changed.</translation>
     </message>

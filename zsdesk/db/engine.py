@@ -23,7 +23,7 @@ from zsdesk.timefmt import format_timestamp
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0011_compact_history"  # checked against Alembic's head by a test
+HEAD_REVISION = "0013_lookup_keys"  # checked against Alembic's head by a test
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUP_KEEP = 10
 #: the kept automatic backups together take at most this many times the database's size
@@ -625,6 +625,9 @@ def upgrade(db: Database, revision: str = "head") -> str | None:
         raise NewerDatabase(current)
     note = None
     if current is not None:
+        # the window shows its "upgrading" dialog at this message (zsdesk.ui.app.UpgradeProgress)
+        logging.getLogger("zsdesk.migrations").info("upgrading %s from %s to %s", db.path or "the database",
+                                                    current, HEAD_REVISION)
         note = f"数据库已从版本 {current} 升级到 {HEAD_REVISION}"
         if db.path is not None and db.path.exists():
             saved = backup_file(db.path, f"before-migrate-{current}", password=getattr(db, "password", None))

@@ -287,6 +287,51 @@ class DemoProgress:
         self.dialog.deleteLater()
 
 
+class UpgradeProgress(logging.Handler):
+    """A small dialog while an older database is backed up and upgraded at start
+    (a city's database can take minutes): shown at the first message of the
+    migrations' logger, kept painted at each of the batches they report."""
+
+    LOGGER = "zsdesk.migrations"
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.dialog: QProgressDialog | None = None
+        self.shown = False   # whether the dialog was shown (an upgrade ran)
+        self._logger = logging.getLogger(self.LOGGER)
+        self._level = self._logger.level
+
+    def __enter__(self) -> UpgradeProgress:
+        self._logger.addHandler(self)
+        if self._logger.getEffectiveLevel() > logging.INFO:
+            self._logger.setLevel(logging.INFO)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._logger.removeHandler(self)
+        self._logger.setLevel(self._level)
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if QCoreApplication.instance() is None:
+            return
+        if self.dialog is None:
+            self.dialog = QProgressDialog(QCoreApplication.translate(
+                "App", "正在升级数据库（升级前已自动备份）。\n数据多的数据库可能需要几分钟，请不要关闭程序。"),
+                None, 0, 0)
+            self.dialog.setWindowTitle(QCoreApplication.translate("App", "招商桌面 — 升级数据库"))
+            self.dialog.setMinimumDuration(0)
+            self.dialog.setMinimumWidth(420)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.show()
+            self.shown = True
+        QCoreApplication.processEvents()
+
+
 def _say(stream, text: str) -> None:
     """Print when there is a console (a windowed build on Windows has none)."""
     if stream is not None:
@@ -385,7 +430,8 @@ def run(args) -> int:
     app.setQuitOnLastWindowClosed(False)
     progress = DemoProgress() if getattr(args, "demo", False) else None
     try:
-        ws = open_asking_password(args, progress=progress, quit_ms=quit_ms, first_start=True)
+        with UpgradeProgress():
+            ws = open_asking_password(args, progress=progress, quit_ms=quit_ms, first_start=True)
         check_at_start(ws)
         ws = first_start(ws, args, quit_ms)
     except DamagedDatabase as exc:  # say so and offer the newest good backup
