@@ -242,3 +242,30 @@ def test_a_county_site_gets_demo_data_for_its_own_unit(ws, unit_id):
         assert set(s.scalars(select(Project.unit_id).distinct())) == {unit_id}
         assert not s.scalar(select(func.count()).select_from(Target))
     assert {x.stage for x in rows(ws, Project)} == set(PROJECT_STAGES)
+
+
+def test_project_entries_are_dated_after_what_they_record_so_few_are_rushed(demo):
+    """The demo's projects, stages and arrivals are logged as entered within a week
+    of what they record (never later than now), not all on the day the demo was
+    made: the year's 突击上报 then flags a few projects, not every one."""
+    from zsdesk import metrics
+    from zsdesk.timefmt import BEIJING
+
+    ws, _, _ = demo
+    now = dt.datetime.now(dt.UTC)
+    with ws.read() as s:
+        for model, day in ((Project, Project.contract_date), (ProjectStage, ProjectStage.stage_date),
+                           (CapitalArrival, CapitalArrival.arrival_date)):
+            logged = s.execute(select(day, ChangeLog.recorded_at).join(model, model.id == ChangeLog.row_id)
+                               .where(ChangeLog.tbl == model.__tablename__)).all()
+            assert logged, model.__tablename__
+            for when, recorded in logged:
+                entered = recorded.astimezone(BEIJING).date()
+                assert entered <= when + dt.timedelta(days=6), (when, recorded)
+                # on or after the day it records, unless that is still ahead of the clock (then now)
+                assert entered >= when or now - recorded < dt.timedelta(hours=1), (when, recorded)
+                assert recorded <= now
+            assert len({r.astimezone(BEIJING).date() for _, r in logged}) > len(logged) // 4
+    year = metrics.compute(ws, metrics.Period(dt.date(TODAY.year, 1, 1), TODAY, str(TODAY.year)))
+    signed = year.total.figures["signed_projects"]
+    assert signed.row_ids and len(signed.flagged_ids) < len(signed.row_ids) / 2

@@ -38,10 +38,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from zsdesk.db.models import (
-    CapitalArrival, Carrier, ChainTarget, Company, CompanyContact, Event, EventLink, Industry, Lead, LeadStage,
+    CapitalArrival, Carrier, ChangeLog, ChainTarget, Company, CompanyContact, Event, EventLink, Industry, Lead, LeadStage,
     Problem, Project, ProjectStage, Referral, Review, ReviewStep, Staff, Target, Unit, Visit, VisitParticipant,
 )
 from zsdesk.domain import (
@@ -49,6 +49,7 @@ from zsdesk.domain import (
     TARGET_METRICS, VISIT_KINDS,
 )
 from zsdesk.errors import RefusedError
+from zsdesk.timefmt import BEIJING
 from zsdesk.validation import plain_decimal, usci_check_char
 
 BATCH = 20_000  # rows per insert_many (all in one transaction: a killed run leaves no half dataset)
@@ -342,12 +343,33 @@ class _Generator:
                 self.make_targets()
                 self.make_reviews_and_referrals()
             self.make_chain_targets_and_events()
+            self.date_project_entries()
             self.say("写入数据库……")
         order = [m.__tablename__ for m in (
             Unit, Staff, Company, CompanyContact, Carrier, Lead, LeadStage, Project, ProjectStage,
             CapitalArrival, Problem, Visit, VisitParticipant, Target, Review, ReviewStep, Referral,
             ChainTarget, Event, EventLink)]
         return {k: self.counts[k] for k in order if self.counts.get(k)}
+
+    def date_project_entries(self) -> None:
+        """The change log of the projects, their stages and capital arrivals as if each
+        had been entered in the days after it happened (not all on the day the demo was
+        made): 突击上报 (rows entered in the last days of a period) then flags what a
+        real ledger would, not every project of the demo."""
+        now = dt.datetime.now(dt.UTC)
+        s = self.w.session
+        changes = []
+        for model, day in ((Project, Project.contract_date), (ProjectStage, ProjectStage.stage_date),
+                           (CapitalArrival, CapitalArrival.arrival_date)):
+            rows = s.execute(select(ChangeLog.seq, day).join(model, model.id == ChangeLog.row_id).where(
+                ChangeLog.tbl == model.__tablename__, ChangeLog.source == "demo",
+                ChangeLog.op == "I").order_by(ChangeLog.seq)).all()
+            for seq, when in rows:
+                entered = dt.datetime.combine(when + self.rnd.randint(0, 6) * DAY,
+                                              dt.time(9 + self.rnd.randint(0, 8), self.rnd.randint(0, 59)), BEIJING)
+                changes.append({"seq": seq, "recorded_at": min(entered, now)})
+        for i in range(0, len(changes), 5000):
+            s.execute(update(ChangeLog), changes[i:i + 5000])
 
     def load_industries(self) -> None:
         with self.reading() as s:
