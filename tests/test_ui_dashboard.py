@@ -148,6 +148,9 @@ def test_unit_table_has_the_unit_with_its_figures(page, qtmodeltester):
     assert cell.data(SortRole) == Decimal(INVESTMENT)
     assert len(cell.data(FigureRole).row_ids) == 1
     assert "目标 30,000.00" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    # a county ranks nothing from its own rows (it would always be 第1): the city's 简报 does
+    rank = model.index(0, UnitColumn.RANK)
+    assert rank.data() == "—" and "市里通报" in rank.data(Qt.ItemDataRole.ToolTipRole)
     qtmodeltester.check(model)
     qtmodeltester.check(page.lights_model)
 
@@ -286,6 +289,7 @@ def test_the_city_sees_every_unit_and_compares_them(qtbot, tmp_path, runner):
         units = [city.reference.units.create({"code": f"U0{i}", "name": name})
                  for i, name in enumerate(("海陵区招商局", "高港区招商局"), 1)]
         company = city.companies.create({"name": "泰州港务集团有限公司"})
+        city.reference.new_scoring_rules({"signed_investment": 100}, {})   # the score: this target alone
         for unit, amount in zip(units, ("3000", "9000")):
             city.reference.set_target(2026, unit, "signed_investment", "10000")
             city.projects.create({"unit_id": unit, "company_id": company, "name": f"项目{amount}",
@@ -295,6 +299,10 @@ def test_the_city_sees_every_unit_and_compares_them(qtbot, tmp_path, runner):
         page.show()
         qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
         assert page.unit_model.rowCount() == 2
+        from zsdesk.ui.models import UnitColumn
+        ranks = {page.unit_model.index(r, UnitColumn.UNIT).data(): page.unit_model.index(r, UnitColumn.RANK).data()
+                 for r in range(2)}
+        assert ranks == {"高港区招商局": "1", "海陵区招商局": "2"}   # the city ranks its units
         assert page.scope_label.text() == "全市各单元"
         assert page.cards["signed_investment"].value_label.text() == "12,000.00"
         assert not page.unit_chart_panel.isHidden()
@@ -335,3 +343,31 @@ def test_every_figure_opens_its_rows(qtbot, page):
     page.unit_table.activated.emit(cell)
     assert got[-1][0] == "projects" and got[-1][1] == page.cards["signed_projects"].figure.row_ids
     assert got[-1][2] == f"{SITE['name']} · 2026年度 · 签约项目"
+
+
+def test_a_county_ranks_nothing_from_its_own_rows(qtbot, county, runner):
+    """With the city's scoring rules a county's unit has a score, but a rank among the
+    units it holds (itself) would always say 第1: the county's table shows none."""
+    import json
+
+    from sqlalchemy import select
+
+    from zsdesk.db.models import ScoringRules, Site
+    from zsdesk.ui.models import UnitColumn
+    from zsdesk.ui.pages.dashboard import DashboardPage
+
+    with county.read() as s:
+        city = s.scalar(select(Site.id).where(Site.role == "city"))
+    with county.write(source="test-import") as w:   # as the city's package brings them
+        w.insert(ScoringRules, {"version": 100, "year": 0, "weights": json.dumps({"signed_investment": 100}),
+                                "deductions": "{}", "owner_site_id": city})
+    page = DashboardPage(county, runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    [unit] = page.data.report.units
+    assert unit.score is not None and unit.score.value is not None and unit.rank is None
+    model = page.unit_model
+    assert model.index(0, UnitColumn.SCORE).data() != "—"
+    rank = model.index(0, UnitColumn.RANK)
+    assert rank.data() == "—" and "市里通报" in rank.data(Qt.ItemDataRole.ToolTipRole)

@@ -3641,7 +3641,7 @@ Due {1}</translation>
 <context>
     <name>LightsModel</name>
     <message>
-        <location filename="../../zsdesk/ui/models.py" line="+253"/>
+        <location filename="../../zsdesk/ui/models.py" line="+258"/>
         <source>亮灯</source>
         <translation>Lights</translation>
     </message>
@@ -8436,7 +8436,7 @@ The changes it had not committed were undone. {1}</translation>
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../zsdesk/ui/models.py" line="-175"/>
+        <location filename="../../zsdesk/ui/models.py" line="-179"/>
         <source>排名</source>
         <extracomment>the metrics key each figure column shows</extracomment>
         <translation>Rank</translation>
@@ -8577,7 +8577,12 @@ starts</translation>
         <translation>Weighted sum of completions, less deductions</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+83"/>
+        <source>名次以市里通报为准：本机只有本单元的数据，不排名</source>
+        <translation>The rank is the city&apos;s to give: this computer holds only this unit&apos;s data, so it ranks nothing</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>目标 {0}，完成 {1}（{2}）</source>
         <translation>Target {0}, {1} done ({2})</translation>
     </message>

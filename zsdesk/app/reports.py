@@ -77,6 +77,11 @@ def load_dashboard(ws, *, staff_id: str | None = None, recent_limit: int = 40,
     scope = scope_unit_ids(ws)
     today = ws.today()
     report = metrics.compute(ws, Period.year(today.year, today), unit_ids=scope)
+    if not ws.site.is_city:
+        # a county holds its own units' rows only: a rank among them would be a false 第1名
+        # (the ranking that counts is the city's, published in its 简报; cf. the 预检稿)
+        for u in report.units:
+            u.rank = None
     figures = report.units[0] if scope is not None and len(report.units) == 1 else report.total
     own = set(scope) if scope is not None else None
 

@@ -171,6 +171,7 @@ class UnitTableModel(_SortedTableModel):
     def __init__(self, report: Report | None = None, parent=None):
         super().__init__(parent)
         self._headers = self._make_headers()
+        self.ranked = True   # False at a county: no rank from its own rows alone
         if report is not None:
             self.set_report(report)
 
@@ -192,7 +193,9 @@ class UnitTableModel(_SortedTableModel):
             UnitColumn.SCORE: (self.tr("得分"), self.tr("各项完成率加权求和，减去扣分")),
         }
 
-    def set_report(self, report: Report) -> None:
+    def set_report(self, report: Report, *, ranked: bool = True) -> None:
+        """``ranked`` False: a county's table (ranks are the city's to give)."""
+        self.ranked = ranked
         self._set_rows(report.units)
 
     def units(self) -> list[UnitFigures]:
@@ -269,6 +272,8 @@ class UnitTableModel(_SortedTableModel):
     def _tooltip(self, u: UnitFigures, column: int, figure: Figure | None) -> str | None:
         if column == UnitColumn.UNIT:
             return u.code or None
+        if column == UnitColumn.RANK and not self.ranked:
+            return self.tr("名次以市里通报为准：本机只有本单元的数据，不排名")
         if figure is None:
             return None
         if figure.value is None:

@@ -1105,7 +1105,7 @@ class DashboardPage(QWidget):
             [titles[k] for k in TARGET_METRICS], [f.completion for f in lines], [f.on_pace for f in lines],
             report.pace, [self._figure_tip(titles[f.key], f) for f in lines])
 
-        self.unit_model.set_report(report)
+        self.unit_model.set_report(report, ranked=not data.scoped)
         self._fit_unit_table()
         self.unit_chart_panel.setVisible(len(report.units) > 1)
         self._show_unit_chart()
