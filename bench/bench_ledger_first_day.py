@@ -16,7 +16,9 @@ Figures, each the best of ``--repeat`` runs, CPU seconds of this process
   ``read_workbook`` (header among title rows, merged cells, formula and
   hidden-row marks, every cell parsed) + the remembered mapping + ``preview_many``
   with proposals (staff, industries by similarity, companies) — the part the
-  goal is about: ≤ 3× the raw read;
+  goal is about: ≤ 3× the raw read; printed too: the first run alone, when
+  every company name is new to the process (later runs find their normal forms
+  cached, as a second import in the same window would);
 - apply (the same again plus one transaction writing companies, staff, projects,
   stage history and the change log) is printed beside it, with its own ratio.
 
@@ -226,10 +228,13 @@ def main() -> int:
             return preview_many(ws, plans, choices=Choices())
 
         best: dict[str, tuple] = {}
+        first: tuple | None = None   # the first run: company names not yet in names' caches
         for _ in range(args.repeat):   # alternated, so the machine's load touches every figure alike
             ws = fresh_county()
             for key, fn in (("raw", raw), ("path", lambda ws=ws: this_path(ws))):
                 got = timed(fn)
+                if key == "path" and first is None:
+                    first = got
                 if key not in best or got[0] < best[key][0]:
                     best[key] = got
             ws.close()
@@ -275,6 +280,11 @@ def main() -> int:
              f"industries {len(result.industry_matches)}")
         ratio = cpu / raw_cpu
         print(f"  ratio: {ratio:.2f}x of the raw read (goal <= {GOAL}x: {'met' if ratio <= GOAL else 'NOT met'})")
+        assert first is not None
+        ratio = first[0] / raw_cpu
+        line("  the first run (every company name new to the process)", first[0], first[1],
+             f"{ratio:.2f}x of the raw read (goal <= {GOAL}x: {'met' if ratio <= GOAL else 'NOT met'}); "
+             "the runs after it find the names' normal forms cached")
         print(f"  floor: raw read + the services' validation of the new rows and companies ({spent[0]:.2f} s)"
               f" = {(raw_cpu + spent[0]) / raw_cpu:.2f}x of the raw read")
         line("apply_many (read plans: preview + one transaction)", a_cpu, a_wall,

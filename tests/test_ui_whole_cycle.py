@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
 from sqlalchemy import func, select
@@ -352,14 +353,21 @@ def test_the_whole_cycle_in_the_window(qtbot, databases, tmp_path, monkeypatch):
     # -- targets for 2026 -----------------------------------------------------------------------------------
     settings = go(qtbot, city, "settings")
     table, model = settings.targets_table, settings.targets_model
-    row = next(r for r, u in enumerate(model.units) if u.code == "TX-U01")
-    cell = table.visualRect(model.index(row, 1)).center()
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
-    editor = table.viewport().findChild(QLineEdit)
-    qtbot.keyClicks(editor, "8")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(model.pending()), timeout=WAIT)     # the delegate commits queued
+    for attempt in range(3):   # the page reloads on being shown: an editor open meanwhile is reset
+        row = next(r for r, u in enumerate(model.units) if u.code == "TX-U01")
+        cell = table.visualRect(model.index(row, 1)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.waitUntil(lambda: table.viewport().findChild(QLineEdit) is not None, timeout=WAIT)
+        editor = table.viewport().findChild(QLineEdit)
+        qtbot.keyClicks(editor, "8")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        try:
+            qtbot.waitUntil(lambda: bool(model.pending()), timeout=5_000)   # the delegate commits queued
+            break
+        except WaitTimeout:
+            if attempt == 2:
+                raise
     click(qtbot, settings.save_targets_button)
     qtbot.waitUntil(lambda: scalar(city.ws, select(func.count()).select_from(Target)) == 1, timeout=WAIT)
 

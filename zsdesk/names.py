@@ -12,6 +12,7 @@ _SUFFIXES = sorted([
     "集团公司", "控股集团", "集团", "控股", "股份", "公司", "总公司", "分公司", "厂",
     "co.,ltd", "co.ltd", "co., ltd", "ltd", "limited", "inc", "corp", "group",
 ], key=len, reverse=True)
+_SUFFIX_SET = tuple(_SUFFIXES)
 
 _PROVINCES = (
     "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
@@ -81,10 +82,14 @@ def _normalize(name: str, before: re.Pattern, after: re.Pattern | None) -> str:
 
 def _strip_suffixes(text: str) -> str:
     for _ in range(3):  # suffixes may stack: 控股集团股份有限公司
+        if not text.endswith(_SUFFIX_SET):   # one test for all (a first import meets every name once)
+            break
         for suffix in _SUFFIXES:
             if text.endswith(suffix) and len(text) > len(suffix):
                 text = text[: -len(suffix)]
                 break
+        else:  # only the whole text is a suffix: nothing more comes off
+            break
     return text
 
 
