@@ -457,6 +457,26 @@ def test_a_reload_of_the_page_keeps_a_target_typed_but_not_saved(qtbot, city_set
     assert page.targets_model.pending() == []
 
 
+def test_a_reload_while_a_target_is_being_typed_keeps_what_is_typed(qtbot, city_settings, city):
+    """The clerk is typing in a target cell (the editor still open) when the page's
+    reload lands: the typed value stays as an edit, not lost with the editor."""
+    from PySide6.QtWidgets import QLineEdit
+
+    page = city_settings
+    table = page.targets_table
+    cell = _target_cell(page, "海陵区招商局", "signed_investment")
+    table.setCurrentIndex(cell)
+    table.edit(cell)
+    editor = table.viewport().findChild(QLineEdit)
+    assert editor is not None
+    editor.setText("42,000")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.refresh()
+    cell = _target_cell(page, "海陵区招商局", "signed_investment")
+    assert cell.data(Qt.ItemDataRole.EditRole) == "42,000"
+    assert len(page.targets_model.pending()) == 1
+
+
 def test_the_city_saves_a_target_through_the_services(qtbot, city_settings, city, qtmodeltester):
     page = city_settings
     cell = _target_cell(page, "海陵区招商局", "signed_investment")

@@ -877,6 +877,17 @@ class SettingsPage(QWidget):
         self.tasks.run(load_settings, self.ws, title=self.tr("读取设置"), write=False, progress=False,
                        on_done=self._loaded, on_error=self._load_failed)
 
+    def _commit_open_target_editor(self) -> None:
+        """A cell being typed when a reload lands: what is typed becomes an edit
+        (kept, yellow, until saved or discarded) instead of vanishing with the editor."""
+        table = self.targets_table
+        if table.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = table.viewport().findChild(QLineEdit)
+        index = table.currentIndex()
+        if editor is not None and index.isValid():
+            table.itemDelegate().setModelData(editor, self.targets_model, index)
+
     def _load_failed(self, exc: BaseException) -> None:
         _show(self.units_error, self.tr("无法读取参考数据：{0}").format(describe_error(exc)))
 
@@ -885,6 +896,7 @@ class SettingsPage(QWidget):
         self.units_model.set_units(data.units)
         self.staff_model.set_staff(data.roster)
         _fit_rows(self.staff_table, 10)
+        self._commit_open_target_editor()
         self.targets_model.set_targets(data.units, data.targets, keep_edits=True)
         _fit_rows(self.units_table, 8)
         _fit_rows(self.targets_table, 12)
