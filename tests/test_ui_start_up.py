@@ -93,3 +93,6 @@ def test_an_older_database_is_upgraded_under_a_dialog(qtbot, ws):
     with UpgradeProgress() as again:
         open_workspace(str(path)).close()
     assert not again.shown
+    with UpgradeProgress() as new:   # a brand-new database runs every migration: nothing to upgrade
+        open_workspace(str(path.with_name("new.db"))).close()
+    assert not new.shown

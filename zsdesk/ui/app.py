@@ -303,13 +303,17 @@ class UpgradeProgress(logging.Handler):
 
     def __enter__(self) -> UpgradeProgress:
         self._logger.addHandler(self)
+        self._propagate = self._logger.propagate
         if self._logger.getEffectiveLevel() > logging.INFO:
+            # heard here only: the console and the log file keep their own level
             self._logger.setLevel(logging.INFO)
+            self._logger.propagate = False
         return self
 
     def __exit__(self, *_exc) -> None:
         self._logger.removeHandler(self)
         self._logger.setLevel(self._level)
+        self._logger.propagate = self._propagate
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
@@ -318,6 +322,8 @@ class UpgradeProgress(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if QCoreApplication.instance() is None:
             return
+        if self.dialog is None and not record.getMessage().startswith("upgrading "):
+            return   # a new database being made (its migrations say so too): nothing to upgrade
         if self.dialog is None:
             self.dialog = QProgressDialog(QCoreApplication.translate(
                 "App", "正在升级数据库（升级前已自动备份）。\n数据多的数据库可能需要几分钟，请不要关闭程序。"),
