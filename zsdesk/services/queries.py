@@ -1272,7 +1272,13 @@ def _page_by_company(s, kind: str, after, limit: int, descending: bool) -> Page:
             keyset, params["i"] = f"AND id {cmp} :i", start[1]
         return s.execute(text(unnamed.format(keyset=keyset, order=order)), params).all()
 
-    # "" sorts before every name: ascending, the records without a company come first
+    return _company_page(with_company, without_company, after, limit, descending)
+
+
+def _company_page(with_company, without_company, after, limit: int, descending: bool) -> Page:
+    """One page sorted by company from its two parts: the records with a company
+    (by name) and those without ("" sorts before every name: ascending, they come
+    first). Each part is ``fn(bookmark) -> rows (k, id)``, at most ``limit + 1``."""
     first, second = (with_company, without_company) if descending else (without_company, with_company)
     in_first = after is None or (after[0] != "") == descending
     rows = first(after) if in_first else []
@@ -1318,16 +1324,7 @@ def _filtered_by_company(s, m, where: list, after, limit: int, descending: bool)
             stmt = stmt.where(m.id < start[1] if less else m.id > start[1])
         return s.execute(stmt.order_by(m.id.desc() if less else m.id.asc()).limit(limit + 1)).all()
 
-    # "" sorts before every name: ascending, the records without a company come first
-    first, second = (with_company, without_company) if descending else (without_company, with_company)
-    in_first = after is None or (after[0] != "") == descending
-    rows = first(after) if in_first else []
-    if len(rows) <= limit:
-        rows += second(None if in_first else after)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    last = (rows[-1].k, rows[-1].id) if rows else after
-    return Page([r.id for r in rows], last, more)
+    return _company_page(with_company, without_company, after, limit, descending)
 
 
 def first_page(ws, q: ListQuery, limit: int = PAGE_SIZE) -> Page:
