@@ -146,3 +146,73 @@ def test_lights_of_some_units_and_the_first_few(ws, unit_id, company_id):
     assert reminders.lights(ws, limit=2) == every[:2] and reminders.lights(ws, limit=0) == []
     assert reminders.lights(ws, unit_ids=[other]) == [x for x in every if x.unit_id == other] != []
     assert reminders.lights(ws, unit_ids=[]) == []
+
+
+# --- red alone: the database reads only what can be red (a brief's list) ------------------------
+
+def _days(first: str, last: str) -> list[dt.date]:
+    a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    return [a + dt.timedelta(days=n) for n in range((b - a).days + 1)]
+
+
+def test_red_alone_is_every_red_light_around_each_limit(ws, unit_id, company_id):
+    """Projects signed on each day around the start and production limits (ends of months
+    included: 2025-08-31 + 6 months is 2026-02-28), in every stage, and leads around the
+    red limit: the red lights read alone are exactly the red ones of all the lights."""
+    flow = ("signed", "registered", "started", "completed", "producing", "effective")
+    stages = (*flow, "stalled", "defaulted")
+    dates = [*_days("2024-06-12", "2024-06-17"), *_days("2024-08-27", "2024-09-02"),
+             *_days("2025-08-27", "2025-09-02"), *_days("2025-12-12", "2025-12-17"),
+             *_days("2026-02-25", "2026-03-02")]
+    pids = []
+    for n, signed in enumerate(dates):   # each day: one waiting to start, one to produce, one of a stage
+        for stage in ("signed", "started", stages[n % len(stages)]):
+            pid = ws.projects.create({"unit_id": unit_id, "company_id": company_id, "name": f"项目{len(pids)}",
+                                      "contract_date": signed.isoformat(), "contract_investment": 1000})
+            pids.append(pid)
+            path = flow[1:flow.index(stage) + 1] if stage in flow else (stage,)
+            for step, target in enumerate(path, 1):
+                ws.projects.advance(pid, target, (signed + dt.timedelta(days=step)).isoformat(),
+                                    "原因" if target in ("stalled", "defaulted") else None)
+    lead_stages = ("clue", "contact", "negotiating", "intent", "on_hold")
+    for n, day in enumerate(_days("2026-02-10", "2026-02-20")):   # 120 days before 2026-06-10 … 06-20
+        stage = lead_stages[n % len(lead_stages)]
+        lead = ws.leads.create({"unit_id": unit_id, "company_id": company_id, "name": f"线索{n}",
+                                "stage": "intent" if stage == "on_hold" else stage, "stage_date": day.isoformat()})
+        if stage == "on_hold":
+            ws.leads.advance(lead, "on_hold", day.isoformat(), "投资方暂缓")
+    for pid in pids[2::3][4:7]:    # producing, effective, stalled: a problem makes a light yellow, never red
+        ws.projects.add_problem(pid, "用地", "土地证办理中")
+    checked = 0
+    for today in (dt.date(2026, 2, 28), dt.date(2026, 3, 1), dt.date(2026, 6, 15), dt.date(2026, 6, 18),
+                  dt.date(2026, 8, 31), dt.date(2026, 9, 1), dt.date(2027, 3, 1), dt.date(2026, 12, 15)):
+        every = reminders.lights(ws, today=today)
+        red = [x for x in every if x.colour == "red"]
+        assert reminders.lights(ws, today=today, colours=("red",)) == red, today
+        projects = [x for x in red if x.table == "projects"]
+        assert reminders.lights(ws, today=today, colours=("red",), tables=("projects",)) == projects
+        checked += len(red)
+        some = [x.row_id for x in every[::3]]
+        assert reminders.lights(ws, today=today, ids=some) == [x for x in every if x.row_id in set(some)]
+    assert 0 < checked < 8 * (len(pids) + 11)    # red and not red on every day checked
+
+
+def test_open_follow_ups_are_counted_from_their_own_indexes(ws, unit_id, company_id, staff_id):
+    """The counts and the oldest read the partial indexes of open follow-ups (migration 0014),
+    not every visit or lead due by today: the planner must see their terms as written."""
+    _many_followups(ws, unit_id, company_id, staff_id)
+    plans = []
+    with ws.read() as s:
+        if s.bind.dialect.name != "sqlite":
+            pytest.skip("SQLite's planner and its partial indexes")
+        from sqlalchemy import func, select
+        from zsdesk.db.models import Lead, Visit
+
+        for table, due, columns, conds in reminders._followup_sources(None, None, None):
+            model = Visit if table == "visits" else Lead
+            for q in (select(model.unit_id, func.count()).where(*conds, due <= ws.today()).group_by(model.unit_id),
+                      columns.where(*conds, due < ws.today()).order_by(due).limit(10)):
+                sql = str(q.compile(dialect=s.bind.dialect, compile_kwargs={"literal_binds": True}))
+                plans.append(" ".join(r[-1] for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)))
+    assert all("ix_visits_open_due" in p for p in plans[:2]), plans
+    assert all("ix_leads_open_followup" in p for p in plans[2:]), plans

@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select, text
 
-from zsdesk.db.models import Company, Lead, Problem, Project, Visit
+from zsdesk.db.models import OPEN_LEAD_STAGES_SQL, Company, Lead, Problem, Project, Visit
 from zsdesk.domain import LEAD_LABELS, PROJECT_LABELS
 from zsdesk.metrics import months_before
 
@@ -68,8 +68,9 @@ def _followup_sources(unit_id: str | None, unit_ids: Collection[str] | None, sta
     return (("visits", Visit.next_due, visits,
              [~Visit.deleted, ~Visit.followup_done, Visit.next_due.is_not(None),
               *scoped(Visit.unit_id, Visit.staff_id)]),
+            # the stages as literals: the partial index ix_leads_open_followup serves them
             ("leads", Lead.next_followup, leads,
-             [~Lead.deleted, Lead.stage.not_in(("signed", "terminated")), Lead.next_followup.is_not(None),
+             [~Lead.deleted, text(f"leads.{OPEN_LEAD_STAGES_SQL}"), Lead.next_followup.is_not(None),
               *scoped(Lead.unit_id, Lead.owner_staff_id)]))
 
 
@@ -186,40 +187,68 @@ def lead_light(lead, limits: dict, today: dt.date) -> tuple[str, str]:
     return GREEN, f"{LEAD_LABELS[lead.stage]}{idle}天"
 
 
+def _limit_passed_by(today: dt.date, months: int) -> dt.date:
+    """A contract date on or after every one whose ``months`` limit passed before ``today``
+    (a few days of slack: ends of months clamp); ``project_light`` decides exactly."""
+    return months_before(today, months) + dt.timedelta(days=4)
+
+
 def lights(ws, *, unit_id: str | None = None, unit_ids: Collection[str] | None = None,
            today: dt.date | None = None, colours: tuple[str, ...] = (RED, YELLOW, GREEN),
-           tables: tuple[str, ...] = ("projects", "leads"), limit: int | None = None) -> list[Light]:
+           tables: tuple[str, ...] = ("projects", "leads"), limit: int | None = None,
+           ids: Collection[str] | None = None) -> list[Light]:
     """亮灯 of active projects and leads (or only the ``tables`` named), red first;
-    of ``unit_id`` or the units ``unit_ids``; the first ``limit`` of them when given."""
+    of ``unit_id`` or the units ``unit_ids`` (or the rows ``ids``); the first ``limit``
+    of them when given. Red alone (a brief's list) reads only the rows that can be red."""
     today = today or ws.today()
     limits = ws.reference.light_limits()
+    red_only = set(colours) == {RED}
     out: list[Light] = []
     with ws.read() as s:
         problems: dict[str, int] = {}
-        for (pid,) in s.execute(select(Problem.project_id).where(~Problem.deleted, ~Problem.resolved)):
-            problems[pid] = problems.get(pid, 0) + 1
+        if not red_only:    # problems make a light yellow, never red
+            for (pid,) in s.execute(select(Problem.project_id).where(~Problem.deleted, ~Problem.resolved)):
+                problems[pid] = problems.get(pid, 0) + 1
         # the columns a light needs, as rows (a city holds thousands of projects and leads)
         q = select(Project.id, Project.number, Project.name, Project.unit_id, Project.stage, Project.stage_reason,
                    Project.contract_date).where(~Project.deleted, Project.stage != "effective")
-        if unit_id:
-            q = q.where(Project.unit_id == unit_id)
-        if unit_ids is not None:
-            q = q.where(Project.unit_id.in_(list(unit_ids)))
-        for p in s.connection().execute(q) if "projects" in tables else ():
+        if red_only:
+            q = q.where(or_(Project.stage.in_(("defaulted", "stalled")),
+                            (Project.stage.in_(("signed", "registered"))
+                             & (Project.contract_date <= _limit_passed_by(today, limits["project_start_months"]))),
+                            (Project.stage.in_(("started", "completed"))
+                             & (Project.contract_date <= _limit_passed_by(today, limits["project_production_months"])))))
+        for p in _scoped_rows(s, q, Project, unit_id, unit_ids, ids) if "projects" in tables else ():
             colour, reason, deadline = project_light(p, limits, today, problems.get(p.id, 0))
             if colour in colours:
                 out.append(Light("projects", p.id, p.number, p.name, p.unit_id, p.stage, colour, reason,
                                  deadline))
         q = select(Lead.id, Lead.number, Lead.name, Lead.unit_id, Lead.stage, Lead.stage_reason,
                    Lead.stage_date).where(~Lead.deleted, Lead.stage.not_in(("signed", "terminated")))
-        if unit_id:
-            q = q.where(Lead.unit_id == unit_id)
-        if unit_ids is not None:
-            q = q.where(Lead.unit_id.in_(list(unit_ids)))
-        for lead in s.connection().execute(q) if "leads" in tables else ():
+        if red_only:
+            q = q.where(Lead.stage != "on_hold",
+                        Lead.stage_date <= today - dt.timedelta(days=limits["lead_red_days"]))
+        for lead in _scoped_rows(s, q, Lead, unit_id, unit_ids, ids) if "leads" in tables else ():
             colour, reason = lead_light(lead, limits, today)
             if colour in colours:
                 out.append(Light("leads", lead.id, lead.number, lead.name, lead.unit_id, lead.stage,
                                  colour, reason))
     out.sort(key=lambda x: (_ORDER[x.colour], x.deadline or dt.date.max, x.number))
     return out if limit is None else out[:max(limit, 0)]
+
+
+_IDS_AT_ONCE = 500
+
+
+def _scoped_rows(s, q, model, unit_id, unit_ids, ids):
+    """The rows of ``q`` of the unit, the units or the ids given."""
+    if unit_id:
+        q = q.where(model.unit_id == unit_id)
+    if unit_ids is not None:
+        q = q.where(model.unit_id.in_(list(unit_ids)))
+    if ids is None:
+        yield from s.connection().execute(q)
+        return
+    wanted = list(ids)
+    for i in range(0, len(wanted), _IDS_AT_ONCE):
+        yield from s.connection().execute(q.where(model.id.in_(wanted[i:i + _IDS_AT_ONCE])))

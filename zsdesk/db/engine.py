@@ -23,7 +23,7 @@ from zsdesk.timefmt import format_timestamp
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0013_lookup_keys"  # checked against Alembic's head by a test
+HEAD_REVISION = "0014_open_followups"  # checked against Alembic's head by a test
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUP_KEEP = 10
 #: the kept automatic backups together take at most this many times the database's size

@@ -73,6 +73,15 @@ class NumberSequence(Base):
 #: the tables whose change log rows make 突击上报 (``zsdesk.metrics``), and the condition
 #: of the partial index on their ``recorded_at``: SQL text of constants, never user values
 RUSH_TABLES = ("projects", "project_stages", "capital_arrivals")
+#: the open follow-ups' partial indexes (migration 0014). SQLite uses a partial index only
+#: when the query's WHERE holds these terms as written: a Boolean compares with 0 there
+#: (what SQLAlchemy renders for ``~Visit.deleted``), and the stages are literals
+#: (``zsdesk.reminders.OPEN_LEAD_STAGES``).
+OPEN_VISIT_WHERE = {"sqlite": "deleted = 0 AND followup_done = 0 AND next_due IS NOT NULL",
+                    "postgresql": "NOT deleted AND NOT followup_done AND next_due IS NOT NULL"}
+OPEN_LEAD_STAGES_SQL = "stage NOT IN ('signed', 'terminated')"
+OPEN_LEAD_WHERE = {"sqlite": f"deleted = 0 AND {OPEN_LEAD_STAGES_SQL} AND next_followup IS NOT NULL",
+                   "postgresql": f"NOT deleted AND {OPEN_LEAD_STAGES_SQL} AND next_followup IS NOT NULL"}
 RUSH_WHERE = "tbl IN (" + ", ".join(f"'{t}'" for t in RUSH_TABLES) + ")"
 
 
@@ -262,6 +271,9 @@ class Visit(Synced, Base):
         Index("ix_visits_unit_date", "unit_id", "visit_date"),
         Index("ix_visits_date", "visit_date"),
         Index("ix_visits_due", "next_due"),
+        # the open follow-ups only (a few in a hundred visits): what reminders count and list
+        Index("ix_visits_open_due", "next_due", "unit_id", "staff_id",
+              sqlite_where=text(OPEN_VISIT_WHERE["sqlite"]), postgresql_where=text(OPEN_VISIT_WHERE["postgresql"])),
     )
 
 
@@ -299,6 +311,8 @@ class Lead(Synced, Base):
     __table_args__ = (
         Index("ix_leads_unit_stage", "unit_id", "stage"),
         Index("ix_leads_followup", "next_followup"),
+        Index("ix_leads_open_followup", "next_followup", "unit_id", "owner_staff_id",
+              sqlite_where=text(OPEN_LEAD_WHERE["sqlite"]), postgresql_where=text(OPEN_LEAD_WHERE["postgresql"])),
     )
 
 

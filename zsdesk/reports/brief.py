@@ -439,10 +439,15 @@ class _Data:
         return self.focus_id is not None
 
     def focus(self, report: Report) -> UnitFigures:
-        if self.focus_id is None:
+        return self.focus_of(report, self.focus_id)
+
+    @staticmethod
+    def focus_of(report: Report, focus_id: str | None) -> UnitFigures:
+        """The unit's figures (None: the total)."""
+        if focus_id is None:
             return report.total
         for u in report.units:
-            if u.unit_id == self.focus_id:
+            if u.unit_id == focus_id:
                 return u
         raise RefusedError("该单元不在统计范围内（已停用？）")
 
@@ -478,7 +483,8 @@ def _focus_unit(ws, unit_code: str | None) -> tuple[str | None, str | None]:
                           + "、".join(u.code for u in own))
 
 
-def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timings) -> _Data:
+def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timings,
+            list_limit: int | None = None) -> _Data:
     code = periods.period_code(kind, period)
     today = ws.today()
     if period.start > today:
@@ -515,28 +521,37 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
     # what the brief prints: the oldest few, and the counts (not every follow-up ever late)
     _, overdue_followups = reminders.followups(ws, unit_id=focus_id, today=today, limit=FOLLOWUPS_LISTED)
     followup_counts = tuple(c for c in reminders.followup_counts(ws, unit_id=focus_id, today=today) if c.overdue)
-    lights = {x.row_id: x for x in reminders.lights(ws, unit_id=focus_id, tables=("projects",))}
-    red = [x for x in lights.values() if x.colour == reminders.RED]
+    # the lights it prints: the red projects (read by the database's test of a red light),
+    # and those of the year's 亿元以上 projects in their list
+    focus, focus_ytd = _Data.focus_of(report, focus_id), _Data.focus_of(ytd, focus_id)
+    red = reminders.lights(ws, unit_id=focus_id, tables=("projects",), colours=(reminders.RED,))
     red.sort(key=lambda x: (x.deadline or dt.date.max, x.number))
+    lights = {x.row_id: x for x in red}
+    majors = focus_ytd["major_projects"].row_ids
+    lights.update((x.row_id, x) for x in reminders.lights(ws, unit_id=focus_id, tables=("projects",), ids=majors))
     problems = open_problems(ws, unit_id=focus_id)
     timings["reminders"] = time.perf_counter() - started
 
     started = time.perf_counter()
     progress("读取项目")
+    settings = brief_settings(ws)
     data = _Data(kind, code, period, today, report, ytd, prev, last_year, focus_id, rules, {}, lights,
-                 red, problems, overdue_followups, brief_settings(ws), None,
+                 red, problems, overdue_followups, settings, None,
                  brief_text(ws, kind, code), {})
     data.followup_counts = followup_counts
+    data.list_limit = settings["list_limit"] if list_limit is None else list_limit
     if data.settings.get("people_section"):
         from zsdesk.people import compute_people
 
         data.people = compute_people(ws, period, unit_ids=[focus_id] if focus_id else None,
                                      snapshot=snapshot).people
-    focus, focus_ytd = data.focus(report), data.focus(ytd)
-    wanted = [*focus_ytd["major_projects"].row_ids, *focus.overdue_start,
+    # the rows the lists print; of the other red projects only those shown (each has its light)
+    overdue = set(focus.overdue_start)
+    red_listed = [x.row_id for x in red if x.row_id not in overdue]
+    wanted = [*majors, *focus.overdue_start,
               *(rid for key in ("signed_projects", "started_projects", "completed_projects",
                                 "producing_projects") for rid in focus[key].row_ids),
-              *(x.row_id for x in red)]
+              *(red_listed[:data.list_limit] if data.list_limit else red_listed)]
     data.rows = project_rows(ws, wanted)
     data.unit_names = {u.unit_id: u.name for u in report.units if u.unit_id is not None}
     data.county = not ws.site.is_city
@@ -1366,8 +1381,7 @@ def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None
     register_font()   # a broken install says so before any work
 
     focus_id, focus_code = _focus_unit(ws, unit_code)
-    data = _gather(ws, kind, period, focus_id, progress, timings)
-    data.list_limit = data.settings["list_limit"] if list_limit is None else list_limit
+    data = _gather(ws, kind, period, focus_id, progress, timings, list_limit)
     numbered = focus_id is None and ws.site.is_city
     if numbered:
         data.issue = issue_number(ws, kind, data.code)
