@@ -171,3 +171,28 @@ def test_limits_come_from_city_settings(city):
     r = metrics.compute(ws, Period(dt.date(2026, 1, 1), END))
     # cut-off moves to 2025-06-15: P4 (2025-06-01), P5, P6 are due; P3 (2025-10-01) is not
     assert (r.total["start_rate"].numerator, r.total["start_rate"].denominator) == (1, 3)
+
+
+def test_the_collector_pause_nests_and_ends_with_the_outermost():
+    """Figures are computed with the cyclic collector paused (a city's rows hold no cycles);
+    it runs again when the outermost pause ends, an error included, and a caller that
+    had it off finds it off."""
+    import gc
+
+    from zsdesk.metrics import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with pytest.raises(ValueError):
+            with collector_paused():
+                raise ValueError("inner")
+        assert not gc.isenabled()       # the inner pause ended, the outer holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()       # left as the caller had it
+    finally:
+        gc.enable()

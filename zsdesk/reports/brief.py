@@ -1381,7 +1381,8 @@ def make_brief(ws, period: Period, kind: str, out_path, *, unit_code: str | None
     register_font()   # a broken install says so before any work
 
     focus_id, focus_code = _focus_unit(ws, unit_code)
-    data = _gather(ws, kind, period, focus_id, progress, timings, list_limit)
+    with metrics.collector_paused():   # a city's rows: no cycles, many objects
+        data = _gather(ws, kind, period, focus_id, progress, timings, list_limit)
     numbered = focus_id is None and ws.site.is_city
     if numbered:
         data.issue = issue_number(ws, kind, data.code)
