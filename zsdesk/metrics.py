@@ -394,7 +394,9 @@ class Snapshot:
                                  .group_by(ProjectStage.project_id)).all()
             self.arrivals = con.execute(select(CapitalArrival.id, CapitalArrival.project_id,
                                                CapitalArrival.arrival_date, CapitalArrival.amount)
-                                        .where(~CapitalArrival.deleted, CapitalArrival.arrival_date <= end)).all()
+                                        .where(~CapitalArrival.deleted, CapitalArrival.arrival_date <= end)
+                                        # by date (the index's order): a period's arrivals are a slice
+                                        .order_by(CapitalArrival.arrival_date)).all()
             self.evidence = defaultdict(list)
             for tbl, rid, sha in con.execute(select(Attachment.tbl, Attachment.row_id, Attachment.sha256)
                                              .where(~Attachment.deleted,
@@ -428,7 +430,7 @@ class Snapshot:
             if r.contract_date <= end:
                 p = by_id[r.id]
                 projects[r.id] = p.at(end) if p.referrals else p
-        arrivals = [a for a in self.arrivals if a.arrival_date <= end] if end < self.end else self.arrivals
+        arrivals = self.arrivals if end >= self.end else self.arrivals[:_dated_by(self.arrivals, end)]
         key = (end, limits["rush_days"])
         if key not in self._rushed:   # the change log is read once per end (招商活动: one end for all)
             with ws.read() as s:
@@ -445,7 +447,7 @@ class Snapshot:
             return
         with ws.read() as s:
             for end in ends:
-                arrivals = self.arrivals if end >= self.end else [x for x in self.arrivals if x.arrival_date <= end]
+                arrivals = self.arrivals if end >= self.end else self.arrivals[:_dated_by(self.arrivals, end)]
                 self._rushed[(end, limits["rush_days"])] = _rushed(s, end, limits, arrivals)
 
     def arrivals_of(self, arrivals: list) -> dict[str, list]:
@@ -468,6 +470,15 @@ class Snapshot:
         if self._visits is None:
             self._visits = _Visits(ws, year_start, self.end)
         return self._visits
+
+
+_ARRIVAL_DATE = attrgetter("arrival_date")
+
+
+def _dated_by(arrivals, day: dt.date, *, before: bool = False) -> int:
+    """In arrivals sorted by date (the snapshot's, or a filter of them): the number of
+    those dated on or before ``day`` (``before``: before it)."""
+    return (bisect_left if before else bisect_right)(arrivals, day, key=_ARRIVAL_DATE)
 
 
 def _rush_window(end: dt.date, limits: dict) -> tuple[dt.datetime, dt.datetime]:
@@ -590,7 +601,7 @@ def compute(ws, period: Period, *, unit_ids: list[str] | None = None, with_targe
                 if credit != ONE:
                     partial[uid][p.id] = credit
     # capital arrived in the period, of the projects signed by its end
-    arrived_all = [a for a in arrivals if start <= a.arrival_date and a.project_id in projects]
+    arrived_all = [a for a in arrivals[_dated_by(arrivals, start, before=True):] if a.project_id in projects]
     arrived_of: dict[str, list] = {u.id: [] for u in units}   # … by the units credited with them
     for a in arrived_all:
         for uid, credit in projects[a.project_id].credits.items():
