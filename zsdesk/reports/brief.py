@@ -54,7 +54,7 @@ from zsdesk.errors import ReadOnlyError, RefusedError, ValidationError, Validati
 from zsdesk.metrics import Figure, Period, Report, UnitFigures
 from zsdesk.reports import periods
 from zsdesk.reports.periods import KIND_LABELS, KINDS
-from zsdesk.reports.rows import ProjectRow, open_problems, project_rows
+from zsdesk.reports.rows import ProjectRow, oldest_first, open_problems, project_rows
 
 # --- settings ----------------------------------------------------------------------
 
@@ -432,6 +432,8 @@ class _Data:
     published: PublishedRanking | None = None
     #: the overdue follow-ups per table and unit (``overdue_followups`` are only the oldest)
     followup_counts: tuple[reminders.FollowUpCount, ...] = ()
+    #: the 应开未开 projects' ids, the longest signed first (rows are read for those shown)
+    overdue_ordered: list[str] = field(default_factory=list)
 
     @property
     def precheck(self) -> bool:
@@ -548,7 +550,8 @@ def _gather(ws, kind: str, period: Period, focus_id: str | None, progress, timin
     # the rows the lists print; of the other red projects only those shown (each has its light)
     overdue = set(focus.overdue_start)
     red_listed = [x.row_id for x in red if x.row_id not in overdue]
-    wanted = [*majors, *focus.overdue_start,
+    data.overdue_ordered = oldest_first(ws, focus.overdue_start)
+    wanted = [*majors, *(data.overdue_ordered[:data.list_limit] if data.list_limit else data.overdue_ordered),
               *(rid for key in ("signed_projects", "started_projects", "completed_projects",
                                 "producing_projects") for rid in focus[key].row_ids),
               *(red_listed[:data.list_limit] if data.list_limit else red_listed)]
@@ -996,10 +999,11 @@ class _Layout:
             self.para(f"以上列出{which}{self.d.list_limit}个，另有{left_out}个未列出，全部名单见项目台账。", "note")
 
     def project_table(self, ids: list[str], *, oldest_first: bool = False):
-        """Projects by name: the largest investments first (or the longest signed)."""
+        """Projects by name: the largest investments first (or, ``oldest_first``, ids
+        already in their order: the longest signed first)."""
         d = self.d
         if oldest_first:
-            ordered = sorted(ids, key=lambda i: (d.rows[i].contract_date, d.rows[i].number))
+            ordered = ids
         else:
             ordered = sorted(ids, key=lambda i: (-d.rows[i].investment, d.rows[i].contract_date, d.rows[i].number))
         shown, rest = self.limited(ordered)
@@ -1079,7 +1083,7 @@ class _Layout:
         if overdue:
             self.para(f"截至{_date(d.period.end)}，签约满{limits['project_start_months']}个月仍未开工的项目如下。",
                       "plain")
-            self.project_table(overdue, oldest_first=True)
+            self.project_table(d.overdue_ordered, oldest_first=True)
         else:
             self.para("无应开未开项目。")
 
