@@ -14,7 +14,6 @@ mean what they mean in the brief (the same code computes them).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -216,14 +215,7 @@ def _links(ws, event_ids: list[str]) -> dict[str, dict[str, list[str]]]:
 
 def _figures(ws, snapshot: metrics.Snapshot, project_ids: list[str], today: dt.date) -> dict[str, metrics.Figure]:
     """The brief's figures over exactly these projects, from the first contract to today."""
-    wanted = set(project_ids)
-    sub = copy.copy(snapshot)
-    sub.projects = [r for r in snapshot.projects if r.id in wanted]
-    # their arrivals only (a city holds a hundred thousand); 突击上报 read for these arrivals
-    # stays with this copy (an arrival of another project would name itself, not its project)
-    sub.arrivals = [a for a in snapshot.arrivals if a.project_id in wanted]
-    sub._rushed = dict(snapshot._rushed)
-    sub._arrivals_of = None
+    sub = snapshot.narrowed(project_ids)
     start = min((r.contract_date for r in sub.projects), default=today)
     report = metrics.compute(ws, metrics.Period(start, today, "活动以来"), unit_ids=[], with_targets=False,
                              snapshot=sub, visits=False)   # projects' figures only: no visits read
