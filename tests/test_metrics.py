@@ -184,9 +184,8 @@ def test_the_collector_pause_nests_and_ends_with_the_outermost():
     assert gc.isenabled()
     with collector_paused():
         assert not gc.isenabled()
-        with pytest.raises(ValueError):
-            with collector_paused():
-                raise ValueError("inner")
+        with pytest.raises(ValueError), collector_paused():
+            raise ValueError("inner")
         assert not gc.isenabled()       # the inner pause ended, the outer holds
     assert gc.isenabled()
     gc.disable()

@@ -375,7 +375,7 @@ def test_every_list_model_passes_qtmodeltester(qtmodeltester, ws, kind):
     qtmodeltester.check(model)
 
 
-def test_model_pages_values_and_roles(qtmodeltester, ws, db_file):
+def test_model_pages_values_and_roles(qapp, qtmodeltester, ws, db_file):  # a lamp or padlock is a QPixmap
     from zsdesk.ui.lists import ListModel, ProjectColumn, RecordIdRole, SortRole, VisitColumn
 
     model = ListModel(ws, "visits", page_size=10)

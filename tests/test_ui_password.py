@@ -58,7 +58,10 @@ def _when_shown(cls, steps, *, every_ms: int = 20) -> list:
     handled: list = []
 
     def poll():
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible()]
+        # (the main window's frame is shown while the database is opened: it counts
+        # once it has its workspace)
+        found = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, cls) and w.isVisible() and not getattr(w, "opening", False)]
         if found:
             handled.append(found[0])
             steps(found[0])

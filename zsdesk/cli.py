@@ -736,9 +736,13 @@ def _main(argv: list[str] | None) -> int:
     argv, open_file = split_open_file(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    from zsdesk import logs
+    if args.command is not None:
+        from zsdesk import logs
 
-    logs.setup()  # warnings and errors also go to the log file (the app's too)
+        # warnings and errors also go to the log file; the window does this with its
+        # crash handler once its frame is painted (finding the file's folder imports
+        # the database layer: zsdesk.ui.app.run)
+        logs.setup()
     try:
         if args.command is None:
             args.open_file = open_file

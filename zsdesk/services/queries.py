@@ -324,6 +324,8 @@ class _Context:
         self.indexed_only = False
         #: something the whole answer holds was left out (the answer is partial)
         self.left_out = False
+        #: companies found by the table for a term (a quick answer's second try does not ask again)
+        self.companies_found: dict[str, list[str]] = {}
 
     @property
     def limits(self) -> dict:
@@ -468,6 +470,51 @@ def _sort_expr(kind: str, key: str, ctx: _Context):
 
 # --- search helpers kept in memory --------------------------------------------------------
 
+#: lists being read now (``page_ids``, ``rows``): a warm-up waits for them between its steps
+_reading = 0
+_reading_changed = threading.Condition()
+#: the longest a warm-up waits for the lists at one step (it must end some time)
+YIELD_MOST_S = 1.0
+#: ``warm_up`` is running on this thread (a search reading values itself never waits)
+_warming = threading.local()
+
+
+@contextlib.contextmanager
+def _list_reading():
+    """Mark a list query as running: a warm-up reading meanwhile steps aside."""
+    global _reading
+    with _reading_changed:
+        _reading += 1
+    try:
+        yield
+    finally:
+        with _reading_changed:
+            _reading -= 1
+            _reading_changed.notify_all()
+
+
+def _let_lists_read() -> None:
+    """Called by a warm-up between its steps: wait while a list query runs (at most
+    ``YIELD_MOST_S``). Its steps are Python loops over values that hold the
+    interpreter; on two cores they made the first search after opening W2 share
+    it (a 90 ms query took 200-350 ms). Waiting here, the search runs alone."""
+    if not getattr(_warming, "on", False):
+        return
+    with _reading_changed:
+        if _reading:
+            _reading_changed.wait_for(lambda: _reading == 0, timeout=YIELD_MOST_S)
+
+
+def _chunks(cursor, size: int):
+    """The rows of ``cursor``, ``size`` at a time; a warm-up steps aside between them."""
+    while True:
+        _let_lists_read()
+        chunk = cursor.fetchmany(size)
+        if not chunk:
+            return
+        yield chunk
+
+
 class _KeptInMemory:
     """Values read once from the database and kept up to date from the change
     log: before each use, the newest change log entry says whether anything was
@@ -499,6 +546,7 @@ class _KeptInMemory:
         try:
             last = session.scalar(select(func.max(ChangeLog.seq))) or 0
             if self._seq is None:
+                _let_lists_read()
                 self._read(session)
             elif last != self._seq:
                 changed = select(ChangeLog.row_id).where(ChangeLog.seq > self._seq,
@@ -716,6 +764,7 @@ class CompanyKeys(_KeptInMemory):
             return True
         if breaks or len(joined_ids) != n * _Ids.WIDTH:
             return False
+        _let_lists_read()
         keys = joined_keys.lower() + "\n"
         starts = array.array("q", [0])
         starts.extend(itertools.accumulate(len(k) + 1 for k in keys[:-1].split("\n")))
@@ -799,6 +848,7 @@ class ColumnValues(_KeptInMemory):
         numbers, lines_ok = io.StringIO(), True
         seen: dict[str, set[str]] = {c: set() for c in self.columns if c != self.NUMBER}
         for where in _slices(session, self.model):
+            _let_lists_read()
             if self.NUMBER in self.columns:
                 col = getattr(self.model, self.NUMBER)
                 text, n = session.execute(select(agg(col), func.count(col)).where(*where)).one()
@@ -810,6 +860,7 @@ class ColumnValues(_KeptInMemory):
                 # the database drops the repeats of the slice, Python those across slices
                 distinct = select(getattr(self.model, column).label("v")).where(*where).distinct().subquery()
                 text = session.scalar(select(agg(distinct.c.v)))
+                _let_lists_read()
                 if text:
                     values.update(text.split("\n"))
         if self.NUMBER in self.columns:
@@ -902,7 +953,7 @@ class PinyinValues(_KeptInMemory):
                 self._data[column] = self._pack(())  # the old values go before the new are read
                 cursor.execute(f"SELECT DISTINCT {column} FROM {self.table} WHERE {column} IS NOT NULL")
                 self._data[column] = self._pack(
-                    (pinyin_of(v), v) for chunk in iter(lambda: cursor.fetchmany(20000), [])
+                    (pinyin_of(v), v) for chunk in _chunks(cursor, 2000)
                     for (v,) in chunk if has_han(v))
                 self._added[column] = []
         finally:
@@ -1003,14 +1054,18 @@ def expect_warm_up(ws, kind: str | None = None) -> None:
 
 def warm_up(ws, kind: str | None = None) -> None:
     """Read what the first search of a list needs (company keys, text values)
-    before it is typed: a second or so on W2, best done in the background."""
+    before it is typed: a second or so on W2, best done in the background. A
+    list query running meanwhile (``page_ids``, ``rows``) goes first: the reading
+    waits for it between its steps."""
     kept = _kept_for(ws, kind)
     expect_warm_up(ws, kind)
+    _warming.on = True
     try:
         with ws.read() as s:
             for values in kept:
                 values.fresh(s, warming=True)
     finally:
+        _warming.on = False
         for values in kept:
             values.coming = False  # read now, or (after an error) by the next search
 
@@ -1061,7 +1116,10 @@ def _term_condition(kind: str, term: str, ctx: _Context):
     companies = keys.match(ctx.session, term) if keys.ready or not ctx.quick else None
     if companies is None:  # the keys are being read: ask the table (then, as below, many
         # companies are not looked up one by one: a subquery would fetch and sort all their rows)
-        companies = list(ctx.session.scalars(select(Company.id).where(ctx.like(Company.search_key, term))))
+        companies = ctx.companies_found.get(term)
+        if companies is None:
+            companies = list(ctx.session.scalars(select(Company.id).where(ctx.like(Company.search_key, term))))
+            ctx.companies_found[term] = companies
     if companies:
         parts.append(ctx.id_in(m.company_id, companies, scan=True))
     pinyin = pinyin_values(ctx.ws, kind) if kind == "visits" else None
@@ -1174,19 +1232,28 @@ def page_ids(ws, q: ListQuery, after: tuple | None = None, limit: int = PAGE_SIZ
     from what the indexes find (company, staff, …) and leaves out the record's own
     text columns (``Page.partial``): the caller shows that and asks again without
     ``quick``."""
+    if not quick and after is None and _may_read_every_row(ws, q):
+        # the whole answer after a quick one reads every row (~1 s, in SQLite): no need to wait for it
+        return _page_ids_now(ws, q, after, limit, cancelled=cancelled, quick=quick)
+    with _list_reading():
+        return _page_ids_now(ws, q, after, limit, cancelled=cancelled, quick=quick)
+
+
+def _page_ids_now(ws, q: ListQuery, after, limit: int, *, cancelled, quick: bool) -> Page:
     if quick and after is None and _may_read_every_row(ws, q):
         deadline = time.perf_counter() + QUICK_BUDGET
 
         def over() -> bool:
             return time.perf_counter() > deadline or (cancelled is not None and cancelled())
+        found: dict[str, list[str]] = {}  # the companies of the first try serve the second
         try:
             with ws.read() as s, _stoppable(s, over):
-                return _page_ids(ws, s, q, after, limit, quick=True)
+                return _page_ids(ws, s, q, after, limit, quick=True, found=found)
         except QueryCancelled:
             if cancelled is not None and cancelled():
                 raise
         with ws.read() as s, _stoppable(s, cancelled):
-            return _page_ids(ws, s, q, after, limit, indexed_only=True)
+            return _page_ids(ws, s, q, after, limit, indexed_only=True, found=found)
     with ws.read() as s, _stoppable(s, cancelled):
         return _page_ids(ws, s, q, after, limit)
 
@@ -1199,9 +1266,11 @@ def _may_read_every_row(ws, q: ListQuery) -> bool:
 
 
 def _page_ids(ws, s, q: ListQuery, after, limit: int, *, quick: bool = False,
-              indexed_only: bool = False) -> Page:
+              indexed_only: bool = False, found: dict | None = None) -> Page:
     ctx = _Context(ws, s)
     ctx.quick, ctx.indexed_only = quick or indexed_only, indexed_only
+    if found is not None:
+        ctx.companies_found = found
     page = _ordered_page(ctx, q, after, limit)
     return replace(page, partial=True) if indexed_only or ctx.left_out else page
 
@@ -1391,7 +1460,7 @@ def rows(ws, kind: str, ids) -> list[dict[str, Any]]:
     ids = list(ids)
     if not ids:
         return []
-    with ws.read() as s:
+    with _list_reading(), ws.read() as s:
         ctx = _Context(ws, s)
         fetched = _ROW_READERS[kind](ctx, ids)
         site_names = dict(s.execute(select(Site.id, Site.name)).all())

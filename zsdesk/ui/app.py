@@ -9,6 +9,14 @@ to the first-start window's join choice).
 ``ZSDESK_QUIT_AFTER_MS=<ms>`` makes the app close itself that long after the
 main window is shown (and close a refusal message the same way), so that
 installer smoke tests can start the real program and see it come up.
+
+Start-up paints the main window's frame first (``MainWindow(None)``: the pages'
+names and "正在打开数据库…") as soon as Qt is up, and only then imports the
+database layer and opens the database (the password prompt, the upgrade dialog,
+the integrity check, the restore offer and the first-start window come, in that
+order, over the frame); ``MainWindow.attach`` then fills the window. So this
+module imports nothing of the database layer at its top: ``zsdesk.app.site``
+is imported inside the functions that use it.
 """
 
 from __future__ import annotations
@@ -16,20 +24,27 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from zsdesk.app import RefusedError, ZsdeskError, __version__, format_timestamp
-from zsdesk.app.site import DamagedDatabase
 from zsdesk.app.resources import APP_ICON, APP_ICON_PNG, CJK_FONT, CJK_FONT_FAMILY, ResourceMissing, resource_path
+
+if TYPE_CHECKING:
+    from zsdesk.app.site import DamagedDatabase
 
 log = logging.getLogger(__name__)
 
 QUIT_AFTER_ENV = "ZSDESK_QUIT_AFTER_MS"
 SHOWN_MESSAGE = "zsdesk: main window shown"
+#: at most this long is waited for the frame's first paint before the database is opened
+PAINT_WAIT_S = 0.5
 EXIT_REFUSED = 2
 
 #: after the bundled font: the usual Chinese UI fonts, then a Latin sans
@@ -89,6 +104,10 @@ def use_portable_settings() -> Path | None:
     ``<program folder>/settings/`` instead of the user's profile; the folder in
     use, or None when not portable. (A sub-folder: on Linux the executable
     ``zsdesk`` already takes the name QSettings would give its folder.)"""
+    if not getattr(sys, "frozen", False):
+        # run from source: never portable (``portable_dir``'s first rule), and the
+        # database layer that answers it is not imported before the window is painted
+        return None
     from zsdesk.app.site import portable_dir
     from zsdesk.ui.options import use_ini_folder
 
@@ -359,20 +378,41 @@ def show_refusal(text: str, quit_ms: int | None) -> None:
 
 # --- a damaged database at start ------------------------------------------------------------------
 
-def check_at_start(ws) -> None:
+def check_at_start(ws, meanwhile=None) -> None:
     """SQLite's quick integrity check of the database file before the window
-    opens (about 0.15 s for a 140 MB database): a damaged file raises
-    ``DamagedDatabase`` naming the newest good backup, the workspace closed.
-    (A newer or unreadable database is refused while it is opened.)"""
+    opens (about 0.15 s for a 140 MB database, 0.4 s for 360 MB): a damaged file
+    raises ``DamagedDatabase`` naming the newest good backup, the workspace closed.
+    (A newer or unreadable database is refused while it is opened.)
+
+    ``meanwhile()`` (e.g. importing the first page's module: no data) runs on this
+    thread while the check reads the file on another: SQLite checks without
+    holding Python's lock, so the two take one core each. Nothing is read for the
+    window until the check has passed."""
     from zsdesk.app.site import check_open_database
 
     if ws is None:
         return
+    failed: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            check_open_database(ws)
+        except BaseException as exc:  # raised on the calling thread below
+            failed.append(exc)
+
+    checking = threading.Thread(target=check, name="zsdesk-integrity-check", daemon=True)
+    checking.start()
     try:
-        check_open_database(ws)
-    except ZsdeskError:
-        ws.close()
-        raise
+        if meanwhile is not None:
+            meanwhile()
+    except Exception:  # only a head start: what failed fails again where it is used, and says so there
+        log.warning("start-up: importing ahead failed", exc_info=True)
+    finally:
+        checking.join()
+    if failed:
+        if isinstance(failed[0], ZsdeskError):
+            ws.close()
+        raise failed[0]
 
 
 def offer_restore(exc: DamagedDatabase, args, quit_ms: int | None, *, reopen):
@@ -423,22 +463,60 @@ def offer_restore(exc: DamagedDatabase, args, quit_ms: int | None, *, reopen):
 
 # --- run --------------------------------------------------------------------------------------
 
+def wait_painted(window, limit_s: float = PAINT_WAIT_S) -> bool:
+    """Run the event loop until ``window`` (a ``MainWindow``) has been painted once,
+    at most ``limit_s``; whether it was."""
+    if window.was_painted:
+        return True
+    loop = QEventLoop()
+    window.painted.connect(loop.quit)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(round(limit_s * 1000))
+    loop.exec()
+    timer.stop()
+    window.painted.disconnect(loop.quit)
+    return window.was_painted
+
+
 def run(args) -> int:
-    """Open the main window on the database ``args`` name; the exit code."""
-    from zsdesk.ui.crash import install_crash_handler
+    """Open the main window on the database ``args`` name; the exit code.
+
+    The window's frame is shown and painted first; then the crash handler is
+    installed and the database opened as before (password, upgrade, integrity
+    check, restore offer, first start), and the window gets the workspace."""
     from zsdesk.ui.main_window import MainWindow
 
     app = prepare_application()
-    install_crash_handler(app)  # an unexpected error: its trace in the log file, a dialog saying what to do
     quit_ms = quit_after_ms()
     # Closing the progress dialog or a message box must not end the app before
-    # the main window exists.
+    # the main window has its workspace.
     app.setQuitOnLastWindowClosed(False)
+    started = time.perf_counter()
+    window = MainWindow(None)
+    if not window.restore_geometry():
+        window.resize(_initial_size(app))
+    window.show()
+    wait_painted(window)
+    log.debug("main window painted %.3f s after it was made", time.perf_counter() - started)
+
+    from zsdesk.app.site import DamagedDatabase
+    from zsdesk.ui.crash import install_crash_handler
+
+    install_crash_handler(app)  # an unexpected error: its trace in the log file, a dialog saying what to do
+
+    def refused(code: int) -> int:
+        window.close()
+        window.deleteLater()
+        app.setQuitOnLastWindowClosed(True)
+        return code
+
     progress = DemoProgress() if getattr(args, "demo", False) else None
     try:
         with UpgradeProgress():
             ws = open_asking_password(args, progress=progress, quit_ms=quit_ms, first_start=True)
-        check_at_start(ws)
+        check_at_start(ws, meanwhile=window.import_ahead)
         ws = first_start(ws, args, quit_ms)
     except DamagedDatabase as exc:  # say so and offer the newest good backup
         if progress is not None:
@@ -447,25 +525,22 @@ def run(args) -> int:
         ws = offer_restore(exc, args, quit_ms,
                            reopen=lambda: open_asking_password(args, progress=None, quit_ms=quit_ms))
         if ws is None:
-            app.setQuitOnLastWindowClosed(True)
-            return EXIT_REFUSED
+            return refused(EXIT_REFUSED)
     except ZsdeskError as exc:  # not initialised, storage problems, a newer database, demo refused
         if progress is not None:
             progress.close()
         show_refusal(str(exc), quit_ms)
-        app.setQuitOnLastWindowClosed(True)
-        return EXIT_REFUSED
+        return refused(EXIT_REFUSED)
     if progress is not None:
         progress.close()
     if ws is None:  # the password prompt was cancelled
-        app.setQuitOnLastWindowClosed(True)
-        return 0
+        return refused(0)
+    if not window.isVisible():  # closed while the database was being opened: the person left
+        ws.close()
+        return refused(0)
 
     try:
-        window = MainWindow(ws)
-        if not window.restore_geometry():
-            window.resize(_initial_size(app))
-        window.show()
+        window.attach(ws)
         app.setQuitOnLastWindowClosed(True)
 
         def shown() -> None:

@@ -6,13 +6,19 @@ The window holds the one ``TaskRunner`` of the session and hands it to every
 page; it routes a page's ``drill_down(table, row_ids, title)`` to the list page
 of ``table``. Nothing here reads the database directly: status and the 同步
 badge come from ``zsdesk.app.sync`` in the background.
+
+At start-up the window is made before the database is opened (``MainWindow(None)``:
+its frame, the navigation and "正在打开数据库…", painted while the database layer
+is imported and the database opened) and ``attach(ws)`` fills it. So this module
+imports nothing of the database layer at its top (``zsdesk.app.site`` is imported
+where it is used).
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction, QColor, QFont, QFontMetrics, QIcon, QIconEngine, QKeySequence, QPainter, QPainterPath, QPen,
     QPixmap, QShortcut,
@@ -24,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from zsdesk.app import __version__, format_timestamp
-from zsdesk.app.site import database_location, migration_note
 from zsdesk.ui import options
 from zsdesk.ui.pages import PAGES, TABLE_PAGES, PageEntry, apply_my_staff, create_page
 from zsdesk.ui.tasks import TaskRunner, TaskStatus, describe_error
@@ -281,12 +286,16 @@ class NavDelegate(QStyledItemDelegate):
 # --- the window ------------------------------------------------------------------------------------
 
 class MainWindow(QMainWindow):
-    """招商桌面 main window for one open workspace."""
+    """招商桌面 main window for one open workspace. ``MainWindow(None)`` is its frame
+    while the database is being opened (the pages' names, "正在打开数据库…");
+    ``attach(ws)`` then makes it the window of that workspace."""
 
-    def __init__(self, ws, parent=None, *, pages: tuple[PageEntry, ...] | None = None):
+    #: the window has been painted once
+    painted = Signal()
+
+    def __init__(self, ws=None, parent=None, *, pages: tuple[PageEntry, ...] | None = None):
         super().__init__(parent)
-        self.ws = ws
-        apply_my_staff(ws)   # 本机使用人 signs every change (change_log.actor)
+        self.ws = None
         self.entries: tuple[PageEntry, ...] = tuple(pages or PAGES)
         self.pages: dict[str, QWidget] = {}
         self.conflicts = 0
@@ -296,33 +305,78 @@ class MainWindow(QMainWindow):
         self.tasks.task_finished.connect(lambda task: self.refresh_status() if task.write else None)
         self._status_loading = False
         self._status_again = False   # asked for while a read ran: read once more after it
+        self._painted = False
+        self._first_page_due = False
 
-        site = ws.site
-        role = self.tr("市级") if site.is_city else self.tr("县级")
-        self.setWindowTitle(self.tr("{0} · {1} — 招商桌面").format(site.name, role))
+        self.setWindowTitle(self.tr("招商桌面"))
         self.setStyleSheet(style_sheet(QApplication.font().pointSizeF() if QApplication.font().pointSizeF() > 0
                                        else 10.0))
-        self._build(site.name, role)
+        self._build("\u00a0", "")   # the site's line and chip keep their room: nothing moves when they fill
+        policy = self.role_chip.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.role_chip.setSizePolicy(policy)
+        self.role_chip.hide()
         self._build_menus()
         self._build_status_bar()
-        # the window is painted first, its first page (a module to import, widgets,
-        # its data to read) right after: the frame appears at once at start-up
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
         self.nav.blockSignals(False)
+        if ws is not None:
+            self.attach(ws)
+
+    def attach(self, ws) -> None:
+        """The workspace is open: the site in the title and the navigation, the
+        database in the status bar, the sync state read in the background, and the
+        first page (a module to import, widgets, its data to read) made once the
+        window is painted: the frame appears at once at start-up."""
+        self.ws = ws
+        apply_my_staff(ws)   # 本机使用人 signs every change (change_log.actor)
+        site = ws.site
+        self._show_site(site.name, site.is_city)
+        self.role_chip.show()
+        self._show_database()
         self._first_page_due = True
-        QTimer.singleShot(FIRST_PAGE_LATEST_MS, self, self._show_first_page)  # should the window not be painted
+        if self._painted:
+            QTimer.singleShot(0, self, self._show_first_page)
+        else:  # should the window not be painted (not shown, hidden), at the latest after this long
+            QTimer.singleShot(FIRST_PAGE_LATEST_MS, self, self._show_first_page)
         self.refresh_status()
+
+    @property
+    def opening(self) -> bool:
+        """The frame is shown while the database is being opened (no workspace yet)."""
+        return self.ws is None
+
+    @property
+    def was_painted(self) -> bool:
+        return self._painted
+
+    def import_ahead(self) -> None:
+        """Import the modules the window needs first, without reading anything: the
+        first page's and the status bar's (``zsdesk.app.sync``). Start-up does it
+        while the database is checked, so that they do not share the interpreter
+        with the first page's query later. A page that cannot be imported says so
+        when it is made."""
+        from zsdesk.ui.pages import PageUnavailable, page_class
+
+        try:
+            page_class(self.entry(self.current_key()))
+        except PageUnavailable:
+            pass
+        import zsdesk.app.sync  # noqa: F401  (read_sync_state's, on a worker thread)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
         if self._first_page_due:
             self._first_page_due = False
             QTimer.singleShot(0, self, self._show_first_page)  # once this paint is on screen
 
     def _show_first_page(self) -> None:
         self._first_page_due = False
-        if not self.pages:  # not shown yet (a page asked for meanwhile is made by then)
+        if not self.pages and self.ws is not None:  # not shown yet (a page asked for meanwhile is made by then)
             self.show_page(self.current_key())
 
     # -- layout -------------------------------------------------------------------------------
@@ -390,6 +444,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.refresh_action)
 
         def import_ledgers() -> None:   # the 导入Excel台账 wizard (zsdesk/ui/ledger_wizard.py)
+            if self.ws is None:
+                return  # the database is being opened
             from zsdesk.ui.ledger_wizard import LedgerImportWizard
 
             self.ledger_wizard = LedgerImportWizard(self.ws, self.tasks, self)
@@ -421,7 +477,7 @@ class MainWindow(QMainWindow):
             action = QAction(shape_icon(entry.icon), entry.title, self)
             if i < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            action.triggered.connect(lambda _=False, key=entry.key: self.show_page(key))
+            action.triggered.connect(lambda _=False, key=entry.key: self.show_page(key) if self.ws else None)
             go_menu.addAction(action)
             self.page_actions[entry.key] = action
 
@@ -433,18 +489,31 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
-        where = database_location(self.ws)
+        self.opening_label = QLabel(self.tr("正在打开数据库…"))
+        bar.addWidget(self.opening_label)
         self.migration_label = QLabel(objectName="migrationNote")
         self.migration_label.hide()
         bar.addWidget(self.migration_label, 1)
         self.task_status = TaskStatus(self.tasks)
         bar.addPermanentWidget(self.task_status)
-        self.db_label = QLabel(self.tr("数据库：{0}").format(where))
-        self.db_label.setToolTip(where)
+        self.db_label = QLabel()
         self.sync_label = QLabel(self.tr("尚未同步"))
         self.sync_label.setToolTip(self.tr("本站点还没有导入或导出过同步文件"))
         bar.addPermanentWidget(self.db_label)
         bar.addPermanentWidget(self.sync_label)
+        self.db_label.hide()
+        self.sync_label.hide()
+
+    def _show_database(self) -> None:
+        """The open database in the status bar (and what opening it migrated)."""
+        from zsdesk.app.site import database_location, migration_note
+
+        where = database_location(self.ws)
+        self.opening_label.hide()
+        self.db_label.setText(self.tr("数据库：{0}").format(where))
+        self.db_label.setToolTip(where)
+        self.db_label.show()
+        self.sync_label.show()
         note = migration_note(self.ws)
         if note:
             self.show_migration_note(note)
@@ -466,6 +535,8 @@ class MainWindow(QMainWindow):
         return item.data(KeyRole) if item else self.entries[0].key
 
     def current_page(self) -> QWidget | None:
+        if self.ws is None:
+            return None  # the database is being opened
         if self._first_page_due or not self.pages:
             self._show_first_page()  # asked for before the window was painted
         return self.pages.get(self.current_key())
@@ -514,7 +585,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _nav_changed(self, row: int) -> None:
-        if 0 <= row < len(self.entries):
+        if 0 <= row < len(self.entries) and self.ws is not None:
             self.show_page(self.entries[row].key)
             self.refresh_status()
 
@@ -552,6 +623,8 @@ class MainWindow(QMainWindow):
 
     # -- status: last sync and open conflicts ---------------------------------------------------
     def refresh_status(self) -> None:
+        if self.ws is None:
+            return
         if self._status_loading:
             # the read under way may have started before the change that asks for this one
             self._status_again = True

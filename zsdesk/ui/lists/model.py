@@ -393,6 +393,7 @@ class ListModel(QAbstractTableModel):
         self._started = False
         self._tasks: list = []  # background queries still running
         self._warming = False
+        self._warming_companies = False
         self._partial = False  # the rows answer a search made before the warm-up was done
         self._refining = False  # the rows are a quick, partial answer: the whole one is coming
 
@@ -505,6 +506,7 @@ class ListModel(QAbstractTableModel):
             if page.partial:  # shown at once; the whole answer replaces it when it is in
                 self._load(first=True, whole=True)
             else:
+                self._warm_company_keys()
                 self._count(generation)
         elif page.ids:
             start = len(self._ids)
@@ -620,6 +622,24 @@ class ListModel(QAbstractTableModel):
             self.tasks.run(queries.warm_up, self.ws, self.kind, write=False, progress=False,
                            title=QCoreApplication.translate("ListModel", "准备搜索"),
                            on_done=_weak(self._on_warmed, None), on_error=_weak(self._on_warm_failed, None))
+
+    #: the lists whose search matches the records' companies by the company keys
+    COMPANY_SEARCH = ("visits", "leads", "projects")
+
+    def _warm_company_keys(self) -> None:
+        """Right after the first page is shown, read the companies' search keys
+        (~0.1 s on W2, 120k companies) while the list is counted: a search typed
+        soon after finds its companies in memory instead of reading the table
+        (~60 ms of its first page). The rest searching needs (the table's own text
+        values, ~1 s on W2) is read once the list is counted (``_on_counted``)."""
+        if self._warming or self._warming_companies or self.tasks is None \
+                or self.kind not in self.COMPANY_SEARCH or queries.warmed(self.ws, None):
+            return
+        self._warming_companies = True
+        queries.expect_warm_up(self.ws, None)  # a search meanwhile does not read them itself
+        self.tasks.run(queries.warm_up, self.ws, None, write=False, progress=False,
+                       title=QCoreApplication.translate("ListModel", "准备搜索"),
+                       on_error=_weak(self._on_warm_failed, None))
 
     def _on_warmed(self, _none, _result) -> None:
         self.warmed.emit()
