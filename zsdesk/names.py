@@ -12,7 +12,10 @@ _SUFFIXES = sorted([
     "集团公司", "控股集团", "集团", "控股", "股份", "公司", "总公司", "分公司", "厂",
     "co.,ltd", "co.ltd", "co., ltd", "ltd", "limited", "inc", "corp", "group",
 ], key=len, reverse=True)
-_SUFFIX_SET = tuple(_SUFFIXES)
+#: up to three suffixes at the start of a name read backwards: the first alternative that
+#: leaves a character (the lookahead) is the longest, as the list is sorted; half
+#: the time of trying the suffixes one by one (a first import meets every name once)
+_SUFFIXES_RE = re.compile("(?:(?:" + "|".join(re.escape(s[::-1]) for s in _SUFFIXES) + ")(?=.)){0,3}", re.S)
 
 _PROVINCES = (
     "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
@@ -40,6 +43,10 @@ _PLACE_RE = re.compile("^" + _PROVINCE + _CITY + "?")
 _LOCAL_PLACE_RE = re.compile("^" + _PROVINCE + _LOCAL + "{0,2}")
 # ... or one after it (恒远新材料泰州有限公司, 恒远新材料科技有限公司泰州分公司)
 _PLACE_AFTER_RE = re.compile(_LOCAL + "$")
+#: the first characters a place of _PLACE_RE or _LOCAL_PLACE_RE may begin with, and the last
+#: ones a place of _PLACE_AFTER_RE may end with
+_PLACE_FIRST = frozenset(p[0] for p in _PROVINCES + _CITIES + _LOCAL_PLACES)
+_PLACE_LAST = frozenset(p[-1] for p in _CITIES + _LOCAL_PLACES) | {"市", "县", "区"}
 _BRACKETS_RE = re.compile(r"[（(][^）)]*[）)]")
 _PUNCT_RE = re.compile(r"[\s\-_.,，。·・&'\"“”‘’、/\\]+")
 
@@ -66,31 +73,30 @@ def duplicate_check_name(name: str) -> str:
 
 
 def _normalize(name: str, before: re.Pattern, after: re.Pattern | None) -> str:
+    # a first import meets every name once, so the usual name (letters and digits only,
+    # no place first) costs a few C calls: each shortcut below leaves the result as it was
     text = unicodedata.normalize("NFKC", name or "").lower().strip()
-    text = _BRACKETS_RE.sub("", text)
-    text = _PUNCT_RE.sub("", text)
+    if not text.isalnum():   # brackets, spaces and punctuation are none of letters and digits
+        text = _BRACKETS_RE.sub("", text)
+        text = _PUNCT_RE.sub("", text)
     cleaned = _strip_suffixes(text)
-    if after is not None:
+    if after is not None and cleaned[-1:] in _PLACE_LAST:   # a place after the name ends as one does
         rest = after.sub("", cleaned)
         if len(rest) >= 2 and rest != cleaned:  # a place after the name, then maybe more suffixes
             cleaned = _strip_suffixes(rest)
-    stripped = before.sub("", cleaned)
-    if len(stripped) >= 2:
-        cleaned = stripped
+    if cleaned[:1] in _PLACE_FIRST:   # else no place begins the name: nothing comes off
+        stripped = before.sub("", cleaned)
+        if len(stripped) >= 2:
+            cleaned = stripped
     return cleaned or text
 
 
 def _strip_suffixes(text: str) -> str:
-    for _ in range(3):  # suffixes may stack: 控股集团股份有限公司
-        if not text.endswith(_SUFFIX_SET):   # one test for all (a first import meets every name once)
-            break
-        for suffix in _SUFFIXES:
-            if text.endswith(suffix) and len(text) > len(suffix):
-                text = text[: -len(suffix)]
-                break
-        else:  # only the whole text is a suffix: nothing more comes off
-            break
-    return text
+    """Up to three suffixes off the end (they may stack: 控股集团股份有限公司), each
+    time the longest that leaves something; matched on the text read backwards."""
+    found = _SUFFIXES_RE.match(text[::-1])
+    cut = found.end() if found else 0
+    return text[:len(text) - cut] if cut else text
 
 
 _HAN_RUN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")

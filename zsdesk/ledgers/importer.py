@@ -23,7 +23,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import select
@@ -199,7 +199,7 @@ class RowResult:
                 "notes": self.notes}
 
 
-@dataclass
+@dataclass(slots=True)   # one per row of a ledger
 class _Create:
     result: RowResult
     values: dict                     # validated by the service
@@ -209,7 +209,7 @@ class _Create:
     project: dict | None = None      # a lead the ledger shows 签约: the project it becomes (validated)
 
 
-@dataclass
+@dataclass(slots=True)   # one per row of a ledger
 class _Update:
     result: RowResult
     record_id: str
@@ -446,9 +446,10 @@ class _Lookups:
         company is validated by the company service and given its id now;
         ``apply`` inserts it."""
         memo_key = (name, usci)
-        if memo_key not in self._company_memo:
-            self._company_memo[memo_key] = self._company(name, usci)
-        return self._company_memo[memo_key]
+        found = self._company_memo.get(memo_key)
+        if found is None:
+            found = self._company_memo[memo_key] = self._company(name, usci)
+        return found
 
     def _company(self, name, usci):
         code = None
@@ -744,6 +745,8 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
     created_ids: set[str] = set()   # companies this import creates: no record of the database names them
     industry_memo: dict[str, tuple[str | None, str | None, str | None]] = {}   # text -> (id, note, problem)
     plain = [(ledger, service) for ledger, service in PLAIN[kind].items() if ledger in plan.fields]
+    staff_fields = [fld for fld in ("owner_staff", "staff") if fld in plan.fields]
+    unit_fixed = None if "unit" in plan.fields else look.unit(None)   # no 招商单元 column: one for all rows
     for i, row in enumerate(plan.rows):
         if progress is not None and i % 1000 == 0:
             progress(i // 2, total)   # the references: the first half
@@ -756,7 +759,7 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
             value = v.get(ledger)
             if value is not None:
                 data[service] = value
-        uid, problem = look.unit(v.get("unit"))
+        uid, problem = unit_fixed or look.unit(v.get("unit"))
         if problem:
             check.add("unit", problem)
         if uid is not None:
@@ -793,7 +796,7 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
                 check.add("industry", problem)
             if iid is not None:
                 data["industry_id"] = iid
-        for fld in ("owner_staff", "staff"):
+        for fld in staff_fields:
             if v.get(fld):
                 sid = look.staff(v[fld], uid)
                 if sid is None and new_staff and uid:
@@ -894,16 +897,16 @@ def preview(ws, plan: LedgerPlan, *, unit_code: str | None = None, choices: Choi
              {a.changes.get("company_id") for a in out.updates}
     out.companies = [c for c in look.new_companies.values() if c["id"] in needed]
     out.new_companies = [c["name"] for c in out.companies]
-    staff_ids: set[str] = set()
-    for values in [a.values for a in out.creates] + [a.project for a in out.creates if a.project] + \
+    staff_ids: set[str | None] = set()   # the proposed 招商人员 valid rows name (ids; None: no one)
+    if batch.new_staff:
+        records = [a.values for a in out.creates] + [a.project for a in out.creates if a.project] + \
             [a.changes for a in out.updates] + [a.extras for a in out.updates] + \
-            [a.project for a in out.updates if a.project]:
+            [a.project for a in out.updates if a.project]
         for staff_field in ("owner_staff_id", "staff_id"):
-            sid = values.get(staff_field)
-            if sid:
-                staff_ids.add(sid)
-        if values.get("participants"):
-            staff_ids.update(values["participants"])
+            staff_ids.update(map(methodcaller("get", staff_field), records))
+        for values in records:
+            if values.get("participants"):
+                staff_ids.update(values["participants"])
     out.new_staff = [v for v in batch.new_staff.values() if v["id"] in staff_ids]
     out.unit_names = dict(look.unit_name)
     for text, n in industry_rows.items():

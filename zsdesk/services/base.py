@@ -3,7 +3,9 @@ generic create / update / tombstone, and reference checks done in batches."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy import select
@@ -11,6 +13,7 @@ from sqlalchemy import select
 from zsdesk.db.changes import TableInfo
 from zsdesk.db.models import Synced, Unit
 from zsdesk.errors import NotFoundError, ValidationError, ValidationErrors
+from zsdesk.validation import parse_date, parse_money, require_text
 
 if TYPE_CHECKING:
     from zsdesk.services.workspace import Workspace
@@ -30,12 +33,40 @@ class Checker:
         try:
             return fn(*args, **kw)
         except ValidationError as exc:
-            exc.row = self.row
-            self.errors.append(exc)
+            self._failed(exc)
             return None
 
     def fail(self, field: str, message: str) -> None:
         self.errors.append(ValidationError(field, message, row=self.row))
+
+    def _failed(self, exc: ValidationError) -> None:
+        exc.row = self.row
+        self.errors.append(exc)
+
+    # The validators a record's clean() calls most, each as ``check(validator, ...)``
+    # does, without the generic call's packing and unpacking of its arguments (half
+    # a microsecond a call: a ledger import cleans ten thousand rows at once).
+    def text(self, value, field: str, *, max_len: int = 200, required: bool = True) -> str | None:
+        try:
+            return require_text(value, field, max_len=max_len, required=required)
+        except ValidationError as exc:
+            self._failed(exc)
+            return None
+
+    def date(self, value, field: str, *, required: bool = False,
+             not_after: dt.date | None = None) -> dt.date | None:
+        try:
+            return parse_date(value, field, required=required, not_after=not_after)
+        except ValidationError as exc:
+            self._failed(exc)
+            return None
+
+    def money(self, value, field: str, *, required: bool = False) -> Decimal | None:
+        try:
+            return parse_money(value, field, required=required)
+        except ValidationError as exc:
+            self._failed(exc)
+            return None
 
     def done(self) -> None:
         if len(self.errors) == 1:

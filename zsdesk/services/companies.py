@@ -88,7 +88,7 @@ class CompanyService(RecordService[Company]):
         # an empty optional value is None without a call to its validator (a ledger import
         # creates thousands of companies)
         get = values.get
-        values["name"] = check(require_text, get("name"), "name", max_len=120)
+        values["name"] = check.text(get("name"), "name", max_len=120)
         usci = get("usci")
         values["usci"] = None if usci is None else check(validate_usci, usci, "usci")
         tags = get("tags")
@@ -99,14 +99,10 @@ class CompanyService(RecordService[Company]):
         for field, size in (("region", 60), ("address", 200), ("notes", 5000)):
             text = get(field)
             values[field] = None if text is None else \
-                check(require_text, text, field, max_len=size, required=False)
+                check.text(text, field, max_len=size, required=False)
         if get("contacts") is not None:
             values["contacts"] = self._clean_contacts(values["contacts"], check)
-        out = {}
-        for k in _CLEANED:
-            if k in values:
-                out[k] = values[k]
-        return out
+        return {k: values[k] for k in _CLEANED if k in values}
 
     def _clean_contacts(self, contacts, check: Checker) -> list[dict]:
         """A company's contacts given with it (a form saves them in one go);

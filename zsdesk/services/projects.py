@@ -46,28 +46,28 @@ class ProjectService(RecordService[Project]):
         for field, label in (("unit_id", "请选择招商单元"), ("company_id", "请选择企业")):
             if not get(field):
                 check.fail(field, label)
-        out["name"] = check(require_text, get("name"), "name", max_len=120)
-        out["contract_date"] = cdate = check(parse_date, get("contract_date"), "contract_date",
-                                             required=True, not_after=today)
+        out["name"] = check.text(get("name"), "name", max_len=120)
+        out["contract_date"] = cdate = check.date(get("contract_date"), "contract_date", required=True,
+                                                  not_after=today)
         # a foreign-funded project may state only its 外资 (万美元): counted by the 1,000万美元 rule
         raw_usd = get("foreign_investment_usd")
-        usd = None if raw_usd is None else check(parse_money, raw_usd, "foreign_investment_usd")
-        foreign_only = usd is not None and usd > 0 and get("contract_investment") in (None, "", 0)
+        usd = None if raw_usd is None else check.money(raw_usd, "foreign_investment_usd")
+        foreign_only = usd is not None and usd > _ZERO and get("contract_investment") in (None, "", 0)
         amount = _ZERO if foreign_only else \
-            check(parse_money, get("contract_investment"), "contract_investment", required=True)
-        if amount is not None and amount <= 0 and not foreign_only:
+            check.money(get("contract_investment"), "contract_investment", required=True)
+        if amount is not None and amount <= _ZERO and not foreign_only:
             check.fail("contract_investment", "合同投资额须大于0（只有外资的项目请填写外资金额，万美元）")
         out["contract_investment"] = amount
         # (a 外资 that could not be read is reported twice, as before: the import names it once)
         out["foreign_investment_usd"] = usd if usd is not None or raw_usd is None else \
-            check(parse_money, raw_usd, "foreign_investment_usd")
+            check.money(raw_usd, "foreign_investment_usd")
         for field in ("expected_output", "expected_tax", "land_mu"):
             raw = get(field)
-            out[field] = None if raw is None else check(parse_money, raw, field)
+            out[field] = None if raw is None else check.money(raw, field)
         raw = get("jobs")
         out["jobs"] = None if raw is None else check(parse_int, raw, "jobs")
         raw = get("notes")
-        out["notes"] = None if raw is None else check(require_text, raw, "notes", max_len=5000, required=False)
+        out["notes"] = None if raw is None else check.text(raw, "notes", max_len=5000, required=False)
         raw = get("category")
         out["category"] = check(require_choice, raw, "category", PROJECT_CATEGORIES, required=False) if raw else None
         if current is None:
@@ -77,12 +77,12 @@ class ProjectService(RecordService[Project]):
                 check(require_choice, raw, "stage", PROJECT_FLOW + PROJECT_SIDE)
             raw = get("stage_date")
             # no date of its own: the 签约 date, read above with the same rule
-            sdate = check(parse_date, raw, "stage_date", not_after=today) if raw else cdate
+            sdate = check.date(raw, "stage_date", not_after=today) if raw else cdate
             if sdate and cdate and sdate < cdate:
                 check.fail("stage_date", "阶段日期不能早于签约日期")
             if stage in ("defaulted", "stalled") and not get("stage_reason"):
                 check.fail("stage_reason", "未履约/停滞须填写原因")
-            out.update(stage=stage, stage_date=sdate, stage_reason=get("stage_reason"))
+            out["stage"], out["stage_date"], out["stage_reason"] = stage, sdate, get("stage_reason")
         return out
 
     def number_year(self, row):
