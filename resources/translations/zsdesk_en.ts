@@ -312,15 +312,15 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../zsdesk/ui/app.py" line="+74"/>
-        <location line="+273"/>
-        <location line="+61"/>
+        <location filename="../../zsdesk/ui/app.py" line="+89"/>
+        <location line="+283"/>
+        <location line="+82"/>
         <source>招商桌面</source>
-        <extracomment>after the bundled font: the usual Chinese UI fonts, then a Latin sans</extracomment>
+        <extracomment>at most this long is waited for the frame&apos;s first paint before the database is opened after the bundled font: the usual Chinese UI fonts, then a Latin sans</extracomment>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-222"/>
         <source>数据库尚未初始化，无法打开：
 {0}
 
@@ -358,7 +358,7 @@ Nothing in the database was changed.</translation>
 {0}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>正在升级数据库（升级前已自动备份）。
 数据多的数据库可能需要几分钟，请不要关闭程序。</source>
         <translation>Upgrading the database (it was backed up first).
@@ -370,7 +370,7 @@ A large database can take a few minutes; please do not close the program.</trans
         <translation>zsdesk — upgrading the database</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+75"/>
         <source>数据库文件已损坏：
 {0}
 
@@ -419,7 +419,7 @@ Click &quot;Restore this backup&quot; to replace the damaged database with it; t
         <translation>The database was restored from the backup.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+128"/>
         <source>数据库尚未初始化，没有打开。数据库中没有任何内容被改动。</source>
         <translation>The database has not been set up, so it was not opened. Nothing in it was changed.</translation>
     </message>
@@ -3926,8 +3926,8 @@ Due {1}</translation>
 <context>
     <name>ListModel</name>
     <message>
-        <location line="+291"/>
-        <location line="+79"/>
+        <location line="+292"/>
+        <location line="+80"/>
         <source>读取列表</source>
         <extracomment>columns whose values are domain words (stage labels, visit and carrier kinds) columns kept as wide as their text (the number and stage tell rows apart); how many loaded rows are measured for it the first page of the current query is in (also after a refresh) the total of the current query is known loading failed: the message to show what the first search needs is read (see ``queries.warm_up``) display values kept at most (whole pages, the ones used last): 1M visits scrolled to the end keep their ids (16 B each, ``IdList``) and this many rows</extracomment>
         <translation>Reading the list</translation>
@@ -3944,7 +3944,9 @@ Due {1}</translation>
     </message>
     <message>
         <location line="+15"/>
+        <location line="+18"/>
         <source>准备搜索</source>
+        <extracomment>the lists whose search matches the records&apos; companies by the company keys</extracomment>
         <translation>Preparing search</translation>
     </message>
     <message>
@@ -4239,32 +4241,30 @@ Searching, filtering and drill-down work as usual.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../zsdesk/ui/main_window.py" line="+301"/>
-        <location line="+279"/>
+        <location filename="../../zsdesk/ui/main_window.py" line="+653"/>
         <source>市级</source>
-        <extracomment>the first page is made once the window is painted, or after this long at the latest item data of the navigation list</extracomment>
         <translation>city</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+279"/>
+        <location line="+0"/>
         <source>县级</source>
         <translation>county</translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+279"/>
+        <location line="+1"/>
         <source>{0} · {1} — 招商桌面</source>
         <translation>{0} · {1} — Investment Desk</translation>
     </message>
     <message>
-        <location line="-234"/>
-        <location line="+259"/>
+        <location line="-343"/>
+        <location line="+90"/>
+        <location line="+278"/>
         <source>招商桌面</source>
+        <extracomment>the first page is made once the window is painted, or after this long at the latest item data of the navigation list the window has been painted once</extracomment>
         <translation>Investment Desk</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-261"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
@@ -4284,7 +4284,7 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>导入Excel台账(&amp;I)…</source>
         <translation>&amp;Import Excel ledger…</translation>
     </message>
@@ -4334,24 +4334,29 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>&amp;About Investment Desk</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+127"/>
+        <location line="-13"/>
+        <location line="+144"/>
         <source>尚未同步</source>
         <translation>Not synchronised yet</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+127"/>
+        <location line="-143"/>
+        <location line="+144"/>
         <source>本站点还没有导入或导出过同步文件</source>
         <translation>This site has not imported or exported a sync file yet</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>“{0}”没有明细记录</source>
         <translation>“{0}” has no records behind it</translation>
     </message>
@@ -4366,7 +4371,7 @@ Searching, filtering and drill-down work as usual.</translation>
         <translation>The “{0}” page is not available; the {1} records cannot be listed</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>读取同步状态</source>
         <translation>Reading the sync state</translation>
     </message>
@@ -6388,12 +6393,12 @@ The other pages work as usual and no data was changed. {1}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+210"/>
+        <location line="+222"/>
         <source>保存亮灯时限</source>
         <translation>Save light limits</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-215"/>
         <source>单个项目至少（万元）</source>
         <translation>One project of at least (×10k CNY)</translation>
     </message>
@@ -6484,12 +6489,12 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Reading the settings</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>无法读取参考数据：{0}</source>
         <translation>Cannot read the reference data: {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{0}年度考核目标</source>
         <translation>Targets for {0}</translation>
     </message>
@@ -6619,7 +6624,7 @@ The other pages work as usual and no data was changed. {1}</translation>
         <translation>Change a staff member</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-491"/>
         <source>数据保护</source>
         <translation>Data protection</translation>
     </message>
