@@ -22,7 +22,9 @@ Figures:
   (``--counties 60 --county-changes 10000 --reopen``) is <= 2x that in all, and
   the last package's import <= 1.3x the first's (a flat cost). Per-package wall
   and CPU times of the first and last few are printed; ``--profile-last N``
-  profiles the last N imports.
+  profiles the last N imports. Then raw executemany of the first and of the
+  last package alone, each in its own transaction into the city as it was
+  before that package: how much the limit itself grows from package to package.
 """
 
 from __future__ import annotations
@@ -144,10 +146,11 @@ def copy_db(src: Path, dst: Path) -> Path:
     return dst
 
 
-def raw_limit(before: Path, after: Path, origins: list[str], scratch: Path) -> float:
+def raw_limit(before: Path, after: Path, origins: list[str], scratch: Path, label: str = "") -> float:
     """executemany of the rows the imports wrote (the counties' records — visits,
     companies, staff, their sites — and their log entries, as stored) into a
-    copy of the city taken before the imports, parents first, one transaction."""
+    copy of the city taken before the imports, parents first, one transaction.
+    ``label``: what the rows are, when not all the imports' (one package alone)."""
     from zsdesk.db.models import SYNCED_MODELS, Base
 
     target = copy_db(before, scratch / "raw-city.db")
@@ -171,18 +174,21 @@ def raw_limit(before: Path, after: Path, origins: list[str], scratch: Path) -> f
     con.execute("COMMIT")
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     con.close()
-    print(f"  raw executemany of {sum(len(r) for _, r in tables.values()):,} rows: {elapsed:.2f} s wall, "
+    print(f"  raw executemany of {sum(len(r) for _, r in tables.values()):,} rows{label}: {elapsed:.2f} s wall, "
           f"{cpu:.2f} s CPU")
     return elapsed
 
 
 def timed_imports(pristine: Path, files, scratch: Path, *, profile: bool = False,
-                  reopen: bool = False, profile_last: int = 0) -> tuple[float, Path]:
+                  reopen: bool = False, profile_last: int = 0,
+                  before_last: Path | None = None) -> tuple[float, Path]:
     """Import ``files`` [(path, fingerprint)] one after the other into a fresh copy
     of ``pristine`` (the city before any import); returns (seconds, the copy).
     ``reopen``: open the database anew for each file, as one command-line run
     per file does. ``profile_last``: cProfile only the last that many imports
-    (where a cost that grows with the database shows)."""
+    (where a cost that grows with the database shows). ``before_last``: copy the
+    city there just before the last import (not timed), for the raw insert of
+    that package alone."""
     from zsdesk.sync import exchange
 
     city_path = copy_db(pristine, scratch / "city.db")
@@ -197,7 +203,13 @@ def timed_imports(pristine: Path, files, scratch: Path, *, profile: bool = False
         prof.enable()
     started, cpu_started = time.perf_counter(), time.process_time()
     per_file: list[tuple[float, float]] = []   # (wall, cpu) of each import
+    untimed = untimed_cpu = 0.0
     for n, (path, fp) in enumerate(files):
+        if before_last is not None and n == len(files) - 1 and n > 0:
+            pause, pause_cpu = time.perf_counter(), time.process_time()
+            copy_db(city_path, before_last)   # the online backup API: a consistent copy of the open city
+            untimed += time.perf_counter() - pause
+            untimed_cpu += time.process_time() - pause_cpu
         if reopen:   # one `zsdesk sync import` run per file: the database opened anew each time
             city.close()
             city = open_ws(city_path)
@@ -207,7 +219,8 @@ def timed_imports(pristine: Path, files, scratch: Path, *, profile: bool = False
         result = exchange.import_package(city, path, trust=fp)
         per_file.append((time.perf_counter() - one, time.process_time() - one_cpu))
         assert result.status == "applied" and not result.report.refused, result.message
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    elapsed = time.perf_counter() - started - untimed
+    cpu = time.process_time() - cpu_started - untimed_cpu
     print(f"  imports: {elapsed:.2f} s wall, {cpu:.2f} s CPU")
     if len(per_file) > 1:
         show = min(3, len(per_file) // 2)
@@ -306,11 +319,21 @@ def bench_counties(folder: Path, counties: int, changes: int, *, repeat: int = 1
     print(f"  {counties} counties built and exported in {time.perf_counter() - started:.1f} s "
           f"({res.entries} changes each)")
     elapsed = raw_s = float("inf")
+    before_last = folder / "run-before-last" / "city.db"
     for _ in range(repeat):
-        seconds, after = timed_imports(pristine, files, folder / "run", reopen=reopen, profile_last=profile_last)
+        seconds, after = timed_imports(pristine, files, folder / "run", reopen=reopen, profile_last=profile_last,
+                                       before_last=before_last if counties > 1 else None)
         profile_last = 0
         elapsed = min(elapsed, seconds)
         raw_s = min(raw_s, raw_limit(pristine, after, origins, folder / "run"))
+    if counties > 1:
+        # what SQLite itself does with one package, first and last, each in its own
+        # transaction: its growth bounds how flat the import's cost can be
+        first = raw_limit(pristine, after, origins[:1], folder / "run", label=" (package 1 alone)")
+        last = raw_limit(before_last, after, origins[-1:], folder / "run-before-last",
+                         label=f" (package {counties} alone)")
+        print(f"  raw executemany, package {counties} / package 1: {last / first:.2f}x "
+              f"(the limit's own growth, one transaction per package)")
     ws = open_ws(after)
     n_alerts = len(open_alerts(ws))
     ws.close()

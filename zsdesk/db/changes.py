@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from operator import itemgetter
 
 from sqlalchemy import Boolean, Date, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -137,6 +138,22 @@ def _convert_column(convert: Callable, values) -> list:
 _VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}  # RFC 4122 variant bits 10xx
 
 
+def _stored_column(values: list, decode: Callable | None, bind: Callable | None) -> list:
+    """A column of JSON values as the driver is to store them: ``bind(decode(v))``
+    (None stays None), worked out once per distinct value. Values equal as keys
+    (``True`` and ``1``, ``-0`` and ``0``) store the same through every decoder
+    and bind processor here, so sharing one result is exact."""
+    def one(v):
+        if decode is not None:
+            v = decode(v)
+        return v if bind is None else bind(v)
+    try:
+        memo = {v: one(v) for v in set(values) if v is not None}
+    except TypeError:   # a list or object (a column of no declared type)
+        return [None if v is None else one(v) for v in values]
+    return list(map(memo.get, values))
+
+
 class TableInfo:
     """Per-table facts the writer needs, computed once."""
 
@@ -165,6 +182,8 @@ class TableInfo:
         # whether a value the writer is given reads back as the JSON it logs)
         self.stored = [(c, _stored_fn(self.table.c[c])) for c in self.columns]
         self.same = [(c, _same_fn(self.table.c[c])) for c in self.columns]
+        # per synced column: the JSON types that read back as themselves (compact_new_inserts)
+        self.read_back = {c: _read_back_types(self.table.c[c]) for c in self.columns}
 
     @classmethod
     def of(cls, model) -> TableInfo:
@@ -266,6 +285,58 @@ def compact_insert(info: TableInfo, data: dict, row: dict) -> dict | None:
         j = data[c]
         if not _same_json(stored(row.get(c)), j):
             out[c] = j
+    return out
+
+
+def _read_back_types(column) -> frozenset[type] | None:
+    """The JSON value types that, given to an insert of ``column`` (decoded as the
+    merge decodes them, ``TableInfo.decode``), always read back as the same JSON:
+    ``_same_json(stored(decode(v)), v)`` for every value of these types (None: no
+    type is sure — the value decides). Mirrors ``_stored_fn``."""
+    t = column.type
+    if isinstance(t, (ScaledDecimal, Date)):
+        return None
+    if isinstance(t, Boolean):
+        return frozenset({bool, type(None)})
+    kind = t.python_type if not isinstance(t, UTCDateTime) else None
+    if kind in (str, int):
+        return frozenset({kind, type(None)})
+    return frozenset({type(None)})
+
+
+def compact_new_inserts(info: TableInfo, datas: list[dict]) -> list[dict | None]:
+    """``compact_insert(info, d, row)`` of insert entries' data ``d`` whose row was
+    made from ``d`` alone (every value decoded by ``TableInfo.decode``: a record
+    new here, its insert its only entry) — the same result, worked out column by
+    column: a column whose values are all of types that read back as themselves
+    costs one pass in C; any other value is decided once per distinct value (a
+    batch repeats its dates and times)."""
+    columns = info.columns
+    whole = tuple(columns)
+    ok = [i for i, d in enumerate(datas) if tuple(d) == whole]
+    out: list[dict | None] = [None] * len(datas)
+    if not ok:
+        return out
+    compact = [{COMPACT: 1} for _ in ok]
+    rows = [datas[i] for i in ok]
+    for c, stored in info.stored:
+        col = list(map(itemgetter(c), rows))
+        sure = info.read_back.get(c)
+        if sure is not None and sure.issuperset(map(type, col)):
+            continue   # every value reads back the same: the column is left to the row
+        decode = info.decoders.get(c)
+        memo: dict = {}
+        for p, v in enumerate(col):
+            try:
+                same = memo[(type(v), v)]
+            except KeyError:
+                same = memo[(type(v), v)] = _same_json(stored(v if v is None or decode is None else decode(v)), v)
+            except TypeError:   # a list or object (a column of no declared type): not hashable
+                same = _same_json(stored(v if v is None or decode is None else decode(v)), v)
+            if not same:
+                compact[p][c] = v
+    for p, i in enumerate(ok):
+        out[i] = compact[p]
     return out
 
 
@@ -610,16 +681,42 @@ class ChangeWriter:
                     return
         self.session.execute(insert(info.table), rows)
 
-    def _insert_columns(self, table, keys: tuple[str, ...], columns: list) -> None:
+    def _insert_columns(self, table, keys: tuple[str, ...], columns: list, *, by_value: bool = False) -> None:
         """SQLite bulk insert: ``columns[j]`` holds every row's value of ``keys[j]``.
         Values are converted column by column with SQLAlchemy's bind processors
         (the same stored values as ``session.execute(insert(table), rows)``) and
         handed to the driver's executemany in one call, on the session's
-        connection and inside its transaction."""
+        connection and inside its transaction. ``by_value``: each distinct value
+        converted once (``_stored_column``; values that repeat, as imported times do)."""
         sql, converters = _sqlite_insert(table, self.session.get_bind().dialect, keys)
-        columns = [col if conv is None else _convert_column(conv, col)
+        columns = [col if conv is None else (_stored_column(col, None, conv) if by_value
+                                             else _convert_column(conv, col))
                    for col, conv in zip(columns, converters)]
         self.session.connection().exec_driver_sql(sql, list(zip(*columns)))
+
+    def _insert_entry_rows(self, info: TableInfo, rows: list[dict]) -> None:
+        """SQLite bulk insert of rows whose synced values are as an insert entry
+        carries them (JSON values: "2026-03-01", "12000.5", …; the sync merge's new
+        rows): each value decoded as ``TableInfo.decode`` does, then bound as
+        SQLAlchemy binds it — what ``_insert_rows`` of the decoded rows stores —,
+        column by column and once per distinct value (a batch repeats its dates,
+        times and flags)."""
+        if info.name == "companies":
+            write_name_keys(self.session, {r["id"]: r["name_norm"] for r in rows})
+        dialect = self.session.get_bind().dialect
+        by_keys: dict[tuple[str, ...], list[dict]] = {}
+        for r in rows:
+            by_keys.setdefault(tuple(r), []).append(r)
+        for keys, group in by_keys.items():
+            sql, converters = _sqlite_insert(info.table, dialect, keys)
+            columns = []
+            for k, bind in zip(keys, converters):
+                col = list(map(itemgetter(k), group))
+                decode = info.decoders.get(k)
+                if decode is not None or bind is not None:
+                    col = _stored_column(col, decode, bind)
+                columns.append(col)
+            self.session.connection().exec_driver_sql(sql, list(zip(*columns)))
 
     def insert_seed(self, model, rows: list[dict], origin: str, first_counter: int) -> None:
         """Insert built-in catalogue rows as authored by the seed pseudo-site at

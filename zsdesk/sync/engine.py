@@ -16,15 +16,17 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
+from types import GenericAlias
 from typing import Annotated, Any
 
 import msgspec
-from sqlalchemy import Boolean, Date, Integer, String, insert, select, update
+from sqlalchemy import Boolean, Date, Integer, String, func, insert, literal, select, update
 
 from zsdesk.batch import chunks
 from zsdesk.db.changes import (
-    _LOG_KEYS, DERIVERS, LOG_JSON, TableInfo, compact_insert, entries_data, is_compact, keep_insert_values, log_json,
-    resolve_fields, version_token, write_name_keys,
+    _LOG_KEYS, DERIVERS, LOG_JSON, TableInfo, compact_insert, compact_new_inserts, entries_data, is_compact,
+    keep_insert_values, log_json, resolve_fields, version_token, write_name_keys,
 )
 from zsdesk.db.models import (
     SYNCED_MODELS, Base, ChangeLog, Conflict, Referral, Site, SyncPeer, Unit,
@@ -95,7 +97,24 @@ class BadEntry(ValueError):
     pass
 
 
-_DATA_JSON = LOG_JSON  # entries from other sites are logged as local ones are (zsdesk.db.changes)
+# entries from other sites are logged as local ones are (``LOG_JSON``, zsdesk.db.changes)
+_FAST_JSON = msgspec.json.Encoder()
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def _log_text(data: dict) -> str:
+    """``LOG_JSON.encode(data)``, by msgspec's encoder (a third of the time) when
+    every value is a string, integer, boolean or null: the two write those the
+    same, byte for byte (floats differ: ``1e+16`` / ``1e16``; the rest goes to
+    ``LOG_JSON``, as does text msgspec refuses, a lone surrogate)."""
+    if _PLAIN.issuperset(map(type, data.values())):
+        try:
+            return _FAST_JSON.encode(data).decode()
+        except (msgspec.EncodeError, UnicodeError, TypeError, OverflowError):
+            pass
+    return LOG_JSON.encode(data)
+
+
 _INT64 = Annotated[int, msgspec.Meta(ge=-2**63, le=2**63 - 1)]
 _DATE = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")]
 # Columns whose values are more than data (a file name, a key): their format.
@@ -188,16 +207,23 @@ class _RowTypes:
 _ROW_TYPES: dict[str, _RowTypes] = {}
 
 
+def _row_types(tbl: str) -> _RowTypes | None:
+    model = SYNCED_MODELS.get(tbl)
+    if model is None:
+        return None
+    types = _ROW_TYPES.get(tbl)
+    if types is None:
+        types = _ROW_TYPES[tbl] = _RowTypes(model)
+    return types
+
+
 def validate_entry(e: Entry) -> None:
     """Checks of meaning of a well-typed entry (``schema.Change``): a known table,
     its fields, values of the columns' types and formats, a record id of the
     table's form and a time the log can store."""
-    model = SYNCED_MODELS.get(e.tbl)
-    if model is None:
-        raise BadEntry(f"未知的表 {e.tbl}")
-    types = _ROW_TYPES.get(e.tbl)
+    types = _row_types(e.tbl)
     if types is None:
-        types = _ROW_TYPES[e.tbl] = _RowTypes(model)
+        raise BadEntry(f"未知的表 {e.tbl}")
     if e.op not in ("I", "U", "D") or not isinstance(e.data, dict) or not e.data:
         raise BadEntry("条目格式错误")
     keys = e.data.keys()
@@ -218,6 +244,41 @@ def validate_entry(e: Entry) -> None:
                 raise BadEntry(f"字段“d.{name}”的值“{str(value)[:40]}”无效")
     if e.recorded_at is not None and not _utc_time_ok(e.recorded_at):
         raise BadEntry(f"字段“at”不是有效的时间：{e.recorded_at[:40]}")
+
+
+def entries_valid(entries: list[Entry]) -> bool:
+    """Whether every entry passes ``validate_entry`` — the same checks, made per
+    table and kind of write at once (one msgspec call for a table's inserts, each
+    distinct value of a checked column checked once: a package repeats its dates
+    and times). False says only that some entry does not: ``validate_entry``, entry
+    by entry, then names the first (the message a refused file gives)."""
+    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for e in entries:
+        groups[(e.tbl, e.op)].append(e)
+    times: set[str] = set()
+    for (tbl, op), group in groups.items():
+        types = _row_types(tbl)
+        if types is None or op not in ("I", "U", "D"):
+            return False
+        datas = [e.data for e in group]
+        for keys in {tuple(d) for d in datas}:
+            if not keys or not set(keys) <= types.columns or (op == "I" and set(keys) != types.columns):
+                return False
+        if tbl != "settings" and not all(map(schema.UUID_RE.match, [e.row_id for e in group])):
+            return False
+        try:
+            msgspec.convert(datas, GenericAlias(list, (types.insert if op == "I" else types.update,)))
+        except schema.DECODE_ERRORS:
+            return False
+        for name, check in types.checks:
+            if op == "I":
+                values = {(type(v), v) for d in datas if (v := d.get(name)) is not None}
+            else:
+                values = {(type(v[1]), v[1]) for d in datas if name in d and (v := d[name])[1] is not None}
+            if not all(check(v) for _kind, v in values):
+                return False
+        times.update(e.recorded_at for e in group if e.recorded_at is not None)
+    return all(map(_utc_time_ok, times))
 
 
 @dataclass
@@ -302,11 +363,12 @@ class Merger:
         if not entries:
             return report
         report.new_entries = len(entries)
-        if self.s.bind.dialect.name == "sqlite":
+        sqlite = self.s.bind.dialect.name == "sqlite"
+        if sqlite:
             self.s.execute(select(1))  # ensure the connection is in the transaction
             self.s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-        for e in sorted(entries, key=lambda e: (e.hlc, e.origin, e.counter)):
+        for e in sorted(entries, key=attrgetter("hlc", "origin", "counter")):
             groups[(e.tbl, e.row_id)].append(e)
         current = self._load_rows(groups)
         ctx = self._context(groups)
@@ -318,7 +380,7 @@ class Merger:
             ctx.parents[(tbl, rid)] = held["owner_site_id"]
         for (tbl, rid), group in groups.items():
             if (tbl, rid) not in current:
-                first = next((e for e in group if e.op == "I"), None)
+                first = group[0] if group[0].op == "I" else next((e for e in group if e.op == "I"), None)
                 if first:
                     ctx.parents[(tbl, rid)] = first.data.get("owner_site_id")
         self._load_parents(groups, ctx)
@@ -328,6 +390,7 @@ class Merger:
         inserts: dict[str, list[dict]] = defaultdict(list)
         updates: list[tuple[str, str, dict]] = []
         touched: list[tuple[str, str, list[Entry], list]] = []
+        alone: set[tuple[str, str]] = set()   # new rows made from their only entry, an insert
         by_table: dict[str, list] = defaultdict(list)
         for key, group in groups.items():
             by_table[key[0]].append((key, group))
@@ -340,21 +403,25 @@ class Merger:
             inserts[t].append(values)
             report.tables[t].created += 1
 
+        sender, check = self.sender, rights.check
         for tbl in TABLE_ORDER:
+            if tbl not in by_table:
+                continue
             info = TableInfo.of(SYNCED_MODELS[tbl])
-            for (t, rid), group in by_table.get(tbl, ()):
+            derive = DERIVERS.get(tbl)
+            for (t, rid), group in by_table[tbl]:
                 row = current.get((t, rid))
                 owner = row["owner_site_id"] if row else ctx.parents.get((t, rid))
                 accepted = []
                 reason: str | None
                 for e in group:
-                    if self.sender is not None and e.origin != self.sender:
+                    if sender is not None and e.origin != sender:
                         reason = "不能以其他站点的名义提交修改"
                     else:
                         data = e.data if row is None and e.op == "I" else {
                             **(e.data if e.op == "I" else {}), **(row or {}), "_row_id": rid}
-                        reason = rights.check(ctx, origin=e.origin, table=t, op=e.op, owner=owner,
-                                              fields=e.data.keys(), data=data, row_id=rid, written=e.data)
+                        reason = check(ctx, origin=e.origin, table=t, op=e.op, owner=owner,
+                                       fields=e.data.keys(), data=data, row_id=rid, written=e.data)
                     if reason:
                         report.tables[t].refused.append({"row_id": rid, "origin": e.origin,
                                                          "counter": e.counter, "reason": reason,
@@ -369,11 +436,17 @@ class Merger:
                     # only version of every field — nothing to resolve, no conflict possible.
                     e = accepted[0]
                     values = dict(e.data)  # every synced column (validate_entry)
-                    for c, decode in info.decoders.items():
-                        v = values.get(c)
-                        if v is not None:
-                            values[c] = decode(v)
-                    new_row(t, rid, values)
+                    if not sqlite:  # on SQLite decoded with the insert, per column (_insert_entry_rows)
+                        for c, decode in info.decoders.items():
+                            v = values.get(c)
+                            if v is not None:
+                                values[c] = decode(v)
+                    values["id"] = rid   # new_row, its look-ups made once per table
+                    if derive:
+                        values.update(derive(values))
+                    inserts[t].append(values)
+                    report.tables[t].created += 1
+                    alone.add((t, rid))
                     accepted_entries.append(e)
                     continue
                 all_entries = old + accepted
@@ -407,10 +480,19 @@ class Merger:
         missing = self._check_references(inserts, updates, report, accepted_entries)
         if missing:
             touched[:] = [x for x in touched if (x[0], x[1]) not in missing]
-        self._write_log(accepted_entries, {(t, v["id"]): v for t, rows in inserts.items() for v in rows})
+        self._write_log(accepted_entries, {(t, v["id"]): v for t, rows in inserts.items() for v in rows}, alone)
         for t in TABLE_ORDER:
             if inserts.get(t):
-                self.w._insert_rows(TableInfo.of(SYNCED_MODELS[t]), inserts[t])
+                info = TableInfo.of(SYNCED_MODELS[t])
+                if sqlite:   # the rows made from their insert alone hold its JSON values
+                    as_sent = [v for v in inserts[t] if (t, v["id"]) in alone]
+                    if as_sent:
+                        self.w._insert_entry_rows(info, as_sent)
+                    rest = [v for v in inserts[t] if (t, v["id"]) not in alone]
+                    if rest:
+                        self.w._insert_rows(info, rest)
+                else:
+                    self.w._insert_rows(info, inserts[t])
         changing: dict[str, dict] = defaultdict(dict)  # compact inserts keep what the updates replace
         for t, rid, diff in updates:
             changing[t][rid] = (current[(t, rid)], diff)
@@ -435,9 +517,13 @@ class Merger:
         fresh = []
         seen_rows = set()
         for origin, group in by_origin.items():
-            lo, hi = min(e.counter for e in group), max(e.counter for e in group)
+            counters = [e.counter for e in group]
+            lo, hi = min(counters), max(counters)
             have = set(self.s.scalars(select(ChangeLog.counter).where(
                 ChangeLog.origin_site_id == origin, ChangeLog.counter.between(lo, hi))))
+            if not have and len(set(counters)) == len(counters):   # all new, none twice: the usual file
+                fresh.extend(group)
+                continue
             for e in group:
                 if e.counter in have:
                     report.duplicate_entries += 1
@@ -446,8 +532,9 @@ class Merger:
                     have.add(e.counter)
                     fresh.append(e)
         # rows that only came again are unchanged
-        for tbl, _ in seen_rows - {(e.tbl, e.row_id) for e in fresh}:
-            report.tables[tbl].unchanged += 1
+        if seen_rows:
+            for tbl, _ in seen_rows - {(e.tbl, e.row_id) for e in fresh}:
+                report.tables[tbl].unchanged += 1
         return fresh
 
     # child table -> (parent table, the column naming the parent)
@@ -478,10 +565,15 @@ class Merger:
         by_table: dict[str, list[str]] = defaultdict(list)
         for t, rid in groups:
             by_table[t].append(rid)
+        sqlite = self.s.bind.dialect.name == "sqlite"
         for t, ids in by_table.items():
             table = SYNCED_MODELS[t].__table__
-            for chunk in chunks(ids):
-                for r in self.s.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            # SQLite: the ids as one JSON array (json_each), not IN lists of thousands of parameters
+            for chunk in ([ids] if sqlite else chunks(ids)):
+                wanted = (table.c.id.in_(select(func.json_each(literal(json.dumps(chunk))).table_valued("value")
+                                                .c.value).scalar_subquery())
+                          if sqlite else table.c.id.in_(chunk))
+                for r in self.s.execute(select(table).where(wanted)).mappings():
                     out[(t, r["id"])] = dict(r)
         return out
 
@@ -508,15 +600,17 @@ class Merger:
             table = SYNCED_MODELS[t].__table__
             wanted: dict[str, set[str]] = defaultdict(set)
             fks = [(c.key, next(iter(c.foreign_keys)).column.table.name) for c in table.columns if c.foreign_keys]
-            for v in rows:
-                for col, target in fks:
-                    if v.get(col) and (target, v[col]) not in incoming:
-                        wanted[target].add(v[col])
+            for col, target in fks:   # column by column: the distinct ids each names
+                wanted[target].update(i for i in {v.get(col) for v in rows} if i and (target, i) not in incoming)
             have: set[tuple[str, str]] = set()
+            absent = False
             for target, ids in wanted.items():
                 ttable = Base.metadata.tables[target]
                 for chunk in chunks(ids):
                     have.update((target, i) for i in self.s.scalars(select(ttable.c.id).where(ttable.c.id.in_(chunk))))
+                absent = absent or any((target, i) not in have for i in ids)
+            if not absent:   # every id named is held or comes with the file: no row lacks one
+                continue
             kept = []
             for v in rows:
                 lacking = [(target, v[col]) for col, target in fks
@@ -571,33 +665,51 @@ class Merger:
             accepted_entries[:] = [e for e in accepted_entries if (e.tbl, e.row_id) not in missing]
         return missing
 
-    def _write_log(self, entries: list[Entry], new_rows: dict | None = None) -> None:
+    def _write_log(self, entries: list[Entry], new_rows: dict | None = None, alone: set | None = None) -> None:
         """Log the accepted entries; the insert of a row new here (``new_rows``:
-        {(tbl, id): the values inserted}) compact, as a local insert is."""
+        {(tbl, id): the values inserted}) compact, as a local insert is. ``alone``:
+        the new rows made from their insert alone, whose compact form is worked
+        out per table, column by column (``compact_new_inserts``)."""
         if not entries:
             return
         new_rows = new_rows or {}
+        compacts: dict[int, dict | None] = {}   # id(entry) -> its compact data
+        if alone:
+            by_table: dict[str, list[Entry]] = defaultdict(list)
+            for e in entries:
+                if e.op == "I" and (e.tbl, e.row_id) in alone:
+                    by_table[e.tbl].append(e)
+            for t, group in by_table.items():
+                datas = compact_new_inserts(TableInfo.of(SYNCED_MODELS[t]), [e.data for e in group])
+                compacts.update(zip(map(id, group), datas))
         now = utcnow()
         rows = []
-        encode = _DATA_JSON.encode
+        encode = _log_text
         source = self.source
+        times: dict[str, dt.datetime | None] = {}   # a batch repeats its times: each parsed once
         for e in entries:
             at = None
             if e.recorded_at:
-                try:
-                    at = dt.datetime.fromisoformat(e.recorded_at)
-                except ValueError:
-                    at = None
+                at = times.get(e.recorded_at, now)
+                if at is now:
+                    try:
+                        at = dt.datetime.fromisoformat(e.recorded_at)
+                    except ValueError:
+                        at = None
+                    times[e.recorded_at] = at
             data = e.data
             if e.op == "I":
-                held = new_rows.get((e.tbl, e.row_id))
-                if held is not None:
-                    data = compact_insert(TableInfo.of(SYNCED_MODELS[e.tbl]), data, held) or data
+                if id(e) in compacts:
+                    data = compacts[id(e)] or data
+                else:
+                    held = new_rows.get((e.tbl, e.row_id))
+                    if held is not None:
+                        data = compact_insert(TableInfo.of(SYNCED_MODELS[e.tbl]), data, held) or data
             # in ChangeLog column order: _LOG_KEYS
             rows.append((e.origin, e.counter, e.hlc, e.tbl, e.row_id, e.op, encode(data),
                          log_json(e.base) if e.base else None, e.actor, source, at or now))
         if self.w._sqlite:  # the writer's bulk path, as for local writes
-            self.w._insert_columns(ChangeLog.__table__, _LOG_KEYS, list(zip(*rows)))
+            self.w._insert_columns(ChangeLog.__table__, _LOG_KEYS, list(zip(*rows)), by_value=True)
             return
         for chunk in chunks(rows, 5000):
             self.s.execute(insert(ChangeLog.__table__), [dict(zip(_LOG_KEYS, r)) for r in chunk])

@@ -24,7 +24,7 @@ from zsdesk.seed import SEED_SITE_ID
 from zsdesk.hlc import unpack, wall_millis
 from zsdesk.sync import EXTENSION, FORMAT, MIN_READER
 from zsdesk.sync import crypto, schema
-from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, validate_entry
+from zsdesk.sync.engine import ApplyReport, BadEntry, Entry, Merger, entries_valid, validate_entry
 from zsdesk.sync.package import OpenedPackage, PackageRefused, build, open_bytes
 from zsdesk.timefmt import format_timestamp, to_beijing
 
@@ -57,7 +57,12 @@ def _jsonl(entries) -> bytes:
 
 def _parse_jsonl(data: bytes, name: str) -> list[Entry]:
     """The entries of a data file, typed by ``schema.Change`` and checked by
-    ``validate_entry``; refused naming the line and the field at the first bad one."""
+    ``validate_entry``; refused naming the line and the field at the first bad one.
+    The checks are made for the whole file at once (``entries_valid``); only a
+    file that fails them is read again entry by entry, for the message."""
+    entries = schema.decode_changes(data, name, Entry)
+    if entries_valid(entries):
+        return entries
     return schema.decode_changes(data, name, Entry, check=validate_entry)
 
 
