@@ -38,14 +38,14 @@ import gc
 import json
 import threading
 from bisect import bisect_left, bisect_right
-from itertools import compress
-from operator import attrgetter
 from collections import defaultdict
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple
-
-from contextlib import contextmanager
+from itertools import compress
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from sqlalchemy import Date, String, and_, case, func, select, text, type_coerce
 
@@ -378,6 +378,7 @@ class Snapshot:
         self._arrivals_of: dict[str, list] | None = None   # project id -> arrivals (by ``end``)
         self._positions: dict[str, int] | None = None   # project id -> its place in ``projects``
         self._arrival_positions: dict[str, list[int]] = {}   # project id -> places in ``arrivals``
+        self._arrival_ids: dict[str, Any] | None = None   # arrival id -> its row (of ``arrivals``)
         with ws.read() as s:
             con = s.connection()
             self.projects = con.execute(select(Project.id, Project.unit_id, Project.contract_date,
@@ -441,6 +442,7 @@ class Snapshot:
         sub._rushed = dict(self._rushed)
         sub._arrivals_of = None
         sub._positions = None
+        sub._arrival_ids = None
         return sub
 
     def rows(self, ws, period: Period, limits: dict) -> _Rows:
@@ -458,7 +460,7 @@ class Snapshot:
         key = (end, limits["rush_days"])
         if key not in self._rushed:   # the change log is read once per end (招商活动: one end for all)
             with ws.read() as s:
-                self._rushed[key] = _rushed(s, end, limits, arrivals)
+                self._rushed[key] = _rushed(s, end, limits, self._arrival_project(end))
         return _Rows(projects, arrivals, self._rushed[key], self.evidence)
 
     def read_rushed(self, ws, ends: list[dt.date], limits: dict) -> None:
@@ -471,8 +473,19 @@ class Snapshot:
             return
         with ws.read() as s:
             for end in ends:
-                arrivals = self.arrivals if end >= self.end else self.arrivals[:_dated_by(self.arrivals, end)]
-                self._rushed[(end, limits["rush_days"])] = _rushed(s, end, limits, arrivals)
+                self._rushed[(end, limits["rush_days"])] = _rushed(s, end, limits, self._arrival_project(end))
+
+    def _arrival_project(self, end: dt.date) -> Callable[[str], str | None]:
+        """arrival id -> its project, for the snapshot's arrivals dated by ``end`` (None for
+        another id): the index is made once (a brief asks for three ends)."""
+        if self._arrival_ids is None:
+            self._arrival_ids = {a.id: a for a in self.arrivals}
+        held = self._arrival_ids
+
+        def project(arrival_id: str) -> str | None:
+            a = held.get(arrival_id)
+            return a.project_id if a is not None and a.arrival_date <= end else None
+        return project
 
     def arrivals_of(self, arrivals: list) -> dict[str, list]:
         """project id -> its arrivals (of ``arrivals``: the snapshot's, or those by a period's end)."""
@@ -524,18 +537,17 @@ def _rush_query(s, window: tuple[dt.datetime, dt.datetime]):
             .where(rush, ChangeLog.recorded_at >= window[0], ChangeLog.recorded_at < window[1]))
 
 
-def _rushed(s, end: dt.date, limits: dict, arrivals) -> set[str]:
+def _rushed(s, end: dt.date, limits: dict, arrival_project: Callable[[str], str | None]) -> set[str]:
     """突击上报: projects whose rows were recorded in the last days before the end of the period."""
-    return _rushed_of(s.execute(_rush_query(s, _rush_window(end, limits))).all(), arrivals)
+    return _rushed_of(s.execute(_rush_query(s, _rush_window(end, limits))).all(), arrival_project)
 
 
-def _rushed_of(rushed_rows, arrivals) -> set[str]:
+def _rushed_of(rushed_rows, arrival_project: Callable[[str], str | None]) -> set[str]:
     """The projects of change log rows (tbl, row id, the stage's project, …); an arrival
-    not among ``arrivals`` (those by the period's end) counts by its own id."""
+    ``arrival_project`` does not know (not among those by the period's end) counts by its
+    own id."""
     if not rushed_rows:
         return set()
-    arrival_ids = {r[1] for r in rushed_rows if r[0] == "capital_arrivals"}
-    arrival_project = {a.id: a.project_id for a in arrivals if a.id in arrival_ids} if arrival_ids else {}
     rushed = set()
     for tbl, rid, stage_project, *_ in rushed_rows:
         if tbl == "projects":
@@ -543,7 +555,7 @@ def _rushed_of(rushed_rows, arrivals) -> set[str]:
         elif tbl == "project_stages" and stage_project is not None:
             rushed.add(stage_project)
         elif tbl == "capital_arrivals":
-            rushed.add(arrival_project.get(rid, rid))
+            rushed.add(arrival_project(rid) or rid)
     return rushed
 
 
