@@ -142,3 +142,25 @@ def test_the_program_paints_its_frame_before_importing_the_database_layer(county
     painted = json.loads(next(x for x in lines if x.startswith("PAINTED "))[len("PAINTED "):])
     assert painted == {"opening": True, "sqlalchemy": False, "database": []}
     assert "zsdesk: main window shown" in lines[lines.index(next(x for x in lines if x.startswith("PAINTED "))) + 1:]
+
+
+def test_a_portable_built_program_also_paints_before_importing_the_database_layer(county_file, tmp_path):
+    """A built program (``sys.frozen``) with the ``portable`` file beside it decides its
+    settings folder before the first paint: that question (``zsdesk.paths``) no longer
+    imports the database layer, and the settings land beside the program."""
+    program = tmp_path / "zsdesk-portable"
+    program.mkdir()
+    (program / "portable").write_text("")
+    frozen = ("import sys\nsys.frozen = True\n"
+              f"sys.executable = {str(program / 'zsdesk')!r}\n") + FIRST_PAINT
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZSDESK_QUIT_AFTER_MS": "0", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
+           "XDG_STATE_HOME": str(home / ".state")}
+    out = subprocess.run([sys.executable, "-c", frozen, str(county_file)], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.splitlines()
+    painted = json.loads(next(x for x in lines if x.startswith("PAINTED "))[len("PAINTED "):])
+    assert painted == {"opening": True, "sqlalchemy": False, "database": []}
+    assert (program / "settings").is_dir()      # portable: QSettings beside the program

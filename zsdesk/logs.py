@@ -40,7 +40,7 @@ _handler: _PrivateRotatingFile | None = None
 
 def log_dir() -> Path:
     """The folder of the log file (see the module docstring)."""
-    from zsdesk.db.engine import data_dir, portable_dir
+    from zsdesk.paths import data_dir, portable_dir   # (no database library: the window logs before it)
 
     if os.environ.get("ZSDESK_DATA_DIR") or portable_dir() is not None:
         return data_dir() / "logs"

@@ -32,11 +32,13 @@ from zsdesk.domain import (
 from zsdesk.errors import (
     NotFoundError, ReadOnlyError, RefusedError, StorageError, ValidationError, ValidationErrors, ZsdeskError,
 )
+from zsdesk.paths import portable_dir
 from zsdesk.seed import DEFAULT_LIGHT_LIMITS
 from zsdesk.timefmt import format_timestamp
 from zsdesk.validation import normalize_usci, parse_money, validate_usci
 
 __all__ = [
+    "portable_dir",
     "CARRIER_KINDS", "COMPANY_TAGS", "DEFAULT_LIGHT_LIMITS", "LEAD_FLOW", "LEAD_LABELS", "LEAD_SIDE",
     "PROBLEM_CATEGORIES", "PROJECT_CATEGORIES", "PROJECT_FLOW", "PROJECT_LABELS", "PROJECT_SIDE", "STAGES_NEEDING_REASON",
     "TARGET_METRICS", "VISIT_KINDS",

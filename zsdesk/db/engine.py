@@ -9,7 +9,6 @@ import logging
 import os
 import re
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from zsdesk.errors import StorageError
+from zsdesk.paths import PORTABLE_MARKER, data_dir, portable_dir  # noqa: F401  (re-exported: where files live)
 from zsdesk.timefmt import format_timestamp
 
 log = logging.getLogger(__name__)
@@ -33,37 +33,6 @@ BUSY_TIMEOUT_MS = 10_000
 #: the wait of the transactions begun in this thread (``lock_wait``); threads start with the default
 _busy_timeout_ms = contextvars.ContextVar("busy_timeout_ms", default=BUSY_TIMEOUT_MS)
 _LOCK_MESSAGES = ("database is locked", "could not obtain lock", "lock timeout")  # the last two: PostgreSQL
-
-
-#: a file of this name beside the executable of a built (frozen) program turns on portable mode
-PORTABLE_MARKER = "portable"
-
-
-def portable_dir() -> Path | None:
-    """The program's own folder when it runs in portable mode, else None.
-
-    Portable mode: a built program (PyInstaller sets ``sys.frozen``) with a file
-    named ``portable`` beside its executable keeps the database, its backups,
-    attachments and the settings in that folder, so a team can run zsdesk from
-    a USB stick. A program run from source never is portable."""
-    if not getattr(sys, "frozen", False):
-        return None
-    folder = Path(sys.executable).resolve().parent
-    return folder if (folder / PORTABLE_MARKER).exists() else None
-
-
-def data_dir() -> Path:
-    """The user data folder (or the folder beside the program in portable mode).
-    ``ZSDESK_DATA_DIR`` wins over both."""
-    override = os.environ.get("ZSDESK_DATA_DIR")
-    if override:
-        return Path(override)
-    portable = portable_dir()
-    if portable is not None:
-        return portable
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("zsdesk", appauthor=False))
 
 
 def resolve_db_url(path: str | os.PathLike | None = None) -> str:

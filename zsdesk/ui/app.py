@@ -100,15 +100,11 @@ def prepare_application() -> QApplication:
 
 def use_portable_settings() -> Path | None:
     """In portable mode (a file ``portable`` beside the built program, see
-    ``zsdesk.app.site.portable_dir``) keep QSettings as an INI file in
+    ``zsdesk.app.portable_dir``) keep QSettings as an INI file in
     ``<program folder>/settings/`` instead of the user's profile; the folder in
     use, or None when not portable. (A sub-folder: on Linux the executable
     ``zsdesk`` already takes the name QSettings would give its folder.)"""
-    if not getattr(sys, "frozen", False):
-        # run from source: never portable (``portable_dir``'s first rule), and the
-        # database layer that answers it is not imported before the window is painted
-        return None
-    from zsdesk.app.site import portable_dir
+    from zsdesk.app import portable_dir   # (zsdesk.paths: no database library before the first paint)
     from zsdesk.ui.options import use_ini_folder
 
     folder = portable_dir()
