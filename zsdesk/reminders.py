@@ -187,10 +187,18 @@ def lead_light(lead, limits: dict, today: dt.date) -> tuple[str, str]:
     return GREEN, f"{LEAD_LABELS[lead.stage]}{idle}天"
 
 
-def _limit_passed_by(today: dt.date, months: int) -> dt.date:
-    """A contract date on or after every one whose ``months`` limit passed before ``today``
-    (a few days of slack: ends of months clamp); ``project_light`` decides exactly."""
-    return months_before(today, months) + dt.timedelta(days=4)
+def first_date_reaching(bound: dt.date, months: int) -> dt.date:
+    """The earliest date d with ``d + months`` (the lights' month arithmetic) >= ``bound``.
+    Adding months is monotone (and flat at month ends), so this is a threshold:
+    ``d + months >= bound`` exactly when ``d >= result`` — a project signed before
+    ``first_date_reaching(today, limit)`` is past its limit (red)."""
+    d = months_before(bound, months)
+    one = dt.timedelta(days=1)
+    while months_before(d - one, -months) >= bound:
+        d -= one
+    while months_before(d, -months) < bound:
+        d += one
+    return d
 
 
 def lights(ws, *, unit_id: str | None = None, unit_ids: Collection[str] | None = None,
@@ -215,9 +223,9 @@ def lights(ws, *, unit_id: str | None = None, unit_ids: Collection[str] | None =
         if red_only:
             q = q.where(or_(Project.stage.in_(("defaulted", "stalled")),
                             (Project.stage.in_(("signed", "registered"))
-                             & (Project.contract_date <= _limit_passed_by(today, limits["project_start_months"]))),
+                             & (Project.contract_date < first_date_reaching(today, limits["project_start_months"]))),
                             (Project.stage.in_(("started", "completed"))
-                             & (Project.contract_date <= _limit_passed_by(today, limits["project_production_months"])))))
+                             & (Project.contract_date < first_date_reaching(today, limits["project_production_months"])))))
         for p in _scoped_rows(s, q, Project, unit_id, unit_ids, ids) if "projects" in tables else ():
             colour, reason, deadline = project_light(p, limits, today, problems.get(p.id, 0))
             if colour in colours:

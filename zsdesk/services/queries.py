@@ -82,9 +82,8 @@ from zsdesk.db.models import (
 from zsdesk.domain import (
     CARRIER_KINDS, COMPANY_TAGS, LEAD_LABELS, LEAD_STAGES, PROJECT_LABELS, PROJECT_STAGES, VISIT_KINDS,
 )
-from zsdesk.metrics import months_before
 from zsdesk.names import has_han, pinyin_keys, pinyin_of
-from zsdesk.reminders import GREEN, LIGHT_LABELS, RED, YELLOW, lead_light, project_light
+from zsdesk.reminders import GREEN, LIGHT_LABELS, RED, YELLOW, first_date_reaching, lead_light, project_light
 
 KINDS = ("visits", "leads", "projects", "companies", "carriers")
 PAGE_SIZE = 200
@@ -296,19 +295,6 @@ def column_keys(kind: str) -> list[str]:
 
 # --- the context of one call: today, light limits, dialect ---------------------------------
 
-def _first_date_reaching(bound: dt.date, months: int) -> dt.date:
-    """The earliest date d with ``d + months`` (reminders' month arithmetic) >= ``bound``.
-    Adding months is monotone (and flat at month ends), so this is a threshold:
-    ``d + months >= bound`` exactly when ``d >= result``."""
-    d = months_before(bound, months)
-    one = dt.timedelta(days=1)
-    while months_before(d - one, -months) >= bound:
-        d -= one
-    while months_before(d, -months) < bound:
-        d += one
-    return d
-
-
 class _Context:
     """What the SQL of one call needs: the dialect, the light thresholds, the site."""
 
@@ -372,10 +358,10 @@ class _Context:
         with the open problems counted, and reminders.lights skipping 达效)."""
         lim = self.limits
         yellow_edge = self.today + dt.timedelta(days=lim["yellow_days"] + 1)
-        start_red = _first_date_reaching(self.today, lim["project_start_months"])
-        start_yellow = _first_date_reaching(yellow_edge, lim["project_start_months"])
-        prod_red = _first_date_reaching(self.today, lim["project_production_months"])
-        prod_yellow = _first_date_reaching(yellow_edge, lim["project_production_months"])
+        start_red = first_date_reaching(self.today, lim["project_start_months"])
+        start_yellow = first_date_reaching(yellow_edge, lim["project_start_months"])
+        prod_red = first_date_reaching(self.today, lim["project_production_months"])
+        prod_yellow = first_date_reaching(yellow_edge, lim["project_production_months"])
         open_problem = exists().where(Problem.project_id == Project.id, ~Problem.deleted, ~Problem.resolved)
         before_start = Project.stage.in_(("signed", "registered"))
         before_production = Project.stage.in_(("started", "completed"))
