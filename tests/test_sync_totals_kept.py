@@ -40,17 +40,20 @@ def add_work(ws, unit, n: int, tag: str) -> None:
                            for _ in range(n)])
 
 
+def send_and_check(net, tx, n: int, tag: str) -> None:
+    """``n`` more visits from the county, sent up: applied without a totals warning,
+    and the kept numbers equal a count of what the city holds."""
+    add_work(tx, net.units["TX-U01"], n, tag)
+    result = net.up("TX-U01")
+    assert result.status == "applied" and not [w for w in result.warnings if "对方有" in w]
+    assert kept(net.city, tx.site.id) == held(net.city, tx.site.id)
+
+
 def test_the_kept_numbers_follow_each_import(net):
     tx, city = net["TX-U01"], net.city
-    add_work(tx, net.units["TX-U01"], 3, "泰兴一")
-    first = net.up("TX-U01")
-    assert first.status == "applied" and not [w for w in first.warnings if "对方有" in w]
-    assert kept(city, tx.site.id) == held(city, tx.site.id)
+    send_and_check(net, tx, 3, "泰兴一")
     assert kept(city, tx.site.id)["visits"] == 3
-    add_work(tx, net.units["TX-U01"], 4, "泰兴二")
-    second = net.up("TX-U01")
-    assert second.status == "applied" and not [w for w in second.warnings if "对方有" in w]
-    assert kept(city, tx.site.id) == held(city, tx.site.id)
+    send_and_check(net, tx, 4, "泰兴二")
     assert kept(city, tx.site.id)["visits"] == 7
 
 
@@ -60,16 +63,10 @@ def test_a_wrong_or_missing_kept_number_is_counted_again(net):
     net.up("TX-U01")
     with city.write() as w:   # a kept number gone wrong (or a database from before it was kept)
         w.session.merge(LocalState(key=HELD_KEY + tx.site.id, value=json.dumps({"visits": 40, "companies": 0})))
-    add_work(tx, net.units["TX-U01"], 1, "泰兴二")
-    result = net.up("TX-U01")
-    assert result.status == "applied" and not [w for w in result.warnings if "对方有" in w]
-    assert kept(city, tx.site.id) == held(city, tx.site.id)
+    send_and_check(net, tx, 1, "泰兴二")
     with city.write() as w:
         w.session.delete(w.session.get(LocalState, HELD_KEY + tx.site.id))
-    add_work(tx, net.units["TX-U01"], 1, "泰兴三")
-    result = net.up("TX-U01")
-    assert result.status == "applied" and not [w for w in result.warnings if "对方有" in w]
-    assert kept(city, tx.site.id) == held(city, tx.site.id)
+    send_and_check(net, tx, 1, "泰兴三")
     assert kept(city, tx.site.id)["visits"] == 4
 
 

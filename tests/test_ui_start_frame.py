@@ -130,18 +130,25 @@ sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
-def test_the_program_paints_its_frame_before_importing_the_database_layer(county_file, tmp_path):
+def _first_paint(script: str, county_file, tmp_path) -> tuple[dict, list[str]]:
+    """Run ``script`` (``FIRST_PAINT`` or a variant) as the program on ``county_file`` in a
+    fresh process with its own home: what it saw at its first paint, and its output lines."""
     home = tmp_path / "home"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZSDESK_QUIT_AFTER_MS": "0", "HOME": str(home),
            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
            "XDG_STATE_HOME": str(home / ".state")}
-    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(county_file)], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", script, str(county_file)], capture_output=True, text=True,
                          timeout=120, env=env)
     assert out.returncode == 0, out.stderr[-2000:]
     lines = out.stdout.splitlines()
-    painted = json.loads(next(x for x in lines if x.startswith("PAINTED "))[len("PAINTED "):])
+    at = next(i for i, x in enumerate(lines) if x.startswith("PAINTED "))
+    return json.loads(lines[at][len("PAINTED "):]), lines[at + 1:]
+
+
+def test_the_program_paints_its_frame_before_importing_the_database_layer(county_file, tmp_path):
+    painted, after = _first_paint(FIRST_PAINT, county_file, tmp_path)
     assert painted == {"opening": True, "sqlalchemy": False, "database": []}
-    assert "zsdesk: main window shown" in lines[lines.index(next(x for x in lines if x.startswith("PAINTED "))) + 1:]
+    assert "zsdesk: main window shown" in after
 
 
 def test_a_portable_built_program_also_paints_before_importing_the_database_layer(county_file, tmp_path):
@@ -153,14 +160,6 @@ def test_a_portable_built_program_also_paints_before_importing_the_database_laye
     (program / "portable").write_text("")
     frozen = ("import sys\nsys.frozen = True\n"
               f"sys.executable = {str(program / 'zsdesk')!r}\n") + FIRST_PAINT
-    home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZSDESK_QUIT_AFTER_MS": "0", "HOME": str(home),
-           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
-           "XDG_STATE_HOME": str(home / ".state")}
-    out = subprocess.run([sys.executable, "-c", frozen, str(county_file)], capture_output=True, text=True,
-                         timeout=120, env=env)
-    assert out.returncode == 0, out.stderr[-2000:]
-    lines = out.stdout.splitlines()
-    painted = json.loads(next(x for x in lines if x.startswith("PAINTED "))[len("PAINTED "):])
+    painted, _ = _first_paint(frozen, county_file, tmp_path)
     assert painted == {"opening": True, "sqlalchemy": False, "database": []}
     assert (program / "settings").is_dir()      # portable: QSettings beside the program
