@@ -377,7 +377,7 @@ class Snapshot:
         self._rushed: dict[tuple, set[str]] = {}   # (end, rush days) -> 突击上报 project ids
         self._arrivals_of: dict[str, list] | None = None   # project id -> arrivals (by ``end``)
         self._positions: dict[str, int] | None = None   # project id -> its place in ``projects``
-        self._arrival_positions: dict[str, list[int]] = {}   # project id -> places in ``arrivals``
+        self._arrival_places: dict[str, list[int]] | None = None   # project id -> places in ``arrivals``
         self._arrival_ids: dict[str, Any] | None = None   # arrival id -> its row (of ``arrivals``)
         with ws.read() as s:
             con = s.connection()
@@ -430,11 +430,7 @@ class Snapshot:
         project)."""
         if self._positions is None:
             self._positions = {r.id: i for i, r in enumerate(self.projects)}
-            by_project: dict[str, list[int]] = defaultdict(list)
-            for i, a in enumerate(self.arrivals):
-                by_project[a.project_id].append(i)
-            self._arrival_positions = by_project
-        at, arrived = self._positions, self._arrival_positions
+        at, arrived = self._positions, self._places()
         wanted = {p for p in project_ids if p in at}
         sub = copy.copy(self)
         sub.projects = [self.projects[i] for i in sorted(at[p] for p in wanted)]
@@ -442,8 +438,18 @@ class Snapshot:
         sub._rushed = dict(self._rushed)
         sub._arrivals_of = None
         sub._positions = None
+        sub._arrival_places = None
         sub._arrival_ids = None
         return sub
+
+    def _places(self) -> dict[str, list[int]]:
+        """project id -> the places of its arrivals in ``arrivals`` (made once)."""
+        if self._arrival_places is None:
+            by_project: dict[str, list[int]] = defaultdict(list)
+            for i, a in enumerate(self.arrivals):
+                by_project[a.project_id].append(i)
+            self._arrival_places = by_project
+        return self._arrival_places
 
     def rows(self, ws, period: Period, limits: dict) -> _Rows:
         """The projects, arrivals, 突击上报 and attachments as they stood at ``period.end``."""
@@ -492,10 +498,7 @@ class Snapshot:
         if arrivals is not self.arrivals:
             self.arrivals_of(self.arrivals)   # by a period's end: the snapshot's, filtered by the caller
         elif self._arrivals_of is None:
-            grouped: dict[str, list] = defaultdict(list)
-            for a in arrivals:
-                grouped[a.project_id].append(a)
-            self._arrivals_of = grouped
+            self._arrivals_of = {p: [arrivals[i] for i in places] for p, places in self._places().items()}
         return self._arrivals_of  # type: ignore[return-value]
 
     def visits(self, ws, period: Period) -> _Visits:
