@@ -47,7 +47,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import Date, String, and_, case, func, select, text, type_coerce
+from sqlalchemy import Date, and_, case, func, select, text, type_coerce
 
 from zsdesk import numbers
 from zsdesk.db.models import (
@@ -534,8 +534,7 @@ def _rush_query(s, window: tuple[dt.datetime, dt.datetime]):
     # hint to its planner, the same condition)
     rush = text(f"likelihood({RUSH_WHERE}, 0.99)" if s.bind.dialect.name == "sqlite" else RUSH_WHERE)
     # a stage's project in the same query (by the stages' primary key), not in batches of ids after it
-    return (select(ChangeLog.tbl, ChangeLog.row_id, ProjectStage.project_id,
-                   type_coerce(ChangeLog.recorded_at, String))
+    return (select(ChangeLog.tbl, ChangeLog.row_id, ProjectStage.project_id)
             .outerjoin(ProjectStage, and_(ChangeLog.tbl == "project_stages", ProjectStage.id == ChangeLog.row_id))
             .where(rush, ChangeLog.recorded_at >= window[0], ChangeLog.recorded_at < window[1]))
 
@@ -546,13 +545,13 @@ def _rushed(s, end: dt.date, limits: dict, arrival_project: Callable[[str], str 
 
 
 def _rushed_of(rushed_rows, arrival_project: Callable[[str], str | None]) -> set[str]:
-    """The projects of change log rows (tbl, row id, the stage's project, …); an arrival
+    """The projects of change log rows (tbl, row id, the stage's project); an arrival
     ``arrival_project`` does not know (not among those by the period's end) counts by its
     own id."""
     if not rushed_rows:
         return set()
     rushed = set()
-    for tbl, rid, stage_project, *_ in rushed_rows:
+    for tbl, rid, stage_project in rushed_rows:
         if tbl == "projects":
             rushed.add(rid)
         elif tbl == "project_stages" and stage_project is not None:
