@@ -364,7 +364,7 @@ def test_focus_search(qtbot, settings, ws):
 # --- the models ---------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", Q.KINDS)
-def test_every_list_model_passes_qtmodeltester(qtmodeltester, ws, kind):
+def test_every_list_model_passes_qtmodeltester(qapp, qtmodeltester, ws, kind):  # a lamp is a QPixmap
     from zsdesk.ui.lists import ListModel
 
     model = ListModel(ws, kind, page_size=4)

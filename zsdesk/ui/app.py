@@ -16,7 +16,9 @@ database layer and opens the database (the password prompt, the upgrade dialog,
 the integrity check, the restore offer and the first-start window come, in that
 order, over the frame); ``MainWindow.attach`` then fills the window. So this
 module imports nothing of the database layer at its top: ``zsdesk.app.site``
-is imported inside the functions that use it.
+is imported inside the functions that use it. A first page that is the visits
+list in its opening order is filled before the database layer is imported too,
+with its first screen read read-only with ``sqlite3`` (``show_first_screen``).
 """
 
 from __future__ import annotations
@@ -496,11 +498,13 @@ def run(args) -> int:
     window.show()
     wait_painted(window)
     log.debug("main window painted %.3f s after it was made", time.perf_counter() - started)
+    first = show_first_screen(window, args)
 
     from zsdesk.app.site import DamagedDatabase
     from zsdesk.ui.crash import install_crash_handler
 
     install_crash_handler(app)  # an unexpected error: its trace in the log file, a dialog saying what to do
+    show_first_total(window, first)  # counted while the database layer was imported
 
     def refused(code: int) -> int:
         window.close()
@@ -515,6 +519,7 @@ def run(args) -> int:
         check_at_start(ws, meanwhile=window.import_ahead)
         ws = first_start(ws, args, quit_ms)
     except DamagedDatabase as exc:  # say so and offer the newest good backup
+        window.drop_first_screen()  # nothing read from the damaged file stays on screen
         if progress is not None:
             progress.close()
             progress = None
@@ -535,6 +540,7 @@ def run(args) -> int:
         ws.close()
         return refused(0)
 
+    show_first_total(window, first)
     try:
         window.attach(ws)
         app.setQuitOnLastWindowClosed(True)
@@ -551,6 +557,51 @@ def run(args) -> int:
         return app.exec()
     finally:
         ws.close()
+
+
+def show_first_screen(window, args):
+    """Right after the frame is painted, before the database layer is imported: the
+    first page, when it is a list that can be read so (the visits list in its
+    opening order, of a plain SQLite database at this program's schema; see
+    ``zsdesk.db.first_screen``), made and filled with its first screen read on
+    a thread (``zsdesk.app.listing.FirstScreenRead``: read-only, nothing written).
+    The read (its ``total()`` may come later), or None: anything else, or any
+    failure, and start-up goes on as without it."""
+    if getattr(args, "demo", False):
+        return None  # a demo database may be made or filled at start
+    from zsdesk.app.listing import KINDS, FirstScreenRead, readable
+
+    key = window.current_key()
+    if key not in KINDS:
+        return None
+    from zsdesk.ui.lists.page import opening_query
+
+    try:
+        query = opening_query(key)
+    except Exception:  # a remembered setting this version does not know
+        log.debug("start-up: the first list's order is not known", exc_info=True)
+        return None
+    if not readable(query):
+        return None
+    read = FirstScreenRead(getattr(args, "db", None), query).start()
+    if window.show_first_screen(read) is None:
+        return None
+    QCoreApplication.processEvents()  # the rows painted before the database layer is imported
+    show_first_total(window, read)
+    return read
+
+
+def show_first_total(window, read) -> None:
+    """The count of the first screen (``show_first_screen``), when it is in and not
+    shown yet; it is shown until the list is counted again with the database."""
+    total = read.total(0) if read is not None and window.ws is None else None
+    if total is None:
+        return
+    for page in window.pages.values():   # (made ahead: the list pages of ``show_first_screen``)
+        model = getattr(page, "model", None)
+        if model is not None and model.total is None:
+            model.show_first_total(total)
+            QCoreApplication.processEvents()
 
 
 def first_start(ws, args, quit_ms: int | None):

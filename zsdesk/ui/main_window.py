@@ -11,7 +11,9 @@ At start-up the window is made before the database is opened (``MainWindow(None)
 its frame, the navigation and "正在打开数据库…", painted while the database layer
 is imported and the database opened) and ``attach(ws)`` fills it. So this module
 imports nothing of the database layer at its top (``zsdesk.app.site`` is imported
-where it is used).
+where it is used). A first page that is a list can be made and filled before that
+too (``show_first_screen``, rows read ahead with ``sqlite3``); ``attach`` then gives
+it the workspace.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ MUTED = "#6B7A8F"
 
 #: the first page is made once the window is painted, or after this long at the latest
 FIRST_PAGE_LATEST_MS = 250
+#: at start-up, the longest the window waits for its first screen's rows read ahead
+FIRST_SCREEN_WAIT_S = 0.3
 
 #: item data of the navigation list
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -331,6 +335,9 @@ class MainWindow(QMainWindow):
         window is painted: the frame appears at once at start-up."""
         self.ws = ws
         apply_my_staff(ws)   # 本机使用人 signs every change (change_log.actor)
+        for page in self.pages.values():  # made ahead (``show_first_screen``): now they read
+            if getattr(page, "ws", ws) is None and hasattr(page, "attach"):
+                page.attach(ws)
         site = ws.site
         self._show_site(site.name, site.is_city)
         self.role_chip.show()
@@ -365,6 +372,42 @@ class MainWindow(QMainWindow):
             pass
         import zsdesk.app.sync  # noqa: F401  (read_sync_state's, on a worker thread)
 
+    def show_first_screen(self, read, wait_s: float = FIRST_SCREEN_WAIT_S):
+        """At start-up, before the database is open: make the first page, a list,
+        and show the rows of its opening query that ``read`` (a
+        ``zsdesk.app.listing.FirstScreenRead`` under way) gives within ``wait_s``.
+        The page, or None: then nothing of it is left, and the first page is made
+        once the database is open, as without this. ``attach`` gives the page the
+        workspace; it reads its list again (the rows shown stay where they are the same)."""
+        key = self.current_key()
+        if self.ws is not None or self.pages or key != read.query.kind:
+            return None
+        from zsdesk.ui.pages import page_class
+
+        try:
+            page = page_class(self.entry(key))(None, self.tasks, self.stack)
+        except Exception:  # (PageUnavailable too) the page says why once the database is open
+            log.debug("start-up: the first page cannot be made ahead", exc_info=True)
+            return None
+        first = read.page(wait_s)
+        if first is None or not page.show_first_page(first, read.total(0)):
+            log.debug("start-up: no first screen ahead (%s)", "not read" if first is None else "another query")
+            page.deleteLater()
+            return None
+        self._add_page(key, page)
+        self.stack.setCurrentWidget(page)
+        self.new_action.setEnabled(hasattr(page, "new_record"))
+        self.search_action.setEnabled(hasattr(page, "focus_search"))
+        return page
+
+    def drop_first_screen(self) -> None:
+        """The rows shown ahead go (a damaged database: nothing of it stays on screen)."""
+        if self.ws is None:
+            for page in self.pages.values():
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self.pages.clear()
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if not self._painted:
@@ -376,7 +419,9 @@ class MainWindow(QMainWindow):
 
     def _show_first_page(self) -> None:
         self._first_page_due = False
-        if not self.pages and self.ws is not None:  # not shown yet (a page asked for meanwhile is made by then)
+        # not shown yet (a page asked for meanwhile is made by then; one made ahead at
+        # start-up is shown unless another was chosen in the navigation meanwhile)
+        if self.ws is not None and self.current_key() not in self.pages:
             self.show_page(self.current_key())
 
     # -- layout -------------------------------------------------------------------------------
@@ -544,16 +589,18 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page of ``key``, made now if it was not yet."""
         if key not in self.pages:
-            page = create_page(self.entry(key), self.ws, self.tasks, self.stack)
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            for name, slot in (("drill_down", self.show_rows), ("sync_changed", self.refresh_status),
-                               ("data_changed", self.refresh_status)):
-                signal = getattr(page, name, None)
-                if signal is not None and hasattr(signal, "connect"):
-                    signal.connect(slot)
-            self._release_window_keys(page)
+            self._add_page(key, create_page(self.entry(key), self.ws, self.tasks, self.stack))
         return self.pages[key]
+
+    def _add_page(self, key: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        for name, slot in (("drill_down", self.show_rows), ("sync_changed", self.refresh_status),
+                           ("data_changed", self.refresh_status)):
+            signal = getattr(page, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(slot)
+        self._release_window_keys(page)
 
     def _release_window_keys(self, page: QWidget) -> None:
         """The window owns Ctrl+N, Ctrl+F, F5 and Ctrl+1…9 and routes them to the
@@ -590,6 +637,8 @@ class MainWindow(QMainWindow):
             self.refresh_status()
 
     def _page_call(self, method: str, otherwise: str) -> None:
+        if self.ws is None:
+            return  # the database is being opened
         page = self.current_page()
         fn = getattr(page, method, None)
         if fn is None:

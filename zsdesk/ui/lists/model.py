@@ -36,10 +36,22 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from zsdesk.app import LEAD_LABELS, PROJECT_LABELS, numbers
-from zsdesk.app.lists import queries
-from zsdesk.app.lists import Column, IdList, ListQuery
+from zsdesk.app.listing import DEFAULT_SORT, PAGE_SIZE, Column, FirstPage, IdList, ListQuery, column_keys, columns
 
 log = logging.getLogger(__name__)
+
+
+class _Queries:
+    """``zsdesk.app.lists.queries``, imported when first used: at start-up the first
+    list is made and filled (``show_first_page``) before the database layer is imported."""
+
+    def __getattr__(self, name: str):
+        from zsdesk.app.lists import queries as module
+
+        return getattr(module, name)
+
+
+queries = _Queries()
 
 #: the raw value of a cell (Decimal, date, int, str or None): what the column sorts by
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -366,14 +378,14 @@ class ListModel(QAbstractTableModel):
     #: scrolled to the end keep their ids (16 B each, ``IdList``) and this many rows
     MAX_ROWS = 4000
 
-    def __init__(self, ws, kind: str, tasks=None, parent=None, *, page_size: int = queries.PAGE_SIZE,
+    def __init__(self, ws, kind: str, tasks=None, parent=None, *, page_size: int = PAGE_SIZE,
                  max_rows: int | None = None):
         super().__init__(parent)
         self.ws = ws
         self.kind = kind
         self.tasks = tasks
         self.page_size = page_size
-        self.columns: tuple[Column, ...] = queries.columns(kind)
+        self.columns: tuple[Column, ...] = columns(kind)
         self.column_enum = COLUMN_ENUMS[kind]
         self._titles = [QCoreApplication.translate("ListColumns", c.title) for c in self.columns]
         self._tips = [QCoreApplication.translate("ListColumns", c.tip) if c.tip else None
@@ -396,6 +408,8 @@ class ListModel(QAbstractTableModel):
         self._warming_companies = False
         self._partial = False  # the rows answer a search made before the warm-up was done
         self._refining = False  # the rows are a quick, partial answer: the whole one is coming
+        #: the first page read at start-up before the database was open (``show_first_page``)
+        self._first: FirstPage | None = None
 
     # -- the query -----------------------------------------------------------------------------
     @property
@@ -412,6 +426,12 @@ class ListModel(QAbstractTableModel):
         return self._loading
 
     @property
+    def ahead(self) -> bool:
+        """The rows shown are the first page read at start-up before the database was
+        open (``show_first_page``): the list has not read them itself yet."""
+        return self._first is not None
+
+    @property
     def refining(self) -> bool:
         """The rows shown are a quick, partial answer to a search (what the indexes
         found right after opening a big database); the whole answer replaces them."""
@@ -424,12 +444,47 @@ class ListModel(QAbstractTableModel):
         self._query = query
         self.reload()
 
+    def show_first_page(self, first: FirstPage, total: int | None = None) -> bool:
+        """Show the first page of the model's query read at start-up, before the
+        database was open (``zsdesk.app.listing.FirstScreenRead``; the model has no
+        workspace yet), and its ``total`` when known. Whether it is shown (not when
+        it is another query's). Nothing more is read until ``attach``: the query
+        is then read again, and where its first page holds the same records they
+        stay in place with the values read again."""
+        if self.ws is not None or self._started or first.query != self._query:
+            return False
+        self.beginResetModel()
+        self._ids = IdList(first.ids)
+        self._pages.clear()
+        self._keep(0, first.ids, first.rows)
+        self._first = first
+        self._more = False
+        self._total = total
+        self.endResetModel()
+        self.loaded.emit()
+        if total is not None:
+            self.counted.emit(total)
+        return True
+
+    def show_first_total(self, total: int) -> None:
+        """The count of the first page shown by ``show_first_page``, when it comes later."""
+        if self._first is not None and self.ws is None and self._total is None:
+            self._total = total
+            self.counted.emit(total)
+
+    def attach(self, ws) -> None:
+        """The workspace, once the database is open (a model made before it, at
+        start-up); ``reload`` or ``set_query`` then reads the list."""
+        self.ws = ws
+
     def reload(self) -> None:
         """Read the current query again from its first page."""
         self._started = True
         self._cancel_running()
         self._generation += 1
-        self._total = None
+        if self._first is None or self._first.query != self._query:
+            self._first = None
+            self._total = None  # (the count read at start-up is shown until the list is counted again)
         self._more = False
         self._after = None
         self._load(first=True)
@@ -437,9 +492,9 @@ class ListModel(QAbstractTableModel):
     def sort_key(self) -> tuple[str, bool]:
         """(column key, descending) the rows are in."""
         q = self._query
-        if q.sort in queries.column_keys(self.kind):
+        if q.sort in column_keys(self.kind):
             return q.sort, q.descending
-        return queries.DEFAULT_SORT[self.kind]
+        return DEFAULT_SORT[self.kind]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
@@ -493,7 +548,21 @@ class ListModel(QAbstractTableModel):
         # still "loading" while views hear about the rows: a view (or the model
         # tester) asking for more from inside those signals must wait its turn
         self._after, self._more = page.after, page.more and not page.partial
-        if first:
+        if first and self._first is not None and not page.partial and list(page.ids) == list(self._ids):
+            # the records read at start-up: they stay, with their values read again
+            self._first = None
+            self._refining = False
+            self._keep(0, page.ids, rows)
+            self._loading = False
+            if page.ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(page.ids) - 1, len(self.columns) - 1))
+            self.loaded.emit()
+            self._warm_company_keys()
+            self._count(generation)
+        elif first:
+            if self._first is not None:  # other records than those read at start-up: counted again
+                self._first = None
+                self._total = None
             self._refining = page.partial
             self.beginResetModel()
             self._ids = IdList(page.ids)
@@ -687,7 +756,11 @@ class ListModel(QAbstractTableModel):
             words = LEAD_LABELS if self.kind == "leads" else PROJECT_LABELS
             return [QCoreApplication.translate("Domain", w) for w in words.values()]
         if key == "number":
-            sample = f"{self.ws.site.code}-V{self.ws.today().year}-0000"
+            if self.ws is not None:
+                code, year = self.ws.site.code, self.ws.today().year
+            else:  # made before the database is open: the site read with the first page
+                code, year = (self._first.site_code if self._first else ""), dt.date.today().year
+            sample = f"{code}-V{year}-0000"
             return [sample, *(str(r.get("number") or "") for r in self._kept_rows(FIT_ROWS))]
         return []
 
@@ -699,7 +772,7 @@ class ListModel(QAbstractTableModel):
         return list(self._ids)
 
     def column_of(self, key: str) -> int:
-        return queries.column_keys(self.kind).index(key)
+        return column_keys(self.kind).index(key)
 
     # -- Qt's model interface --------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008

@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from zsdesk.app import numbers
-from zsdesk.app.lists import queries
-from zsdesk.app.lists import ListQuery, export_list
+from zsdesk.app.listing import DEFAULT_SORT, TABLES, FirstPage, ListQuery, column_keys
 from zsdesk.ui import options
-from zsdesk.ui.lists.model import FIT_COLUMNS, ListModel, light_dot
+from zsdesk.ui.lists.model import FIT_COLUMNS, ListModel, light_dot, queries
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +238,7 @@ class ListPage(QWidget):
         self.ws = ws
         self.tasks = tasks
         self.kind = self.KIND
-        self.table_name = queries.TABLES[self.kind]
+        self.table_name = TABLES[self.kind]
         self.setObjectName(f"{self.kind}Page")
         self.setStyleSheet(STYLE_SHEET)
         self._drill: tuple[tuple[str, ...], str] | None = None
@@ -255,7 +254,31 @@ class ListPage(QWidget):
         self.model.failed.connect(self._on_failed)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        if ws is None:  # made at start-up before the database is open: ``attach`` reads the list
+            self._set_waiting(True)
+        else:
+            self.apply_filters()
+
+    # -- made before the database is open (start-up) ---------------------------------------------
+    def show_first_page(self, first: FirstPage, total: int | None = None) -> bool:
+        """Show the first page read at start-up (see ``ListModel.show_first_page``);
+        whether it is shown: it must be the page's opening query."""
+        return self.ws is None and first.query == self.current_query() and self.model.show_first_page(first, total)
+
+    def attach(self, ws) -> None:
+        """The database is open: the page works, and reads its list (the rows shown
+        meanwhile stay where they are the same)."""
+        self.ws = ws
+        self.model.attach(ws)
+        self._set_waiting(False)
         self.apply_filters()
+
+    def _set_waiting(self, waiting: bool) -> None:
+        """Until the page has a workspace, nothing that reads or writes can be used:
+        the rows shown can be scrolled, not sorted, searched or opened."""
+        for widget in (self.search, self.new_button, self.export_button, *self.chips.values()):
+            widget.setEnabled(not waiting)
+        self.view.horizontalHeader().setSectionsClickable(not waiting)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -487,6 +510,8 @@ class ListPage(QWidget):
         return self.model.row_id(index.row()) if index.isValid() else None
 
     def _row_menu(self, pos) -> None:
+        if self.ws is None:
+            return  # the database is being opened
         index = self.view.indexAt(pos)
         record_id = self.model.row_id(index.row()) if index.isValid() else None
         if not record_id:
@@ -528,6 +553,8 @@ class ListPage(QWidget):
             "ListPage", "记录表单尚未包含在当前版本中，暂时无法在此打开或新建记录。\n列表的查询、筛选和钻取照常可用。"))
 
     def _on_activated(self, index: QModelIndex) -> None:
+        if self.ws is None:
+            return  # the database is being opened
         record_id = self.model.row_id(index.row()) if index.isValid() else None
         if record_id:
             self.open_record(record_id)
@@ -605,6 +632,8 @@ class ListPage(QWidget):
     def export_to(self, path: str) -> None:
         """Write every record of the current query (all pages, its filters and
         order) with the visible columns to ``path``, off the GUI thread."""
+        from zsdesk.app.lists import export_list  # (the database layer: not before the first screen)
+
         columns = [(c.key, translate("ListColumns", c.title)) for i, c in enumerate(self.model.columns)
                    if not self.view.isColumnHidden(i)]
         title = self.drill_title or translate("ListPage", self.TITLE)
@@ -658,12 +687,8 @@ class ListPage(QWidget):
                 header.resizeSection(i, int(widths.get(column.key, self.default_width(column))))
                 hide = (column.key in hidden) if hidden is not None else not column.visible
                 self.view.setColumnHidden(i, hide)
-            sort = options.list_sort.of(self.kind).get()
-            keys = queries.column_keys(self.kind)
-            if sort and sort[0] in keys:
-                key, descending = sort[0], bool(sort[1])
-            else:
-                key, descending = queries.DEFAULT_SORT[self.kind]
+            keys = column_keys(self.kind)
+            key, descending = opening_sort(self.kind)
             self.model.sort(keys.index(key), Qt.SortOrder.DescendingOrder if descending
                             else Qt.SortOrder.AscendingOrder)
             header.setSortIndicator(keys.index(key), Qt.SortOrder.DescendingOrder if descending
@@ -784,3 +809,19 @@ class ListPage(QWidget):
 def _options_of_page(page_ref, key: str):
     page = page_ref()
     return page._options_of(key) if page is not None else ([], None)
+
+
+def opening_sort(kind: str) -> tuple[str, bool]:
+    """(column key, descending) a list of ``kind`` opens in: the one remembered
+    (``options.list_sort``), else the list's default."""
+    sort = options.list_sort.of(kind).get()
+    if sort and sort[0] in column_keys(kind):
+        return sort[0], bool(sort[1])
+    return DEFAULT_SORT[kind]
+
+
+def opening_query(kind: str) -> ListQuery:
+    """The query a list of ``kind`` opens with: no search, no filter, its opening order
+    (what ``ListPage.current_query`` gives when the page is made)."""
+    key, descending = opening_sort(kind)
+    return ListQuery(kind, sort=key, descending=descending)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 
-from zsdesk.app import ZsdeskError, records
+from zsdesk.app import ZsdeskError
 from zsdesk.ui.lists import ListPage
 
 
@@ -19,6 +19,8 @@ class VisitsPage(ListPage):
     NEW_LABEL = QT_TRANSLATE_NOOP("ListPage", "新建拜访")
 
     def row_actions(self, record_id: str) -> list[QAction]:
+        from zsdesk.app import records  # (the page is made at start-up before the database layer is imported)
+
         translate = QCoreApplication.translate
         action = QAction(translate("ListPage", "转为线索…"), self)
         action.setToolTip(translate("ListPage", "用这条拜访新建一条线索，保存后与拜访关联"))
