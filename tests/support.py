@@ -95,3 +95,23 @@ class OpenedDatabases:
         for thing in reversed(self._open):
             thing.close()
         self._open.clear()
+
+
+def run_program_script(script: str, db_file, tmp_path, marker: str) -> tuple[dict, list[str]]:
+    """Run ``script`` (which starts the real program on ``sys.argv[1]`` with something
+    watched) on ``db_file`` in a fresh, headless process with its own home: the JSON
+    it printed after ``marker`` and the output lines after that one."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZSDESK_QUIT_AFTER_MS": "0", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
+           "XDG_STATE_HOME": str(home / ".state")}
+    out = subprocess.run([sys.executable, "-c", script, str(db_file)], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.splitlines()
+    at = next(i for i, x in enumerate(lines) if x.startswith(marker + " "))
+    return json.loads(lines[at][len(marker) + 1:]), lines[at + 1:]

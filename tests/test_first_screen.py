@@ -15,7 +15,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless, before Qt is 
 import argparse
 import datetime as dt
 import hashlib
-import json
 import shutil
 import sqlite3
 import subprocess
@@ -26,6 +25,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
+
+from support import run_program_script
 
 from zsdesk.db import first_screen
 from zsdesk.db.first_screen import FirstPage, Unavailable, connect, count, database_path, first_page, readable
@@ -391,19 +392,10 @@ sys.exit(main(["--db", sys.argv[1]]))
 
 
 def test_a_fresh_program_fills_its_list_before_importing_the_database_layer(demo_file, tmp_path):
-    home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZSDESK_QUIT_AFTER_MS": "0", "HOME": str(home),
-           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
-           "XDG_STATE_HOME": str(home / ".state")}
-    out = subprocess.run([sys.executable, "-c", FILLED, str(demo_file)], capture_output=True, text=True,
-                         timeout=120, env=env)
-    assert out.returncode == 0, out.stderr[-2000:]
-    lines = out.stdout.splitlines()
-    at = next(i for i, x in enumerate(lines) if x.startswith("FILLED "))
-    filled = json.loads(lines[at][len("FILLED "):])
+    filled, after = run_program_script(FILLED, demo_file, tmp_path, "FILLED")
     total = sqlite3.connect(demo_file).execute("SELECT count(*) FROM visits WHERE deleted = 0").fetchone()[0]
     assert filled == {"shown": True, "rows": 200, "total": total, "sqlalchemy": False, "database": []}
-    assert "zsdesk: main window shown" in lines[at + 1:]
+    assert "zsdesk: main window shown" in after
 
 
 def test_until_the_database_is_open_the_rows_can_only_be_looked_at(qtbot, demo_file, visits_first):

@@ -13,13 +13,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless, before Qt is 
 
 import argparse
 import datetime as dt
-import json
-import subprocess
-import sys
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+from support import run_program_script
 
 from zsdesk.db.engine import Database
 from zsdesk.services import Workspace, init_site
@@ -133,16 +132,7 @@ sys.exit(main(["--db", sys.argv[1]]))
 def _first_paint(script: str, county_file, tmp_path) -> tuple[dict, list[str]]:
     """Run ``script`` (``FIRST_PAINT`` or a variant) as the program on ``county_file`` in a
     fresh process with its own home: what it saw at its first paint, and its output lines."""
-    home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZSDESK_QUIT_AFTER_MS": "0", "HOME": str(home),
-           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
-           "XDG_STATE_HOME": str(home / ".state")}
-    out = subprocess.run([sys.executable, "-c", script, str(county_file)], capture_output=True, text=True,
-                         timeout=120, env=env)
-    assert out.returncode == 0, out.stderr[-2000:]
-    lines = out.stdout.splitlines()
-    at = next(i for i, x in enumerate(lines) if x.startswith("PAINTED "))
-    return json.loads(lines[at][len("PAINTED "):]), lines[at + 1:]
+    return run_program_script(script, county_file, tmp_path, "PAINTED")
 
 
 def test_the_program_paints_its_frame_before_importing_the_database_layer(county_file, tmp_path):
