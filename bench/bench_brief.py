@@ -231,11 +231,9 @@ def main() -> int:
     if args.long is not None and not args.long.exists():
         build_w1(args.long, LONG_ARGS, "W1 over ten years")
 
-    medians = {}
-    for name, db in (("W1", args.db), ("W1 over ten years", args.long), ("W2", args.w2)):
-        if db is None:
-            continue
-        medians[name] = bench_brief(name, db, args)
+    named = [(name, db) for name, db in (("W1", args.db), ("W1 over ten years", args.long), ("W2", args.w2))
+             if db is not None]
+    medians = bench_briefs(named, args)
     for name in medians:
         if name == "W1":
             continue
@@ -251,54 +249,78 @@ def main() -> int:
     return 0
 
 
-def bench_brief(name: str, db: Path, args) -> float:
-    """The warm median of ``args.runs`` monthly briefs on ``db``, then its follow-ups and stats."""
-    from zsdesk.reports import brief, periods
-    from zsdesk.services import open_workspace
+class Brief:
+    """One database's monthly brief, made run after run (``run``), then its follow-ups
+    and ``stats`` (``finish``)."""
 
-    ws = open_workspace(db)
-    code = args.period or last_complete_month(ws.today())
-    kind, period = periods.parse_period(code, "monthly")
-    out = args.out or Path(tempfile.gettempdir()) / f"zsdesk-bench-brief-{name.replace(' ', '-')}-{code}.pdf"
-    clock = SqlClock(ws.db.engine)
-    counts = ws.counts()
-    print(f"{name}: {counts['visits']} visits, {counts['leads']} leads, {counts['projects']} projects; "
-          f"monthly brief {code} -> {out}")
-    print(f"  {month_sizes(ws, period)}")
+    def __init__(self, name: str, db: Path, args):
+        from zsdesk.reports import periods
+        from zsdesk.services import open_workspace
 
-    walls = []
-    for run in range(args.runs):
-        clock.reset()
+        self.name, self.db, self.args = name, db, args
+        self.ws = ws = open_workspace(db)
+        code = args.period or last_complete_month(ws.today())
+        self.kind, self.period = periods.parse_period(code, "monthly")
+        self.out = args.out or Path(tempfile.gettempdir()) / f"zsdesk-bench-brief-{name.replace(' ', '-')}-{code}.pdf"
+        self.clock = SqlClock(ws.db.engine)
+        self.walls: list[float] = []
+        counts = ws.counts()
+        print(f"{name}: {counts['visits']} visits, {counts['leads']} leads, {counts['projects']} projects; "
+              f"monthly brief {code} -> {self.out}")
+        print(f"  {month_sizes(ws, self.period)}")
+
+    def run(self, n: int) -> None:
+        from zsdesk.reports import brief
+
+        self.clock.reset()
         cpu, started = time.process_time(), time.perf_counter()
-        result = brief.make_brief(ws, period, kind, out)
+        result = brief.make_brief(self.ws, self.period, self.kind, self.out)
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         parts = ", ".join(f"{k} {v:.2f}" for k, v in result.timings.items() if k != "total")
-        label = "cold" if run == 0 else "warm"
-        print(f"  run {run + 1} ({label}): {wall:.2f} s wall, {cpu:.2f} s CPU; SQL {clock.seconds:.2f} s "
-              f"= {clock.seconds / wall:.0%} of the time ({clock.statements} statements); "
+        label = "cold" if n == 0 else "warm"
+        print(f"  {self.name} run {n + 1} ({label}): {wall:.2f} s wall, {cpu:.2f} s CPU; SQL {self.clock.seconds:.2f} s "
+              f"= {self.clock.seconds / wall:.0%} of the time ({self.clock.statements} statements); "
               f"{result.pages} pages; [{parts}]")
-        if run:
-            walls.append(wall)
-    if not walls:
-        walls = [wall]
-    median = statistics.median(walls)
-    print(f"monthly brief on {name}: {median:.2f} s (median of {len(walls)} warm run(s)), goal {GOAL:.1f} s, "
-          f"ratio {median / GOAL:.2f} -> {'OK' if median < GOAL else 'OVER THE GOAL'}")
-    bench_followups(ws, max(args.runs - 1, 1))
-    if args.stats_runs > 0:
-        bench_stats(db, args.stats_runs, name)
+        if n or self.args.runs == 1:
+            self.walls.append(wall)
 
-    if args.profile:
-        import cProfile
-        import pstats
+    def median(self) -> float:
+        median = statistics.median(self.walls)
+        print(f"monthly brief on {self.name}: {median:.2f} s (median of {len(self.walls)} warm run(s)), goal "
+              f"{GOAL:.1f} s, ratio {median / GOAL:.2f} -> {'OK' if median < GOAL else 'OVER THE GOAL'}")
+        return median
 
-        profiler = cProfile.Profile()
-        profiler.enable()
-        brief.make_brief(ws, period, kind, out)
-        profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
-    ws.close()
-    return median
+    def finish(self) -> None:
+        print(f"{self.name}:")
+        bench_followups(self.ws, max(self.args.runs - 1, 1))
+        if self.args.stats_runs > 0:
+            bench_stats(self.db, self.args.stats_runs, self.name)
+        if self.args.profile:
+            import cProfile
+            import pstats
+
+            from zsdesk.reports import brief
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+            brief.make_brief(self.ws, self.period, self.kind, self.out)
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+        self.ws.close()
+
+
+def bench_briefs(named: list[tuple[str, Path]], args) -> dict[str, float]:
+    """The warm median brief of each database. The runs take turns (W1, then the
+    others, run after run), so a change of the machine's speed during the bench
+    (this VM's varies) weighs on every database alike and their ratios hold."""
+    briefs = [Brief(name, db, args) for name, db in named]
+    for n in range(args.runs):
+        for b in briefs:
+            b.run(n)
+    medians = {b.name: b.median() for b in briefs}
+    for b in briefs:
+        b.finish()
+    return medians
 
 
 if __name__ == "__main__":
