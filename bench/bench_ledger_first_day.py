@@ -18,9 +18,9 @@ Figures, each the best of ``--repeat`` runs, CPU seconds of this process
   with proposals (staff, industries by similarity, companies) — the part the
   goal is about: ≤ 3× the raw read; printed too: the first run alone, when
   every company name is new to the process (later runs find their normal forms
-  cached, as a second import in the same window would) and rapidfuzz is first
-  imported; the process is first made what it is when the wizard opens (mappers
-  configured, the services' modules imported: see ``main``);
+  cached, as a second import in the same window would) and every memory page the
+  import uses is new to it; the process is first made what it is when the wizard
+  opens (mappers configured, the services' modules imported: see ``main``);
 - apply (the same again plus one transaction writing companies, staff, projects,
   stage history and the change log) is printed beside it, with its own ratio.
 
@@ -225,8 +225,9 @@ def main() -> int:
         # database (the ORM's mappers configured, 30-40 ms once) and its pages have opened
         # the services (their modules imported: 30-40 ms more where Python compiles them
         # from source, PYTHONDONTWRITEBYTECODE). What the first import itself meets stays
-        # in the first run: every company name new to names' caches, rapidfuzz imported
-        # for the industry proposals (~12 ms), the database's statements compiled.
+        # in the first run: every company name new to names' caches, the memory it uses
+        # new to the process, the database's statements compiled. (The industry proposals
+        # no longer import rapidfuzz, 13 ms: see ledgers.importer._ratio.)
         from sqlalchemy.orm import configure_mappers
 
         configure_mappers()

@@ -2,16 +2,22 @@
 long way gave: formula cells and hidden rows found in a sheet whose cells are full
 of the bytes the quick look searches by; company names with stacked suffixes,
 places and punctuation normalised as before; the services' checks of a row still
-name the field and the row."""
+name the field and the row, and a value already of its kind is refused as before
+when it is not valid; the industry likeness is rapidfuzz's ratio to the last bit;
+the ids drawn a thousand at a time are random UUIDs."""
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 import zipfile
+from decimal import Decimal
 
 import pytest
 
 from test_ledgers_first_day import write_book
 from zsdesk.errors import ValidationError, ValidationErrors
+from zsdesk.ledgers.importer import new_id
 from zsdesk.ledgers.reader import _find, read_ledger
 from zsdesk.names import duplicate_check_name, normalize_company_name
 
@@ -63,6 +69,17 @@ def test_formulas_and_hidden_rows_past_cells_full_of_f_and_h(tmp_path):
     ("江苏恒远（泰州）新材料有限公司", "恒远新材料"),
     ("泰州", "泰州"),                          # a place alone stays itself
     ("", ""),
+    # …有限公司, the usual ending, taken off at once unless another suffix comes before it
+    ("恒远科技有限公司", "恒远科技"),
+    ("恒远控股有限公司", "恒远"),
+    ("恒远集团有限公司", "恒远"),
+    ("恒远股份有限公司", "恒远"),
+    ("恒远有限公司有限公司", "恒远"),
+    ("厂有限公司", "厂"),
+    ("公司有限公司", "公司"),
+    ("有限公司有限公司", "有限"),
+    ("A有限公司", "a"),
+    ("泰州恒远有限公司", "恒远"),
 ])
 def test_company_names_are_normalised_as_the_rules_say(name, norm):
     assert normalize_company_name(name) == norm
@@ -84,3 +101,68 @@ def test_a_row_checked_by_the_services_names_the_field_and_the_row(ws):
     assert got["contract_date"] == (9, "“2026.13.5”不是有效日期")
     assert got["contract_investment"] == (9, "“abc”不是有效金额")
     assert got["unit_id"] == (9, "请选择招商单元")
+
+
+def test_values_of_their_kind_that_are_not_valid_are_still_refused(ws):
+    today = ws.today()
+    base = {"name": "项目", "unit_id": "u", "company_id": "c", "contract_investment": Decimal(5)}
+    cases = [({"contract_date": dt.date(1980, 1, 1)}, "contract_date", "日期1980-01-01超出合理范围"),
+             ({"contract_date": today + dt.timedelta(days=1)}, "contract_date",
+              f"日期{(today + dt.timedelta(days=1)).isoformat()}晚于今天"),
+             ({"contract_date": today, "name": "项" * 121}, "name", "过长（最多120字）"),
+             ({"contract_date": today, "name": "  "}, "name", "不能为空"),
+             ({"contract_date": today, "contract_investment": Decimal("-3")}, "contract_investment",
+              "金额不能为负数"),
+             ({"contract_date": today, "contract_investment": Decimal("1e13")}, "contract_investment",
+              "金额过大，请检查单位（万元）"),
+             ({"contract_date": today, "contract_investment": Decimal("sNaN")}, "contract_investment", "金额无效")]
+    for changes, fld, message in cases:
+        with pytest.raises(ValidationError) as caught:
+            ws.projects.validate({**base, **changes}, row=4)
+        assert (caught.value.field, caught.value.row, caught.value.message) == (fld, 4, message)
+    got = ws.projects.validate({**base, "contract_date": today, "name": " cafe\u0301 ", "contract_investment":
+                                Decimal("5.50")})
+    assert (got["name"], got["contract_investment"], got["contract_date"]) == ("café", Decimal("5.5"), today)
+
+
+def test_validate_leaves_the_values_it_is_given_as_they_were(ws, unit_id, company_id):
+    cases = [(ws.projects, {"name": "项目", "unit_id": unit_id, "company_id": company_id,
+                            "contract_date": "2026.3.5", "contract_investment": "1.2亿"}),
+             (ws.companies, {"name": " 某某科技有限公司 ", "tags": ["中国500强"], "contacts": [{"name": "张三"}]}),
+             (ws.leads, {"name": "线索", "unit_id": unit_id, "company_id": company_id}),
+             (ws.visits, {"unit_id": unit_id, "company_id": company_id, "visit_date": "2026-03-05",
+                          "participants": []})]
+    for service, data in cases:
+        given = {k: (list(v) if isinstance(v, list) else v) for k, v in data.items()}
+        values = service.validate(data)
+        assert data == given and values is not data
+    assert ws.companies.validate(cases[1][1])["name"] == "某某科技有限公司"
+
+
+def test_ids_drawn_a_thousand_at_a_time_are_random_uuids():
+    ids = [new_id() for _ in range(2500)]
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        got = uuid.UUID(text)
+        assert str(got) == text and got.version == 4 and got.variant == uuid.RFC_4122
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 5, 6, 7, 64, 1 << 20])
+def test_hidden_rows_and_formulas_are_found_whatever_the_chunks_the_xml_is_read_by(tmp_path, monkeypatch, chunk):
+    from zsdesk.ledgers import reader
+
+    rows = [["项目名称", "企业名称", "签约日期", "总投资"]]
+    rows += [[f"项目{i}", f"企业{i}有限公司", "2026-03-01", 1000 + i] for i in range(1, 30)]
+    hidden = write_book(tmp_path / "隐藏.xlsx", [("Sheet1", rows, [], [9])])
+    formula = write_book(tmp_path / "公式.xlsx", [("Sheet1", rows + [["末项目", "末企业有限公司", "2026-03-02",
+                                                                       "=D2+D3"]], [], [])])
+    plain = write_book(tmp_path / "平常.xlsx", [("Sheet1", rows, [], [])])
+    monkeypatch.setattr(reader, "_MARKS_CHUNK", chunk)
+    assert "第9行在Excel中是隐藏行（共1行），照常读取" in read_ledger(hidden).notes
+    [problem] = read_ledger(formula).rows[-1].problems
+    assert "公式“=D2+D3”没有保存计算结果" in problem.message
+    with reader._Package(plain) as package:
+        assert package.marks("Sheet1") == reader.SheetMarks()
+        assert not package._may_have_marks(package._member(package.parts["Sheet1"]), 1 << 30)
+    with reader._Package(hidden) as package:
+        assert package._may_have_marks(package._member(package.parts["Sheet1"]), 1 << 30)

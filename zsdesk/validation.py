@@ -73,6 +73,7 @@ _CENT = Decimal(1).scaleb(-MONEY_PLACES)
 #: Decimal amounts already read -> their plain form: a ledger import reads its amounts
 #: (1.2亿, 5000万元 …) once per column and its rows are validated again by the services
 _MONEY_SEEN: dict[Decimal, Decimal] = {}
+AMOUNTS_READ = _MONEY_SEEN   # (read by services.base.Checker.money before it calls parse_money)
 _UNIT_FACTORS = (("亿元", Decimal(10000)), ("亿", Decimal(10000)), ("万元", Decimal(1)),
                  ("万", Decimal(1)), ("元", Decimal("0.0001")))
 
@@ -157,6 +158,7 @@ def parse_ratio(value: object, field: str) -> Decimal:
 # --- dates -------------------------------------------------------------------
 
 _DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+FIRST_YEAR, LAST_YEAR = 1990, 2100   # a date outside these years is a typing error
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -191,7 +193,7 @@ def parse_date(value: object, field: str, *, required: bool = False,
             result = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise ValidationError(field, f"“{value}”不是有效日期", value=value) from None
-    if result.year < 1990 or result.year > 2100:
+    if result.year < FIRST_YEAR or result.year > LAST_YEAR:
         raise ValidationError(field, f"日期{result.isoformat()}超出合理范围", value=value)
     if not_after is not None and result > not_after:
         raise ValidationError(field, f"日期{result.isoformat()}晚于今天", value=value)

@@ -74,35 +74,50 @@ class CompanyChoice:
 
 
 CONTACT_LABELS = {"name": "姓名", "title": "职务", "phone": "电话", "email": "邮箱", "wechat": "微信"}
-#: a company's values as clean() returns them (those given)
+#: a company's values as clean() returns them, in this order (industry_id and the last four: when given)
 _CLEANED = ("name", "usci", "tags", "region", "address", "industry_id", "notes", "merged_into_id", "id", "number",
             "contacts")
+_CLEANED_LAST = _CLEANED[7:10]   # given, kept as they are
+_NAME_AND_CODE = frozenset(("name", "usci"))
 
 
 class CompanyService(RecordService[Company]):
     model = Company
     references = {"industry_id": Industry, "merged_into_id": Company}
     extras = ("contacts",)
+    clean_keeps_input = True
 
     def clean(self, values: dict, check: Checker, *, current=None) -> dict:
-        # an empty optional value is None without a call to its validator (a ledger import
-        # creates thousands of companies)
+        # an empty optional value is None without a call to its validator, and the values
+        # are made in _CLEANED's order (a ledger import creates thousands of companies)
         get = values.get
-        values["name"] = check.text(get("name"), "name", max_len=120)
         usci = get("usci")
-        values["usci"] = None if usci is None else check(validate_usci, usci, "usci")
+        if values.keys() <= _NAME_AND_CODE:   # a name (and a code) alone, as a ledger names a new company
+            return {"name": check.text(get("name"), "name", max_len=120),
+                    "usci": None if usci is None else check(validate_usci, usci, "usci"),
+                    "tags": None, "region": None, "address": None, "notes": None}
         tags = get("tags")
         if isinstance(tags, (list, tuple, set)):
             tags = "、".join(t for t in COMPANY_TAGS if t in tags) + "".join(
                 f"、{t}" for t in tags if t not in COMPANY_TAGS)
-        values["tags"] = (tags or "").strip("、") or None
-        for field, size in (("region", 60), ("address", 200), ("notes", 5000)):
-            text = get(field)
-            values[field] = None if text is None else \
-                check.text(text, field, max_len=size, required=False)
-        if get("contacts") is not None:
-            values["contacts"] = self._clean_contacts(values["contacts"], check)
-        return {k: values[k] for k in _CLEANED if k in values}
+        out = {"name": check.text(get("name"), "name", max_len=120),
+               "usci": None if usci is None else check(validate_usci, usci, "usci"),
+               "tags": (tags or "").strip("、") or None}
+        text = get("region")
+        out["region"] = None if text is None else check.text(text, "region", max_len=60, required=False)
+        text = get("address")
+        out["address"] = None if text is None else check.text(text, "address", max_len=200, required=False)
+        if "industry_id" in values:
+            out["industry_id"] = values["industry_id"]
+        text = get("notes")
+        out["notes"] = None if text is None else check.text(text, "notes", max_len=5000, required=False)
+        for k in _CLEANED_LAST:
+            if k in values:
+                out[k] = values[k]
+        if "contacts" in values:
+            contacts = values["contacts"]
+            out["contacts"] = None if contacts is None else self._clean_contacts(contacts, check)
+        return out
 
     def _clean_contacts(self, contacts, check: Checker) -> list[dict]:
         """A company's contacts given with it (a form saves them in one go);

@@ -17,6 +17,7 @@ class LeadService(RecordService[Lead]):
     protected = ("stage", "stage_date", "stage_reason")
     references = {"unit_id": Unit, "company_id": Company, "industry_id": Industry,
                   "owner_staff_id": Staff}
+    clean_keeps_input = True
 
     def clean(self, values: dict, check: Checker, *, current=None) -> dict:
         today = self.ws.today()

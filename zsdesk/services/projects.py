@@ -28,6 +28,7 @@ class ProjectService(RecordService[Project]):
     protected = ("stage", "stage_date", "stage_reason")
     references = {"unit_id": Unit, "company_id": Company, "industry_id": Industry, "lead_id": Lead,
                   "carrier_id": Carrier, "owner_staff_id": Staff}
+    clean_keeps_input = True
 
     def clean(self, values: dict, check: Checker, *, current=None) -> dict:
         # An empty optional value is taken as None without calling its validator (each
@@ -35,17 +36,24 @@ class ProjectService(RecordService[Project]):
         today = self.ws.today()
         get = values.get
         out = {}
-        for k in ("id", "number", "unit_id", "company_id"):
-            value = get(k)
+        for key in ("id", "number"):
+            value = get(key)
             if value is not None:
-                out[k] = value
+                out[key] = value
+        unit_id = get("unit_id")
+        if unit_id is not None:
+            out["unit_id"] = unit_id
+        company_id = get("company_id")
+        if company_id is not None:
+            out["company_id"] = company_id
         # optional references: an emptied one is written as empty (clears 包保责任人, 载体 …)
         for k in _OPTIONAL_REFS:
             if k in values:
                 out[k] = values[k] or None
-        for field, label in (("unit_id", "请选择招商单元"), ("company_id", "请选择企业")):
-            if not get(field):
-                check.fail(field, label)
+        if not unit_id:
+            check.fail("unit_id", "请选择招商单元")
+        if not company_id:
+            check.fail("company_id", "请选择企业")
         out["name"] = check.text(get("name"), "name", max_len=120)
         out["contract_date"] = cdate = check.date(get("contract_date"), "contract_date", required=True,
                                                   not_after=today)
@@ -61,9 +69,12 @@ class ProjectService(RecordService[Project]):
         # (a 外资 that could not be read is reported twice, as before: the import names it once)
         out["foreign_investment_usd"] = usd if usd is not None or raw_usd is None else \
             check.money(raw_usd, "foreign_investment_usd")
-        for field in ("expected_output", "expected_tax", "land_mu"):
-            raw = get(field)
-            out[field] = None if raw is None else check.money(raw, field)
+        raw = get("expected_output")
+        out["expected_output"] = None if raw is None else check.money(raw, "expected_output")
+        raw = get("expected_tax")
+        out["expected_tax"] = None if raw is None else check.money(raw, "expected_tax")
+        raw = get("land_mu")
+        out["land_mu"] = None if raw is None else check.money(raw, "land_mu")
         raw = get("jobs")
         out["jobs"] = None if raw is None else check(parse_int, raw, "jobs")
         raw = get("notes")

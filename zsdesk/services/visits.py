@@ -16,6 +16,7 @@ class VisitService(RecordService[Visit]):
     references = {"unit_id": Unit, "company_id": Company, "lead_id": Lead, "staff_id": Staff,
                   "participants": Staff}
     extras = ("participants",)
+    clean_keeps_input = True
 
     def clean(self, values: dict, check: Checker, *, current=None) -> dict:
         today = self.ws.today()
