@@ -12,8 +12,10 @@ the real services and copied for each test (a file copy for SQLite,
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
+import sys
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless always, set before anything imports Qt
@@ -31,6 +33,40 @@ PG_SKIP_REASON = (
     if os.environ.get("ZSDESK_TEST_PG_UNAVAILABLE")  # tools/test.sh could not start its server
     else "PostgreSQL backend not tested: ZSDESK_TEST_PG_URL is not set "
          "(run `bash tools/test.sh`, which starts a throwaway server)")
+
+
+# --- the Qt application ---------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """pytest-qt's QApplication, with the program's collector: Python's cyclic garbage
+    collection on the GUI thread only, as in the program (``zsdesk.ui.collector``)."""
+    from PySide6.QtWidgets import QApplication
+
+    from zsdesk.ui.collector import collect_on_gui_thread
+
+    class TestApplication(QApplication):
+        def __init__(self, *args):
+            super().__init__(*args)
+            collect_on_gui_thread(self)
+
+    return TestApplication
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    """Once a test has made the QApplication, automatic collection is off for the rest of
+    the process and the collector's timer runs only while a test runs the event loop:
+    after every test, the collection the automatic collector would have made (tests run
+    on the GUI thread); a test that turned automatic collection back on fails."""
+    yield
+    collector = sys.modules.get("zsdesk.ui.collector")
+    if collector is None or collector.installed is None:
+        return
+    if gc.isenabled():   # a worker thread could free a Qt object: the crash the collector prevents
+        gc.disable()
+        pytest.fail("the test turned Python's automatic garbage collection back on (leave it as found)")
+    collector.collect_due()
 
 
 # --- PostgreSQL housekeeping ---------------------------------------------------------

@@ -97,6 +97,9 @@ def prepare_application() -> QApplication:
     app.setPalette(light_palette())
     install_font(app)
     app.setWindowIcon(app_icon())
+    from zsdesk.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(app)   # no Qt object freed on a worker thread
     return app
 
 
