@@ -111,14 +111,18 @@ def test_the_statements_are_the_ones_the_list_runs(demo_db):
     assert first_screen.HEAD_REVISION == HEAD_REVISION
 
 
-def test_the_early_rows_and_count_are_the_lists_own(demo_db):
-    before = _digest(demo_db)
-    con = connect(demo_db)
+def _read_early(path) -> tuple[FirstPage, int]:
+    """The opening page and the count, read as at start-up."""
+    con = connect(path)
     try:
-        early = first_page(con, OPENING)
-        early_total = count(con)
+        return first_page(con, OPENING), count(con)
     finally:
         con.close()
+
+
+def test_the_early_rows_and_count_are_the_lists_own(demo_db):
+    before = _digest(demo_db)
+    early, early_total = _read_early(demo_db)
     ws = open_workspace(str(demo_db))
     try:
         page = queries.page_ids(ws, OPENING, None, queries.PAGE_SIZE, quick=True)
@@ -142,12 +146,7 @@ def test_the_model_shows_the_early_rows_as_it_shows_its_own(qtbot, demo_db):
     from zsdesk.ui.lists.model import RowRole, SortRole
     from zsdesk.ui.lists.model import ListModel
 
-    con = connect(demo_db)
-    try:
-        early = first_page(con, OPENING)
-        total = count(con)
-    finally:
-        con.close()
+    early, total = _read_early(demo_db)
     before = ListModel(None, "visits")
     before.sort(1, Qt.SortOrder.DescendingOrder)
     assert before.show_first_page(early, total) and before.total == total and not before.canFetchMore()
