@@ -548,29 +548,27 @@ class ListModel(QAbstractTableModel):
         # still "loading" while views hear about the rows: a view (or the model
         # tester) asking for more from inside those signals must wait its turn
         self._after, self._more = page.after, page.more and not page.partial
-        if first and self._first is not None and not page.partial and list(page.ids) == list(self._ids):
-            # the records read at start-up: they stay, with their values read again
-            self._first = None
-            self._refining = False
-            self._keep(0, page.ids, rows)
-            self._loading = False
-            if page.ids:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(page.ids) - 1, len(self.columns) - 1))
-            self.loaded.emit()
-            self._warm_company_keys()
-            self._count(generation)
-        elif first:
-            if self._first is not None:  # other records than those read at start-up: counted again
-                self._first = None
+        if first:
+            # the records read at start-up (``show_first_page``) stay, with their values read
+            # again; other records replace them and are counted again
+            same = self._first is not None and not page.partial and list(page.ids) == list(self._ids)
+            if self._first is not None and not same:
                 self._total = None
+            self._first = None
             self._refining = page.partial
-            self.beginResetModel()
-            self._ids = IdList(page.ids)
-            self._pages.clear()
-            self._reading.clear()
-            self._keep(0, page.ids, rows)
-            self._loading = False
-            self.endResetModel()
+            if same:
+                self._keep(0, page.ids, rows)
+                self._loading = False
+                if page.ids:
+                    self.dataChanged.emit(self.index(0, 0), self.index(len(page.ids) - 1, len(self.columns) - 1))
+            else:
+                self.beginResetModel()
+                self._ids = IdList(page.ids)
+                self._pages.clear()
+                self._reading.clear()
+                self._keep(0, page.ids, rows)
+                self._loading = False
+                self.endResetModel()
             self.loaded.emit()
             if page.partial:  # shown at once; the whole answer replaces it when it is in
                 self._load(first=True, whole=True)
