@@ -48,9 +48,12 @@ STYLE_SHEET = """
              padding: 5px 18px; font-weight: bold; }
 #newButton:hover { background: #2B4F7D; }
 #newButton:pressed { background: #16304F; }
+#newButton:disabled { background: #9AA8BA; color: #EEF1F5; }
+#listSearch:disabled { background: #EEF1F5; color: #8A96A6; }
 QToolButton#chip { background: #FFFFFF; color: #3D4B5E; border: 1px solid #C9D1DC; border-radius: 12px;
                    padding: 2px 12px; }
 QToolButton#chip:hover { border-color: #8FA3BC; }
+QToolButton#chip:disabled { color: #A0AAB8; border-color: #DDE2E9; }
 QToolButton#chip[active="true"] { background: #E3ECF7; color: #1F3A5F; border-color: #2B5C8A;
                                   font-weight: bold; }
 QToolButton#chip::menu-indicator { image: none; width: 0px; }
